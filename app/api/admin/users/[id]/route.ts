@@ -1,0 +1,18 @@
+import { authorizeApi } from '@/lib/auth/session';
+import { apiHandler } from '@/lib/http/handler';
+import { readJsonBody } from '@/lib/http/body';
+import { errorResponse, jsonResponse } from '@/lib/http/responses';
+import { fail } from '@/lib/result';
+import { updateUserSchema, userIdSchema } from '@/lib/users/schemas';
+import { updateUser } from '@/lib/users/service';
+
+export const PATCH = apiHandler(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const auth = await authorizeApi('manage:users');
+  if (!auth.ok) return errorResponse(auth.error);
+  const id = userIdSchema.safeParse((await params).id);
+  if (!id.success) return errorResponse(fail('not_found', 'No such user.').error);
+  const change = await readJsonBody(request, updateUserSchema);
+  if (!change.ok) return errorResponse(change.error);
+  const updated = await updateUser(auth.value, id.data, change.value);
+  return updated.ok ? jsonResponse(updated.value) : errorResponse(updated.error);
+});

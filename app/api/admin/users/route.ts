@@ -1,0 +1,22 @@
+import { authorizeApi } from '@/lib/auth/session';
+import { apiHandler } from '@/lib/http/handler';
+import { readJsonBody } from '@/lib/http/body';
+import { errorResponse, jsonResponse } from '@/lib/http/responses';
+import { listUsers } from '@/lib/users/queries';
+import { createUserSchema } from '@/lib/users/schemas';
+import { createUser } from '@/lib/users/service';
+
+export const GET = apiHandler(async () => {
+  const auth = await authorizeApi('manage:users');
+  if (!auth.ok) return errorResponse(auth.error);
+  return jsonResponse({ items: await listUsers() });
+});
+
+export const POST = apiHandler(async (request: Request) => {
+  const auth = await authorizeApi('manage:users');
+  if (!auth.ok) return errorResponse(auth.error);
+  const input = await readJsonBody(request, createUserSchema);
+  if (!input.ok) return errorResponse(input.error);
+  const created = await createUser(auth.value, input.value);
+  return created.ok ? jsonResponse(created.value, 201) : errorResponse(created.error);
+});

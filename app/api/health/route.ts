@@ -1,0 +1,9 @@
+import { NextResponse } from 'next/server';
+import { databaseIsUp } from '@/lib/health';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  const up = await databaseIsUp();
+  return NextResponse.json(up ? { status: 'ok' } : { status: 'unavailable', database: 'down' }, { status: up ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+}

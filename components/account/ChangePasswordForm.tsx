@@ -1,0 +1,50 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { callApi } from '@/lib/http/client';
+import type { FieldErrors } from '@/lib/result';
+import { PASSWORD_MIN } from '@/lib/validation';
+import { Button } from '../ui/Button';
+import { FormMessage } from '../ui/FormMessage';
+import { TextField } from '../ui/TextField';
+
+export function ChangePasswordForm() {
+  const [busy, setBusy] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ error?: string; success?: string }>({});
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    if (form.get('newPassword') !== form.get('confirmPassword')) {
+      setFieldErrors({ confirmPassword: ['The two new passwords differ.'] });
+      setMessage({});
+      return;
+    }
+    setBusy(true);
+    const result = await callApi<null>('POST', '/api/account/password', { currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword') });
+    setBusy(false);
+    if (result.ok) {
+      formElement.reset();
+      setFieldErrors({});
+      setMessage({ success: 'Your password has been changed.' });
+    } else {
+      setFieldErrors(result.fieldErrors);
+      setMessage({ error: result.message });
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Change password" className="max-w-md space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+      <h2 className="text-lg font-medium">Change password</h2>
+      <FormMessage error={message.error} success={message.success} />
+      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={fieldErrors.currentPassword} />
+      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN} characters.`} errors={fieldErrors.newPassword} />
+      <TextField label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" required errors={fieldErrors.confirmPassword} />
+      <Button type="submit" disabled={busy}>
+        {busy ? 'Saving…' : 'Change password'}
+      </Button>
+    </form>
+  );
+}

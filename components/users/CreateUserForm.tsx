@@ -1,0 +1,68 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { ROLES } from '@/lib/auth/policy';
+import { callApi } from '@/lib/http/client';
+import type { FieldErrors } from '@/lib/result';
+import type { UserSummary } from '@/lib/users/queries';
+import { PASSWORD_MIN } from '@/lib/validation';
+import { Button } from '../ui/Button';
+import { FormMessage } from '../ui/FormMessage';
+import { TextField } from '../ui/TextField';
+
+export function CreateUserForm({ onCreated }: { onCreated: (user: UserSummary) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ error?: string; success?: string }>({});
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    setBusy(true);
+    const result = await callApi<UserSummary>('POST', '/api/admin/users', {
+      email: form.get('email'),
+      name: form.get('name'),
+      role: form.get('role'),
+      password: form.get('password'),
+    });
+    setBusy(false);
+    if (result.ok) {
+      formElement.reset();
+      setFieldErrors({});
+      setMessage({ success: `Created ${result.data.email}.` });
+      onCreated(result.data);
+    } else {
+      setFieldErrors(result.fieldErrors);
+      setMessage({ error: result.message });
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Create user" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+      <h2 className="text-lg font-medium">New user</h2>
+      <FormMessage error={message.error} success={message.success} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <TextField label="E-mail" name="email" type="email" autoComplete="off" required errors={fieldErrors.email} />
+        <TextField label="Name" name="name" autoComplete="off" required errors={fieldErrors.name} />
+        <div>
+          <label htmlFor="field-role" className="mb-1 block text-sm font-medium text-stone-700">
+            Role
+          </label>
+          <select id="field-role" name="role" defaultValue="RESEARCHER" className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm">
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {role.toLowerCase()}
+              </option>
+            ))}
+          </select>
+          {fieldErrors.role ? <p role="alert" className="mt-1 text-sm text-red-700">{fieldErrors.role.join(' ')}</p> : null}
+        </div>
+        <TextField label="Initial password" name="password" type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN} characters.`} errors={fieldErrors.password} />
+      </div>
+      <Button type="submit" disabled={busy}>
+        {busy ? 'Creating…' : 'Create user'}
+      </Button>
+    </form>
+  );
+}

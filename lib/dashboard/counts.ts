@@ -1,0 +1,30 @@
+import type { Actor } from '../auth/policy.ts';
+import { can } from '../auth/policy.ts';
+import { db } from '../db.ts';
+
+export interface DashboardCounts {
+  articles: number;
+  annotations: number;
+  mine: { pending: number; approved: number; rejected: number };
+  /** Pending annotations by others, for those who review. */
+  reviewQueue: number | null;
+  /** Active users, for admins. */
+  activeUsers: number | null;
+}
+
+export async function getDashboardCounts(actor: Actor): Promise<DashboardCounts> {
+  const [articles, annotations, mineByStatus, reviewQueue, activeUsers] = await Promise.all([
+    db().article.count({ where: { archivedAt: null } }),
+    db().annotation.count({ where: { article: { archivedAt: null } } }),
+    db().annotation.groupBy({ by: ['status'], where: { authorId: actor.id }, _count: { _all: true } }),
+    can(actor, 'read:review-queue') ? db().annotation.count({ where: { status: 'PENDING', authorId: { not: actor.id } } }) : null,
+    can(actor, 'manage:users') ? db().user.count({ where: { disabledAt: null } }) : null,
+  ]);
+  const mine = { pending: 0, approved: 0, rejected: 0 };
+  for (const row of mineByStatus) mine[row.status.toLowerCase() as keyof typeof mine] = row._count._all;
+  return { articles, annotations, mine, reviewQueue, activeUsers };
+}
+
+export async function recentArticles(take = 5) {
+  return db().article.findMany({ where: { archivedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take, select: { id: true, title: true, source: true, publishedAt: true } });
+}

@@ -1,0 +1,30 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/prisma/client.ts';
+
+export type { Prisma } from './generated/prisma/client.ts';
+export type Db = PrismaClient;
+/** A client or an interactive transaction: data functions accept either so callers can compose them. */
+export type DbTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+function createClient(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error('DATABASE_URL is not set. Start the app with `npm start`, which provides an embedded PostgreSQL.');
+  }
+  const adapter = new PrismaPg({
+    connectionString,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // Fail fast when the server is gone, so /api/health can answer 503 promptly.
+    connectionTimeoutMillis: 5_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+// One client per process; Next's dev server re-evaluates modules, so keep it on globalThis.
+const globalForDb = globalThis as unknown as { newsmarkDb?: PrismaClient };
+
+/** The only Prisma client of the app. Created on first use so importing this module never needs a database. */
+export function db(): PrismaClient {
+  globalForDb.newsmarkDb ??= createClient();
+  return globalForDb.newsmarkDb;
+}

@@ -1,0 +1,26 @@
+/** Expected failures are values, not exceptions: validation errors, conflicts, refusals. */
+export type FieldErrors = Record<string, string[]>;
+
+export type DomainErrorCode =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'unsupported_media_type';
+
+export interface DomainError {
+  code: DomainErrorCode;
+  message: string;
+  fieldErrors?: FieldErrors;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: DomainErrorCode, message: string, fieldErrors?: FieldErrors): { ok: false; error: DomainError } => ({
+  ok: false,
+  error: fieldErrors ? { code, message, fieldErrors } : { code, message },
+});

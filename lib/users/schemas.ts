@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ROLES } from '../auth/policy.ts';
+import { displayNameSchema, emailSchema, newPasswordSchema, typedPasswordSchema } from '../validation.ts';
+
+export const roleSchema = z.enum(ROLES, { error: 'Choose a role: researcher, reviewer or admin.' });
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  name: displayNameSchema,
+  role: roleSchema,
+  password: newPasswordSchema,
+});
+export type CreateUserInput = z.output<typeof createUserSchema>;
+
+/** One change at a time, so each gets its own audit event and its own rule. */
+export const updateUserSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ action: z.literal('setRole'), role: roleSchema }),
+    z.object({ action: z.literal('setDisabled'), disabled: z.boolean({ error: 'Say whether the account is disabled.' }) }),
+    z.object({ action: z.literal('resetPassword'), password: newPasswordSchema }),
+  ],
+  { error: 'Unknown change: use setRole, setDisabled or resetPassword.' },
+);
+export type UpdateUserInput = z.output<typeof updateUserSchema>;
+
+export const changeOwnPasswordSchema = z
+  .object({ currentPassword: typedPasswordSchema, newPassword: newPasswordSchema })
+  .refine((v) => v.currentPassword !== v.newPassword, { path: ['newPassword'], message: 'Choose a password different from the current one.' });
+
+export const userIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9]+$/i, 'Not a user id.');

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { fail, ok, type FieldErrors, type Result } from './result.ts';
+
+/** Parse untrusted input with a zod schema into a Result whose errors are keyed by field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): Result<z.output<S>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return ok(parsed.data);
+  const fieldErrors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_form';
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return fail('validation', 'Some fields are not valid.', fieldErrors);
+}
+
+// Control characters (C0/C1), bidi overrides and isolates, zero-width characters and noncharacters:
+// never legitimate in a name or an e-mail address, and a classic vector for spoofing.
+const ODD_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]/u;
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+
+const isWellFormed = (s: string) => !/\p{Cs}/u.test(s);
+
+export const emailSchema = z
+  .string({ error: 'Enter an e-mail address.' })
+  .trim()
+  .min(1, 'Enter an e-mail address.')
+  .max(254, 'An e-mail address has at most 254 characters.')
+  .refine((s) => !ODD_CHARS.test(s) && isWellFormed(s), 'The e-mail address contains characters that are not allowed.')
+  .pipe(z.email('Enter a valid e-mail address.'))
+  .transform((s) => s.toLowerCase());
+
+export const displayNameSchema = z
+  .string({ error: 'Enter a name.' })
+  .transform((s) => s.normalize('NFC').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'Enter a name.')
+      .max(100, 'A name has at most 100 characters.')
+      .refine((s) => !ODD_CHARS.test(s) && isWellFormed(s), 'The name contains characters that are not allowed.'),
+  );
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 256;
+
+/** A new password. Unicode is welcome (NFC so the same password typed on another keyboard matches). */
+export const newPasswordSchema = z
+  .string({ error: 'Enter a password.' })
+  .transform((s) => s.normalize('NFC'))
+  .pipe(
+    z
+      .string()
+      .min(PASSWORD_MIN, `A password has at least ${PASSWORD_MIN} characters.`)
+      .max(PASSWORD_MAX, `A password has at most ${PASSWORD_MAX} characters.`)
+      .refine((s) => !CONTROL_CHARS.test(s) && isWellFormed(s), 'The password contains characters that are not allowed.'),
+  );
+
+/** A password typed to log in: checked for shape only, never for strength. */
+export const typedPasswordSchema = z
+  .string({ error: 'Enter your password.' })
+  .min(1, 'Enter your password.')
+  .max(PASSWORD_MAX, `A password has at most ${PASSWORD_MAX} characters.`)
+  .refine((s) => !CONTROL_CHARS.test(s) && isWellFormed(s), 'The password contains characters that are not allowed.')
+  .transform((s) => s.normalize('NFC'));
