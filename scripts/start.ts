@@ -1,0 +1,73 @@
+/**
+ * `npm start`: the whole workbench from one command. Without DATABASE_URL it runs an embedded
+ * PostgreSQL in .data/, migrates, seeds demo data on the first run, builds when sources changed,
+ * and serves. With DATABASE_URL it migrates and serves, seeding nothing (use `npm run db:seed`).
+ */
+import { seedDemoData, databaseHasUsers } from './db/demo-data.ts';
+import { applyMigrations } from './db/schema-engine.ts';
+import { ensureBuild } from './lib/build.ts';
+import { resolveDatabase } from './lib/database-url.ts';
+import { ensureSessionSecret, formatDemoLogins, projectRoot, readDemoLogins, saveDemoLogins } from './lib/project.ts';
+import { serve } from './serve.ts';
+
+const log = (line: string) => console.log(`[newsmark] ${line}`);
+const started = performance.now();
+const dev = process.argv.includes('--dev');
+
+async function prepareDatabase() {
+  const { url, embedded } = await resolveDatabase({ projectRoot, log });
+  process.env.DATABASE_URL = url;
+  const applied = await applyMigrations(url);
+  if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
+  if (embedded && !(await databaseHasUsers())) {
+    const { logins, articlesCreated } = await seedDemoData();
+    await saveDemoLogins(logins);
+    log(`Seeded ${logins.length} demo users and ${articlesCreated} demo articles.`);
+  }
+  return embedded;
+}
+
+async function main() {
+  const secret = await ensureSessionSecret();
+  if (secret === 'generated') log('Generated a session secret in .data/nextauth-secret (set NEXTAUTH_SECRET to use your own).');
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOST ?? '127.0.0.1';
+  process.env.NEXTAUTH_URL ??= `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`;
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+  // The database and the build do not depend on each other: prepare both at once.
+  const [embedded] = await Promise.all([prepareDatabase(), dev ? Promise.resolve('dev') : ensureBuild(log)]);
+
+  let stopping = false;
+  const stopDatabase = async () => embedded?.stop();
+  let server: Awaited<ReturnType<typeof serve>>;
+  try {
+    server = await serve({ dir: projectRoot, port, hostname, dev });
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping the server${embedded ? ' and the database' : ''}…`);
+    await server.close();
+    await stopDatabase();
+    log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s on ${server.url}`);
+  if (embedded) {
+    const demo = formatDemoLogins(await readDemoLogins());
+    if (demo) console.log(demo);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('[newsmark] Could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
