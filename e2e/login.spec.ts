@@ -13,11 +13,11 @@ for (const role of ['RESEARCHER', 'REVIEWER', 'ADMIN'] as Role[]) {
 
 test('a wrong password gets the one generic message and no session', async ({ page, researcher }) => {
   await signInWithForm(page, researcher.email, 'not-the-password');
-  await expect(page.getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
+  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
   await expect(page).toHaveURL(/\/login/);
   // An unknown account gets exactly the same message.
   await signInWithForm(page, 'nobody-at-all@e2e.example', 'not-the-password');
-  await expect(page.getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
+  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
   await page.goto('/');
   await expect(page).toHaveURL(/\/login/);
 });
@@ -41,10 +41,10 @@ test('empty, oversized and odd-Unicode login fields get field errors', async ({ 
 test('repeated failures on one account are refused with 429', async ({ page, researcher }) => {
   for (let attempt = 0; attempt < 5; attempt++) {
     await signInWithForm(page, researcher.email, `wrong-password-${attempt}`);
-    await expect(page.getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
+    await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
   }
   await signInWithForm(page, researcher.email, researcher.password);
-  await expect(page.getByRole('alert')).toContainText('Too many failed sign-in attempts');
+  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toContainText('Too many failed sign-in attempts');
   const { csrfToken } = await (await page.request.get('/api/auth/csrf')).json();
   const response = await page.request.post('/api/auth/callback/credentials', { form: { email: researcher.email, password: researcher.password, csrfToken, json: 'true' } });
   expect(response.status()).toBe(429);

@@ -45,7 +45,7 @@ describe('createUser', () => {
 
   it('has the database refuse a differently-cased duplicate even past the code', async () => {
     await db().user.create({ data: { email: 'case@int.example', name: 'A', passwordHash: 'x' } });
-    await expect(db().user.create({ data: { email: 'CASE@int.example', name: 'B', passwordHash: 'x' } })).rejects.toThrow();
+    await expect(db().user.create({ data: { email: 'CASE@int.example', name: 'B', passwordHash: 'x' } })).rejects.toThrow(/Unique constraint/);
   });
 });
 
