@@ -287,7 +287,7 @@ ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_actorId_fkey" FOREIGN KEY ("
 ALTER TABLE "ApiToken" ADD CONSTRAINT "ApiToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- ─── Invariants Prisma's schema language cannot express ──────────────────────────────
--- Appended by hand to the init migration (scripts/db/regenerate-init.ts); each one is
+-- Written by hand into the init migration; each one is
 -- listed as a /// comment beside its model in prisma/schema.prisma.
 -- Later migrations are diffs between datamodels and never see these: a migration that
 -- recreates one of these tables must re-create its invariants too.
