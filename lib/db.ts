@@ -28,3 +28,9 @@ export function db(): PrismaClient {
   globalForDb.newsmarkDb ??= createClient();
   return globalForDb.newsmarkDb;
 }
+
+/** Closes the pool, e.g. before stopping an embedded server, so no connection is cut mid-flight. */
+export async function disconnectDb(): Promise<void> {
+  await globalForDb.newsmarkDb?.$disconnect();
+  globalForDb.newsmarkDb = undefined;
+}

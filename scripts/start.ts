@@ -3,6 +3,7 @@
  * PostgreSQL in .data/, migrates, seeds demo data on the first run, builds when sources changed,
  * and serves. With DATABASE_URL it migrates and serves, seeding nothing (use `npm run db:seed`).
  */
+import { disconnectDb } from '../lib/db.ts';
 import { seedDemoData, databaseHasUsers } from './db/demo-data.ts';
 import { applyMigrations } from './db/schema-engine.ts';
 import { ensureBuild } from './lib/build.ts';
@@ -53,6 +54,7 @@ async function main() {
     stopping = true;
     log(`${signal}: stopping the server${embedded ? ' and the database' : ''}…`);
     await server.close();
+    await disconnectDb();
     await stopDatabase();
     log('Stopped.');
     process.exit(0);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, inject } from 'vitest';
+import { disconnectDb } from '../../lib/db.ts';
 import { cloneDatabase, dropDatabase } from '../lib/test-database.ts';
 
 // Every test file gets its own database, cloned from the migrated template before the file's
@@ -9,8 +10,6 @@ const serverUrl = inject('testServerUrl');
 process.env.DATABASE_URL = await cloneDatabase(name, serverUrl);
 
 afterAll(async () => {
-  const globals = globalThis as unknown as { newsmarkDb?: { $disconnect(): Promise<void> } };
-  await globals.newsmarkDb?.$disconnect();
-  globals.newsmarkDb = undefined;
+  await disconnectDb();
   await dropDatabase(name, serverUrl);
 });
