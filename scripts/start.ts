@@ -16,7 +16,7 @@ const started = performance.now();
 const dev = process.argv.includes('--dev');
 
 async function prepareDatabase() {
-  const { url, embedded } = await resolveDatabase({ projectRoot, log });
+  const { url, embedded } = await resolveDatabase({ log });
   process.env.DATABASE_URL = url;
   const applied = await applyMigrations(url);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);

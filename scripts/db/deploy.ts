@@ -4,13 +4,12 @@
  * `prisma migrate deploy`, which needs a native engine that cannot be downloaded here.
  */
 import { resolveDatabase } from '../lib/database-url.ts';
-import { projectRoot } from '../lib/project.ts';
 import { applyMigrations } from './schema-engine.ts';
 
 const log = (line: string) => console.log(`[db:deploy] ${line}`);
 
 async function main() {
-  const { url, embedded } = await resolveDatabase({ projectRoot, log });
+  const { url, embedded } = await resolveDatabase({ log });
   try {
     const applied = await applyMigrations(url);
     log(applied.length ? `Applied ${applied.length} migration(s):\n${applied.map((name) => `  ${name}`).join('\n')}` : 'No pending migrations: the database is up to date.');

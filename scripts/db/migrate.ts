@@ -26,7 +26,7 @@ async function main() {
     throw new Error(`${path.relative(projectRoot, lastMigratedSchemaPath)} is missing although migrations exist; restore it from git (it is the schema as of the newest migration).`);
   }
 
-  const { url, embedded } = await resolveDatabase({ projectRoot, log });
+  const { url, embedded } = await resolveDatabase({ log });
   try {
     const sql = await diffDatamodels(last, current, url);
     if (!sql) {

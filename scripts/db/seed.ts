@@ -1,11 +1,11 @@
 /** `npm run db:seed`: demo users and articles, on the embedded database or DATABASE_URL's. Safe to re-run. */
 import { disconnectDb } from '../../lib/db.ts';
 import { resolveDatabase } from '../lib/database-url.ts';
-import { formatDemoLogins, projectRoot, saveDemoLogins } from '../lib/project.ts';
+import { formatDemoLogins, saveDemoLogins } from '../lib/project.ts';
 import { applyMigrations } from './schema-engine.ts';
 import { seedDemoData } from './demo-data.ts';
 
-const { url, embedded } = await resolveDatabase({ projectRoot, log: (s) => console.log(`[seed] ${s}`) });
+const { url, embedded } = await resolveDatabase({ log: (s) => console.log(`[seed] ${s}`) });
 try {
   process.env.DATABASE_URL = url;
   await applyMigrations(url);

@@ -1,24 +1,23 @@
 /**
  * Which database the scripts talk to: DATABASE_URL when set, otherwise the project's own
- * embedded PostgreSQL, whose data lives in the git-ignored <project>/.data/postgres.
+ * embedded PostgreSQL, whose data lives in the git-ignored <project>/.data/postgres
+ * (or NEWSMARK_DATA_DIR/postgres).
  */
 import path from 'node:path';
 import pg from 'pg';
 import { NOTICE_PREFIX, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.ts';
+import { dataDir, projectRoot } from './project.ts';
 
 export const EMBEDDED_DATABASE = 'newsmark';
 
-export async function resolveDatabase(opts: {
-  projectRoot: string;
-  log?: (s: string) => void;
-}): Promise<{ url: string; embedded: RunningPostgres | null }> {
+export async function resolveDatabase(opts: { log?: (s: string) => void } = {}): Promise<{ url: string; embedded: RunningPostgres | null }> {
   const log = opts.log ?? (() => {});
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: null };
 
-  const dataDir = path.join(opts.projectRoot, '.data', 'postgres');
+  const pgDataDir = path.join(dataDir, 'postgres');
   const started = performance.now();
   const embedded = await startEmbeddedPostgres({
-    dataDir,
+    dataDir: pgDataDir,
     durable: true,
     // The server's routine chatter stays quiet; our notices, warnings and errors reach the user.
     log: (line) => {
@@ -32,7 +31,7 @@ export async function resolveDatabase(opts: {
     await embedded.stop();
     throw error;
   }
-  log(`Embedded PostgreSQL on port ${embedded.port} (data in ${path.relative(opts.projectRoot, dataDir)}), ready in ${Math.round(performance.now() - started)} ms.`);
+  log(`Embedded PostgreSQL on port ${embedded.port} (data in ${path.relative(projectRoot, pgDataDir)}), ready in ${Math.round(performance.now() - started)} ms.`);
   return { url: embedded.url(EMBEDDED_DATABASE), embedded };
 }
 

@@ -7,7 +7,7 @@ import type { DemoLogin } from '../db/demo-data.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Git-ignored home of everything a local install keeps: the embedded database, the session secret, demo logins. */
-export const dataDir = path.join(projectRoot, '.data');
+export const dataDir = path.resolve(projectRoot, process.env.NEWSMARK_DATA_DIR ?? '.data');
 
 async function writePrivate(file: string, content: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
