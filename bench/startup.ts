@@ -47,9 +47,9 @@ async function stop(child: ChildProcess): Promise<void> {
 
 async function appStart(dataDir: string): Promise<number> {
   const port = await freePort();
-  // Without DATABASE_URL, so start.ts runs its embedded PostgreSQL in the scratch folder.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'DATABASE_URL'));
-  const env = { ...inherited, PORT: String(port), NEWSMARK_DATA_DIR: dataDir };
+  // Without DATABASE_URL (spawn leaves undefined variables out), so start.ts runs its embedded
+  // PostgreSQL in the scratch folder.
+  const env = { ...process.env, PORT: String(port), NEWSMARK_DATA_DIR: dataDir, DATABASE_URL: undefined };
   const { ms, child } = await timeUntilServing(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], `http://127.0.0.1:${port}/api/health`, env);
   await stop(child);
   return ms;
