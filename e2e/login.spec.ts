@@ -49,6 +49,11 @@ test('repeated failures on one account are refused with 429', async ({ page, res
   const response = await page.request.post('/api/auth/callback/credentials', { form: { email: researcher.email, password: researcher.password, csrfToken, json: 'true' } });
   expect(response.status()).toBe(429);
   expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
+  // next-auth ignores extra path segments and other content types; the limit must hold there too.
+  const sideDoor = await page.request.post('/api/auth/callback/credentials/extra', { form: { email: researcher.email, password: researcher.password, csrfToken, json: 'true' } });
+  expect(sideDoor.status()).toBe(429);
+  const asJson = await page.request.post('/api/auth/callback/credentials', { data: { email: researcher.email, password: researcher.password, csrfToken, json: 'true' } });
+  expect(asJson.status()).toBe(400);
 });
 
 test('sign out ends the session', async ({ page, researcher }) => {

@@ -1,38 +1,29 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { callApi } from '@/lib/http/client';
-import type { FieldErrors } from '@/lib/result';
 import { PASSWORD_MIN } from '@/lib/validation';
 import { Button } from '../ui/Button';
 import { FormMessage } from '../ui/FormMessage';
 import { TextField } from '../ui/TextField';
+import { useApiForm } from '../ui/useApiForm';
 
 export function ChangePasswordForm() {
-  const [busy, setBusy] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ error?: string; success?: string }>({});
+  const { busy, fieldErrors, message, submit, refuse } = useApiForm();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     if (form.get('newPassword') !== form.get('confirmPassword')) {
-      setFieldErrors({ confirmPassword: ['The two new passwords differ.'] });
-      setMessage({});
+      refuse({ confirmPassword: ['The two new passwords differ.'] });
       return;
     }
-    setBusy(true);
-    const result = await callApi<null>('POST', '/api/account/password', { currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword') });
-    setBusy(false);
-    if (result.ok) {
-      formElement.reset();
-      setFieldErrors({});
-      setMessage({ success: 'Your password has been changed.' });
-    } else {
-      setFieldErrors(result.fieldErrors);
-      setMessage({ error: result.message });
-    }
+    const result = await submit(
+      () => callApi<null>('POST', '/api/account/password', { currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword') }),
+      () => 'Your password has been changed.',
+    );
+    if (result.ok) formElement.reset();
   }
 
   return (

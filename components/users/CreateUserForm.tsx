@@ -1,40 +1,29 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { ROLES } from '@/lib/auth/policy';
 import { callApi } from '@/lib/http/client';
-import type { FieldErrors } from '@/lib/result';
 import type { UserSummary } from '@/lib/users/queries';
 import { PASSWORD_MIN } from '@/lib/validation';
 import { Button } from '../ui/Button';
 import { FormMessage } from '../ui/FormMessage';
 import { TextField } from '../ui/TextField';
+import { useApiForm } from '../ui/useApiForm';
 
 export function CreateUserForm({ onCreated }: { onCreated: (user: UserSummary) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ error?: string; success?: string }>({});
+  const { busy, fieldErrors, message, submit } = useApiForm();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
-    setBusy(true);
-    const result = await callApi<UserSummary>('POST', '/api/admin/users', {
-      email: form.get('email'),
-      name: form.get('name'),
-      role: form.get('role'),
-      password: form.get('password'),
-    });
-    setBusy(false);
+    const result = await submit(
+      () => callApi<UserSummary>('POST', '/api/admin/users', { email: form.get('email'), name: form.get('name'), role: form.get('role'), password: form.get('password') }),
+      (user) => `Created ${user.email}.`,
+    );
     if (result.ok) {
       formElement.reset();
-      setFieldErrors({});
-      setMessage({ success: `Created ${result.data.email}.` });
       onCreated(result.data);
-    } else {
-      setFieldErrors(result.fieldErrors);
-      setMessage({ error: result.message });
     }
   }
 
@@ -49,7 +38,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: UserSummary) =
           <label htmlFor="field-role" className="mb-1 block text-sm font-medium text-stone-700">
             Role
           </label>
-          <select id="field-role" name="role" defaultValue="RESEARCHER" className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm">
+          <select id="field-role" name="role" defaultValue="RESEARCHER" aria-invalid={fieldErrors.role ? true : undefined} className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm">
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {role.toLowerCase()}

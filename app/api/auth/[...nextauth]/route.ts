@@ -11,7 +11,9 @@ export const GET = nextAuth;
 
 export async function POST(request: Request, context: Context) {
   const { nextauth } = await context.params;
-  if (nextauth.join('/') === 'callback/credentials') {
+  // next-auth dispatches on the first segment alone (extra segments are ignored), so screen every
+  // callback: it is the only POST that checks a password.
+  if (nextauth[0] === 'callback') {
     const refusal = await screenLoginAttempt(request);
     if (refusal && !refusal.result.ok) {
       const headers = refusal.retryAfterSeconds ? { 'retry-after': String(refusal.retryAfterSeconds) } : undefined;
