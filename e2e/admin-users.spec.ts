@@ -48,7 +48,12 @@ test('user creation refuses bad input with field errors and creates nothing', as
   await expect(page.getByRole('row', { name: shortPasswordEmail })).toHaveCount(0);
 });
 
-test('an admin changes a role and resets a password', async ({ browser, page, admin, researcher }) => {
+test('an admin changes a role and resets a password, which ends the user\'s sessions', async ({ browser, page, admin, researcher }) => {
+  const before = await browser.newContext();
+  const beforePage = await before.newPage();
+  await signIn(beforePage, researcher);
+  expect((await beforePage.request.get('/api/articles')).status()).toBe(200);
+
   await signIn(page, admin);
   await page.goto('/admin/users');
   const row = page.getByRole('row', { name: researcher.email });
@@ -59,6 +64,8 @@ test('an admin changes a role and resets a password', async ({ browser, page, ad
   await row.getByLabel(`New password for ${researcher.email}`).fill('brand-new-password');
   await row.getByRole('button', { name: 'Set password', exact: true }).click();
   await expect(row.getByRole('status')).toHaveText('Password reset.');
+  expect((await beforePage.request.get('/api/articles')).status()).toBe(401);
+  await before.close();
 
   const context = await browser.newContext();
   const theirs = await context.newPage();

@@ -53,7 +53,47 @@ test('repeated failures on one account are refused with 429', async ({ page, res
   const sideDoor = await page.request.post('/api/auth/callback/credentials/extra', { form: { email: researcher.email, password: researcher.password, csrfToken, json: 'true' } });
   expect(sideDoor.status()).toBe(429);
   const asJson = await page.request.post('/api/auth/callback/credentials', { data: { email: researcher.email, password: researcher.password, csrfToken, json: 'true' } });
-  expect(asJson.status()).toBe(400);
+  expect(asJson.status()).toBe(415);
+});
+
+test('attempts fired all at once get no more guesses than the limit', async ({ page, researcher }) => {
+  const { csrfToken } = await (await page.request.get('/api/auth/csrf')).json();
+  const statuses = await Promise.all(
+    Array.from({ length: 12 }, (_, i) => page.request.post('/api/auth/callback/credentials', { form: { email: researcher.email, password: `burst-guess-${i}`, csrfToken, json: 'true' } }).then((r) => r.status())),
+  );
+  expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+});
+
+test('a field sent twice, or an address with wildcards, gets no one signed in', async ({ page, researcher }) => {
+  const { csrfToken } = await (await page.request.get('/api/auth/csrf')).json();
+  const twice = await page.request.post('/api/auth/callback/credentials', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    data: `email=decoy%40e2e.example&email=${encodeURIComponent(researcher.email)}&password=guess&csrfToken=${csrfToken}&json=true`,
+  });
+  expect(twice.status()).toBe(400);
+  expect((await twice.json()).error.details.fieldErrors.email).toEqual(['Send this field once.']);
+
+  await signInWithForm(page, `_${researcher.email.slice(1)}`, researcher.password);
+  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
+});
+
+test('after signing in, a callback URL can only lead back into the site', async ({ page, researcher }) => {
+  for (const target of ['/%5Cevil.example', '//evil.example', 'https://evil.example/']) {
+    await page.context().clearCookies();
+    await page.goto(`/login?callbackUrl=${encodeURIComponent(decodeURIComponent(target))}`);
+    await page.getByLabel('E-mail').fill(researcher.email);
+    await page.getByLabel('Password').fill(researcher.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { name: `Welcome, ${researcher.name}` })).toBeVisible();
+    expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
+  }
+  await page.context().clearCookies();
+  await page.goto('/login?callbackUrl=%2Farticles');
+  await page.getByLabel('E-mail').fill(researcher.email);
+  await page.getByLabel('Password').fill(researcher.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL('/articles');
 });
 
 test('sign out ends the session', async ({ page, researcher }) => {

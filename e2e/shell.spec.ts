@@ -27,7 +27,10 @@ test('the dashboard shows real counts', async ({ page, researcher }) => {
   expect(after).toBeGreaterThanOrEqual(before + 1);
 });
 
-test('a user changes their own password on /account', async ({ page, browser, researcher }) => {
+test('a user changes their own password on /account, which signs out every session', async ({ page, browser, researcher }) => {
+  const otherDevice = await browser.newContext();
+  const otherPage = await otherDevice.newPage();
+  await signIn(otherPage, researcher);
   await signIn(page, researcher);
   await page.goto('/account');
   const form = page.getByRole('form', { name: 'Change password' });
@@ -39,13 +42,13 @@ test('a user changes their own password on /account', async ({ page, browser, re
 
   await form.getByLabel('Current password').fill(researcher.password);
   await form.getByRole('button', { name: 'Change password' }).click();
-  await expect(form.getByRole('status')).toHaveText('Your password has been changed.');
+  await expect(page).toHaveURL(/\/login\?notice=password-changed/);
+  await expect(page.getByRole('status')).toHaveText('Your password has been changed. Sign in with the new one.');
+  expect((await otherPage.request.get('/api/articles')).status()).toBe(401);
 
-  const context = await browser.newContext();
-  const fresh = await context.newPage();
-  await signInWithForm(fresh, researcher.email, 'my-next-password');
-  await expect(fresh.getByRole('heading', { name: `Welcome, ${researcher.name}` })).toBeVisible();
-  await context.close();
+  await signInWithForm(page, researcher.email, 'my-next-password');
+  await expect(page.getByRole('heading', { name: `Welcome, ${researcher.name}` })).toBeVisible();
+  await otherDevice.close();
 });
 
 test('security headers: nonce-based CSP without unsafe-inline scripts, no framing, no sniffing', async ({ page }) => {

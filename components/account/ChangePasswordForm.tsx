@@ -1,5 +1,6 @@
 'use client';
 
+import { signOut } from 'next-auth/react';
 import type { FormEvent } from 'react';
 import { callApi } from '@/lib/http/client';
 import { PASSWORD_MIN } from '@/lib/validation';
@@ -21,9 +22,10 @@ export function ChangePasswordForm() {
     }
     const result = await submit(
       () => callApi<null>('POST', '/api/account/password', { currentPassword: form.get('currentPassword'), newPassword: form.get('newPassword') }),
-      () => 'Your password has been changed.',
+      () => 'Your password has been changed. Signing you out…',
     );
-    if (result.ok) formElement.reset();
+    // The change ended every session, this one included: sign in again with the new password.
+    if (result.ok) await signOut({ callbackUrl: '/login?notice=password-changed' });
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { sameOriginPath } from '@/lib/http/redirect';
 import type { FieldErrors } from '@/lib/result';
 import { Button } from '../ui/Button';
 import { FormMessage } from '../ui/FormMessage';
@@ -31,8 +32,7 @@ export function LoginForm() {
       const payload = (await response.json().catch(() => ({}))) as { url?: string; error?: { message?: string; details?: { fieldErrors?: FieldErrors } } };
       const failed = !response.ok || (payload.url && new URL(payload.url, location.origin).searchParams.has('error'));
       if (!failed) {
-        const next = params.get('callbackUrl');
-        router.replace(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+        router.replace(sameOriginPath(params.get('callbackUrl'), location.origin));
         router.refresh();
         return;
       }

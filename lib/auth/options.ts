@@ -1,9 +1,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { findLoginCandidate } from '../users/queries.ts';
-import { clientIp } from './client-ip.ts';
 import { loginSchema } from './login-schema.ts';
-import { clearLoginFailures, recordLoginFailure } from './login-throttle.ts';
 import { burnPasswordCheck, verifyPassword } from './password.ts';
 
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
@@ -17,25 +15,28 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'E-mail and password',
       credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      // The route handler has already refused malformed input (400) and throttled attempts (429).
-      async authorize(credentials, req) {
+      // The route handler has already refused malformed input and counted the attempt (lib/auth/login-guard.ts).
+      async authorize(credentials) {
         const parsed = loginSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const user = await findLoginCandidate(email);
-        const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-        if (!user || !valid || user.disabledAt) {
-          await recordLoginFailure(email, clientIp(req.headers ?? {}));
+        if (!user) {
+          await burnPasswordCheck(password); // an unknown account costs as much time as a wrong password
           return null;
         }
-        await clearLoginFailures(email);
-        return { id: user.id, email: user.email, name: user.name };
+        if (!(await verifyPassword(user.passwordHash, password)) || user.disabledAt) return null;
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],
   callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion;
+      return token;
+    },
     session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub ?? '' } };
+      return { ...session, user: { ...session.user, id: token.sub ?? '', sessionVersion: Number(token.sessionVersion ?? 0) } };
     },
   },
 };

@@ -51,8 +51,10 @@ describe('can(): the role table of DESIGN.md', () => {
     }
   });
 
-  it('refuses an ownership action when no resource is named', () => {
+  it('refuses an ownership or review action when no resource is named', () => {
     expect(can(actor('ADMIN'), 'update:annotation:own')).toBe(false);
     expect(can(actor('ADMIN'), 'delete:annotation:own')).toBe(false);
+    expect(can(actor('ADMIN'), 'review:annotation')).toBe(false);
+    expect(can(actor('REVIEWER'), 'review:annotation')).toBe(false);
   });
 });

@@ -62,6 +62,7 @@ export function can(actor: Actor | null | undefined, action: Action, resource?: 
   if (!actor || actor.disabled) return false;
   if (!hasRole(actor.role, MIN_ROLE[action])) return false;
   if (MUST_OWN.has(action)) return resource !== undefined && resource.authorId === actor.id;
-  if (MUST_NOT_OWN.has(action)) return resource === undefined || resource.authorId !== actor.id;
+  // Judging needs the object judged: without it a caller could skip the not-your-own rule.
+  if (MUST_NOT_OWN.has(action)) return resource !== undefined && resource.authorId !== actor.id;
   return true;
 }

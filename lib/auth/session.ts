@@ -12,8 +12,8 @@ import { can, type Action, type OwnedResource } from './policy.ts';
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  return id ? findSessionUser(id) : null;
+  const { id, sessionVersion } = session?.user ?? {};
+  return id && sessionVersion ? findSessionUser(id, sessionVersion) : null;
 });
 
 /** For pages: send strangers to the login form. */

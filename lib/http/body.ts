@@ -1,25 +1,52 @@
 import type { z } from 'zod';
-import { fail, type Result } from '../result.ts';
+import { fail, ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
 
 const MAX_JSON_BYTES = 1_000_000;
+
+/**
+ * The body as text, read as a stream that stops at maxBytes: a declared Content-Length can lie
+ * or be missing (chunked uploads), so it is never trusted alone.
+ */
+export async function readBodyText(request: Request, maxBytes: number): Promise<Result<string>> {
+  const tooLarge = fail('payload_too_large', `The request body is larger than ${maxBytes.toLocaleString('en')} bytes.`);
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return tooLarge;
+  if (!request.body) return ok('');
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        // Not awaited: on a cloned request the cancel of one tee branch only settles once the
+        // other branch is cancelled too.
+        reader.cancel().catch(() => {});
+        return tooLarge;
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return fail('validation', 'The request body could not be read.');
+  }
+  try {
+    return ok(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+  } catch {
+    return fail('validation', 'The request body is not valid UTF-8.');
+  }
+}
 
 /** Read a JSON request body and validate it; every failure is a 4xx-shaped value, never a throw. */
 export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<Result<z.output<S>>> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('application/json')) return fail('unsupported_media_type', 'Send the body as application/json.');
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_JSON_BYTES) return fail('payload_too_large', 'The request body is too large.');
-  let text: string;
-  try {
-    text = await request.text();
-  } catch {
-    return fail('validation', 'The request body could not be read.');
-  }
-  if (text.length > MAX_JSON_BYTES) return fail('payload_too_large', 'The request body is too large.');
+  const text = await readBodyText(request, MAX_JSON_BYTES);
+  if (!text.ok) return text;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.value);
   } catch {
     return fail('validation', 'The request body is not valid JSON.');
   }

@@ -1,4 +1,4 @@
-import { db } from '../db.ts';
+import { db, type DbTx } from '../db.ts';
 import type { Actor, Role } from '../auth/policy.ts';
 
 export interface UserSummary {
@@ -26,16 +26,27 @@ export interface SessionUser extends Actor {
   name: string;
 }
 
-/** The user behind a session, as the database says now: a disabled account or a changed role takes effect at once. */
-export async function findSessionUser(id: string): Promise<SessionUser | null> {
-  const row = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true } });
-  if (!row || row.disabledAt) return null;
+/**
+ * The user behind a session, as the database says now: a disabled account, a changed role or a
+ * password change (which bumps sessionVersion) takes effect at once.
+ */
+export async function findSessionUser(id: string, sessionVersion: number): Promise<SessionUser | null> {
+  const row = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabledAt: true, sessionVersion: true } });
+  if (!row || row.disabledAt || row.sessionVersion !== sessionVersion) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role, disabled: false };
 }
 
+/**
+ * Case-insensitive e-mail lookup by the unique lower(email) index. Not Prisma's
+ * `mode: 'insensitive'`, which compiles to ILIKE, where `_` and `%` in an address are wildcards.
+ */
+export async function findUserIdByEmail(tx: DbTx, email: string): Promise<string | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE lower(email) = lower(${email})`;
+  return rows[0]?.id ?? null;
+}
+
 export async function findLoginCandidate(email: string) {
-  return db().user.findFirst({
-    where: { email: { equals: email, mode: 'insensitive' } },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true },
-  });
+  const id = await findUserIdByEmail(db(), email);
+  if (!id) return null;
+  return db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, passwordHash: true, disabledAt: true, sessionVersion: true } });
 }

@@ -26,6 +26,12 @@ describe('createUser', () => {
     expect(JSON.stringify(audit.after)).not.toContain('a-long-password');
   });
 
+  it('does not mistake _ in a new address for a wildcard', async () => {
+    const admin = await makeUser('ADMIN');
+    await db().user.create({ data: { email: 'axb@int.example', name: 'AxB', passwordHash: 'x' } });
+    expect((await createUser(admin, { email: 'a_b@int.example', name: 'A_B', role: 'RESEARCHER', password: 'a-long-password' })).ok).toBe(true);
+  });
+
   it('refuses an e-mail already taken, compared case-insensitively, writing nothing', async () => {
     const admin = await makeUser('ADMIN');
     const existing = await makeUser();
@@ -55,7 +61,7 @@ describe('updateUser', () => {
     const target = await makeUser('RESEARCHER');
     const result = await updateUser(admin, target.id, { action: 'setRole', role: 'REVIEWER' });
     expect(result.ok && result.value.role).toBe('REVIEWER');
-    expect((await findSessionUser(target.id))?.role).toBe('REVIEWER');
+    expect((await findSessionUser(target.id, 1))?.role).toBe('REVIEWER');
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: target.id, action: 'user.role' } });
     expect(audit.before).toEqual({ role: 'RESEARCHER', disabled: false });
     expect(audit.after).toEqual({ role: 'REVIEWER', disabled: false });
@@ -64,10 +70,13 @@ describe('updateUser', () => {
   it('disables and enables; a disabled user has no session', async () => {
     const admin = await makeUser('ADMIN');
     const target = await makeUser('REVIEWER');
+    expect(await findSessionUser(target.id, 1)).not.toBeNull();
     expect((await updateUser(admin, target.id, { action: 'setDisabled', disabled: true })).ok).toBe(true);
-    expect(await findSessionUser(target.id)).toBeNull();
+    expect(await findSessionUser(target.id, 1)).toBeNull();
     expect((await updateUser(admin, target.id, { action: 'setDisabled', disabled: false })).ok).toBe(true);
-    expect(await findSessionUser(target.id)).not.toBeNull();
+    // Enabled again, but sessions from before the disabling stay dead; a new sign-in works.
+    expect(await findSessionUser(target.id, 1)).toBeNull();
+    expect(await findSessionUser(target.id, 2)).not.toBeNull();
     const actions = (await db().auditEvent.findMany({ where: { entityId: target.id }, orderBy: { createdAt: 'asc' } })).map((a) => a.action);
     expect(actions).toEqual(['user.disable', 'user.enable']);
   });
@@ -78,6 +87,9 @@ describe('updateUser', () => {
     expect((await updateUser(admin, target.id, { action: 'resetPassword', password: 'reset-to-this-one' })).ok).toBe(true);
     const stored = await db().user.findUniqueOrThrow({ where: { id: target.id } });
     expect(await verifyPassword(stored.passwordHash, 'reset-to-this-one')).toBe(true);
+    // Existing sessions of the account end with the reset.
+    expect(await findSessionUser(target.id, 1)).toBeNull();
+    expect(stored.sessionVersion).toBe(2);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: target.id, action: 'user.reset-password' } });
     expect(JSON.stringify(audit)).not.toContain('reset-to-this-one');
   });
@@ -121,7 +133,9 @@ describe('changeOwnPassword', () => {
     const admin = await makeUser('ADMIN');
     await updateUser(admin, admin.id, { action: 'resetPassword', password: 'current-password' });
     expect(await changeOwnPassword(admin, 'not-current', 'next-password-1')).toMatchObject({ ok: false, error: { fieldErrors: { currentPassword: expect.any(Array) } } });
+    const versionBefore = (await db().user.findUniqueOrThrow({ where: { id: admin.id } })).sessionVersion;
     expect((await changeOwnPassword(admin, 'current-password', 'next-password-1')).ok).toBe(true);
+    expect(await findSessionUser(admin.id, versionBefore)).toBeNull();
     const stored = await db().user.findUniqueOrThrow({ where: { id: admin.id } });
     expect(await verifyPassword(stored.passwordHash, 'next-password-1')).toBe(true);
   });

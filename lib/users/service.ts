@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { db, type DbTx } from '../db.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { removesLastActiveAdmin } from './admin-rule.ts';
-import { toUserSummary, userSummarySelect, type UserSummary } from './queries.ts';
+import { findUserIdByEmail, toUserSummary, userSummarySelect, type UserSummary } from './queries.ts';
 import type { CreateUserInput, UpdateUserInput } from './schemas.ts';
 
 const EMAIL_TAKEN = fail('validation', 'Some fields are not valid.', { email: ['A user with this e-mail address already exists.'] });
@@ -14,15 +14,12 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === 'P2002' || e?.cause?.code === '23505' || e?.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation';
 }
 
-async function emailTaken(tx: DbTx, email: string): Promise<boolean> {
-  return (await tx.user.count({ where: { email: { equals: email, mode: 'insensitive' } } })) > 0;
-}
 
 export async function createUser(actor: Actor, input: CreateUserInput): Promise<Result<UserSummary>> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().$transaction(async (tx) => {
-      if (await emailTaken(tx, input.email)) return EMAIL_TAKEN;
+      if (await findUserIdByEmail(tx, input.email)) return EMAIL_TAKEN;
       const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: userSummarySelect });
       await recordAudit(tx, { actorId: actor.id, action: 'user.create', entity: 'User', entityId: user.id, after: { email: user.email, name: user.name, role: user.role } });
       return ok(toUserSummary(user));
@@ -49,7 +46,8 @@ export async function updateUser(actor: Actor, userId: string, change: UpdateUse
     const before = toUserSummary(target);
 
     if (change.action === 'resetPassword') {
-      await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+      // A reset usually follows a compromise: every existing session of the account ends.
+      await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
       await recordAudit(tx, { actorId: actor.id, action: 'user.reset-password', entity: 'User', entityId: userId });
       return ok(before);
     }
@@ -61,7 +59,13 @@ export async function updateUser(actor: Actor, userId: string, change: UpdateUse
     }
     const updated = await tx.user.update({
       where: { id: userId },
-      data: change.action === 'setRole' ? { role: change.role } : { disabledAt: change.disabled ? (target.disabledAt ?? new Date()) : null },
+      // Disabling also ends the sessions for good, so re-enabling does not revive them.
+      data:
+        change.action === 'setRole'
+          ? { role: change.role }
+          : change.disabled
+            ? { disabledAt: target.disabledAt ?? new Date(), sessionVersion: { increment: 1 } }
+            : { disabledAt: null },
       select: userSummarySelect,
     });
     const action = change.action === 'setRole' ? 'user.role' : change.disabled ? 'user.disable' : 'user.enable';
@@ -70,6 +74,7 @@ export async function updateUser(actor: Actor, userId: string, change: UpdateUse
   });
 }
 
+/** Changing one's password signs out every session, this one included. */
 export async function changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<Result<null>> {
   const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
@@ -77,7 +82,7 @@ export async function changeOwnPassword(actor: Actor, currentPassword: string, n
   }
   const passwordHash = await hashPassword(newPassword);
   await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    await tx.user.update({ where: { id: actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, { actorId: actor.id, action: 'user.change-password', entity: 'User', entityId: actor.id });
   });
   return ok(null);

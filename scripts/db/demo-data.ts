@@ -4,6 +4,7 @@ import { hashPassword } from '../../lib/auth/password.ts';
 import type { Role } from '../../lib/auth/policy.ts';
 import { contentHash, normalizeArticleText } from '../../lib/articles/normalize.ts';
 import { db } from '../../lib/db.ts';
+import { findUserIdByEmail } from '../../lib/users/queries.ts';
 import { loadDemoArticles } from './demo-articles.ts';
 
 export interface DemoLogin {
@@ -38,8 +39,7 @@ export async function seedDemoData(): Promise<{ logins: DemoLogin[]; articlesCre
     async (tx) => {
       const created: DemoLogin[] = [];
       for (const [i, login] of logins.entries()) {
-        const exists = await tx.user.count({ where: { email: { equals: login.email, mode: 'insensitive' } } });
-        if (exists) continue;
+        if (await findUserIdByEmail(tx, login.email)) continue;
         const user = await tx.user.create({ data: { email: login.email, name: login.name, role: login.role, passwordHash: hashes[i]! } });
         await recordAudit(tx, { actorId: null, action: 'user.create', entity: 'User', entityId: user.id, after: { email: user.email, name: user.name, role: user.role, seeded: true } });
         created.push(login);

@@ -1,6 +1,8 @@
 import NextAuth from 'next-auth';
+import { beginLoginAttempt, responseSignsIn } from '@/lib/auth/login-guard';
+import { settleLoginAttempt } from '@/lib/auth/login-throttle';
 import { authOptions } from '@/lib/auth/options';
-import { screenLoginAttempt } from '@/lib/auth/login-guard';
+import { apiHandler } from '@/lib/http/handler';
 import { errorResponse } from '@/lib/http/responses';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -9,16 +11,17 @@ const nextAuth = NextAuth(authOptions) as (request: Request, context: Context) =
 
 export const GET = nextAuth;
 
-export async function POST(request: Request, context: Context) {
+export const POST = apiHandler(async (request: Request, context: Context) => {
   const { nextauth } = await context.params;
   // next-auth dispatches on the first segment alone (extra segments are ignored), so screen every
   // callback: it is the only POST that checks a password.
-  if (nextauth[0] === 'callback') {
-    const refusal = await screenLoginAttempt(request);
-    if (refusal && !refusal.result.ok) {
-      const headers = refusal.retryAfterSeconds ? { 'retry-after': String(refusal.retryAfterSeconds) } : undefined;
-      return errorResponse(refusal.result.error, { headers });
-    }
+  if (nextauth[0] !== 'callback') return nextAuth(request, context);
+  const attempt = await beginLoginAttempt(request);
+  if (!attempt.ok) {
+    const headers = attempt.retryAfterSeconds ? { 'retry-after': String(attempt.retryAfterSeconds) } : undefined;
+    return errorResponse(attempt.error, { headers });
   }
-  return nextAuth(request, context);
-}
+  const response = await nextAuth(request, context);
+  await settleLoginAttempt(attempt.value, responseSignsIn(response));
+  return response;
+});

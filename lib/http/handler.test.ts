@@ -1,0 +1,43 @@
+import { describe, expect, it, vi } from 'vitest';
+import { readBodyText } from './body.ts';
+import { apiHandler } from './handler.ts';
+
+describe('apiHandler', () => {
+  it('turns a bug into the error shape with a reference, never the stack or the message', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const handler = apiHandler(async () => {
+      throw new Error('secret internal detail at /srv/app/lib/x.ts:12');
+    });
+    const response = await handler();
+    const text = await response.text();
+    expect(response.status).toBe(500);
+    expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: expect.stringMatching(/^Something went wrong on our side \(reference [0-9a-f-]{36}\)\.$/) } });
+    expect(text).not.toContain('secret internal detail');
+    expect(log).toHaveBeenCalledOnce();
+    log.mockRestore();
+  });
+});
+
+describe('readBodyText', () => {
+  const streamed = (chunks: string[]) =>
+    new Request('http://x/', {
+      method: 'POST',
+      body: new ReadableStream({
+        start(controller) {
+          for (const c of chunks) controller.enqueue(new TextEncoder().encode(c));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+
+  it('stops reading a body without Content-Length once it passes the limit', async () => {
+    expect(await readBodyText(streamed(['a'.repeat(600), 'b'.repeat(600)]), 1000)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    expect(await readBodyText(streamed(['née ', '🌊']), 1000)).toEqual({ ok: true, value: 'née 🌊' });
+  });
+
+  it('refuses a declared length over the limit and bytes that are not UTF-8', async () => {
+    expect(await readBodyText(new Request('http://x/', { method: 'POST', body: 'x', headers: { 'content-length': '5000' } }), 1000)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    expect(await readBodyText(new Request('http://x/', { method: 'POST', body: new Uint8Array([0xff, 0xfe, 0x41]) }), 1000)).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+});
