@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy } from './lib/http/csp.ts';
+import { REQUEST_PATH_HEADER } from './lib/http/redirect.ts';
 
 /**
  * Runs before every page and API call, only to set a fresh CSP nonce: Next.js reads it from the
@@ -12,6 +13,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);
+  // Lets a page that sends a stranger to /login say where to come back to (set here, never trusted from the client).
+  requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('content-security-policy', csp);
   return response;

@@ -34,11 +34,18 @@ test('a researcher is refused the user admin page and API', async ({ page, resea
   expect((await page.request.patch(`/api/admin/users/${researcher.id}`, { data: { action: 'setRole', role: 'ADMIN' } })).status()).toBe(403);
 });
 
-test('strangers are sent to the login form and get 401 from the API', async ({ page }) => {
+test('strangers are sent to the login form, which brings them back, and get 401 from the API', async ({ page, researcher }) => {
   for (const path of ['/', '/articles', '/admin/users', '/account']) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/login/);
   }
+  await page.goto('/account');
+  await expect(page).toHaveURL('/login?callbackUrl=%2Faccount');
+  await page.getByLabel('E-mail').fill(researcher.email);
+  await page.getByLabel('Password').fill(researcher.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL('/account');
+  await page.context().clearCookies();
   for (const path of ['/api/articles', '/api/admin/users']) {
     const response = await page.request.get(path);
     expect(response.status()).toBe(401);

@@ -40,6 +40,7 @@ export function LoginForm() {
         setFieldErrors(payload.error.details?.fieldErrors ?? {});
         setMessage(payload.error.details?.fieldErrors ? null : (payload.error.message ?? 'Sign-in failed.'));
       } else {
+        // The one message for every failed login: it never says whether the account exists.
         setMessage('The e-mail address or password is incorrect.');
       }
     } catch {

@@ -32,7 +32,6 @@ export async function listArticles({ cursor, limit }: ArticleListQuery) {
   const items = rows.slice(0, limit).map(({ _count, ...a }) => ({ ...a, annotationCount: _count.annotations }));
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
-export type ArticleListItem = Awaited<ReturnType<typeof listArticles>>['items'][number];
 
 export async function getArticle(id: string) {
   return db().article.findUnique({

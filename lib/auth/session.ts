@@ -1,6 +1,8 @@
 import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
+import { loginUrlFor, REQUEST_PATH_HEADER } from '../http/redirect.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { findSessionUser, type SessionUser } from '../users/queries.ts';
 import { authOptions } from './options.ts';
@@ -16,10 +18,10 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return id && sessionVersion ? findSessionUser(id, sessionVersion) : null;
 });
 
-/** For pages: send strangers to the login form. */
+/** For pages: send strangers to the login form, which brings them back here afterwards. */
 export async function requirePageUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect('/login');
+  if (!user) redirect(loginUrlFor((await headers()).get(REQUEST_PATH_HEADER)));
   return user;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameOriginPath } from './redirect.ts';
+import { loginUrlFor, sameOriginPath } from './redirect.ts';
 
 const origin = 'https://newsmark.example';
 
@@ -16,5 +16,13 @@ describe('sameOriginPath', () => {
   it('sends nothing home', () => {
     expect(sameOriginPath(null, origin)).toBe('/');
     expect(sameOriginPath('', origin)).toBe('/');
+  });
+});
+
+describe('loginUrlFor', () => {
+  it('asks the login page to come back to the path asked for', () => {
+    expect(loginUrlFor('/articles/abc?x=1')).toBe('/login?callbackUrl=%2Farticles%2Fabc%3Fx%3D1');
+    expect(loginUrlFor('/')).toBe('/login');
+    expect(loginUrlFor(null)).toBe('/login');
   });
 });
