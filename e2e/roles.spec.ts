@@ -17,7 +17,7 @@ test('navigation follows the role', async ({ page, researcher, reviewer, admin }
   await page.context().clearCookies();
   await signIn(page, admin);
   await page.goto('/');
-  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Articles', 'Users']);
+  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Articles', 'Import', 'Users']);
   await expect(page.getByText('Active users')).toBeVisible();
 });
 

@@ -26,10 +26,34 @@ export async function createTestUser(role: Role, overrides: Partial<Pick<TestUse
   return { id: user.id, email, name, role, password };
 }
 
-export async function createTestArticle(title: string, text: string): Promise<{ id: string; title: string; text: string }> {
+export interface TestArticleOptions {
+  source?: string;
+  publishedAt?: Date | null;
+  url?: string | null;
+  /** As the importer would compute it from url. */
+  canonicalUrl?: string | null;
+}
+
+export async function createTestArticle(title: string, text: string, options: TestArticleOptions = {}): Promise<{ id: string; title: string; text: string }> {
   const normalized = normalizeArticleText(`${text}\n\n(${unique()})`);
-  const article = await db().article.create({ data: { title, text: normalized, contentHash: contentHash(normalized), source: 'E2E Gazette' } });
+  const article = await db().article.create({
+    data: { title, text: normalized, contentHash: contentHash(normalized), source: options.source ?? 'E2E Gazette', publishedAt: options.publishedAt ?? null, url: options.url ?? null, canonicalUrl: options.canonicalUrl ?? null },
+  });
   return { id: article.id, title, text: normalized };
+}
+
+/** An annotation on the first characters of an article's text, straight into the database. */
+export async function createTestAnnotation(
+  article: { id: string; text: string },
+  author: Pick<TestUser, 'id'>,
+  options: { kind?: 'CLAIM' | 'EVENT' | 'SOURCE'; status?: 'PENDING' | 'APPROVED' | 'REJECTED'; start?: number; end?: number } = {},
+): Promise<{ id: string }> {
+  const start = options.start ?? 0;
+  const end = options.end ?? Math.min(article.text.length, start + 10);
+  return db().annotation.create({
+    data: { articleId: article.id, authorId: author.id, kind: options.kind ?? 'CLAIM', status: options.status ?? 'PENDING', start, end, exact: article.text.slice(start, end) },
+    select: { id: true },
+  });
 }
 
 /** Signs in through next-auth's endpoint, sharing cookies with the page: quick, for tests not about the form. */

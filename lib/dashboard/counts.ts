@@ -16,8 +16,9 @@ export async function getDashboardCounts(actor: Actor): Promise<DashboardCounts>
   const [articles, annotations, mineByStatus, reviewQueue, activeUsers] = await Promise.all([
     db().article.count({ where: { archivedAt: null } }),
     db().annotation.count({ where: { article: { archivedAt: null } } }),
-    db().annotation.groupBy({ by: ['status'], where: { authorId: actor.id }, _count: { _all: true } }),
-    can(actor, 'read:review-queue') ? db().annotation.count({ where: { status: 'PENDING', authorId: { not: actor.id } } }) : null,
+    // Archived articles are out of every count; their annotations are kept for when they return.
+    db().annotation.groupBy({ by: ['status'], where: { authorId: actor.id, article: { archivedAt: null } }, _count: { _all: true } }),
+    can(actor, 'read:review-queue') ? db().annotation.count({ where: { status: 'PENDING', authorId: { not: actor.id }, article: { archivedAt: null } } }) : null,
     can(actor, 'manage:users') ? db().user.count({ where: { disabledAt: null } }) : null,
   ]);
   const mine = { pending: 0, approved: 0, rejected: 0 };

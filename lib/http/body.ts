@@ -5,13 +5,13 @@ import { parseInput } from '../validation.ts';
 const MAX_JSON_BYTES = 1_000_000;
 
 /**
- * The body as text, read as a stream that stops at maxBytes: a declared Content-Length can lie
+ * The body's bytes, read as a stream that stops at maxBytes: a declared Content-Length can lie
  * or be missing (chunked uploads), so it is never trusted alone.
  */
-export async function readBodyText(request: Request, maxBytes: number): Promise<Result<string>> {
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Result<Uint8Array<ArrayBuffer>>> {
   const tooLarge = fail('payload_too_large', `The request body is larger than ${maxBytes.toLocaleString('en')} bytes.`);
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return tooLarge;
-  if (!request.body) return ok('');
+  if (!request.body) return ok(new Uint8Array(new ArrayBuffer(0)));
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -31,8 +31,21 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
   } catch {
     return fail('validation', 'The request body could not be read.');
   }
+  const all = new Uint8Array(new ArrayBuffer(size));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return ok(all);
+}
+
+/** The body as UTF-8 text, with the same streamed limit. */
+export async function readBodyText(request: Request, maxBytes: number): Promise<Result<string>> {
+  const bytes = await readBodyBytes(request, maxBytes);
+  if (!bytes.ok) return bytes;
   try {
-    return ok(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+    return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes.value));
   } catch {
     return fail('validation', 'The request body is not valid UTF-8.');
   }

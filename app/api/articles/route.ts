@@ -1,14 +1,39 @@
 import type { NextRequest } from 'next/server';
+import { readImportRequest } from '@/lib/articles/import/read-request';
+import { importQuerySchema } from '@/lib/articles/import/schemas';
+import { createImportJob, finishImportJob, importParsedItems } from '@/lib/articles/import/service';
 import { articleListQuerySchema, listArticles } from '@/lib/articles/queries';
+import { can } from '@/lib/auth/policy';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { parseInput } from '@/lib/validation';
 
+/** The corpus list: ?q=&source=&from=&to=&annotated=&review=&sort=&archived=&cursor=&limit= -> { items, nextCursor }. */
 export const GET = apiHandler(async (request: NextRequest) => {
   const auth = await authorizeApi('read:corpus');
   if (!auth.ok) return errorResponse(auth.error);
   const query = parseInput(articleListQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
   if (!query.ok) return errorResponse(query.error);
-  return jsonResponse(await listArticles(query.value));
+  // Archived articles are for those who manage articles; everyone else never sees them listed.
+  const archived = can(auth.value, 'manage:articles') ? query.value.archived : 'hide';
+  return jsonResponse(await listArticles({ ...query.value, archived }));
+});
+
+/**
+ * Import (admin): JSON { articles: [...] }, NDJSON, or multipart files -> 201 { jobId, created, duplicates, failed, results }.
+ * `?jobId=` adds to a job the /import page opened; without it the request is a job of its own.
+ * Everything is parsed and checked against the limits before a job or an article is written.
+ */
+export const POST = apiHandler(async (request: NextRequest) => {
+  const auth = await authorizeApi('manage:articles');
+  if (!auth.ok) return errorResponse(auth.error);
+  const query = parseInput(importQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
+  if (!query.ok) return errorResponse(query.error);
+  const items = await readImportRequest(request);
+  if (!items.ok) return errorResponse(items.error);
+  const jobId = query.value.jobId ?? (await createImportJob(auth.value));
+  const outcome = await importParsedItems(auth.value, jobId, items.value);
+  if (!query.value.jobId) await finishImportJob(jobId);
+  return outcome.ok ? jsonResponse(outcome.value, 201) : errorResponse(outcome.error);
 });

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { ImportWorkbench } from '@/components/import/ImportWorkbench';
+import { JobReport } from '@/components/import/JobReport';
+import { RecentJobs } from '@/components/import/RecentJobs';
+import { importJobIdSchema } from '@/lib/articles/import/schemas';
+import { getImportJob, listRecentImportJobs } from '@/lib/articles/import/service';
+import { requirePagePermission } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: 'Import' };
+
+export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePagePermission('manage:articles');
+  const jobId = importJobIdSchema.safeParse((await searchParams).job);
+  const [job, recent] = await Promise.all([jobId.success ? getImportJob(jobId.data) : null, listRecentImportJobs()]);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold tracking-tight">Import articles</h1>
+      <ImportWorkbench />
+      {job ? <JobReport job={job} /> : null}
+      <section aria-labelledby="recent-heading" className="space-y-3">
+        <h2 id="recent-heading" className="text-lg font-medium">Recent imports</h2>
+        <RecentJobs jobs={recent} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { createImportJob, listRecentImportJobs } from '@/lib/articles/import/service';
+import { authorizeApi } from '@/lib/auth/session';
+import { apiHandler } from '@/lib/http/handler';
+import { errorResponse, jsonResponse } from '@/lib/http/responses';
+
+export const GET = apiHandler(async () => {
+  const auth = await authorizeApi('manage:articles');
+  if (!auth.ok) return errorResponse(auth.error);
+  return jsonResponse({ items: await listRecentImportJobs(20) });
+});
+
+/** Opens a job that several uploads (e.g. one per file) then feed through POST /api/articles?jobId=. */
+export const POST = apiHandler(async () => {
+  const auth = await authorizeApi('manage:articles');
+  if (!auth.ok) return errorResponse(auth.error);
+  return jsonResponse({ id: await createImportJob(auth.value) }, 201);
+});

@@ -1,0 +1,51 @@
+import Link from 'next/link';
+import type { ItemResult } from '@/lib/articles/import/results';
+
+const BADGE: Record<ItemResult['status'], string> = {
+  created: 'bg-emerald-100 text-emerald-900',
+  duplicate: 'bg-amber-100 text-amber-900',
+  failed: 'bg-red-100 text-red-900',
+};
+
+/** Long imports list failures first, then the rest up to a cap, so the page stays quick. */
+const MAX_ROWS = 1_000;
+
+export function ImportResults({ results }: { results: readonly ItemResult[] }) {
+  if (results.length === 0) return <p className="text-sm text-stone-600">No items yet.</p>;
+  const ordered = [...results].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed') || a.index - b.index);
+  const shown = ordered.slice(0, MAX_ROWS);
+  return (
+    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Import results</caption>
+        <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-600 uppercase">
+          <tr>
+            <th scope="col" className="px-3 py-2">Item</th>
+            <th scope="col" className="px-3 py-2">Result</th>
+            <th scope="col" className="px-3 py-2">Details</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-200">
+          {shown.map((r) => (
+            <tr key={r.index}>
+              <td className="px-3 py-2 break-all">{r.name ?? `#${r.index + 1}`}</td>
+              <td className="px-3 py-2">
+                <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${BADGE[r.status]}`}>{r.status}</span>
+              </td>
+              <td className="px-3 py-2">
+                {r.status === 'failed' ? (
+                  <span className="text-red-800">{r.error}</span>
+                ) : r.articleId ? (
+                  <Link href={`/articles/${r.articleId}`} className="font-medium text-indigo-800 hover:underline">
+                    {r.status === 'created' ? 'Open the new article' : 'Open the existing article'}
+                  </Link>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {ordered.length > shown.length ? <p className="px-3 py-2 text-xs text-stone-500">Showing {shown.length.toLocaleString('en')} of {ordered.length.toLocaleString('en')} items, failures first.</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { expect, signIn, test } from './support/fixtures.ts';
+
+const tag = () => randomBytes(4).toString('hex');
+
+test('an admin imports several files by drop, follows their progress and results, and opens a new article', async ({ page, admin }) => {
+  const t = tag();
+  await signIn(page, admin);
+  await page.goto('/import');
+  await page.getByLabel('Choose files to import').setInputFiles([
+    { name: `story-${t}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`Harbour wall gives way ${t}\n\nThe harbour wall gave way on Tuesday, officials said.\n\n“We saw it coming,” said 佐藤 美咲 🌊.`) },
+    { name: `page-${t}.html`, mimeType: 'text/html', buffer: Buffer.from(`<html lang="en"><head><title>Bridge closed ${t}</title><script>alert(1)</script></head><body><nav>Menu</nav><article><h1>Bridge closed ${t}</h1><p>The bridge closed at noon.</p></article></body></html>`) },
+    { name: `feed-${t}.jsonl`, mimeType: 'application/x-ndjson', buffer: Buffer.from(`{"title":"Feed item ${t}","text":"A feed item about the budget ${t}."}\n{not json\n`) },
+    { name: `empty-${t}.txt`, mimeType: 'text/plain', buffer: Buffer.from('   \n\n  ') },
+  ]);
+  const files = page.getByRole('list', { name: 'Files' });
+  await expect(files.getByRole('listitem')).toHaveCount(4);
+  await expect(page.getByRole('progressbar', { name: 'Whole import' })).toHaveAttribute('aria-valuenow', '0');
+  await page.getByRole('button', { name: 'Import 4 files' }).click();
+
+  await expect(files.getByRole('listitem', { name: `story-${t}.txt` })).toContainText('Done · 1 created, 0 duplicate, 0 failed');
+  await expect(files.getByRole('listitem', { name: `feed-${t}.jsonl` })).toContainText('1 created, 0 duplicate, 1 failed');
+  await expect(files.getByRole('listitem', { name: `empty-${t}.txt` })).toContainText('0 created, 0 duplicate, 1 failed');
+  await expect(page.getByRole('progressbar', { name: 'Whole import' })).toHaveAttribute('aria-valuenow', '100');
+
+  // The stored job is what the page shows now, and a reload shows it again.
+  await expect(page).toHaveURL(/\/import\?job=/);
+  const report = page.getByRole('region', { name: /^Import of / });
+  await expect(report.getByRole('status')).toContainText('Finished · 5 items: 3 created, 0 duplicate, 2 failed');
+  await page.reload();
+  await expect(report.getByRole('status')).toContainText('Finished · 5 items: 3 created, 0 duplicate, 2 failed');
+  await expect(report.getByRole('row', { name: new RegExp(`empty-${t}.txt`) })).toContainText('The article has no text.');
+  await expect(page.getByRole('list', { name: 'Recent imports' }).getByRole('listitem').first()).toContainText('3 created, 0 duplicate, 2 failed');
+
+  await report.getByRole('row', { name: new RegExp(`story-${t}.txt`) }).getByRole('link', { name: 'Open the new article' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Harbour wall gives way ${t}`);
+  await expect(page.locator('article p[data-start]').last()).toHaveText('“We saw it coming,” said 佐藤 美咲 🌊.');
+});
+
+test('importing the same file again reports duplicates linking the existing articles', async ({ page, admin }) => {
+  const t = tag();
+  const file = { name: `again-${t}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`Repeat story ${t}\n\nThe same text twice ${t}.`) };
+  await signIn(page, admin);
+  await page.goto('/import');
+  await page.getByLabel('Choose files to import').setInputFiles([file]);
+  await page.getByRole('button', { name: 'Import 1 file' }).click();
+  await expect(page.getByRole('list', { name: 'Files' })).toContainText('1 created');
+  await page.getByLabel('Choose files to import').setInputFiles([file]);
+  await page.getByRole('button', { name: 'Import 1 file' }).click();
+  await expect(page.getByRole('list', { name: 'Files' })).toContainText('0 created, 1 duplicate');
+  const report = page.getByRole('region', { name: /^Import of / });
+  await report.getByRole('link', { name: 'Open the existing article' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Repeat story ${t}`);
+});
+
+test('an admin pastes an article', async ({ page, admin }) => {
+  const t = tag();
+  await signIn(page, admin);
+  await page.goto('/import');
+  const form = page.getByRole('form', { name: 'Paste an article' });
+  await form.getByLabel('Title (optional)').fill(`Pasted piece ${t}`);
+  await form.getByLabel('Source (optional)').fill('Paste Gazette');
+  await form.getByLabel('Text').fill(`A pasted paragraph ${t}.\n\nAnd a second one.`);
+  await form.getByRole('button', { name: 'Import text' }).click();
+  const report = page.getByRole('region', { name: /^Import of / });
+  await expect(report.getByRole('status')).toContainText('1 created');
+  await report.getByRole('link', { name: 'Open the new article' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Pasted piece ${t}`);
+  await expect(page.getByText('Paste Gazette')).toBeVisible();
+});
+
+test('the API imports JSON and NDJSON with per-item results', async ({ page, admin }) => {
+  const t = tag();
+  await signIn(page, admin);
+  const json = await page.request.post('/api/articles', { data: { articles: [{ title: `API one ${t}`, text: `Body one ${t}.` }, { text: '' }, { html: `<p>Body two ${t}</p>`, title: `API two ${t}` }] } });
+  expect(json.status()).toBe(201);
+  const body = await json.json();
+  expect(body).toMatchObject({ created: 2, duplicates: 0, failed: 1, jobId: expect.any(String) });
+  expect(body.results.map((r: { status: string }) => r.status)).toEqual(['created', 'failed', 'created']);
+
+  const ndjson = await page.request.post('/api/articles', { headers: { 'content-type': 'application/x-ndjson' }, data: `{"title":"API three ${t}","text":"Body one ${t}."}\n{"title":"x"` });
+  expect(ndjson.status()).toBe(201);
+  expect(await ndjson.json()).toMatchObject({ created: 0, duplicates: 1, failed: 1 });
+
+  expect((await page.request.post('/api/articles', { headers: { 'content-type': 'text/csv' }, data: 'title,text' })).status()).toBe(415);
+  expect((await page.request.post('/api/articles', { data: { nope: true } })).status()).toBe(400);
+  const tooMany = await page.request.post('/api/articles', { data: { articles: Array.from({ length: 10_001 }, () => ({ text: 'x' })) } });
+  expect(tooMany.status()).toBe(413);
+});
+
+test('a researcher can neither reach /import nor POST /api/articles', async ({ page, researcher }) => {
+  await signIn(page, researcher);
+  expect((await page.goto('/import'))?.status()).toBe(404);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import' })).toHaveCount(0);
+  const response = await page.request.post('/api/articles', { data: { articles: [{ text: 'Sneaky article.' }] } });
+  expect(response.status()).toBe(403);
+  expect((await page.request.post('/api/import-jobs')).status()).toBe(403);
+});

@@ -1,0 +1,10 @@
+/** What one import may hold. Each limit is refused with a clear message, never a partial write. */
+export const IMPORT_LIMITS = {
+  maxFileBytes: 10 * 1024 * 1024,
+  maxRequestBytes: 200 * 1024 * 1024,
+  maxItems: 10_000,
+  /** Items written per transaction: a crash loses at most one batch, which a rerun recreates. */
+  batchSize: 200,
+};
+
+export const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../auth/policy.ts';
+import { db } from '../../db.ts';
+import type { ParsedItem } from '../parse/types.ts';
+import { IMPORT_LIMITS } from './limits.ts';
+import { createImportJob, finishImportJob, getImportJob, importParsedItems } from './service.ts';
+
+let admin: Actor;
+beforeAll(async () => {
+  const user = await db().user.create({ data: { email: 'importer@int.example', name: 'Importer', role: 'ADMIN', passwordHash: 'x' } });
+  admin = { id: user.id, role: 'ADMIN', disabled: false };
+});
+
+const article = (text: string, url: string | null = null): ParsedItem => ({
+  ok: true,
+  name: text.slice(0, 20),
+  article: { title: text.slice(0, 30), text, url, canonicalUrl: url, source: 'Int Wire', author: null, publishedAt: null, language: 'en' },
+});
+const broken = (name: string, error: string): ParsedItem => ({ ok: false, name, error });
+
+async function run(items: ParsedItem[]) {
+  const jobId = await createImportJob(admin);
+  const outcome = await importParsedItems(admin, jobId, items);
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.value;
+}
+
+describe('importParsedItems', () => {
+  it('creates articles, records a failed item alone, and keeps the job in step', async () => {
+    const outcome = await run([article('First story text.'), broken('bad.html', 'The article has no text.'), article('Second story text.')]);
+    expect(outcome.results.map((r) => r.status)).toEqual(['created', 'failed', 'created']);
+    expect(outcome.results[1]).toEqual({ index: 1, name: 'bad.html', status: 'failed', error: 'The article has no text.' });
+    const job = await getImportJob(outcome.jobId);
+    expect(job).toMatchObject({ state: 'running', totalItems: 3, created: 2, duplicates: 0, failed: 1 });
+    expect(job!.results).toHaveLength(3);
+    const stored = await db().article.findUniqueOrThrow({ where: { id: outcome.results[0]!.articleId! } });
+    expect(stored).toMatchObject({ text: 'First story text.', importJobId: outcome.jobId, importedById: admin.id });
+    expect(await db().auditEvent.count({ where: { action: 'article.import', entityId: stored.id } })).toBe(1);
+  });
+
+  it('reports a duplicate by content or by canonical URL, linking the existing article, and never stores it twice', async () => {
+    const first = await run([article('The harbour flooded on Tuesday.', 'https://news.example/harbour')]);
+    const existingId = first.results[0]!.articleId;
+    const again = await run([article('The harbour flooded on Tuesday.'), article('A corrected text of the harbour story.', 'https://news.example/harbour'), article('The harbour flooded on Tuesday.')]);
+    expect(again.results).toEqual([
+      expect.objectContaining({ status: 'duplicate', articleId: existingId }),
+      expect.objectContaining({ status: 'duplicate', articleId: existingId }),
+      expect.objectContaining({ status: 'duplicate', articleId: existingId }),
+    ]);
+    expect(await db().article.count({ where: { canonicalUrl: 'https://news.example/harbour' } })).toBe(1);
+  });
+
+  it('gives one article when two imports of the same text race', async () => {
+    const text = 'Two admins import this very text at the same moment.';
+    const [a, b] = await Promise.all([run([article(text)]), run([article(text)])]);
+    expect([a.results[0]!.status, b.results[0]!.status].sort()).toEqual(['created', 'duplicate']);
+    expect(a.results[0]!.articleId).toBe(b.results[0]!.articleId);
+    expect(await db().article.count({ where: { text } })).toBe(1);
+  });
+
+  it('writes in bounded batches, and a rerun creates only what is missing', async () => {
+    const items = Array.from({ length: IMPORT_LIMITS.batchSize * 2 + 7 }, (_, i) => article(`Batch article number ${i} with its own text.`));
+    const firstHalf = await run(items.slice(0, IMPORT_LIMITS.batchSize + 3));
+    expect(firstHalf.created).toBe(IMPORT_LIMITS.batchSize + 3);
+    const rerun = await run(items);
+    expect(rerun.created).toBe(items.length - (IMPORT_LIMITS.batchSize + 3));
+    expect(rerun.duplicates).toBe(IMPORT_LIMITS.batchSize + 3);
+    expect(rerun.results.map((r) => r.index)).toEqual(items.map((_, i) => i));
+  });
+
+  it('numbers the items of several requests into one job in sequence, and refuses a finished job', async () => {
+    const jobId = await createImportJob(admin);
+    await importParsedItems(admin, jobId, [article('Job part one.'), article('Job part two.')]);
+    const second = await importParsedItems(admin, jobId, [article('Job part three.')]);
+    expect(second.ok && second.value.results[0]!.index).toBe(2);
+    expect((await finishImportJob(jobId)).ok).toBe(true);
+    expect(await getImportJob(jobId)).toMatchObject({ state: 'done', totalItems: 3, created: 3 });
+    expect(await importParsedItems(admin, jobId, [article('Too late.')])).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await db().article.count({ where: { text: 'Too late.' } })).toBe(0);
+  });
+});

@@ -1,0 +1,174 @@
+import type { Actor } from '../../auth/policy.ts';
+import { db, type DbTx, type Prisma } from '../../db.ts';
+import { fail, ok, type Result } from '../../result.ts';
+import { contentHash } from '../normalize.ts';
+import type { ParsedItem } from '../parse/types.ts';
+import { IMPORT_LIMITS } from './limits.ts';
+import { countResults, firstOccurrences, type ImportOutcome, type ItemResult } from './results.ts';
+
+type OkItem = ParsedItem & { ok: true };
+interface Candidate {
+  index: number;
+  item: OkItem;
+  hash: string;
+}
+
+export async function createImportJob(actor: Actor): Promise<string> {
+  const job = await db().importJob.create({ data: { createdById: actor.id }, select: { id: true } });
+  return job.id;
+}
+
+/**
+ * Writes one batch in one transaction: the new articles, their audit events, and the job's
+ * counts and results. A crash between batches leaves whole batches only, and the job says
+ * exactly which items exist, so rerunning the same files creates just what is missing.
+ */
+async function writeBatch(tx: DbTx, actor: Actor, jobId: string, candidates: Candidate[]): Promise<ItemResult[]> {
+  const duplicateOf = firstOccurrences(candidates);
+  const fresh = candidates.filter((_, i) => !duplicateOf.has(i));
+  // ON CONFLICT DO NOTHING on both unique keys (content hash, canonical URL): a racing import
+  // of the same text waits for the other transaction and then skips, instead of failing.
+  const inserted = await tx.article.createManyAndReturn({
+    data: fresh.map(({ item, hash }) => ({ ...item.article, contentHash: hash, importedById: actor.id, importJobId: jobId })),
+    skipDuplicates: true,
+    select: { id: true, contentHash: true, title: true },
+  });
+  const createdByHash = new Map(inserted.map((a) => [a.contentHash, a.id]));
+  const skipped = fresh.filter((c) => !createdByHash.has(c.hash));
+  const existing = skipped.length
+    ? await tx.article.findMany({
+        where: { OR: [{ contentHash: { in: skipped.map((c) => c.hash) } }, { canonicalUrl: { in: skipped.flatMap((c) => (c.item.article.canonicalUrl ? [c.item.article.canonicalUrl] : [])) } }] },
+        select: { id: true, contentHash: true, canonicalUrl: true },
+      })
+    : [];
+  const existingId = (c: Candidate) =>
+    existing.find((a) => a.contentHash === c.hash)?.id ?? existing.find((a) => c.item.article.canonicalUrl && a.canonicalUrl === c.item.article.canonicalUrl)?.id;
+
+  const results: ItemResult[] = candidates.map((c, i) => {
+    const first = duplicateOf.get(i);
+    const source = first === undefined ? c : candidates[first]!;
+    const created = first === undefined ? createdByHash.get(c.hash) : undefined;
+    const articleId = created ?? createdByHash.get(source.hash) ?? existingId(source);
+    return articleId
+      ? { index: c.index, name: c.item.name, status: created ? 'created' : 'duplicate', articleId }
+      : { index: c.index, name: c.item.name, status: 'failed', error: 'The article could not be stored.' };
+  });
+
+  if (inserted.length) {
+    await tx.auditEvent.createMany({
+      data: inserted.map((a) => ({ actorId: actor.id, action: 'article.import', entity: 'Article', entityId: a.id, after: { title: a.title, importJobId: jobId } })),
+    });
+  }
+  return results;
+}
+
+async function recordResults(tx: DbTx, jobId: string, results: ItemResult[]): Promise<void> {
+  const { created, duplicates, failed } = countResults(results);
+  // Appends to the stored results rather than rewriting them, so a long job stays linear.
+  await tx.$executeRaw`UPDATE "ImportJob" SET "results" = "results" || ${JSON.stringify(results)}::jsonb,
+    "created" = "created" + ${created}, "duplicates" = "duplicates" + ${duplicates}, "failed" = "failed" + ${failed},
+    "totalItems" = "totalItems" + ${results.length}, "status" = 'RUNNING', "updatedAt" = now() WHERE "id" = ${jobId}`;
+}
+
+/**
+ * Imports parsed items into a job, in transactions of IMPORT_LIMITS.batchSize. Items that failed to
+ * parse are recorded as failed; a bad item fails alone. `firstIndex` numbers the items after those
+ * the job already holds (several requests can feed one job, e.g. one per uploaded file).
+ */
+export async function importParsedItems(actor: Actor, jobId: string, items: readonly ParsedItem[]): Promise<Result<ImportOutcome>> {
+  const job = await db().importJob.findUnique({ where: { id: jobId }, select: { status: true, totalItems: true } });
+  if (!job) return fail('not_found', 'No such import job.');
+  if (job.status === 'DONE' || job.status === 'FAILED') return fail('conflict', 'This import job is finished; start a new one.');
+  if (job.totalItems + items.length > IMPORT_LIMITS.maxItems * 10) return fail('payload_too_large', 'This import job holds too many items; start a new one.');
+
+  const all: ItemResult[] = [];
+  for (let offset = 0; offset < items.length; offset += IMPORT_LIMITS.batchSize) {
+    const batch = items.slice(offset, offset + IMPORT_LIMITS.batchSize).map((item, i) => ({ item, index: job.totalItems + offset + i }));
+    const failures: ItemResult[] = batch.flatMap(({ item, index }) => (item.ok ? [] : [{ index, name: item.name, status: 'failed' as const, error: item.error }]));
+    const candidates: Candidate[] = batch.flatMap(({ item, index }) => (item.ok ? [{ index, item, hash: contentHash(item.article.text) }] : []));
+    let results: ItemResult[];
+    try {
+      results = await db().$transaction(async (tx) => {
+        const written = [...failures, ...(candidates.length ? await writeBatch(tx, actor, jobId, candidates) : [])];
+        await recordResults(tx, jobId, written);
+        return written;
+      }, { timeout: 60_000 });
+    } catch (error) {
+      // Something in the batch broke the transaction: retry item by item so only the culprit fails.
+      console.error('[import] batch failed, retrying item by item', error);
+      results = [...failures];
+      for (const candidate of candidates) {
+        const one = await db()
+          .$transaction(async (tx) => {
+            const written = await writeBatch(tx, actor, jobId, [candidate]);
+            await recordResults(tx, jobId, written);
+            return written;
+          })
+          .catch(async () => {
+            const failed: ItemResult[] = [{ index: candidate.index, name: candidate.item.name, status: 'failed', error: 'The article could not be stored.' }];
+            await db().$transaction((tx) => recordResults(tx, jobId, failed));
+            return failed;
+          });
+        results.push(...one);
+      }
+      if (failures.length) await db().$transaction((tx) => recordResults(tx, jobId, failures));
+    }
+    all.push(...results);
+  }
+  all.sort((a, b) => a.index - b.index);
+  return ok({ jobId, ...countResults(all), results: all });
+}
+
+export async function finishImportJob(jobId: string): Promise<Result<null>> {
+  const updated = await db().importJob.updateMany({ where: { id: jobId, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'DONE', finishedAt: new Date() } });
+  if (updated.count === 0 && !(await db().importJob.count({ where: { id: jobId } }))) return fail('not_found', 'No such import job.');
+  return ok(null);
+}
+
+/** A job that stopped hearing from its uploader (closed tab, crash) is shown as interrupted. */
+const STALE_AFTER_MS = 10 * 60_000;
+
+export type ImportJobState = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
+
+export interface ImportJobView {
+  id: string;
+  state: ImportJobState;
+  createdAt: Date;
+  finishedAt: Date | null;
+  createdBy: string;
+  totalItems: number;
+  created: number;
+  duplicates: number;
+  failed: number;
+}
+
+const viewSelect = {
+  id: true,
+  status: true,
+  createdAt: true,
+  updatedAt: true,
+  finishedAt: true,
+  totalItems: true,
+  created: true,
+  duplicates: true,
+  failed: true,
+  createdBy: { select: { name: true } },
+} as const;
+
+function toView(job: Prisma.ImportJobGetPayload<{ select: typeof viewSelect }>, now: Date): ImportJobView {
+  const running = job.status === 'QUEUED' || job.status === 'RUNNING';
+  const state: ImportJobState = running && now.getTime() - job.updatedAt.getTime() > STALE_AFTER_MS ? 'interrupted' : (job.status.toLowerCase() as ImportJobState);
+  return { id: job.id, state, createdAt: job.createdAt, finishedAt: job.finishedAt, createdBy: job.createdBy.name, totalItems: job.totalItems, created: job.created, duplicates: job.duplicates, failed: job.failed };
+}
+
+export async function getImportJob(id: string): Promise<(ImportJobView & { results: ItemResult[] }) | null> {
+  const job = await db().importJob.findUnique({ where: { id }, select: { ...viewSelect, results: true } });
+  if (!job) return null;
+  return { ...toView(job, new Date()), results: job.results as unknown as ItemResult[] };
+}
+
+export async function listRecentImportJobs(take = 10): Promise<ImportJobView[]> {
+  const jobs = await db().importJob.findMany({ orderBy: { createdAt: 'desc' }, take, select: viewSelect });
+  const now = new Date();
+  return jobs.map((job) => toView(job, now));
+}

@@ -1,0 +1,41 @@
+/**
+ * Limits that belong to reading one file or item. Request-wide limits (file size, items per
+ * request) belong to the import service, which knows the whole batch.
+ */
+export const PARSE_LIMITS = {
+  /**
+   * Open elements at once. Chromium's HTML parser stops nesting at 512 (kMaximumHTMLParserDOMTreeDepth),
+   * so nothing deeper renders as nested in a browser; real article pages stay well under 100.
+   * Deeper input is a generator bug or an attack on whoever walks the tree.
+   */
+  maxHtmlDepth: 512,
+  /**
+   * Block quotes and lists nested in Markdown. marked re-lexes each level (time grows with depth
+   * times size) and recurses (a few thousand levels overflow the stack); no article nests 32 deep.
+   */
+  maxMarkdownNesting: 32,
+  /**
+   * marked's inline lexer is quadratic in a run of text without spaces holding many `_` or `*`
+   * (a pasted blob, a long identifier list): about run length × such marks in it, at ~1 ns each
+   * (100 KB of "a_a_a_" takes 5 s). Summed over the file, this budget is under half a second;
+   * prose stays orders of magnitude below it.
+   */
+  maxMarkdownInlineCost: 400_000_000,
+  /** YAML front matter is a handful of keys, not a document. */
+  maxFrontMatterLength: 65_536,
+  maxTitleLength: 1000,
+  maxUrlLength: 2048,
+  maxSourceLength: 300,
+  maxAuthorLength: 300,
+  maxLanguageLength: 35,
+  /** UTF-16 code units, like every offset into Article.text; about the 10 MB a file may have. */
+  maxTextLength: 10_000_000,
+  /** Longest first line of a plain-text file still taken as its headline. */
+  maxHeadlineLength: 200,
+  /** A title made from the first sentence is cut at a word boundary to this length, with "…". */
+  maxDerivedTitleLength: 120,
+  /** Rows of a CSV, lines of a JSONL, elements of a JSON array; matches the per-request item limit. */
+  maxItemsPerFile: 10_000,
+} as const;
+
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
