@@ -9,7 +9,7 @@ export interface DemoArticle {
   source: string | null;
   author: string | null;
   url: string | null;
-  publishedAt: Date | null;
+  publishedAt: string | null;
   language: string | null;
 }
 
@@ -34,7 +34,7 @@ export function parseDemoArticle(file: string, content: string): DemoArticle {
     source: header.get('source') ?? null,
     author: header.get('author') ?? null,
     url: header.get('url') ?? null,
-    publishedAt: publishedAt ? new Date(publishedAt) : null,
+    publishedAt: publishedAt ?? null,
     language: header.get('language') ?? null,
   };
 }

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../../lib/audit/record.ts';
 import { hashPassword } from '../../lib/auth/password.ts';
 import type { Role } from '../../lib/auth/policy.ts';
-import { contentHash, normalizeArticleText } from '../../lib/articles/normalize.ts';
+import { createImportJob, finishImportJob, importParsedItems } from '../../lib/articles/import/service.ts';
+import { parseImportItem } from '../../lib/articles/parse/index.ts';
 import { db } from '../../lib/db.ts';
 import { findUserIdByEmail } from '../../lib/users/queries.ts';
 import { loadDemoArticles } from './demo-articles.ts';
@@ -28,36 +29,32 @@ export async function databaseHasUsers(): Promise<boolean> {
 }
 
 /**
- * Demo users and articles, in one transaction so a crash leaves either all or nothing.
- * Articles already present (same content hash) are skipped, so re-running is harmless.
+ * Demo users (one transaction), then the demo articles through the import service like any
+ * other import, so they follow the same rules. Articles already present are reported as
+ * duplicates, so re-running is harmless.
  */
 export async function seedDemoData(): Promise<{ logins: DemoLogin[]; articlesCreated: number }> {
   const articles = await loadDemoArticles();
   const logins = DEMO_USERS.map((u) => ({ ...u, password: newDemoPassword() }));
   const hashes = await Promise.all(logins.map((l) => hashPassword(l.password)));
-  return db().$transaction(
-    async (tx) => {
-      const created: DemoLogin[] = [];
-      for (const [i, login] of logins.entries()) {
-        if (await findUserIdByEmail(tx, login.email)) continue;
-        const user = await tx.user.create({ data: { email: login.email, name: login.name, role: login.role, passwordHash: hashes[i]! } });
-        await recordAudit(tx, { actorId: null, action: 'user.create', entity: 'User', entityId: user.id, after: { email: user.email, name: user.name, role: user.role, seeded: true } });
-        created.push(login);
-      }
-      const admin = await tx.user.findFirst({ where: { role: 'ADMIN' }, orderBy: { createdAt: 'asc' } });
-      let articlesCreated = 0;
-      for (const a of articles) {
-        const text = normalizeArticleText(a.text);
-        const hash = contentHash(text);
-        if (await tx.article.count({ where: { contentHash: hash } })) continue;
-        const article = await tx.article.create({
-          data: { title: a.title, text, contentHash: hash, source: a.source, author: a.author, url: a.url, publishedAt: a.publishedAt, language: a.language, importedById: admin?.id ?? null },
-        });
-        await recordAudit(tx, { actorId: null, action: 'article.create', entity: 'Article', entityId: article.id, after: { title: article.title, seeded: true } });
-        articlesCreated++;
-      }
-      return { logins: created, articlesCreated };
-    },
-    { timeout: 60_000 },
-  );
+  const created = await db().$transaction(async (tx) => {
+    const added: DemoLogin[] = [];
+    for (const [i, login] of logins.entries()) {
+      if (await findUserIdByEmail(tx, login.email)) continue;
+      const user = await tx.user.create({ data: { email: login.email, name: login.name, role: login.role, passwordHash: hashes[i]! } });
+      await recordAudit(tx, { actorId: null, action: 'user.create', entity: 'User', entityId: user.id, after: { email: user.email, name: user.name, role: user.role, seeded: true } });
+      added.push(login);
+    }
+    return added;
+  });
+  const admin = await db().user.findFirstOrThrow({ where: { role: 'ADMIN', disabledAt: null }, orderBy: { createdAt: 'asc' } });
+  const actor = { id: admin.id, role: admin.role, disabled: false };
+  const jobId = await createImportJob(actor);
+  const items = articles.map((a) => parseImportItem({ title: a.title, text: a.text, source: a.source, author: a.author, url: a.url, publishedAt: a.publishedAt, language: a.language }, a.file));
+  const outcome = await importParsedItems(actor, jobId, items);
+  await finishImportJob(jobId);
+  if (!outcome.ok) throw new Error(`Importing the demo articles failed: ${outcome.error.message}`);
+  const failed = outcome.value.results.filter((r) => r.status === 'failed');
+  if (failed.length) throw new Error(`Demo articles failed to import: ${failed.map((r) => `${r.name}: ${r.error}`).join('; ')}`);
+  return { logins: created, articlesCreated: outcome.value.created };
 }
