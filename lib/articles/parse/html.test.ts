@@ -65,6 +65,19 @@ describe('parseHtmlDocument', () => {
     expect(page(html)).toMatchObject({ author: 'Kenji Mori', publishedAt: new Date('2024-06-01T00:00:00Z') });
   });
 
+  it('finds the byline inside a container whose class also says author', () => {
+    const html = `<body class="single author-archive"><p>${'Intro. '.repeat(50)}</p><div class="post-author"><span class="author-name">Ada Quill</span></div><p>Body.</p></body>`;
+    expect(page(html).author).toBe('Ada Quill');
+    const siblings = `<p><span class="author">Ada Quill</span> with <span class="author">Kenji Mori</span></p><footer class="comment-author">Reader</footer>`;
+    expect(page(siblings).author).toBe('Ada Quill');
+  });
+
+  it('cuts an overlong title on a word boundary', () => {
+    const title = page(`<meta property="og:title" content="${'Harbour news '.repeat(200)}">`).title!;
+    expect(title).toMatch(/^(Harbour news )+Harbour…$/);
+    expect(title.length).toBeLessThanOrEqual(PARSE_LIMITS.maxTitleLength);
+  });
+
   it('resolves a relative canonical link against og:url, falls back to og:url, ignores non-web links', () => {
     expect(page('<meta property="og:url" content="https://example.org/a/b"><link rel="canonical" href="/story?id=1">').url).toBe('https://example.org/story?id=1');
     expect(page('<meta property="og:url" content="https://example.org/a">').url).toBe('https://example.org/a');
@@ -76,6 +89,12 @@ describe('parseHtmlDocument', () => {
     expect(page('<html lang="PT-br"><p>x</p></html>').language).toBe('pt-BR');
     expect(page('<html lang="not a tag"><meta property="og:locale" content="de_CH"><p>x</p></html>').language).toBe('de-CH');
     expect(page('<p>x</p>').language).toBeNull();
+  });
+
+  it('finds a byline in a page-level header, which it leaves out of the text', () => {
+    const html = `<header><h1>Storm closes harbour</h1><p class="byline">By Ada Quill</p><time datetime="2031-01-01">Today</time></header><div class="entry"><p>Body.</p></div>`;
+    expect(page(html)).toMatchObject({ title: 'Storm closes harbour', author: 'Ada Quill', publishedAt: null });
+    expect(textOf(html)).toBe('Body.');
   });
 
   it('drops the page header and footer but keeps those of the article', () => {

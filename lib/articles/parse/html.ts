@@ -32,8 +32,13 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 type CaptureKind = 'title' | 'h1' | 'heading' | 'byline';
 interface Capture {
   kind: CaptureKind;
+  /** Start order, so that of nested or sibling bylines the first in the page wins. */
+  order: number;
   parts: string[];
+  length: number;
 }
+// Enough for any title or byline; a capture opened on a big container stops growing here.
+const CAPTURE_LIMIT = 4096;
 
 interface Frame {
   name: string;
@@ -104,6 +109,10 @@ export function parseHtmlDocument(html: string, options: { imageAltText?: boolea
   let firstH1: string | null = null;
   let firstHeading: string | null = null;
   let byline: string | null = null;
+  let captureCount = 0;
+  // A byline found inside another byline-like element that is still open: the outer one, if it
+  // turns out to be a name ("By Ada Quill and Kenji Mori"), wins; if it is a whole bio, this does.
+  let pendingByline: { order: number; name: string } | null = null;
   let firstTime: Date | null = null;
 
   const emit = (write: (sink: TextSink) => void) => {
@@ -114,18 +123,30 @@ export function parseHtmlDocument(html: string, options: { imageAltText?: boolea
   };
   const blockBoundary = () => emit((sink) => (lineDepth > 0 ? sink.softLineBreak() : sink.paragraphBreak()));
   const capture = (frame: Frame, kind: CaptureKind) => {
-    const started = { kind, parts: [] };
+    const started: Capture = { kind, order: captureCount++, parts: [], length: 0 };
     frame.captures.push(started);
     captures.push(started);
   };
+  const append = (c: Capture, text: string) => {
+    if (c.length >= CAPTURE_LIMIT) return;
+    c.parts.push(text);
+    c.length += text.length;
+  };
   const capturing = (kind: CaptureKind) => captures.some((c) => c.kind === kind);
 
-  function finishCapture({ kind, parts }: Capture) {
+  function finishCapture({ kind, order, parts }: Capture, stillOpen: Capture[]) {
     const text = parts.join('');
     if (kind === 'title') titleTag = toSingleLine(text) || null;
     else if (kind === 'h1') firstH1 = toSingleLine(text) || null;
     else if (kind === 'heading') firstHeading = toSingleLine(text) || null;
-    else byline = bylineAuthor(text);
+    else {
+      const name = bylineAuthor(text);
+      if (name && (!pendingByline || order < pendingByline.order)) pendingByline = { order, name };
+      if (!stillOpen.some((c) => c.kind === 'byline')) {
+        byline = pendingByline?.name ?? null;
+        pendingByline = null;
+      }
+    }
   }
 
   function readMeta(attribs: Record<string, string>) {
@@ -157,10 +178,9 @@ export function parseHtmlDocument(html: string, options: { imageAltText?: boolea
     }
     if (name === 'h1' && firstH1 === null && !capturing('h1')) capture(frame, 'h1');
     if (HEADINGS.has(name) && firstHeading === null && !capturing('heading')) capture(frame, 'heading');
-    if (silentDepth === 0) {
-      if (byline === null && !capturing('byline') && isByline(attribs)) capture(frame, 'byline');
-      if (name === 'time' && firstTime === null && attribs.datetime) firstTime = parsePublishedAt(attribs.datetime);
-    }
+    // A byline may sit in a page-level header with the headline; a date there is the site's "today".
+    if (byline === null && isByline(attribs)) capture(frame, 'byline');
+    if (name === 'time' && firstTime === null && attribs.datetime && silentDepth === 0) firstTime = parsePublishedAt(attribs.datetime);
     if (name === 'time') {
       frame.time = true;
       timeDepth++;
@@ -173,7 +193,7 @@ export function parseHtmlDocument(html: string, options: { imageAltText?: boolea
     }
     if (name === 'br') {
       emit((sink) => sink.lineBreak());
-      for (const c of captures) c.parts.push(' ');
+      for (const c of captures) append(c, ' ');
     }
     if (BLOCKS.has(name)) blockBoundary();
     if (LINES.has(name)) {
@@ -219,8 +239,10 @@ export function parseHtmlDocument(html: string, options: { imageAltText?: boolea
     if (frame.pre) preDepth--;
     if (frame.time) timeDepth--;
     if (frame.silent) silentDepth--;
-    for (const c of frame.captures) finishCapture(c);
-    if (frame.captures.length) captures = captures.filter((c) => !frame.captures.includes(c));
+    if (frame.captures.length) {
+      captures = captures.filter((c) => !frame.captures.includes(c));
+      for (const c of frame.captures) finishCapture(c, captures);
+    }
   }
 
   const parser: Parser = new Parser(
@@ -247,7 +269,8 @@ export function parseHtmlDocument(html: string, options: { imageAltText?: boolea
       },
       ontext(text) {
         if (tooDeep || junkDepth > 0) return;
-        for (const c of captures) if (c.kind !== 'byline' || timeDepth === 0) c.parts.push(text);
+        // A date inside the byline is not part of the name.
+        for (const c of captures) if (c.kind !== 'byline' || timeDepth === 0) append(c, text);
         emit((sink) => (preDepth > 0 ? sink.preformatted(text) : sink.text(text)));
       },
     },
