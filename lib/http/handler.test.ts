@@ -41,3 +41,19 @@ describe('readBodyText', () => {
     expect(await readBodyText(new Request('http://x/', { method: 'POST', body: new Uint8Array([0xff, 0xfe, 0x41]) }), 1000)).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 });
+
+describe('apiHandler and other sites', () => {
+  const ok = apiHandler(async (request: Request) => new Response(request.method));
+  const request = (method: string, origin?: string) => new Request('http://app.example/api/x', { method, headers: { host: 'app.example', ...(origin ? { origin } : {}) } });
+
+  it('refuses a write from another origin, or an opaque one', async () => {
+    expect((await ok(request('POST', 'https://evil.example'))).status).toBe(403);
+    expect((await ok(request('PATCH', 'null'))).status).toBe(403);
+  });
+
+  it('lets same-origin writes, requests without Origin (scripts) and reads through', async () => {
+    expect((await ok(request('POST', 'http://app.example'))).status).toBe(200);
+    expect((await ok(request('POST'))).status).toBe(200);
+    expect((await ok(request('GET', 'https://evil.example'))).status).toBe(200);
+  });
+});

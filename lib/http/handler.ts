@@ -1,11 +1,32 @@
 import { NextResponse } from 'next/server';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * Wraps a route handler so a bug answers the API's error shape with no stack trace;
- * the details go to the server log only.
+ * A state-changing request whose Origin is another site is refused. SameSite=Lax cookies
+ * already keep the session out of cross-site POSTs; this also covers browsers that ignore it.
  */
-export function apiHandler<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+function crossSite(request: Request): boolean {
+  if (SAFE_METHODS.has(request.method)) return false;
+  const origin = request.headers.get('origin');
+  if (!origin || origin === 'null') return origin === 'null';
+  try {
+    return new URL(origin).host !== (request.headers.get('x-forwarded-host') ?? request.headers.get('host'));
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Wraps a route handler so a bug answers the API's error shape with no stack trace (the details
+ * go to the server log only), and cross-site writes are refused.
+ */
+export function apiHandler<A extends [Request, ...unknown[]] | []>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
+    const request = args[0];
+    if (request && crossSite(request)) {
+      return NextResponse.json({ error: { code: 'forbidden', message: 'Cross-site requests are refused.' } }, { status: 403 });
+    }
     try {
       return await handler(...args);
     } catch (error) {
