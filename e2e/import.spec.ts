@@ -33,7 +33,7 @@ test('an admin imports several files by drop, follows their progress and results
   // Other tests import in parallel: find this admin's job in the list.
   await expect(page.getByRole('list', { name: 'Recent imports' }).getByRole('listitem').filter({ hasText: admin.name })).toContainText('3 created, 0 duplicate, 2 failed');
 
-  await report.getByRole('row', { name: new RegExp(`story-${t}.txt`) }).getByRole('link', { name: 'Open the new article' }).click();
+  await report.getByRole('row', { name: new RegExp(`story-${t}.txt`) }).getByRole('link', { name: `Open the new article: Harbour wall gives way ${t}` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Harbour wall gives way ${t}`);
   await expect(page.locator('article p[data-start]').last()).toHaveText('“We saw it coming,” said 佐藤 美咲 🌊.');
 });
@@ -50,7 +50,7 @@ test('importing the same file again reports duplicates linking the existing arti
   await page.getByRole('button', { name: 'Import 1 file' }).click();
   await expect(page.getByRole('list', { name: 'Files' })).toContainText('0 created, 1 duplicate');
   const report = page.getByRole('region', { name: /^Import of / });
-  await report.getByRole('link', { name: 'Open the existing article' }).click();
+  await report.getByRole('link', { name: `Open the existing article: Repeat story ${t}` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Repeat story ${t}`);
 });
 
@@ -65,7 +65,7 @@ test('an admin pastes an article', async ({ page, admin }) => {
   await form.getByRole('button', { name: 'Import text' }).click();
   const report = page.getByRole('region', { name: /^Import of / });
   await expect(report.getByRole('status')).toContainText('1 created');
-  await report.getByRole('link', { name: 'Open the new article' }).click();
+  await report.getByRole('link', { name: `Open the new article: Pasted piece ${t}` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Pasted piece ${t}`);
   await expect(page.getByText('Paste Gazette')).toBeVisible();
 });

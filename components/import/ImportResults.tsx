@@ -36,9 +36,12 @@ export function ImportResults({ results }: { results: readonly ItemResult[] }) {
                 {r.status === 'failed' ? (
                   <span className="text-red-800">{r.error}</span>
                 ) : r.articleId ? (
-                  <Link href={`/articles/${r.articleId}`} className="font-medium text-indigo-800 hover:underline">
-                    {r.status === 'created' ? 'Open the new article' : 'Open the existing article'}
-                  </Link>
+                  <>
+                    <Link href={`/articles/${r.articleId}`} className="font-medium text-indigo-800 hover:underline" aria-label={`${r.status === 'created' ? 'Open the new article' : 'Open the existing article'}${r.title ? `: ${r.title}` : ''}`}>
+                      {r.title ?? (r.status === 'created' ? 'Open the new article' : 'Open the existing article')}
+                    </Link>
+                    {r.status === 'duplicate' ? <span className="ml-2 text-xs text-stone-500">already in the corpus</span> : null}
+                  </>
                 ) : null}
               </td>
             </tr>

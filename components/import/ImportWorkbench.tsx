@@ -147,11 +147,13 @@ export function ImportWorkbench() {
               ))}
             </ul>
             <div className="flex gap-2">
-              <Button type="button" onClick={() => void importFiles()} disabled={running || waiting === 0}>
-                {running ? 'Importing…' : `Import ${waiting} ${waiting === 1 ? 'file' : 'files'}`}
-              </Button>
+              {running || waiting > 0 ? (
+                <Button type="button" onClick={() => void importFiles()} disabled={running}>
+                  {running ? 'Importing…' : `Import ${waiting} ${waiting === 1 ? 'file' : 'files'}`}
+                </Button>
+              ) : null}
               <Button type="button" variant="secondary" disabled={running} onClick={() => setUploads([])}>
-                Clear
+                Clear the list
               </Button>
             </div>
           </>

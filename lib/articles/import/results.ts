@@ -6,6 +6,8 @@ export type ItemStatus = 'created' | 'duplicate' | 'failed';
 export interface ItemResult {
   index: number;
   name?: string;
+  /** The article's title as imported (for created and duplicate items). */
+  title?: string;
   status: ItemStatus;
   articleId?: string;
   error?: string;

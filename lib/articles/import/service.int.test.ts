@@ -30,6 +30,7 @@ describe('importParsedItems', () => {
     const outcome = await run([article('First story text.'), broken('bad.html', 'The article has no text.'), article('Second story text.')]);
     expect(outcome.results.map((r) => r.status)).toEqual(['created', 'failed', 'created']);
     expect(outcome.results[1]).toEqual({ index: 1, name: 'bad.html', status: 'failed', error: 'The article has no text.' });
+    expect(outcome.results[0]).toMatchObject({ index: 0, title: 'First story text.', status: 'created' });
     const job = await getImportJob(outcome.jobId);
     expect(job).toMatchObject({ state: 'running', totalItems: 3, created: 2, duplicates: 0, failed: 1 });
     expect(job!.results).toHaveLength(3);

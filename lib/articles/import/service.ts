@@ -50,7 +50,7 @@ async function writeBatch(tx: DbTx, actor: Actor, jobId: string, candidates: Can
     const created = first === undefined ? createdByHash.get(c.hash) : undefined;
     const articleId = created ?? createdByHash.get(source.hash) ?? existingId(source);
     return articleId
-      ? { index: c.index, name: c.item.name, status: created ? 'created' : 'duplicate', articleId }
+      ? { index: c.index, name: c.item.name, title: c.item.article.title, status: created ? 'created' : 'duplicate', articleId }
       : { index: c.index, name: c.item.name, status: 'failed', error: 'The article could not be stored.' };
   });
 
