@@ -43,28 +43,13 @@ export interface ArticleListPage {
   nextCursor: string | null;
 }
 
-interface Row {
-  id: string;
-  title: string;
-  source: string | null;
-  author: string | null;
-  url: string | null;
-  publishedAt: Date | null;
-  language: string | null;
-  createdAt: Date;
-  archivedAt: Date | null;
-  annotationCount: number;
-  titleKey: string;
-  rank: number | null;
-  titleMarked: string;
-  snippetMarked: string;
-  claims: number;
-  events: number;
-  sources: number;
-  pending: number;
-  approved: number;
-  rejected: number;
-}
+/** A row as the list query returns it: the item's fields, its counts flat, and the marked-up text. */
+type Row = Omit<ArticleListItem, 'counts' | 'titleHighlight' | 'snippet'> &
+  AnnotationCounts & {
+    titleKey: string;
+    titleMarked: string;
+    snippetMarked: string;
+  };
 
 const sql = Prisma.sql;
 const NEWEST_KEY = (t: string) => Prisma.raw(`COALESCE(${t}."publishedAt", '-infinity'::timestamp(3))`);
