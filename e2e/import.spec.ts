@@ -16,12 +16,16 @@ test('an admin imports several files by drop, follows their progress and results
   const files = page.getByRole('list', { name: 'Files' });
   await expect(files.getByRole('listitem')).toHaveCount(4);
   await expect(page.getByRole('progressbar', { name: 'Whole import' })).toHaveAttribute('aria-valuenow', '0');
+  await expect(page.getByRole('progressbar', { name: `Progress of story-${t}.txt` })).toHaveAttribute('aria-valuenow', '0');
   await page.getByRole('button', { name: 'Import 4 files' }).click();
 
   await expect(files.getByRole('listitem', { name: `story-${t}.txt` })).toContainText('Done · 1 created, 0 duplicate, 0 failed');
   await expect(files.getByRole('listitem', { name: `feed-${t}.jsonl` })).toContainText('1 created, 0 duplicate, 1 failed');
   await expect(files.getByRole('listitem', { name: `empty-${t}.txt` })).toContainText('0 created, 0 duplicate, 1 failed');
   await expect(page.getByRole('progressbar', { name: 'Whole import' })).toHaveAttribute('aria-valuenow', '100');
+  for (const name of [`story-${t}.txt`, `page-${t}.html`, `feed-${t}.jsonl`, `empty-${t}.txt`]) {
+    await expect(page.getByRole('progressbar', { name: `Progress of ${name}` })).toHaveAttribute('aria-valuenow', '100');
+  }
 
   // The stored job is what the page shows now, and a reload shows it again.
   await expect(page).toHaveURL(/\/import\?job=/);

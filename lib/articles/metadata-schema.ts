@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { httpUrl } from './parse/canonical-url.ts';
+import { toLanguageTag } from './parse/language-tag.ts';
+import { PARSE_LIMITS } from './parse/limits.ts';
 
 /**
  * What an admin may change about an article: its metadata, never its text (every annotation's
@@ -20,18 +23,22 @@ const oneLine = (label: string, max: number) =>
 const clearable = <S extends z.ZodType>(schema: S) =>
   z.preprocess((v) => (v === '' || (typeof v === 'string' && v.trim() === '') ? null : v), z.union([z.null(), schema]));
 
+/** The same rule as at import: http(s) only, stored percent-encoded, so its bytes fit the index. */
 export const httpUrlSchema = z
   .string('The URL is text.')
   .trim()
-  .max(2_000, 'A URL has at most 2,000 characters.')
-  .refine((s) => {
-    try {
-      const url = new URL(s);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-    } catch {
-      return false;
+  .transform((s, ctx) => {
+    const href = s.length > PARSE_LIMITS.maxUrlLength * 12 ? null : httpUrl(s);
+    if (!href || !new URL(href).hostname) {
+      ctx.addIssue({ code: 'custom', message: 'Enter a web address starting with http:// or https://.' });
+      return z.NEVER;
     }
-  }, 'Enter a web address starting with http:// or https://.');
+    if (href.length > PARSE_LIMITS.maxUrlLength) {
+      ctx.addIssue({ code: 'custom', message: `A URL has at most ${PARSE_LIMITS.maxUrlLength.toLocaleString('en')} characters.` });
+      return z.NEVER;
+    }
+    return href;
+  });
 
 const dateSchema = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })], 'Enter a date like 2024-05-31 or a date and time like 2024-05-31T08:00:00Z.')
@@ -40,17 +47,17 @@ const dateSchema = z
 
 export const articleMetadataSchema = z
   .object({
-    title: oneLine('The title', 500).pipe(z.string().min(1, 'Enter a title.')).optional(),
-    source: clearable(oneLine('The source', 300)).optional(),
-    author: clearable(oneLine('The author', 300)).optional(),
+    title: oneLine('The title', PARSE_LIMITS.maxTitleLength).pipe(z.string().min(1, 'Enter a title.')).optional(),
+    source: clearable(oneLine('The source', PARSE_LIMITS.maxSourceLength)).optional(),
+    author: clearable(oneLine('The author', PARSE_LIMITS.maxAuthorLength)).optional(),
     url: clearable(httpUrlSchema).optional(),
     publishedAt: clearable(dateSchema).optional(),
     language: clearable(
       z
         .string('The language is text.')
         .trim()
-        .max(35, 'A language tag has at most 35 characters.')
-        .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'Enter a language tag such as en, de or zh-Hant.'),
+        .max(PARSE_LIMITS.maxLanguageLength, `A language tag has at most ${PARSE_LIMITS.maxLanguageLength} characters.`)
+        .transform((s, ctx) => toLanguageTag(s) ?? (ctx.addIssue({ code: 'custom', message: 'Enter a language tag such as en, de or zh-Hant.' }), z.NEVER)),
     ).optional(),
     text: z.never('The text of an article cannot be edited: its annotations point into it.').optional(),
   })

@@ -52,6 +52,12 @@ type Row = Omit<ArticleListItem, 'counts' | 'titleHighlight' | 'snippet'> &
   };
 
 const sql = Prisma.sql;
+/**
+ * ts_headline re-parses the whole text it is given, per row of the page; snippets come from the
+ * first 50,000 characters (far past where a news story's matches usually are), so a page of long
+ * texts stays quick. Ranking and matching still use the whole text.
+ */
+const SNIPPET_SCAN_CHARS = 50_000;
 const NEWEST_KEY = (t: string) => Prisma.raw(`COALESCE(${t}."publishedAt", '-infinity'::timestamp(3))`);
 
 /** ORDER BY per sort, written on a table alias. Each matches a keyset index of the migration "corpus_search". */
@@ -189,7 +195,7 @@ export function articleListSql(query: ArticleListQuery): Prisma.Sql {
   const titleQuery = prefixQuery ? sql`(${fts} || ${prefixQuery})` : fts;
   const headlines = query.q
     ? sql`ts_headline('english'::regconfig, "newsmark_search_text"(p."title"), ${titleQuery}, ${TITLE_OPTIONS}) AS "titleMarked",
-          ts_headline('english'::regconfig, "newsmark_search_text"(t."text"), ${fts}, ${SNIPPET_OPTIONS}) AS "snippetMarked"`
+          ts_headline('english'::regconfig, "newsmark_search_text"(left(t."text", ${SNIPPET_SCAN_CHARS})), ${fts}, ${SNIPPET_OPTIONS}) AS "snippetMarked"`
     : sql`p."title" AS "titleMarked", left(t."text", 240) || CASE WHEN length(t."text") > 240 THEN '…' ELSE '' END AS "snippetMarked"`;
 
   return sql`

@@ -1,7 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { readImportRequest } from '@/lib/articles/import/read-request';
+import { importRequest } from '@/lib/articles/import/import-request';
 import { importQuerySchema } from '@/lib/articles/import/schemas';
-import { createImportJob, finishImportJob, importParsedItems } from '@/lib/articles/import/service';
 import { articleListQuerySchema, listArticles } from '@/lib/articles/queries';
 import { can } from '@/lib/auth/policy';
 import { authorizeApi } from '@/lib/auth/session';
@@ -23,17 +22,12 @@ export const GET = apiHandler(async (request: NextRequest) => {
 /**
  * Import (admin): JSON { articles: [...] }, NDJSON, or multipart files -> 201 { jobId, created, duplicates, failed, results }.
  * `?jobId=` adds to a job the /import page opened; without it the request is a job of its own.
- * Everything is parsed and checked against the limits before a job or an article is written.
  */
 export const POST = apiHandler(async (request: NextRequest) => {
   const auth = await authorizeApi('manage:articles');
   if (!auth.ok) return errorResponse(auth.error);
   const query = parseInput(importQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
   if (!query.ok) return errorResponse(query.error);
-  const items = await readImportRequest(request);
-  if (!items.ok) return errorResponse(items.error);
-  const jobId = query.value.jobId ?? (await createImportJob(auth.value));
-  const outcome = await importParsedItems(auth.value, jobId, items.value);
-  if (!query.value.jobId) await finishImportJob(jobId);
+  const outcome = await importRequest(auth.value, request, query.value.jobId);
   return outcome.ok ? jsonResponse(outcome.value, 201) : errorResponse(outcome.error);
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readBodyBytes } from '../../http/body.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { parseImportFile, parseImportItem } from '../parse/index.ts';
+import { parseJsonLinesItems } from '../parse/json.ts';
 import type { ParsedItem } from '../parse/types.ts';
 import { IMPORT_LIMITS, megabytes } from './limits.ts';
 
@@ -24,17 +25,9 @@ function fromJson(text: string): Result<ParsedItem[]> {
 }
 
 function fromNdjson(text: string): Result<ParsedItem[]> {
-  const lines = text.split('\n').map((line, i) => ({ line: line.trim(), number: i + 1 })).filter((l) => l.line);
-  if (lines.length > IMPORT_LIMITS.maxItems) return tooManyItems(lines.length);
-  return ok(
-    lines.map(({ line, number }) => {
-      try {
-        return parseImportItem(JSON.parse(line), `line ${number}`);
-      } catch {
-        return { ok: false, name: `line ${number}`, error: 'This line is not valid JSON.' };
-      }
-    }),
-  );
+  const count = text.split('\n').filter((line) => line.trim() !== '').length;
+  if (count > IMPORT_LIMITS.maxItems) return tooManyItems(count);
+  return ok(parseJsonLinesItems(text, 'NDJSON'));
 }
 
 async function fromMultipart(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<Result<ParsedItem[]>> {

@@ -3,6 +3,7 @@ import type { Actor } from '../../auth/policy.ts';
 import { db } from '../../db.ts';
 import type { ParsedItem } from '../parse/types.ts';
 import { IMPORT_LIMITS } from './limits.ts';
+import { importRequest } from './import-request.ts';
 import { createImportJob, finishImportJob, getImportJob, importParsedItems } from './service.ts';
 
 let admin: Actor;
@@ -78,5 +79,59 @@ describe('importParsedItems', () => {
     expect(await getImportJob(jobId)).toMatchObject({ state: 'done', totalItems: 3, created: 3 });
     expect(await importParsedItems(admin, jobId, [article('Too late.')])).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await db().article.count({ where: { text: 'Too late.' } })).toBe(0);
+  });
+});
+
+describe('importParsedItems under pressure', () => {
+  it('retries a batch the database refuses item by item: only the culprit fails, with a reason, and the job adds up', async () => {
+    const tooBigForTheIndex: ParsedItem = { ...article('An article whose title no index can hold.'), name: 'giant-title' };
+    // 1,500 random CJK characters: 4,500 bytes that do not compress, past a B-tree entry's limit.
+    if (tooBigForTheIndex.ok) tooBigForTheIndex.article.title = Array.from({ length: 1_500 }, () => String.fromCodePoint(0x4e00 + Math.floor(Math.random() * 0x5000))).join('');
+    const outcome = await run([article('Kept before the culprit.'), broken('unparsable.csv row 2', 'The row has 3 fields; the header has 2.'), tooBigForTheIndex, article('Kept after the culprit.')]);
+    const byName = Object.fromEntries(outcome.results.map((r) => [r.name, r]));
+    expect(byName['giant-title']).toMatchObject({ status: 'failed', error: 'The article is too large to be indexed for search; split it into smaller articles.' });
+    expect(byName['unparsable.csv row 2']).toMatchObject({ status: 'failed', error: 'The row has 3 fields; the header has 2.' });
+    expect(outcome.created).toBe(2);
+    const job = (await getImportJob(outcome.jobId))!;
+    expect(job).toMatchObject({ totalItems: 4, created: 2, failed: 2 });
+    expect(job.results.map((r) => r.index).sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it('numbers items of requests feeding one job at the same time without collisions', async () => {
+    const jobId = await createImportJob(admin);
+    const feed = (tag: string) => importParsedItems(admin, jobId, Array.from({ length: 30 }, (_, i) => article(`Concurrent ${tag} ${i}.`)));
+    await Promise.all([feed('a'), feed('b'), feed('c')]);
+    const job = (await getImportJob(jobId))!;
+    expect(job.totalItems).toBe(90);
+    expect(new Set(job.results.map((r) => r.index)).size).toBe(90);
+  });
+
+  it('does not reopen a job finished while a request was still feeding it', async () => {
+    const jobId = await createImportJob(admin);
+    const feeding = importParsedItems(admin, jobId, Array.from({ length: IMPORT_LIMITS.batchSize * 3 }, (_, i) => article(`Late feed ${i}.`)));
+    await finishImportJob(jobId);
+    const outcome = await feeding;
+    const job = (await getImportJob(jobId))!;
+    expect(job.state).toBe('done');
+    if (!outcome.ok) expect(outcome.error.code).toBe('conflict');
+    expect(job.results).toHaveLength(job.totalItems);
+  });
+
+  it('gives one article when two imports of one canonical URL race with different texts', async () => {
+    const url = 'https://news.example/race?id=7';
+    const [a, b] = await Promise.all([run([article('First wording of the raced story.', url)]), run([article('Second wording of the raced story.', url)])]);
+    expect([a.results[0]!.status, b.results[0]!.status].sort()).toEqual(['created', 'duplicate']);
+    expect(await db().article.count({ where: { canonicalUrl: url } })).toBe(1);
+  });
+});
+
+describe('importRequest', () => {
+  it('records an upload that could not be read in the report of its job, and writes no article', async () => {
+    const jobId = await createImportJob(admin);
+    const before = await db().article.count();
+    const request = new Request('http://localhost/api/articles', { method: 'POST', body: 'not json', headers: { 'content-type': 'application/json' } });
+    expect(await importRequest(admin, request, jobId)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect((await getImportJob(jobId))!.results).toEqual([{ index: 0, name: 'Upload', status: 'failed', error: 'The request body is not valid JSON.' }]);
+    expect(await db().article.count()).toBe(before);
   });
 });

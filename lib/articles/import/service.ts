@@ -62,12 +62,47 @@ async function writeBatch(tx: DbTx, actor: Actor, jobId: string, candidates: Can
   return results;
 }
 
+/**
+ * Takes the next `count` item numbers of a job that is still open, in the caller's transaction:
+ * requests feeding one job at once get distinct numbers, and a job finished meanwhile is refused
+ * instead of reopened. null when the job is finished or gone.
+ */
+async function reserveItemNumbers(tx: DbTx, jobId: string, count: number): Promise<number | null> {
+  const rows = await tx.$queryRaw<{ first: number }[]>`UPDATE "ImportJob" SET "totalItems" = "totalItems" + ${count}, "status" = 'RUNNING', "updatedAt" = now()
+    WHERE "id" = ${jobId} AND "status" IN ('QUEUED', 'RUNNING') RETURNING "totalItems" - ${count} AS "first"`;
+  return rows[0]?.first ?? null;
+}
+
 async function recordResults(tx: DbTx, jobId: string, results: ItemResult[]): Promise<void> {
   const { created, duplicates, failed } = countResults(results);
-  // Appends to the stored results rather than rewriting them, so a long job stays linear.
   await tx.$executeRaw`UPDATE "ImportJob" SET "results" = "results" || ${JSON.stringify(results)}::jsonb,
-    "created" = "created" + ${created}, "duplicates" = "duplicates" + ${duplicates}, "failed" = "failed" + ${failed},
-    "totalItems" = "totalItems" + ${results.length}, "status" = 'RUNNING', "updatedAt" = now() WHERE "id" = ${jobId}`;
+    "created" = "created" + ${created}, "duplicates" = "duplicates" + ${duplicates}, "failed" = "failed" + ${failed} WHERE "id" = ${jobId}`;
+}
+
+const JOB_CLOSED = fail('conflict', 'This import job is finished; start a new one.');
+
+/** One batch, numbered, written and recorded in one transaction. */
+async function importBatch(actor: Actor, jobId: string, batch: readonly ParsedItem[]): Promise<Result<ItemResult[]>> {
+  return db().$transaction(
+    async (tx) => {
+      const first = await reserveItemNumbers(tx, jobId, batch.length);
+      if (first === null) return JOB_CLOSED;
+      const numbered = batch.map((item, i) => ({ item, index: first + i }));
+      const failures: ItemResult[] = numbered.flatMap(({ item, index }) => (item.ok ? [] : [{ index, name: item.name, status: 'failed' as const, error: item.error }]));
+      const candidates: Candidate[] = numbered.flatMap(({ item, index }) => (item.ok ? [{ index, item, hash: contentHash(item.article.text) }] : []));
+      const written = [...failures, ...(candidates.length ? await writeBatch(tx, actor, jobId, candidates) : [])];
+      await recordResults(tx, jobId, written);
+      return ok(written);
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** What to tell a person when PostgreSQL refuses an article the parsers let through. */
+export function storeFailureReason(error: unknown): string {
+  const text = String((error as { message?: unknown })?.message ?? error);
+  if (/too long for tsvector|index row (size|requires)|\b54000\b/i.test(text)) return 'The article is too large to be indexed for search; split it into smaller articles.';
+  return 'The article could not be stored.';
 }
 
 /**
@@ -78,45 +113,43 @@ async function recordResults(tx: DbTx, jobId: string, results: ItemResult[]): Pr
 export async function importParsedItems(actor: Actor, jobId: string, items: readonly ParsedItem[]): Promise<Result<ImportOutcome>> {
   const job = await db().importJob.findUnique({ where: { id: jobId }, select: { status: true, totalItems: true } });
   if (!job) return fail('not_found', 'No such import job.');
-  if (job.status === 'DONE' || job.status === 'FAILED') return fail('conflict', 'This import job is finished; start a new one.');
-  if (job.totalItems + items.length > IMPORT_LIMITS.maxItems * 10) return fail('payload_too_large', 'This import job holds too many items; start a new one.');
+  if (job.status === 'DONE' || job.status === 'FAILED') return JOB_CLOSED;
+  // Each batch appends to the job's stored results: keep one job to a size that stays quick.
+  if (job.totalItems + items.length > IMPORT_LIMITS.maxItemsPerJob) return fail('payload_too_large', 'This import job holds too many items; start a new one.');
 
   const all: ItemResult[] = [];
   for (let offset = 0; offset < items.length; offset += IMPORT_LIMITS.batchSize) {
-    const batch = items.slice(offset, offset + IMPORT_LIMITS.batchSize).map((item, i) => ({ item, index: job.totalItems + offset + i }));
-    const failures: ItemResult[] = batch.flatMap(({ item, index }) => (item.ok ? [] : [{ index, name: item.name, status: 'failed' as const, error: item.error }]));
-    const candidates: Candidate[] = batch.flatMap(({ item, index }) => (item.ok ? [{ index, item, hash: contentHash(item.article.text) }] : []));
-    let results: ItemResult[];
+    const batch = items.slice(offset, offset + IMPORT_LIMITS.batchSize);
+    let written: Result<ItemResult[]>;
     try {
-      results = await db().$transaction(async (tx) => {
-        const written = [...failures, ...(candidates.length ? await writeBatch(tx, actor, jobId, candidates) : [])];
-        await recordResults(tx, jobId, written);
-        return written;
-      }, { timeout: 60_000 });
+      written = await importBatch(actor, jobId, batch);
     } catch (error) {
-      // Something in the batch broke the transaction: retry item by item so only the culprit fails.
-      console.error('[import] batch failed, retrying item by item', error);
-      results = [...failures];
-      for (const candidate of candidates) {
-        const one = await db()
-          .$transaction(async (tx) => {
-            const written = await writeBatch(tx, actor, jobId, [candidate]);
-            await recordResults(tx, jobId, written);
-            return written;
-          })
-          .catch(async () => {
-            const failed: ItemResult[] = [{ index: candidate.index, name: candidate.item.name, status: 'failed', error: 'The article could not be stored.' }];
-            await db().$transaction((tx) => recordResults(tx, jobId, failed));
-            return failed;
-          });
-        results.push(...one);
-      }
-      if (failures.length) await db().$transaction((tx) => recordResults(tx, jobId, failures));
+      // The database refused something in the batch: retry item by item so only the culprit fails.
+      console.error('[import] batch refused, retrying item by item', error);
+      written = await importOneByOne(actor, jobId, batch);
     }
-    all.push(...results);
+    if (!written.ok) return written;
+    all.push(...written.value);
   }
   all.sort((a, b) => a.index - b.index);
   return ok({ jobId, ...countResults(all), results: all });
+}
+
+async function importOneByOne(actor: Actor, jobId: string, batch: readonly ParsedItem[]): Promise<Result<ItemResult[]>> {
+  const results: ItemResult[] = [];
+  // Items that failed to parse first: they cannot fail again, so their reasons are never lost.
+  const ordered = [...batch.filter((item) => !item.ok), ...batch.filter((item) => item.ok)];
+  for (const item of ordered) {
+    let written: Result<ItemResult[]>;
+    try {
+      written = await importBatch(actor, jobId, [item]);
+    } catch (error) {
+      written = await importBatch(actor, jobId, [{ ok: false, name: item.name, error: storeFailureReason(error) }]);
+    }
+    if (!written.ok) return written;
+    results.push(...written.value);
+  }
+  return ok(results);
 }
 
 export async function finishImportJob(jobId: string): Promise<Result<null>> {

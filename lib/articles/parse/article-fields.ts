@@ -23,7 +23,7 @@ const optionalString = (label: string) =>
       return value.trim() === '' ? null : value;
     });
 
-const singleLine = (label: string, max: number) =>
+export const singleLine = (label: string, max: number) =>
   optionalString(label).transform((value, ctx) => {
     if (value === null) return null;
     const line = toSingleLine(value);
@@ -34,19 +34,21 @@ const singleLine = (label: string, max: number) =>
     return line || null;
   });
 
-const urlField = optionalString('URL').transform((value, ctx) => {
+/** An http(s) URL, stored in its percent-encoded form, which bounds its bytes (see PARSE_LIMITS). */
+export const urlField = optionalString('URL').transform((value, ctx) => {
   if (value === null) return null;
   const trimmed = value.trim();
-  if (trimmed.length > PARSE_LIMITS.maxUrlLength) {
+  // Only web addresses: the URL is shown as a link, and javascript: or data: links are not articles.
+  const href = trimmed.length > PARSE_LIMITS.maxUrlLength * 12 ? null : httpUrl(trimmed);
+  if (href && href.length > PARSE_LIMITS.maxUrlLength) {
     ctx.addIssue({ code: 'custom', message: `The URL is longer than ${formatCount(PARSE_LIMITS.maxUrlLength)} characters.` });
     return z.NEVER;
   }
-  // Only web addresses: the URL is shown as a link, and javascript: or data: links are not articles.
-  if (!httpUrl(trimmed)) {
+  if (!href) {
     ctx.addIssue({ code: 'custom', message: `The URL ${shown(trimmed)} is not a full http:// or https:// address.` });
     return z.NEVER;
   }
-  return trimmed;
+  return href;
 });
 
 const publishedAtField = optionalString('publication date').transform((value, ctx) => {
@@ -59,7 +61,7 @@ const publishedAtField = optionalString('publication date').transform((value, ct
   return date;
 });
 
-const languageField = optionalString('language').transform((value, ctx) => {
+export const languageField = optionalString('language').transform((value, ctx) => {
   if (value === null) return null;
   if (value.trim().length > PARSE_LIMITS.maxLanguageLength) {
     ctx.addIssue({ code: 'custom', message: `The language is longer than ${PARSE_LIMITS.maxLanguageLength} characters; give a tag such as en or de-CH.` });

@@ -74,7 +74,7 @@ describe('parseHtmlDocument', () => {
 
   it('cuts an overlong title on a word boundary', () => {
     const title = page(`<meta property="og:title" content="${'Harbour news '.repeat(200)}">`).title!;
-    expect(title).toMatch(/^(Harbour news )+Harbour…$/);
+    expect(title).toMatch(/^(Harbour news )+(Harbour|Harbour news)…$/);
     expect(title.length).toBeLessThanOrEqual(PARSE_LIMITS.maxTitleLength);
   });
 

@@ -68,7 +68,7 @@ describe('parseJsonItems', () => {
         article: {
           title: 'Ferry timetable changes',
           text: 'From Monday the first ferry leaves at 06:40.\n\nThe last one leaves at 23:10.',
-          url: 'HTTPS://Example.org/ferry?utm_source=x#top',
+          url: 'https://example.org/ferry?utm_source=x#top',
           canonicalUrl: 'https://example.org/ferry',
           source: 'Example Courier',
           author: null,

@@ -23,13 +23,22 @@ export const PARSE_LIMITS = {
   maxMarkdownInlineCost: 400_000_000,
   /** YAML front matter is a handful of keys, not a document. */
   maxFrontMatterLength: 65_536,
-  maxTitleLength: 1000,
+  /**
+   * Characters (code points). 500 of them are at most 2,000 bytes in UTF-8, under the ~2,700-byte
+   * entry limit of the index that sorts titles; headlines run far shorter.
+   */
+  maxTitleLength: 500,
+  /** Of the URL's percent-encoded (ASCII) form, the one stored: so also its bytes, for the index. */
   maxUrlLength: 2048,
   maxSourceLength: 300,
   maxAuthorLength: 300,
   maxLanguageLength: 35,
-  /** UTF-16 code units, like every offset into Article.text; about the 10 MB a file may have. */
-  maxTextLength: 10_000_000,
+  /**
+   * UTF-16 code units, like every offset into Article.text. Twenty times the longest features;
+   * PostgreSQL's search vector of one row holds at most 1 MB of words, which far longer texts of
+   * distinct words could exceed.
+   */
+  maxTextLength: 1_000_000,
   /** Longest first line of a plain-text file still taken as its headline. */
   maxHeadlineLength: 200,
   /** A title made from the first sentence is cut at a word boundary to this length, with "…". */

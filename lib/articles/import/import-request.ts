@@ -1,0 +1,23 @@
+import type { Actor } from '../../auth/policy.ts';
+import type { Result } from '../../result.ts';
+import { readImportRequest } from './read-request.ts';
+import type { ImportOutcome } from './results.ts';
+import { createImportJob, finishImportJob, importParsedItems } from './service.ts';
+
+/**
+ * One import request, as POST /api/articles receives it. Everything is parsed and checked against
+ * the limits before anything is written. With `jobId` it adds to a job that the /import page
+ * opened (one request per file); without, the request is a job of its own, finished at once.
+ */
+export async function importRequest(actor: Actor, request: Request, jobId?: string): Promise<Result<ImportOutcome>> {
+  const items = await readImportRequest(request);
+  if (!items.ok) {
+    // An upload that could not be read still gets its line in the report of the job it was for.
+    if (jobId) await importParsedItems(actor, jobId, [{ ok: false, name: 'Upload', error: items.error.message }]);
+    return items;
+  }
+  const id = jobId ?? (await createImportJob(actor));
+  const outcome = await importParsedItems(actor, id, items.value);
+  if (!jobId) await finishImportJob(id);
+  return outcome;
+}
