@@ -44,3 +44,21 @@ describe('articleArchiveSchema', () => {
     expect(articleArchiveSchema.safeParse({}).success).toBe(false);
   });
 });
+
+describe('articleMetadataSchema shares the import rules', () => {
+  const issues = (input: unknown) => {
+    const r = articleMetadataSchema.safeParse(input);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('names what is wrong with a URL, however it is wrapped', () => {
+    expect(issues({ url: 'javascript:alert(1)' })).toEqual(['url: Enter a web address starting with http:// or https://.']);
+    expect(issues({ url: `https://${'é'.repeat(3000)}.example/` })).toEqual(['url: A URL has at most 2,048 characters.']);
+    expect(issues({ language: 'xx-!!' })).toEqual(['language: Enter a language tag such as en, de or zh-Hant.']);
+  });
+
+  it('stores URLs percent-encoded and language tags canonical, as the importer does', () => {
+    expect(articleMetadataSchema.parse({ url: 'https://Ex.example/ä?q=1', language: 'en_gb' })).toEqual({ url: 'https://ex.example/%C3%A4?q=1', language: 'en-GB' });
+    expect(articleMetadataSchema.parse({ url: '', source: ' ' })).toEqual({ url: null, source: null });
+  });
+});

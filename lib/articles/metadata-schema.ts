@@ -20,25 +20,20 @@ const oneLine = (label: string, max: number) =>
         .max(max, `${label} has at most ${max} characters.`)
         .refine((s) => !ODD_CHARS.test(s) && !/\p{Cs}/u.test(s), `${label} contains characters that are not allowed.`),
     );
-const clearable = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((v) => (v === '' || (typeof v === 'string' && v.trim() === '') ? null : v), z.union([z.null(), schema]));
+// nullable(), not a union with null: a union would reduce the field's own message to "Invalid input".
+const clearable = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' || (typeof v === 'string' && v.trim() === '') ? null : v), schema.nullable());
 
 /** The same rule as at import: http(s) only, stored percent-encoded, so its bytes fit the index. */
+const webAddress = (s: string) => {
+  const href = s.length > PARSE_LIMITS.maxUrlLength * 12 ? null : httpUrl(s);
+  return href && new URL(href).hostname ? href : null;
+};
 export const httpUrlSchema = z
   .string('The URL is text.')
   .trim()
-  .transform((s, ctx) => {
-    const href = s.length > PARSE_LIMITS.maxUrlLength * 12 ? null : httpUrl(s);
-    if (!href || !new URL(href).hostname) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a web address starting with http:// or https://.' });
-      return z.NEVER;
-    }
-    if (href.length > PARSE_LIMITS.maxUrlLength) {
-      ctx.addIssue({ code: 'custom', message: `A URL has at most ${PARSE_LIMITS.maxUrlLength.toLocaleString('en')} characters.` });
-      return z.NEVER;
-    }
-    return href;
-  });
+  .refine((s) => webAddress(s) !== null, 'Enter a web address starting with http:// or https://.')
+  .refine((s) => (webAddress(s)?.length ?? 0) <= PARSE_LIMITS.maxUrlLength, `A URL has at most ${PARSE_LIMITS.maxUrlLength.toLocaleString('en')} characters.`)
+  .transform((s) => webAddress(s)!);
 
 const dateSchema = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })], 'Enter a date like 2024-05-31 or a date and time like 2024-05-31T08:00:00Z.')
@@ -57,7 +52,8 @@ export const articleMetadataSchema = z
         .string('The language is text.')
         .trim()
         .max(PARSE_LIMITS.maxLanguageLength, `A language tag has at most ${PARSE_LIMITS.maxLanguageLength} characters.`)
-        .transform((s, ctx) => toLanguageTag(s) ?? (ctx.addIssue({ code: 'custom', message: 'Enter a language tag such as en, de or zh-Hant.' }), z.NEVER)),
+        .refine((s) => toLanguageTag(s) !== null, 'Enter a language tag such as en, de or zh-Hant.')
+        .transform((s) => toLanguageTag(s)!),
     ).optional(),
     text: z.never('The text of an article cannot be edited: its annotations point into it.').optional(),
   })
