@@ -101,3 +101,23 @@ test('a researcher can neither reach /import nor POST /api/articles', async ({ p
   expect(response.status()).toBe(403);
   expect((await page.request.post('/api/import-jobs')).status()).toBe(403);
 });
+
+test('a long file (10,000 rows) shows how many items are in so far, and the job summary answers without its results', async ({ page, admin }) => {
+  test.setTimeout(120_000);
+  const t = tag();
+  const rows = Array.from({ length: 10_000 }, (_, i) => `"Row ${i} ${t}","Text of row ${i} ${t}, long enough to read."`).join('\n');
+  await signIn(page, admin);
+  await page.goto('/import');
+  await page.getByLabel('Choose files to import').setInputFiles([{ name: `big-${t}.csv`, mimeType: 'text/csv', buffer: Buffer.from(`title,text\n${rows}\n`) }]);
+  await page.getByRole('button', { name: 'Import 1 file' }).click();
+  const file = page.getByRole('list', { name: 'Files' }).getByRole('listitem', { name: `big-${t}.csv` });
+  await expect(file).toContainText(/items so far/);
+  // 10,000 rows take a while beside the other tests running in parallel.
+  await expect(file).toContainText('Done · 10,000 created, 0 duplicate, 0 failed', { timeout: 60_000 });
+
+  const jobId = new URL(page.url()).searchParams.get('job')!;
+  const summary = await (await page.request.get(`/api/import-jobs/${jobId}?results=false`)).json();
+  expect(summary).toMatchObject({ state: 'done', totalItems: 10_000, created: 10_000 });
+  expect(summary.results).toBeUndefined();
+  expect((await page.request.get(`/api/import-jobs/${jobId}?results=maybe`)).status()).toBe(400);
+});

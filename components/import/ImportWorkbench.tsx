@@ -67,6 +67,25 @@ export function ImportWorkbench() {
     router.refresh();
   }
 
+  /** While the server works through a long file, say how many items the job holds so far. */
+  function followItems(jobId: string, key: string) {
+    const itemsInJob = async () => {
+      const job = await callApi<{ totalItems: number }>('GET', `/api/import-jobs/${jobId}?results=false`);
+      return job.ok ? job.data.totalItems : null;
+    };
+    const before = itemsInJob();
+    let following = true;
+    const timer = setInterval(async () => {
+      const [start, now] = await Promise.all([before, itemsInJob()]);
+      // A poll answered after the file finished must not overwrite its final summary.
+      if (following && start !== null && now !== null && now > start) update(key, { summary: `${(now - start).toLocaleString('en')} items so far` });
+    }, 500);
+    return () => {
+      following = false;
+      clearInterval(timer);
+    };
+  }
+
   async function importFiles() {
     const queue = uploads.filter((u) => u.phase === 'waiting');
     if (queue.length === 0) return;
@@ -75,10 +94,12 @@ export function ImportWorkbench() {
         update(upload.key, { phase: 'uploading' });
         const body = new FormData();
         body.append('files', upload.file);
-        const outcome = await uploadImport(jobId, body, (fraction) => update(upload.key, fraction === null ? { phase: 'processing', fraction: 1 } : { fraction }));
+        const stopFollowing = followItems(jobId, upload.key);
+        const outcome = await uploadImport(jobId, body, (fraction) => update(upload.key, fraction === null ? { phase: 'processing', fraction: 1 } : { fraction })).finally(stopFollowing);
         if (outcome.ok) {
           const { created, duplicates, failed } = outcome.data;
-          update(upload.key, { phase: 'done', fraction: 1, summary: `${created} created, ${duplicates} duplicate, ${failed} failed` });
+          const n = (count: number) => count.toLocaleString('en');
+          update(upload.key, { phase: 'done', fraction: 1, summary: `${n(created)} created, ${n(duplicates)} duplicate, ${n(failed)} failed` });
           setResults((all) => [...all, ...outcome.data.results]);
         } else {
           update(upload.key, { phase: 'failed', error: outcome.message });

@@ -200,6 +200,12 @@ export async function getImportJob(id: string): Promise<(ImportJobView & { resul
   return { ...toView(job, new Date()), results: job.results as unknown as ItemResult[] };
 }
 
+/** The job's state and counts without its results: cheap enough to poll while a long file imports. */
+export async function getImportJobSummary(id: string): Promise<ImportJobView | null> {
+  const job = await db().importJob.findUnique({ where: { id }, select: viewSelect });
+  return job ? toView(job, new Date()) : null;
+}
+
 export async function listRecentImportJobs(take = 10): Promise<ImportJobView[]> {
   const jobs = await db().importJob.findMany({ orderBy: { createdAt: 'desc' }, take, select: viewSelect });
   const now = new Date();
