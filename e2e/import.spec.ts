@@ -121,3 +121,20 @@ test('a long file (10,000 rows) shows how many items are in so far, and the job 
   expect(summary.results).toBeUndefined();
   expect((await page.request.get(`/api/import-jobs/${jobId}?results=maybe`)).status()).toBe(400);
 });
+
+test('a job page follows an import that another client is feeding, without a reload', async ({ page, admin }) => {
+  const t = tag();
+  await signIn(page, admin);
+  const { id } = await (await page.request.post('/api/import-jobs')).json();
+  await page.goto(`/import?job=${id}`);
+  const report = page.getByRole('region', { name: /^Import of / });
+  await expect(report.getByRole('status')).toContainText('Starting · 0 items');
+
+  const fed = await page.request.post(`/api/articles?jobId=${id}`, { data: { articles: [{ title: `Fed elsewhere ${t}`, text: `Fed by a script ${t}.` }] } });
+  expect(fed.status()).toBe(201);
+  await expect(report.getByRole('status')).toContainText('In progress · 1 item: 1 created');
+  await expect(report.getByRole('link', { name: `Open the new article: Fed elsewhere ${t}` })).toBeVisible();
+
+  expect((await page.request.post(`/api/import-jobs/${id}/finish`)).status()).toBe(200);
+  await expect(report.getByRole('status')).toContainText('Finished · 1 item: 1 created');
+});

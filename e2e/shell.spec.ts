@@ -98,7 +98,8 @@ test('main pages have no serious accessibility violations', async ({ page, admin
   await check();
   await signInWithForm(page, admin.email, admin.password);
   await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
-  for (const path of ['/', '/articles', '/admin/users', '/account']) {
+  const article = await createTestArticle('Accessible article', 'A paragraph to read.\n\nAnother one.');
+  for (const path of ['/', '/articles', `/articles/${article.id}`, '/import', '/admin/users', '/account']) {
     await page.goto(path);
     await check();
   }

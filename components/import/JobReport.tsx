@@ -22,9 +22,9 @@ export function JobReport({ job }: { job: ImportJobView & { results: ItemResult[
         Import of {when.format(job.createdAt)} UTC by {job.createdBy}
       </h2>
       <p role="status" className="text-sm text-stone-700">
-        {JOB_STATE_TEXT[job.state]} · {job.totalItems.toLocaleString('en')} items: {job.created.toLocaleString('en')} created, {job.duplicates.toLocaleString('en')} duplicate, {job.failed.toLocaleString('en')} failed
+        {JOB_STATE_TEXT[job.state]} · {job.totalItems.toLocaleString('en')} {job.totalItems === 1 ? 'item' : 'items'}: {job.created.toLocaleString('en')} created, {job.duplicates.toLocaleString('en')} duplicate, {job.failed.toLocaleString('en')} failed
       </p>
-      {running ? <RefreshWhileRunning /> : null}
+      {running ? <RefreshWhileRunning jobId={job.id} totalItems={job.totalItems} state={job.state} /> : null}
       <ImportResults results={job.results} />
     </section>
   );
