@@ -8,12 +8,13 @@ const BADGE: Record<ItemResult['status'], string> = {
 };
 
 /** Long imports list failures first, then the rest up to a cap, so the page stays quick. */
-const MAX_ROWS = 1_000;
+export const MAX_RESULT_ROWS = 1_000;
 
-export function ImportResults({ results }: { results: readonly ItemResult[] }) {
+/** `total` is the number of items when `results` holds only the first of them. */
+export function ImportResults({ results, total = results.length }: { results: readonly ItemResult[]; total?: number }) {
   if (results.length === 0) return <p className="text-sm text-stone-600">No items yet.</p>;
   const ordered = [...results].sort((a, b) => Number(b.status === 'failed') - Number(a.status === 'failed') || a.index - b.index);
-  const shown = ordered.slice(0, MAX_ROWS);
+  const shown = ordered.slice(0, MAX_RESULT_ROWS);
   return (
     <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
       <table className="w-full text-left text-sm">
@@ -48,7 +49,7 @@ export function ImportResults({ results }: { results: readonly ItemResult[] }) {
           ))}
         </tbody>
       </table>
-      {ordered.length > shown.length ? <p className="px-3 py-2 text-xs text-stone-500">Showing {shown.length.toLocaleString('en')} of {ordered.length.toLocaleString('en')} items, failures first.</p> : null}
+      {total > shown.length ? <p className="px-3 py-2 text-xs text-stone-500">Showing {shown.length.toLocaleString('en')} of {total.toLocaleString('en')} items, failures first.</p> : null}
     </div>
   );
 }

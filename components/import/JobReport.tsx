@@ -25,7 +25,7 @@ export function JobReport({ job }: { job: ImportJobView & { results: ItemResult[
         {JOB_STATE_TEXT[job.state]} · {job.totalItems.toLocaleString('en')} {job.totalItems === 1 ? 'item' : 'items'}: {job.created.toLocaleString('en')} created, {job.duplicates.toLocaleString('en')} duplicate, {job.failed.toLocaleString('en')} failed
       </p>
       {running ? <RefreshWhileRunning jobId={job.id} totalItems={job.totalItems} state={job.state} /> : null}
-      <ImportResults results={job.results} />
+      <ImportResults results={job.results} total={job.totalItems} />
     </section>
   );
 }

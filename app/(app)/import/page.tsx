@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { MAX_RESULT_ROWS } from '@/components/import/ImportResults';
 import { ImportWorkbench } from '@/components/import/ImportWorkbench';
 import { JobReport } from '@/components/import/JobReport';
 import { RecentJobs } from '@/components/import/RecentJobs';
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: 'Import' };
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission('manage:articles');
   const jobId = importJobIdSchema.safeParse((await searchParams).job);
-  const [job, recent] = await Promise.all([jobId.success ? getImportJob(jobId.data) : null, listRecentImportJobs()]);
+  const [job, recent] = await Promise.all([jobId.success ? getImportJob(jobId.data, { failuresFirst: true, limit: MAX_RESULT_ROWS }) : null, listRecentImportJobs()]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Import articles</h1>

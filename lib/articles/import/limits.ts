@@ -5,8 +5,6 @@ export const IMPORT_LIMITS = {
   maxItems: 10_000,
   /** Items written per transaction: a crash loses at most one batch, which a rerun recreates. */
   batchSize: 200,
-  /** Items one job (one upload session of many files) may hold. */
-  maxItemsPerJob: 50_000,
 };
 
 export const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;

@@ -135,3 +135,14 @@ describe('importRequest', () => {
     expect(await db().article.count()).toBe(before);
   });
 });
+
+describe('getImportJob', () => {
+  it('reads a report failures first and a page at a time, as the job page shows a big job', async () => {
+    const items = Array.from({ length: 30 }, (_, i) => (i % 10 === 9 ? broken(`bad ${i}`, 'Nope.') : article(`Report line ${i} text.`)));
+    const outcome = await run(items);
+    const page = (await getImportJob(outcome.jobId, { failuresFirst: true, limit: 5 }))!;
+    expect(page.totalItems).toBe(30);
+    expect(page.results.map((r) => `${r.index}:${r.status}`)).toEqual(['9:failed', '19:failed', '29:failed', '0:created', '1:created']);
+    expect((await getImportJob(outcome.jobId))!.results).toHaveLength(30);
+  });
+});

@@ -73,10 +73,28 @@ async function reserveItemNumbers(tx: DbTx, jobId: string, count: number): Promi
   return rows[0]?.first ?? null;
 }
 
+const STATUS_IN_DB = { created: 'CREATED', duplicate: 'DUPLICATE', failed: 'FAILED' } as const;
+
 async function recordResults(tx: DbTx, jobId: string, results: ItemResult[]): Promise<void> {
   const { created, duplicates, failed } = countResults(results);
-  await tx.$executeRaw`UPDATE "ImportJob" SET "results" = "results" || ${JSON.stringify(results)}::jsonb,
-    "created" = "created" + ${created}, "duplicates" = "duplicates" + ${duplicates}, "failed" = "failed" + ${failed} WHERE "id" = ${jobId}`;
+  await tx.importItem.createMany({
+    data: results.map((r) => ({ jobId, index: r.index, name: r.name ?? null, title: r.title ?? null, status: STATUS_IN_DB[r.status], articleId: r.articleId ?? null, error: r.error ?? null })),
+  });
+  await tx.importJob.update({ where: { id: jobId }, data: { created: { increment: created }, duplicates: { increment: duplicates }, failed: { increment: failed } } });
+}
+
+type ImportItemRow = { index: number; name: string | null; title: string | null; status: keyof typeof STATUS_FROM_DB; articleId: string | null; error: string | null };
+const STATUS_FROM_DB = { CREATED: 'created', DUPLICATE: 'duplicate', FAILED: 'failed' } as const;
+
+function toItemResult(row: ImportItemRow): ItemResult {
+  return {
+    index: row.index,
+    ...(row.name !== null ? { name: row.name } : {}),
+    ...(row.title !== null ? { title: row.title } : {}),
+    status: STATUS_FROM_DB[row.status],
+    ...(row.articleId !== null ? { articleId: row.articleId } : {}),
+    ...(row.error !== null ? { error: row.error } : {}),
+  };
 }
 
 const JOB_CLOSED = fail('conflict', 'This import job is finished; start a new one.');
@@ -111,11 +129,9 @@ export function storeFailureReason(error: unknown): string {
  * the job already holds (several requests can feed one job, e.g. one per uploaded file).
  */
 export async function importParsedItems(actor: Actor, jobId: string, items: readonly ParsedItem[]): Promise<Result<ImportOutcome>> {
-  const job = await db().importJob.findUnique({ where: { id: jobId }, select: { status: true, totalItems: true } });
+  const job = await db().importJob.findUnique({ where: { id: jobId }, select: { status: true } });
   if (!job) return fail('not_found', 'No such import job.');
   if (job.status === 'DONE' || job.status === 'FAILED') return JOB_CLOSED;
-  // Each batch appends to the job's stored results: keep one job to a size that stays quick.
-  if (job.totalItems + items.length > IMPORT_LIMITS.maxItemsPerJob) return fail('payload_too_large', 'This import job holds too many items; start a new one.');
 
   const all: ItemResult[] = [];
   for (let offset = 0; offset < items.length; offset += IMPORT_LIMITS.batchSize) {
@@ -194,10 +210,25 @@ function toView(job: Prisma.ImportJobGetPayload<{ select: typeof viewSelect }>, 
   return { id: job.id, state, createdAt: job.createdAt, finishedAt: job.finishedAt, createdBy: job.createdBy.name, totalItems: job.totalItems, created: job.created, duplicates: job.duplicates, failed: job.failed };
 }
 
-export async function getImportJob(id: string): Promise<(ImportJobView & { results: ItemResult[] }) | null> {
-  const job = await db().importJob.findUnique({ where: { id }, select: { ...viewSelect, results: true } });
+const itemSelect = { index: true, name: true, title: true, status: true, articleId: true, error: true } as const;
+
+/**
+ * A job with its results in item order; with `failuresFirst`, the failed items come first and at
+ * most `limit` rows are read, so a report of a huge job stays quick to show.
+ */
+export async function getImportJob(id: string, options: { failuresFirst?: boolean; limit?: number } = {}): Promise<(ImportJobView & { results: ItemResult[] }) | null> {
+  const job = await db().importJob.findUnique({ where: { id }, select: viewSelect });
   if (!job) return null;
-  return { ...toView(job, new Date()), results: job.results as unknown as ItemResult[] };
+  const limit = options.limit;
+  let rows: ImportItemRow[];
+  if (options.failuresFirst) {
+    const failed = await db().importItem.findMany({ where: { jobId: id, status: 'FAILED' }, orderBy: { index: 'asc' }, take: limit, select: itemSelect });
+    const rest = limit !== undefined && failed.length >= limit ? [] : await db().importItem.findMany({ where: { jobId: id, status: { not: 'FAILED' } }, orderBy: { index: 'asc' }, take: limit === undefined ? undefined : limit - failed.length, select: itemSelect });
+    rows = [...failed, ...rest];
+  } else {
+    rows = await db().importItem.findMany({ where: { jobId: id }, orderBy: { index: 'asc' }, take: limit, select: itemSelect });
+  }
+  return { ...toView(job, new Date()), results: rows.map(toItemResult) };
 }
 
 /** The job's state and counts without its results: cheap enough to poll while a long file imports. */
