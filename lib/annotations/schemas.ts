@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * The annotation body of the HTTP API (DESIGN.md): kind in lower case, offsets, an optional
+ * exact quote, a note and attributes validated per kind. Objects are strict: a body that tries
+ * to set author, status or version is refused, never half-applied.
+ */
+export const NOTE_MAX = 10_000;
+const SHORT_TEXT_MAX = 200;
+
+export const ANNOTATION_KINDS = ['claim', 'event', 'source'] as const;
+export type AnnotationKindName = (typeof ANNOTATION_KINDS)[number];
+
+const shortText = (label: string) => z.string(`${label} is text.`).trim().min(1, `${label} cannot be empty.`).max(SHORT_TEXT_MAX, `${label} has at most ${SHORT_TEXT_MAX} characters.`);
+
+/** A full or partial ISO 8601 date: 2024, 2024-05, 2024-05-31, or a date and time. */
+const partialIsoDate = z
+  .string('The date is text.')
+  .trim()
+  .refine(
+    (s) => /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(s) || (z.iso.datetime({ offset: true }).safeParse(s).success && !Number.isNaN(Date.parse(s))),
+    'Enter a date like 2024, 2024-05, 2024-05-31 or 2024-05-31T14:30:00Z.',
+  )
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'That day does not exist.');
+
+export const claimAttributesSchema = z
+  .object({
+    type: z.enum(['factual', 'opinion', 'prediction', 'other'], 'The claim type is factual, opinion, prediction or other.').optional(),
+    checkworthy: z.boolean('Checkworthy is yes (true) or no (false).').optional(),
+  })
+  .strict();
+
+export const eventAttributesSchema = z
+  .object({
+    date: partialIsoDate.optional(),
+    place: shortText('The place').optional(),
+    participants: z.array(shortText('A participant'), 'Participants are a list of names.').max(50, 'At most 50 participants.').optional(),
+  })
+  .strict();
+
+export const sourceAttributesSchema = z
+  .object({
+    type: z.enum(['named_person', 'organization', 'anonymous', 'document', 'media_outlet'], 'The source type is named_person, organization, anonymous, document or media_outlet.').optional(),
+    canonicalName: shortText('The canonical name').optional(),
+  })
+  .strict();
+
+export const ATTRIBUTE_SCHEMAS = { claim: claimAttributesSchema, event: eventAttributesSchema, source: sourceAttributesSchema } as const;
+
+const offset = (label: string) => z.number(`${label} is a number.`).int(`${label} is a whole number.`).min(0, `${label} cannot be negative.`);
+// JavaScript length counts UTF-16 units, never fewer than the code points the database checks.
+const note = z.string('The note is text.').max(NOTE_MAX, `A note has at most ${NOTE_MAX.toLocaleString('en')} characters.`);
+
+const createFor = <K extends AnnotationKindName>(kind: K) =>
+  z
+    .object({
+      kind: z.literal(kind),
+      start: offset('The start'),
+      end: offset('The end'),
+      exact: z.string('The exact quote is text.').max(1_000_000).optional(),
+      note: note.optional(),
+      attributes: ATTRIBUTE_SCHEMAS[kind].optional(),
+    })
+    .strict();
+
+export const createAnnotationSchema = z.discriminatedUnion('kind', [createFor('claim'), createFor('event'), createFor('source')], {
+  error: 'The kind is claim, event or source.',
+});
+export type CreateAnnotationInput = z.output<typeof createAnnotationSchema>;
+
+/** The database's name of a kind, and back. */
+export const kindToDb = (kind: AnnotationKindName) => kind.toUpperCase() as 'CLAIM' | 'EVENT' | 'SOURCE';
+export const kindFromDb = (kind: 'CLAIM' | 'EVENT' | 'SOURCE') => kind.toLowerCase() as AnnotationKindName;
