@@ -15,6 +15,8 @@ export interface DomainError {
   code: DomainErrorCode;
   message: string;
   fieldErrors?: FieldErrors;
+  /** What the client needs to recover, e.g. the current version on a 409. */
+  current?: unknown;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };

@@ -71,3 +71,18 @@ export type CreateAnnotationInput = z.output<typeof createAnnotationSchema>;
 /** The database's name of a kind, and back. */
 export const kindToDb = (kind: AnnotationKindName) => kind.toUpperCase() as 'CLAIM' | 'EVENT' | 'SOURCE';
 export const kindFromDb = (kind: 'CLAIM' | 'EVENT' | 'SOURCE') => kind.toLowerCase() as AnnotationKindName;
+
+/** PATCH body: the version the client edited, and only the fields it changes. */
+export const updateAnnotationSchema = z
+  .object({
+    version: z.number('The version is a number.').int('The version is a whole number.').min(1, 'The version starts at 1.'),
+    kind: z.enum(ANNOTATION_KINDS, 'The kind is claim, event or source.').optional(),
+    start: offset('The start').optional(),
+    end: offset('The end').optional(),
+    exact: z.string('The exact quote is text.').max(1_000_000).optional(),
+    note: note.optional(),
+    attributes: z.record(z.string(), z.unknown(), 'Attributes are an object.').optional(),
+  })
+  .strict()
+  .refine((v) => (v.start === undefined) === (v.end === undefined), { path: ['end'], message: 'Send start and end together.' });
+export type UpdateAnnotationInput = z.output<typeof updateAnnotationSchema>;

@@ -14,7 +14,8 @@ const STATUS: Record<DomainErrorCode, number> = {
 
 /** The API's one error shape: `{ error: { code, message, details? } }`. */
 export function errorResponse(error: DomainError, init?: ResponseInit): NextResponse {
-  const body = { error: { code: error.code, message: error.message, ...(error.fieldErrors ? { details: { fieldErrors: error.fieldErrors } } : {}) } };
+  const details = { ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}), ...(error.current !== undefined ? { current: error.current } : {}) };
+  const body = { error: { code: error.code, message: error.message, ...(Object.keys(details).length ? { details } : {}) } };
   return NextResponse.json(body, { ...init, status: STATUS[error.code] });
 }
 

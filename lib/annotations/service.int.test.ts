@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor, Role } from '../auth/policy.ts';
+import { db } from '../db.ts';
+import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from './service.ts';
+
+const TEXT = '“Wave 🌊 hits Kaminose,” said 佐藤 美咲, the harbour master.\n\nOfficials expect repairs by May.';
+let articleId: string;
+let author: Actor;
+let other: Actor;
+
+async function user(role: Role, email: string): Promise<Actor> {
+  const row = await db().user.create({ data: { email, name: email, role, passwordHash: 'x' } });
+  return { id: row.id, role, disabled: false };
+}
+
+beforeAll(async () => {
+  articleId = (await db().article.create({ data: { title: 'Wave', text: TEXT, contentHash: 'wave-hash' } })).id;
+  author = await user('RESEARCHER', 'author@ann.example');
+  other = await user('REVIEWER', 'other@ann.example');
+});
+
+const span = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote });
+
+async function claim(quote = 'Officials expect repairs by May') {
+  const created = await createAnnotation(author, articleId, { kind: 'claim', ...span(quote), attributes: { type: 'prediction' } });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value;
+}
+
+describe('createAnnotation', () => {
+  it('stores the span with its context, as pending version 1 by the session user, and audits it', async () => {
+    const a = await claim();
+    expect(a).toMatchObject({ kind: 'claim', exact: 'Officials expect repairs by May', status: 'pending', version: 1, author: { id: author.id }, attributes: { type: 'prediction' } });
+    expect(TEXT.endsWith(`${a.prefix}${a.exact}${a.suffix}`)).toBe(true);
+    expect(await db().auditEvent.count({ where: { entityId: a.id, action: 'annotation.create' } })).toBe(1);
+  });
+
+  it('anchors a span containing an emoji, and refuses spans the text does not hold', async () => {
+    const emoji = await createAnnotation(author, articleId, { kind: 'event', ...span('Wave 🌊 hits Kaminose') });
+    expect(emoji.ok && emoji.value.exact).toBe('Wave 🌊 hits Kaminose');
+    const wave = TEXT.indexOf('🌊');
+    const before = await db().annotation.count();
+    expect(await createAnnotation(author, articleId, { kind: 'event', start: wave + 1, end: wave + 6 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await createAnnotation(author, articleId, { kind: 'event', start: 0, end: TEXT.length + 5 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await createAnnotation(author, articleId, { kind: 'event', ...span('harbour'), exact: 'harbor' })).toMatchObject({ ok: false, error: { fieldErrors: { exact: expect.any(Array) } } });
+    expect(await db().annotation.count()).toBe(before);
+  });
+
+  it('answers not_found for an unknown article', async () => {
+    expect(await createAnnotation(author, 'nosuch', { kind: 'source', start: 0, end: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('updateAnnotation', () => {
+  it('applies an edit at the current version, and refuses a stale one with the current annotation', async () => {
+    const a = await claim('the harbour master');
+    const edited = await updateAnnotation(author, a.id, { version: 1, note: 'Check the title.' });
+    expect(edited).toMatchObject({ ok: true, value: { note: 'Check the title.', version: 2 } });
+    const stale = await updateAnnotation(author, a.id, { version: 1, note: 'Lost edit' });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', current: { version: 2, note: 'Check the title.' } } });
+  });
+
+  it('lets one of two racing edits from the same version win', async () => {
+    const a = await claim('said 佐藤 美咲');
+    const results = await Promise.all([updateAnnotation(author, a.id, { version: 1, note: 'one' }), updateAnnotation(author, a.id, { version: 1, note: 'two' })]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.error.code === 'conflict')).toHaveLength(1);
+  });
+
+  it('sends a judged annotation back to pending when its span, kind or attributes change, but not for a note', async () => {
+    const a = await claim('repairs by May');
+    await db().annotation.update({ where: { id: a.id }, data: { status: 'APPROVED' } });
+    const noted = await updateAnnotation(author, a.id, { version: 1, note: 'Just a note.' });
+    expect(noted.ok && noted.value.status).toBe('approved');
+    const moved = await updateAnnotation(author, a.id, { version: 2, ...span('expect repairs by May') });
+    expect(moved.ok && [moved.value.status, moved.value.exact]).toEqual(['pending', 'expect repairs by May']);
+  });
+
+  it('resets attributes when the kind changes, validates them for the new kind, and audits before and after', async () => {
+    const a = await claim('Kaminose');
+    expect(await updateAnnotation(author, a.id, { version: 1, kind: 'source', attributes: { type: 'prediction' } })).toMatchObject({ ok: false, error: { fieldErrors: { 'attributes.type': expect.any(Array) } } });
+    const changed = await updateAnnotation(author, a.id, { version: 1, kind: 'event' });
+    expect(changed.ok && [changed.value.kind, changed.value.attributes]).toEqual(['event', {}]);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: a.id, action: 'annotation.update' } });
+    expect(audit.before).toMatchObject({ kind: 'claim', version: 1 });
+    expect(audit.after).toMatchObject({ kind: 'event', version: 2 });
+  });
+
+  it('refuses edits and deletion by anyone but the author', async () => {
+    const a = await claim('Officials');
+    expect(await updateAnnotation(other, a.id, { version: 1, note: 'Mine now' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await deleteAnnotation(other, a.id)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await deleteAnnotation(author, a.id)).toEqual({ ok: true, value: null });
+    expect(await db().annotation.count({ where: { id: a.id } })).toBe(0);
+    expect(await db().auditEvent.count({ where: { entityId: a.id, action: 'annotation.delete' } })).toBe(1);
+  });
+});
+
+describe('listAnnotations', () => {
+  it('lists an article’s annotations in text order, or null for an unknown article', async () => {
+    const items = (await listAnnotations(articleId))!;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.map((a) => a.start)).toEqual([...items.map((a) => a.start)].sort((x, y) => x - y));
+    expect(await listAnnotations('nosuch')).toBeNull();
+  });
+});

@@ -1,0 +1,133 @@
+import { recordAudit } from '../audit/record.ts';
+import { can, type Actor } from '../auth/policy.ts';
+import { db, type Prisma } from '../db.ts';
+import { fail, ok, type Result } from '../result.ts';
+import { parseInput } from '../validation.ts';
+import { anchorSpan } from './offsets.ts';
+import { ATTRIBUTE_SCHEMAS, kindFromDb, kindToDb, type AnnotationKindName, type CreateAnnotationInput, type UpdateAnnotationInput } from './schemas.ts';
+
+/** The annotation as the API shows it (DESIGN.md "Annotation JSON"). */
+export interface AnnotationView {
+  id: string;
+  articleId: string;
+  kind: AnnotationKindName;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  attributes: Record<string, unknown>;
+  status: 'pending' | 'approved' | 'rejected';
+  version: number;
+  author: { id: string; name: string };
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const viewSelect = {
+  id: true,
+  articleId: true,
+  kind: true,
+  start: true,
+  end: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  note: true,
+  attributes: true,
+  status: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  author: { select: { id: true, name: true } },
+} as const;
+
+function toView(row: Prisma.AnnotationGetPayload<{ select: typeof viewSelect }>): AnnotationView {
+  return { ...row, kind: kindFromDb(row.kind), status: row.status.toLowerCase() as AnnotationView['status'], attributes: row.attributes as Record<string, unknown> };
+}
+
+/** What the audit trail keeps of an annotation: everything an edit can change. */
+const auditSnapshot = (a: AnnotationView) => ({ kind: a.kind, start: a.start, end: a.end, exact: a.exact, note: a.note, attributes: a.attributes, status: a.status, version: a.version }) as Prisma.InputJsonValue;
+
+const NO_ARTICLE = fail('not_found', 'No such article.');
+const NO_ANNOTATION = fail('not_found', 'No such annotation.');
+
+export async function listAnnotations(articleId: string): Promise<AnnotationView[] | null> {
+  const article = await db().article.findUnique({ where: { id: articleId }, select: { id: true } });
+  if (!article) return null;
+  const rows = await db().annotation.findMany({ where: { articleId }, orderBy: [{ start: 'asc' }, { end: 'desc' }, { id: 'asc' }], select: viewSelect });
+  return rows.map(toView);
+}
+
+export async function createAnnotation(actor: Actor, articleId: string, input: CreateAnnotationInput): Promise<Result<AnnotationView>> {
+  const article = await db().article.findUnique({ where: { id: articleId }, select: { text: true, archivedAt: true } });
+  if (!article) return NO_ARTICLE;
+  if (article.archivedAt) return fail('conflict', 'This article is archived; unarchive it to annotate it.');
+  const anchor = anchorSpan(article.text, input);
+  if (!anchor.ok) return anchor;
+  return db().$transaction(async (tx) => {
+    const row = await tx.annotation.create({
+      // The author comes from the session, never from the body (the schema refuses one).
+      data: { articleId, authorId: actor.id, kind: kindToDb(input.kind), ...anchor.value, note: input.note ?? '', attributes: (input.attributes ?? {}) as Prisma.InputJsonValue },
+      select: viewSelect,
+    });
+    const view = toView(row);
+    await recordAudit(tx, { actorId: actor.id, action: 'annotation.create', entity: 'Annotation', entityId: view.id, after: auditSnapshot(view) });
+    return ok(view);
+  });
+}
+
+/**
+ * An edit of one's own annotation, against the version the editor saw: a stale version gets a
+ * conflict carrying the current annotation. Changing the span, kind or attributes of a judged
+ * annotation sends it back to review (pending); a note alone does not.
+ */
+export async function updateAnnotation(actor: Actor, id: string, input: UpdateAnnotationInput): Promise<Result<AnnotationView>> {
+  const existing = await db().annotation.findUnique({ where: { id }, select: { ...viewSelect, article: { select: { text: true } } } });
+  if (!existing) return NO_ANNOTATION;
+  const current = toView(existing);
+  if (!can(actor, 'update:annotation:own', { authorId: current.author.id })) return fail('forbidden', 'Only its author can edit an annotation.');
+  if (input.version !== current.version) return { ok: false, error: { code: 'conflict', message: 'Someone changed this annotation since you loaded it.', current } };
+
+  const kind = input.kind ?? current.kind;
+  // Attributes belong to a kind: a new kind starts from none unless new ones are sent.
+  const rawAttributes = input.attributes ?? (kind === current.kind ? current.attributes : {});
+  const attributes = parseInput(ATTRIBUTE_SCHEMAS[kind], rawAttributes);
+  if (!attributes.ok) return fail('validation', attributes.error.message, Object.fromEntries(Object.entries(attributes.error.fieldErrors ?? {}).map(([k, v]) => [`attributes.${k}`, v])));
+  const span = input.start !== undefined && input.end !== undefined ? anchorSpan(existing.article.text, { start: input.start, end: input.end, exact: input.exact }) : null;
+  if (span && !span.ok) return span;
+
+  const substantive = span !== null || kind !== current.kind || JSON.stringify(attributes.value) !== JSON.stringify(current.attributes);
+  return db().$transaction(async (tx) => {
+    // Compare-and-set on the version: of two edits racing from the same version, one wins.
+    const changed = await tx.annotation.updateMany({
+      where: { id, version: current.version },
+      data: {
+        kind: kindToDb(kind),
+        attributes: attributes.value as Prisma.InputJsonValue,
+        ...(span?.ok ? span.value : {}),
+        ...(input.note !== undefined ? { note: input.note } : {}),
+        ...(substantive && current.status !== 'pending' ? { status: 'PENDING' as const } : {}),
+        version: { increment: 1 },
+      },
+    });
+    const row = await tx.annotation.findUniqueOrThrow({ where: { id }, select: viewSelect });
+    if (changed.count === 0) return { ok: false, error: { code: 'conflict', message: 'Someone changed this annotation since you loaded it.', current: toView(row) } };
+    const view = toView(row);
+    await recordAudit(tx, { actorId: actor.id, action: 'annotation.update', entity: 'Annotation', entityId: id, before: auditSnapshot(current), after: auditSnapshot(view) });
+    return ok(view);
+  });
+}
+
+export async function deleteAnnotation(actor: Actor, id: string): Promise<Result<null>> {
+  const existing = await db().annotation.findUnique({ where: { id }, select: viewSelect });
+  if (!existing) return NO_ANNOTATION;
+  const current = toView(existing);
+  if (!can(actor, 'delete:annotation:own', { authorId: current.author.id })) return fail('forbidden', 'Only its author can delete an annotation.');
+  await db().$transaction(async (tx) => {
+    await tx.annotation.delete({ where: { id } });
+    await recordAudit(tx, { actorId: actor.id, action: 'annotation.delete', entity: 'Annotation', entityId: id, before: auditSnapshot(current) });
+  });
+  return ok(null);
+}
