@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entityIdSchema } from '../ids.ts';
 
 /**
  * The query of the corpus list (/articles and GET /api/articles): search, filters, sort and an
@@ -32,7 +33,7 @@ export type ArticleCursor =
   | { sort: 'annotated'; count: number; createdAt: string; id: string }
   | { sort: 'relevance'; rank: number; id: string };
 
-const idKey = z.string().min(1).max(64).regex(/^[a-z0-9]+$/i);
+const idKey = entityIdSchema;
 const isoKey = z.iso.datetime();
 // On the wire a cursor is base64url(JSON) of a short tuple: [sort, ...keys].
 const cursorTuple = z.union([

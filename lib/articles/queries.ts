@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { db } from '../db.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { headlineOptions, parseHighlighted, type HighlightSegment } from './highlight.ts';
@@ -7,7 +6,7 @@ import { encodeCursor, titlePrefixQuery, type ArticleCursor, type ArticleListQue
 
 export { articleListQuerySchema, type ArticleListQuery } from './list-query.ts';
 
-export const articleIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9]+$/i);
+export { entityIdSchema as articleIdSchema } from '../ids.ts';
 
 export interface AnnotationCounts {
   claims: number;

@@ -28,4 +28,4 @@ export const changeOwnPasswordSchema = z
   .object({ currentPassword: typedPasswordSchema, newPassword: newPasswordSchema })
   .refine((v) => v.currentPassword !== v.newPassword, { path: ['newPassword'], message: 'Choose a password different from the current one.' });
 
-export const userIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9]+$/i, 'Not a user id.');
+export { entityIdSchema as userIdSchema } from '../ids.ts';

@@ -1,21 +1,20 @@
-import { z } from 'zod';
 import { updateAnnotationSchema } from '@/lib/annotations/schemas';
 import { deleteAnnotation, updateAnnotation } from '@/lib/annotations/service';
 import { authorizeApi } from '@/lib/auth/session';
 import { readJsonBody } from '@/lib/http/body';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
+import { entityIdSchema } from '@/lib/ids';
 import { fail } from '@/lib/result';
 
 type Context = { params: Promise<{ id: string }> };
-const annotationIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9]+$/i);
 const NO_ANNOTATION = fail('not_found', 'No such annotation.').error;
 
 // The policy's ownership half (own annotations only) is decided in the service, which knows the author.
 export const PATCH = apiHandler(async (request: Request, { params }: Context) => {
   const auth = await authorizeApi('create:annotation');
   if (!auth.ok) return errorResponse(auth.error);
-  const id = annotationIdSchema.safeParse((await params).id);
+  const id = entityIdSchema.safeParse((await params).id);
   if (!id.success) return errorResponse(NO_ANNOTATION);
   const input = await readJsonBody(request, updateAnnotationSchema);
   if (!input.ok) return errorResponse(input.error);
@@ -26,7 +25,7 @@ export const PATCH = apiHandler(async (request: Request, { params }: Context) =>
 export const DELETE = apiHandler(async (_request: Request, { params }: Context) => {
   const auth = await authorizeApi('create:annotation');
   if (!auth.ok) return errorResponse(auth.error);
-  const id = annotationIdSchema.safeParse((await params).id);
+  const id = entityIdSchema.safeParse((await params).id);
   if (!id.success) return errorResponse(NO_ANNOTATION);
   const deleted = await deleteAnnotation(auth.value, id.data);
   return deleted.ok ? new Response(null, { status: 204 }) : errorResponse(deleted.error);
