@@ -19,8 +19,14 @@ export const panel = (page: Page): Locator => page.getByRole('complementary', { 
 export const toolbar = (page: Page): Locator => page.getByRole('toolbar', { name: 'Tag selection' });
 /** The highlight fragments of one annotation (a span crossing other spans is cut into several). */
 export const highlight = (page: Page, id: string): Locator => annotatorText(page).locator(`span[data-id="${id}"]`);
-/** The panel's heading: "<Kind> · <Status>". */
-export const panelHeading = (page: Page): Locator => panel(page).getByRole('heading', { level: 2 }).first();
+/** The open panel's heading: "<Kind> · <Status>" (the legend's heading, also in the aside, has no "·"). */
+export const panelHeading = (page: Page): Locator => panel(page).getByRole('heading', { level: 2, name: / · / });
+/** What the aside shows when no annotation is open. */
+export const panelPlaceholder = (page: Page): Locator => panel(page).getByText('Click a highlight (or press J/K, then Enter) to open it.');
+/** The legend with counts and filters. */
+export const legend = (page: Page): Locator => page.getByRole('region', { name: /^Highlights/ });
+/** The polite live region that announces the annotation J/K moved to. */
+export const announcement = (page: Page): Locator => page.locator('[aria-live="polite"]').filter({ hasText: /: “/ });
 
 /** Opens an article and waits until its highlights are painted. */
 export async function openAnnotator(page: Page, articleId: string): Promise<void> {
@@ -100,9 +106,17 @@ export async function listAnnotations(page: Page, articleId: string): Promise<Ap
   return ((await response.json()) as { items: ApiAnnotation[] }).items;
 }
 
-/** The id of the annotation whose highlight shows `exact`, read from the text once it is saved (no tmp- id). */
-export async function savedHighlightId(page: Page, kind: 'claim' | 'event' | 'source', exact: string): Promise<string> {
-  const span = annotatorText(page).locator(`span.k-${kind}:not([data-id^="tmp-"])`).filter({ hasText: exact }).last();
-  await expect(span).toBeVisible();
-  return (await span.getAttribute('data-id'))!;
+/** One annotation with its relations, as `GET /api/annotations/:id` answers. */
+export async function annotationDetail(page: Page, id: string): Promise<ApiAnnotation & { relations: { id: string; type: string; direction: string; other: { id: string; kind: string; exact: string } }[]; unattributed: boolean }> {
+  const response = await page.request.get(`/api/annotations/${id}`);
+  expect(response.status()).toBe(200);
+  return response.json();
+}
+
+/**
+ * Resolves when the panel has (re)loaded an annotation's details. The panel reloads when the
+ * annotation's version changes and then resets its form: wait for it before typing again.
+ */
+export function panelReload(page: Page, id: string): Promise<unknown> {
+  return page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === `/api/annotations/${id}`);
 }
