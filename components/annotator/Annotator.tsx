@@ -259,14 +259,8 @@ export function Annotator({ article, packed, me }: AnnotatorProps) {
     [show],
   );
 
-  const startPicking = useCallback(
-    (fromId: string, type: RelationTypeName) => {
-      setPicking({ fromId, type });
-      const target = RELATION_PAIRS[type].to;
-      show({ tone: 'info', message: `Click a ${target} highlight, or select text and press ${target.charAt(0).toUpperCase()} to create one. Esc cancels.` });
-    },
-    [show],
-  );
+  // The banner above the text explains picking (role=status), so no toast is needed.
+  const startPicking = useCallback((fromId: string, type: RelationTypeName) => setPicking({ fromId, type }), []);
 
   // ---- Selection: snapping, the toolbar, creating. ----
 
