@@ -2,7 +2,7 @@
  * Flattening overlapping spans into paintable segments. A paragraph's text is cut at every
  * span boundary; each piece lists the spans covering it, outermost lane first, so the
  * annotator can nest one element per span and each span keeps one underline height (its
- * lane) along its whole length. Pure: unit-tested with overlaps, nesting, emoji and CJK.
+ * lane) along its whole length within the paragraph. Pure: unit-tested with overlaps, nesting, emoji and CJK.
  */
 
 export interface Span {
