@@ -434,6 +434,13 @@ export function Annotator({ article, packed, me }: AnnotatorProps) {
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.defaultPrevented || sheetOpen) return;
+    if (event.key === 'Escape' && isTyping(event.target)) {
+      // Esc leaves a field first (keeping what was typed); the next Esc closes the panel.
+      (event.target as HTMLElement).blur();
+      headingRef.current?.focus();
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Escape') {
       const selection = document.getSelection();
       if (picking) setPicking(null);
