@@ -104,7 +104,7 @@ test('a stale edit gets a conflict; the change can be applied again or dropped',
 // BUG (components/annotator/AnnotationPanel.tsx, the effect keyed on annotation.version): when a
 // live update bumps the version of the open annotation, the panel reloads it and overwrites the
 // note and attribute fields, so unsaved typing is silently lost, and no conflict is ever shown.
-test.fixme('unsaved panel edits survive a live update of the same annotation (or end in the conflict UI)', async ({ page, researcher }) => {
+test('unsaved panel edits survive a live update of the same annotation, and saving them goes through the conflict UI', async ({ page, researcher }) => {
   const article = await createTestArticle('Harbour bridge, draft', TEXT);
   const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the harbour bridge will reopen in May' });
   await signIn(page, researcher);
@@ -120,4 +120,12 @@ test.fixme('unsaved panel edits survive a live update of the same annotation (or
   await reloaded;
   await expect(annotatorText(page)).toBeVisible();
   await expect(note).toHaveValue('A long draft I have not saved yet.');
+  await expect(panel(page).getByRole('status').filter({ hasText: 'changed elsewhere while you were editing' })).toBeVisible();
+  // The draft was written over version 1: saving it must not silently replace version 2.
+  await panel(page).getByRole('button', { name: 'Save' }).click();
+  await expect(panel(page).getByRole('alert')).toContainText('Someone changed this annotation since you loaded it');
+  await panel(page).getByRole('button', { name: 'Apply my change again' }).click();
+  await expect(panel(page)).toContainText('version 3');
+  const saved = await (await page.request.get(`/api/annotations/${claim.id}`)).json();
+  expect(saved).toMatchObject({ version: 3, note: 'A long draft I have not saved yet.' });
 });
