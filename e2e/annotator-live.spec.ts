@@ -127,5 +127,5 @@ test('unsaved panel edits survive a live update of the same annotation, and savi
   await panel(page).getByRole('button', { name: 'Apply my change again' }).click();
   await expect(panel(page)).toContainText('version 3');
   const saved = await (await page.request.get(`/api/annotations/${claim.id}`)).json();
-  expect(saved).toMatchObject({ version: 3, note: 'A long draft I have not saved yet.' });
+  expect(saved).toMatchObject({ version: 3, note: 'A long draft I have not saved yet.', attributes: { type: 'opinion' } });
 });

@@ -127,7 +127,11 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
       setMessage('Check the highlighted fields.');
       return;
     }
-    void apply({ note, attributes }, baseline?.version);
+    // Only what the user changed travels, so applying it again over a newer version keeps the rest.
+    const changes: AnnotationChanges = {};
+    if (note !== baseline?.note) changes.note = note;
+    if (JSON.stringify(attributes) !== JSON.stringify(baseline?.attributes)) changes.attributes = attributes;
+    void apply(changes, baseline?.version);
   }
 
   const lastDecision = current?.decisions[0];
