@@ -18,8 +18,8 @@ function pack(data: PaintData): PackedPaintData {
   const u = Object.entries(data.users).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const author = (id: string) => u.findIndex(([userId]) => userId === id);
   return {
-    a: data.annotations.map((a) => [a.id, PACKED_KINDS.indexOf(a.kind), a.start, a.end, PACKED_STATUSES.indexOf(a.status), author(a.authorId), a.version, a.unattributed ? 1 : 0]),
-    r: data.relations.map((r) => [r.id, r.fromId, r.toId, RELATION_TYPES.indexOf(r.type), author(r.authorId)]),
+    a: data.annotations.map((a) => [a.id, PACKED_KINDS.indexOf(a.kind), a.start, a.end, PACKED_STATUSES.indexOf(a.status), author(a.authorId), a.version, a.unattributed ? 1 : 0].join(',')).join(';'),
+    r: data.relations.map((r) => [r.id, r.fromId, r.toId, RELATION_TYPES.indexOf(r.type), author(r.authorId)].join(',')).join(';'),
     u,
   };
 }
@@ -46,10 +46,10 @@ describe('unpackPaintData', () => {
     expect(unpackPaintData(JSON.parse(JSON.stringify(packed)) as PackedPaintData)).toEqual(DATA);
   });
 
-  it('reads the tuple fields in their documented order', () => {
+  it('reads the row fields in their documented order', () => {
     const packed: PackedPaintData = {
-      a: [['ann', 1, 7, 19, 2, 1, 4, 1]],
-      r: [['rel', 'ann', 'other', 2, 0]],
+      a: 'ann,1,7,19,2,1,4,1',
+      r: 'rel,ann,other,2,0',
       u: [
         ['u-0', 'Zero'],
         ['u-1', 'One'],
@@ -65,20 +65,20 @@ describe('unpackPaintData', () => {
   it('resolves authors by their index into the user list, shared by annotations and relations', () => {
     const packed = pack(DATA);
     expect(packed.u.map(([id]) => id)).toEqual(['u-ada', 'u-bo', 'u-cy']);
-    expect(packed.a.map((a) => a[5])).toEqual([1, 0, 2, 2]);
-    expect(packed.r.map((r) => r[4])).toEqual([0, 2, 1]);
+    expect(packed.a.split(';').map((a) => a.split(',')[5])).toEqual(['1', '0', '2', '2']);
+    expect(packed.r.split(';').map((r) => r.split(',')[4])).toEqual(['0', '2', '1']);
     const unpacked = unpackPaintData(packed);
     expect(unpacked.annotations.map((a) => unpacked.users[a.authorId])).toEqual(['Bo 佐藤', 'Ada Lovelace', 'Cy 🌊', 'Cy 🌊']);
   });
 
   it('falls back to safe values for indices it does not know', () => {
-    const unpacked = unpackPaintData({ a: [['x', 9, 0, 1, 7, 5, 1, 0]], r: [['y', 'x', 'x', 3, -1]], u: [] });
+    const unpacked = unpackPaintData({ a: 'x,9,0,1,7,5,1,0', r: 'y,x,x,3,-1', u: [] });
     expect(unpacked.annotations[0]).toMatchObject({ kind: 'claim', status: 'pending', authorId: '', unattributed: false });
     expect(unpacked.relations[0]).toMatchObject({ type: 'attributed_to', authorId: '' });
   });
 
   it('unpacks an article without annotations', () => {
-    expect(unpackPaintData({ a: [], r: [], u: [] })).toEqual({ annotations: [], relations: [], users: {} });
+    expect(unpackPaintData({ a: '', r: '', u: [] })).toEqual({ annotations: [], relations: [], users: {} });
   });
 
   it('uses the index orders that the SQL in paint-data.ts writes', () => {

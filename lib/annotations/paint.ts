@@ -65,37 +65,41 @@ export function relationTypeFor(from: AnnotationKindName, to: AnnotationKindName
 }
 
 /**
- * The wire form of PaintData: tuples and small integers instead of objects, about a third of
- * the bytes, because an article can carry thousands of annotations and this travels in the
- * page's RSC payload. Authors are indices into `u`.
+ * The wire form of PaintData. An article can carry thousands of annotations and they travel in
+ * the page's RSC payload, which the HTML embeds as an escaped string: so annotations and
+ * relations are rows of comma-separated fields joined by `;` (ids are cuids, numbers decimal),
+ * which need no escaping twice and cost the server no per-item serialisation. Authors are
+ * indices into `u`, the only part that holds free text (names), as JSON.
+ *   a: `id,kind,start,end,status,author,version,unattributed` (kind, status: index; unattributed: 0|1)
+ *   r: `id,fromId,toId,type,author`
  */
-export type PackedAnnotation = [id: string, kind: number, start: number, end: number, status: number, author: number, version: number, unattributed: 0 | 1];
-export type PackedRelation = [id: string, fromId: string, toId: string, type: number, author: number];
 export interface PackedPaintData {
-  a: PackedAnnotation[];
-  r: PackedRelation[];
+  a: string;
+  r: string;
   u: [id: string, name: string][];
 }
 
 export const PACKED_KINDS: readonly AnnotationKindName[] = ['claim', 'event', 'source'];
 export const PACKED_STATUSES: readonly AnnotationStatusName[] = ['pending', 'approved', 'rejected'];
 
+const rows = (packed: string) => (packed ? packed.split(';').map((row) => row.split(',')) : []);
+
 export function unpackPaintData(packed: PackedPaintData): PaintData {
   const users: Record<string, string> = {};
   for (const [id, name] of packed.u) users[id] = name;
-  const authorId = (index: number) => packed.u[index]?.[0] ?? '';
+  const authorId = (index: string | undefined) => packed.u[Number(index)]?.[0] ?? '';
   return {
     users,
-    annotations: packed.a.map(([id, kind, start, end, status, author, version, unattributed]) => ({
+    annotations: rows(packed.a).map(([id = '', kind, start, end, status, author, version, unattributed]) => ({
       id,
-      kind: PACKED_KINDS[kind] ?? 'claim',
-      start,
-      end,
-      status: PACKED_STATUSES[status] ?? 'pending',
+      kind: PACKED_KINDS[Number(kind)] ?? 'claim',
+      start: Number(start),
+      end: Number(end),
+      status: PACKED_STATUSES[Number(status)] ?? 'pending',
       authorId: authorId(author),
-      version,
-      unattributed: unattributed === 1,
+      version: Number(version),
+      unattributed: unattributed === '1',
     })),
-    relations: packed.r.map(([id, fromId, toId, type, author]) => ({ id, fromId, toId, type: RELATION_TYPES[type] ?? 'attributed_to', authorId: authorId(author) })),
+    relations: rows(packed.r).map(([id = '', fromId = '', toId = '', type, author]) => ({ id, fromId, toId, type: RELATION_TYPES[Number(type)] ?? 'attributed_to', authorId: authorId(author) })),
   };
 }
