@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../validation.ts';
-import { createAnnotationSchema, kindFromDb, kindToDb, NOTE_MAX } from './schemas.ts';
+import { createAnnotationSchema, kindFromDb, kindToDb, NOTE_MAX, updateAnnotationSchema } from './schemas.ts';
 
 const fieldsOf = (input: unknown) => {
   const result = parseInput(createAnnotationSchema, input);
@@ -39,8 +39,31 @@ describe('createAnnotationSchema', () => {
     expect(fieldsOf({ kind: 'claim', start: 0.5, end: '4' })).toMatchObject({ start: expect.any(Array), end: expect.any(Array) });
   });
 
+  it('refuses NUL, other control characters and lone surrogates in notes and attribute text, which the database cannot hold', () => {
+    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'a\u0000b' })).toEqual({ note: ['The note contains characters that are not allowed.'] });
+    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'half \ud83c' })).toHaveProperty('note');
+    expect(fieldsOf({ kind: 'event', start: 0, end: 4, attributes: { place: 'Kami\u0000nose' } })).toEqual({ 'attributes.place': ['The place contains characters that are not allowed.'] });
+    expect(fieldsOf({ kind: 'source', start: 0, end: 4, attributes: { canonicalName: 'A\u0007B' } })).toHaveProperty(['attributes.canonicalName']);
+    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'Line one\n\tline two 🌊 佐藤' })).toEqual({});
+  });
+
   it('maps kinds to the database and back', () => {
     expect(kindToDb('source')).toBe('SOURCE');
     expect(kindFromDb('EVENT')).toBe('event');
+  });
+});
+
+describe('updateAnnotationSchema', () => {
+  it('takes the unattributed mark as a boolean alongside the version', () => {
+    expect(parseInput(updateAnnotationSchema, { version: 3, unattributed: true })).toEqual({ ok: true, value: { version: 3, unattributed: true } });
+    expect(parseInput(updateAnnotationSchema, { version: 3, unattributed: false, note: 'No source named.' }).ok).toBe(true);
+    expect(parseInput(updateAnnotationSchema, { version: 3, unattributed: 'yes' })).toMatchObject({ ok: false, error: { fieldErrors: { unattributed: ['Unattributed is true or false.'] } } });
+    expect(parseInput(updateAnnotationSchema, { version: 3, note: 'a\u0000b' })).toMatchObject({ ok: false, error: { fieldErrors: { note: expect.any(Array) } } });
+  });
+
+  it('still refuses a status or an author, and a start without an end', () => {
+    expect(parseInput(updateAnnotationSchema, { version: 1, status: 'approved' }).ok).toBe(false);
+    expect(parseInput(updateAnnotationSchema, { version: 1, authorId: 'x' }).ok).toBe(false);
+    expect(parseInput(updateAnnotationSchema, { version: 1, start: 3 })).toMatchObject({ ok: false, error: { fieldErrors: { end: ['Send start and end together.'] } } });
   });
 });

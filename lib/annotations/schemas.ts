@@ -11,7 +11,20 @@ const SHORT_TEXT_MAX = 200;
 export const ANNOTATION_KINDS = ['claim', 'event', 'source'] as const;
 export type AnnotationKindName = (typeof ANNOTATION_KINDS)[number];
 
-const shortText = (label: string) => z.string(`${label} is text.`).trim().min(1, `${label} cannot be empty.`).max(SHORT_TEXT_MAX, `${label} has at most ${SHORT_TEXT_MAX} characters.`);
+/**
+ * Characters no free text may hold: NUL (PostgreSQL text and jsonb cannot store it), other
+ * control characters and lone surrogates. Tabs and line breaks are welcome.
+ */
+export const DISALLOWED_TEXT_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\p{Cs}/u;
+const allowedText = (s: string) => !DISALLOWED_TEXT_CHARS.test(s);
+
+const shortText = (label: string) =>
+  z
+    .string(`${label} is text.`)
+    .trim()
+    .min(1, `${label} cannot be empty.`)
+    .max(SHORT_TEXT_MAX, `${label} has at most ${SHORT_TEXT_MAX} characters.`)
+    .refine(allowedText, `${label} contains characters that are not allowed.`);
 
 /** A full or partial ISO 8601 date: 2024, 2024-05, 2024-05-31, or a date and time. */
 const partialIsoDate = z
@@ -49,7 +62,10 @@ export const ATTRIBUTE_SCHEMAS = { claim: claimAttributesSchema, event: eventAtt
 
 const offset = (label: string) => z.number(`${label} is a number.`).int(`${label} is a whole number.`).min(0, `${label} cannot be negative.`);
 // JavaScript length counts UTF-16 units, never fewer than the code points the database checks.
-const note = z.string('The note is text.').max(NOTE_MAX, `A note has at most ${NOTE_MAX.toLocaleString('en')} characters.`);
+const note = z
+  .string('The note is text.')
+  .max(NOTE_MAX, `A note has at most ${NOTE_MAX.toLocaleString('en')} characters.`)
+  .refine(allowedText, 'The note contains characters that are not allowed.');
 
 const createFor = <K extends AnnotationKindName>(kind: K) =>
   z
@@ -82,6 +98,8 @@ export const updateAnnotationSchema = z
     exact: z.string('The exact quote is text.').max(1_000_000).optional(),
     note: note.optional(),
     attributes: z.record(z.string(), z.unknown(), 'Attributes are an object.').optional(),
+    /** A claim deliberately left without a source; claims only. */
+    unattributed: z.boolean('Unattributed is true or false.').optional(),
   })
   .strict()
   .refine((v) => (v.start === undefined) === (v.end === undefined), { path: ['end'], message: 'Send start and end together.' });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Role } from '../auth/policy.ts';
 import { db } from '../db.ts';
+import { createRelation } from '../relations/service.ts';
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from './service.ts';
 
 const TEXT = '“Wave 🌊 hits Kaminose,” said 佐藤 美咲, the harbour master.\n\nOfficials expect repairs by May.';
@@ -93,6 +94,68 @@ describe('updateAnnotation', () => {
     expect(await deleteAnnotation(author, a.id)).toEqual({ ok: true, value: null });
     expect(await db().annotation.count({ where: { id: a.id } })).toBe(0);
     expect(await db().auditEvent.count({ where: { entityId: a.id, action: 'annotation.delete' } })).toBe(1);
+  });
+});
+
+describe('updateAnnotation: unattributed claims', () => {
+  const stored = (id: string) => db().annotation.findUniqueOrThrow({ where: { id }, select: { kind: true, unattributed: true, version: true, status: true, attributes: true } });
+  const auditsOf = (id: string) => db().auditEvent.count({ where: { entityId: id } });
+
+  it('marks a claim unattributed and clears it, versioned and audited, without sending an approved claim back to review', async () => {
+    const a = await claim('hits Kaminose');
+    expect(a.unattributed).toBe(false);
+    await db().annotation.update({ where: { id: a.id }, data: { status: 'APPROVED' } });
+    const marked = await updateAnnotation(author, a.id, { version: 1, unattributed: true });
+    expect(marked).toMatchObject({ ok: true, value: { unattributed: true, status: 'approved', version: 2 } });
+    expect(await updateAnnotation(author, a.id, { version: 1, unattributed: false })).toMatchObject({ ok: false, error: { code: 'conflict', current: { unattributed: true, version: 2 } } });
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: a.id, action: 'annotation.update' } });
+    expect(audit.before).toMatchObject({ unattributed: false, version: 1 });
+    expect(audit.after).toMatchObject({ unattributed: true, version: 2 });
+    expect(await updateAnnotation(author, a.id, { version: 2, unattributed: false })).toMatchObject({ ok: true, value: { unattributed: false, status: 'approved', version: 3 } });
+    expect((await listAnnotations(articleId))!.find((x) => x.id === a.id)).toMatchObject({ unattributed: false });
+  });
+
+  it('refuses the mark on an event or a source, and changes nothing', async () => {
+    const created = await createAnnotation(author, articleId, { kind: 'source', ...span('the harbour master') });
+    if (!created.ok) throw new Error(created.error.message);
+    const before = [await stored(created.value.id), await auditsOf(created.value.id)];
+    const refused = await updateAnnotation(author, created.value.id, { version: 1, unattributed: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation', message: 'Only a claim can be marked as unattributed.', fieldErrors: { unattributed: expect.any(Array) } } });
+    const a = await claim('Wave 🌊');
+    expect(await updateAnnotation(author, a.id, { version: 1, kind: 'event', unattributed: true })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect([await stored(created.value.id), await auditsOf(created.value.id)]).toEqual(before);
+    expect(await stored(a.id)).toMatchObject({ kind: 'CLAIM', version: 1 });
+  });
+
+  it('drops the mark when an unattributed claim becomes an event', async () => {
+    const a = await claim('repairs');
+    await updateAnnotation(author, a.id, { version: 1, unattributed: true });
+    expect(await updateAnnotation(author, a.id, { version: 2, kind: 'event' })).toMatchObject({ ok: true, value: { kind: 'event', unattributed: false, version: 3 } });
+  });
+
+  it('refuses the mark on a claim attributed to a source ("Remove its source first."), and changes nothing', async () => {
+    const a = await claim('Officials expect');
+    const source = await createAnnotation(author, articleId, { kind: 'source', ...span('佐藤 美咲') });
+    if (!source.ok) throw new Error(source.error.message);
+    expect(await createRelation(author, { fromId: a.id, toId: source.value.id, type: 'attributed_to' })).toMatchObject({ ok: true });
+    const before = [await stored(a.id), await auditsOf(a.id)];
+    const refused = await updateAnnotation(author, a.id, { version: 1, unattributed: true, note: 'No source after all.' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This claim is attributed to a source. Remove its source first.' } });
+    expect([await stored(a.id), await auditsOf(a.id)]).toEqual(before);
+    expect((await db().annotation.findUniqueOrThrow({ where: { id: a.id } })).note).toBe('');
+  });
+
+  it('keeps the kind of an annotation that has relations, at either end', async () => {
+    const a = await claim('expect repairs');
+    const event = await createAnnotation(author, articleId, { kind: 'event', ...span('repairs by May') });
+    if (!event.ok) throw new Error(event.error.message);
+    expect(await createRelation(author, { fromId: a.id, toId: event.value.id, type: 'about' })).toMatchObject({ ok: true });
+    expect(await updateAnnotation(author, a.id, { version: 1, kind: 'source' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This claim is linked to other annotations; remove its relations before changing its kind.' } });
+    expect(await updateAnnotation(author, event.value.id, { version: 1, kind: 'claim' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await stored(a.id)).toMatchObject({ kind: 'CLAIM', version: 1 });
+    expect(await stored(event.value.id)).toMatchObject({ kind: 'EVENT', version: 1 });
+    // Other edits of a linked annotation go ahead.
+    expect(await updateAnnotation(author, a.id, { version: 1, attributes: { checkworthy: true } })).toMatchObject({ ok: true, value: { kind: 'claim', attributes: { checkworthy: true } } });
   });
 });
 

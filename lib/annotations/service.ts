@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/record.ts';
 import { can, type Actor } from '../auth/policy.ts';
-import { db, type Prisma } from '../db.ts';
+import { db, type DbTx } from '../db.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
 import { anchorSpan } from './offsets.ts';
@@ -18,6 +19,8 @@ export interface AnnotationView {
   suffix: string;
   note: string;
   attributes: Record<string, unknown>;
+  /** A claim deliberately marked as having no source (always false for events and sources). */
+  unattributed: boolean;
   status: 'pending' | 'approved' | 'rejected';
   version: number;
   author: { id: string; name: string };
@@ -25,7 +28,7 @@ export interface AnnotationView {
   updatedAt: Date;
 }
 
-const viewSelect = {
+export const annotationViewSelect = {
   id: true,
   articleId: true,
   kind: true,
@@ -36,6 +39,7 @@ const viewSelect = {
   suffix: true,
   note: true,
   attributes: true,
+  unattributed: true,
   status: true,
   version: true,
   createdAt: true,
@@ -43,21 +47,22 @@ const viewSelect = {
   author: { select: { id: true, name: true } },
 } as const;
 
-function toView(row: Prisma.AnnotationGetPayload<{ select: typeof viewSelect }>): AnnotationView {
+export function toAnnotationView(row: Prisma.AnnotationGetPayload<{ select: typeof annotationViewSelect }>): AnnotationView {
   return { ...row, kind: kindFromDb(row.kind), status: row.status.toLowerCase() as AnnotationView['status'], attributes: row.attributes as Record<string, unknown> };
 }
 
 /** What the audit trail keeps of an annotation: everything an edit can change. */
-const auditSnapshot = (a: AnnotationView) => ({ kind: a.kind, start: a.start, end: a.end, exact: a.exact, note: a.note, attributes: a.attributes, status: a.status, version: a.version }) as Prisma.InputJsonValue;
+const auditSnapshot = (a: AnnotationView) => ({ kind: a.kind, start: a.start, end: a.end, exact: a.exact, note: a.note, attributes: a.attributes, unattributed: a.unattributed, status: a.status, version: a.version }) as Prisma.InputJsonValue;
 
 const NO_ARTICLE = fail('not_found', 'No such article.');
 const NO_ANNOTATION = fail('not_found', 'No such annotation.');
+const UNATTRIBUTED_CLAIMS_ONLY = 'Only a claim can be marked as unattributed.';
 
 export async function listAnnotations(articleId: string): Promise<AnnotationView[] | null> {
   const article = await db().article.findUnique({ where: { id: articleId }, select: { id: true } });
   if (!article) return null;
-  const rows = await db().annotation.findMany({ where: { articleId }, orderBy: [{ start: 'asc' }, { end: 'desc' }, { id: 'asc' }], select: viewSelect });
-  return rows.map(toView);
+  const rows = await db().annotation.findMany({ where: { articleId }, orderBy: [{ start: 'asc' }, { end: 'desc' }, { id: 'asc' }], select: annotationViewSelect });
+  return rows.map(toAnnotationView);
 }
 
 export async function createAnnotation(actor: Actor, articleId: string, input: CreateAnnotationInput): Promise<Result<AnnotationView>> {
@@ -70,23 +75,35 @@ export async function createAnnotation(actor: Actor, articleId: string, input: C
     const row = await tx.annotation.create({
       // The author comes from the session, never from the body (the schema refuses one).
       data: { articleId, authorId: actor.id, kind: kindToDb(input.kind), ...anchor.value, note: input.note ?? '', attributes: (input.attributes ?? {}) as Prisma.InputJsonValue },
-      select: viewSelect,
+      select: annotationViewSelect,
     });
-    const view = toView(row);
+    const view = toAnnotationView(row);
     await recordAudit(tx, { actorId: actor.id, action: 'annotation.create', entity: 'Annotation', entityId: view.id, after: auditSnapshot(view) });
     return ok(view);
   });
 }
 
 /**
+ * Locks annotation rows until the transaction ends, in id order so two lockers never deadlock.
+ * Answers the ids that still exist.
+ */
+export async function lockAnnotations(tx: DbTx, ids: string[]): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Annotation" WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR UPDATE`;
+  return rows.map((r) => r.id);
+}
+
+/**
  * An edit of one's own annotation, against the version the editor saw: a stale version gets a
  * conflict carrying the current annotation. Changing the span, kind or attributes of a judged
- * annotation sends it back to review (pending); a note alone does not.
+ * annotation sends it back to review (pending); a note or the "unattributed" mark alone does not.
+ * A claim with a source cannot be marked unattributed, and an annotation with relations keeps its
+ * kind (each relation joins two given kinds): the row is locked first, so a relation being created
+ * at the same moment is either seen here or sees this edit.
  */
 export async function updateAnnotation(actor: Actor, id: string, input: UpdateAnnotationInput): Promise<Result<AnnotationView>> {
-  const existing = await db().annotation.findUnique({ where: { id }, select: { ...viewSelect, article: { select: { text: true } } } });
+  const existing = await db().annotation.findUnique({ where: { id }, select: { ...annotationViewSelect, article: { select: { text: true } } } });
   if (!existing) return NO_ANNOTATION;
-  const current = toView(existing);
+  const current = toAnnotationView(existing);
   if (!can(actor, 'update:annotation:own', { authorId: current.author.id })) return fail('forbidden', 'Only its author can edit an annotation.');
   if (input.version !== current.version) return { ok: false, error: { code: 'conflict', message: 'Someone changed this annotation since you loaded it.', current } };
 
@@ -97,33 +114,45 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
   if (!attributes.ok) return fail('validation', attributes.error.message, Object.fromEntries(Object.entries(attributes.error.fieldErrors ?? {}).map(([k, v]) => [`attributes.${k}`, v])));
   const span = input.start !== undefined && input.end !== undefined ? anchorSpan(existing.article.text, { start: input.start, end: input.end, exact: input.exact }) : null;
   if (span && !span.ok) return span;
+  if (input.unattributed && kind !== 'claim') return fail('validation', UNATTRIBUTED_CLAIMS_ONLY, { unattributed: [UNATTRIBUTED_CLAIMS_ONLY] });
+  // Only a claim carries the mark: one that becomes an event or a source drops it.
+  const unattributed = kind === 'claim' && (input.unattributed ?? current.unattributed);
 
   const substantive = span !== null || kind !== current.kind || JSON.stringify(attributes.value) !== JSON.stringify(current.attributes);
   return db().$transaction(async (tx) => {
+    // Deleted since it was read: nothing to edit.
+    if ((await lockAnnotations(tx, [id])).length === 0) return NO_ANNOTATION;
+    if (kind !== current.kind && (await tx.relation.count({ where: { OR: [{ fromId: id }, { toId: id }] } })) > 0) {
+      return fail('conflict', `This ${current.kind} is linked to other annotations; remove its relations before changing its kind.`);
+    }
+    if (input.unattributed && (await tx.relation.count({ where: { fromId: id, type: 'ATTRIBUTED_TO' } })) > 0) {
+      return fail('conflict', 'This claim is attributed to a source. Remove its source first.');
+    }
     // Compare-and-set on the version: of two edits racing from the same version, one wins.
     const changed = await tx.annotation.updateMany({
       where: { id, version: current.version },
       data: {
         kind: kindToDb(kind),
         attributes: attributes.value as Prisma.InputJsonValue,
+        unattributed,
         ...(span?.ok ? span.value : {}),
         ...(input.note !== undefined ? { note: input.note } : {}),
         ...(substantive && current.status !== 'pending' ? { status: 'PENDING' as const } : {}),
         version: { increment: 1 },
       },
     });
-    const row = await tx.annotation.findUniqueOrThrow({ where: { id }, select: viewSelect });
-    if (changed.count === 0) return { ok: false, error: { code: 'conflict', message: 'Someone changed this annotation since you loaded it.', current: toView(row) } };
-    const view = toView(row);
+    const row = await tx.annotation.findUniqueOrThrow({ where: { id }, select: annotationViewSelect });
+    if (changed.count === 0) return { ok: false, error: { code: 'conflict', message: 'Someone changed this annotation since you loaded it.', current: toAnnotationView(row) } };
+    const view = toAnnotationView(row);
     await recordAudit(tx, { actorId: actor.id, action: 'annotation.update', entity: 'Annotation', entityId: id, before: auditSnapshot(current), after: auditSnapshot(view) });
     return ok(view);
   });
 }
 
 export async function deleteAnnotation(actor: Actor, id: string): Promise<Result<null>> {
-  const existing = await db().annotation.findUnique({ where: { id }, select: viewSelect });
+  const existing = await db().annotation.findUnique({ where: { id }, select: annotationViewSelect });
   if (!existing) return NO_ANNOTATION;
-  const current = toView(existing);
+  const current = toAnnotationView(existing);
   if (!can(actor, 'delete:annotation:own', { authorId: current.author.id })) return fail('forbidden', 'Only its author can delete an annotation.');
   await db().$transaction(async (tx) => {
     await tx.annotation.delete({ where: { id } });

@@ -8,6 +8,7 @@ const TABLE: Record<Action, Record<Role, boolean | { own: boolean; others: boole
   'create:annotation': { RESEARCHER: true, REVIEWER: true, ADMIN: true },
   'update:annotation:own': { RESEARCHER: { own: true, others: false }, REVIEWER: { own: true, others: false }, ADMIN: { own: true, others: false } },
   'delete:annotation:own': { RESEARCHER: { own: true, others: false }, REVIEWER: { own: true, others: false }, ADMIN: { own: true, others: false } },
+  'delete:relation:own': { RESEARCHER: { own: true, others: false }, REVIEWER: { own: true, others: false }, ADMIN: { own: true, others: false } },
   'create:comment': { RESEARCHER: true, REVIEWER: true, ADMIN: true },
   'review:annotation': { RESEARCHER: { own: false, others: false }, REVIEWER: { own: false, others: true }, ADMIN: { own: false, others: true } },
   'read:review-queue': { RESEARCHER: false, REVIEWER: true, ADMIN: true },
@@ -54,6 +55,7 @@ describe('can(): the role table of DESIGN.md', () => {
   it('refuses an ownership or review action when no resource is named', () => {
     expect(can(actor('ADMIN'), 'update:annotation:own')).toBe(false);
     expect(can(actor('ADMIN'), 'delete:annotation:own')).toBe(false);
+    expect(can(actor('ADMIN'), 'delete:relation:own')).toBe(false);
     expect(can(actor('ADMIN'), 'review:annotation')).toBe(false);
     expect(can(actor('REVIEWER'), 'review:annotation')).toBe(false);
   });

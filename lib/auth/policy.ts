@@ -21,6 +21,7 @@ export const ACTIONS = [
   'create:annotation', // annotations and relations
   'update:annotation:own',
   'delete:annotation:own',
+  'delete:relation:own',
   'create:comment',
   'review:annotation', // approve or reject; never one's own
   'read:review-queue',
@@ -40,6 +41,7 @@ const MIN_ROLE: Record<Action, Role> = {
   'create:annotation': 'RESEARCHER',
   'update:annotation:own': 'RESEARCHER',
   'delete:annotation:own': 'RESEARCHER',
+  'delete:relation:own': 'RESEARCHER',
   'create:comment': 'RESEARCHER',
   'review:annotation': 'REVIEWER',
   'read:review-queue': 'REVIEWER',
@@ -51,7 +53,7 @@ const MIN_ROLE: Record<Action, Role> = {
 };
 
 /** Actions whose resource must belong to the actor, and those that must NOT. */
-const MUST_OWN = new Set<Action>(['update:annotation:own', 'delete:annotation:own']);
+const MUST_OWN = new Set<Action>(['update:annotation:own', 'delete:annotation:own', 'delete:relation:own']);
 const MUST_NOT_OWN = new Set<Action>(['review:annotation']);
 
 export function hasRole(role: Role, atLeast: Role): boolean {

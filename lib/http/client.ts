@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../result.ts';
 
 /** What the browser gets back from our JSON API: the body, or the API's error shape. */
-export type ApiOutcome<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; fieldErrors: FieldErrors };
+export type ApiOutcome<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; fieldErrors: FieldErrors; current?: unknown };
 
 export async function callApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<ApiOutcome<T>> {
   let response: Response;
@@ -16,6 +16,6 @@ export async function callApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', ur
   }
   const payload: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (response.ok) return { ok: true, status: response.status, data: payload as T };
-  const error = (payload as { error?: { message?: string; details?: { fieldErrors?: FieldErrors } } } | null)?.error;
-  return { ok: false, status: response.status, message: error?.message ?? `The request failed (${response.status}).`, fieldErrors: error?.details?.fieldErrors ?? {} };
+  const error = (payload as { error?: { message?: string; details?: { fieldErrors?: FieldErrors; current?: unknown } } } | null)?.error;
+  return { ok: false, status: response.status, message: error?.message ?? `The request failed (${response.status}).`, fieldErrors: error?.details?.fieldErrors ?? {}, current: error?.details?.current };
 }

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleAdminControls } from '@/components/articles/ArticleAdminControls';
 import { ArticleMeta } from '@/components/articles/ArticleMeta';
+import { Annotator } from '@/components/annotator/Annotator';
+import { getPackedPaintData } from '@/lib/annotations/paint-data';
 import { articleIdSchema, getArticle } from '@/lib/articles/queries';
-import { splitParagraphs } from '@/lib/articles/paragraphs';
 import { can } from '@/lib/auth/policy';
 import { requirePagePermission } from '@/lib/auth/session';
 
@@ -26,16 +27,17 @@ export default async function ArticlePage({ params }: Props) {
   const user = await requirePagePermission('read:corpus');
   const article = await load(params);
   if (!article) notFound();
-  const paragraphs = splitParagraphs(article.text);
+  const packed = await getPackedPaintData(article.id);
+  if (!packed) notFound();
   return (
-    <article className="mx-auto max-w-3xl" lang={article.language ?? undefined}>
+    <article lang={article.language ?? undefined}>
       {article.archivedAt ? (
         <div role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           <strong className="font-semibold">Archived</strong> on {dateFormat.format(article.archivedAt)}. It is hidden from the article lists and
           counts; its annotations are kept.
         </div>
       ) : null}
-      <header className="mb-6 space-y-2 border-b border-stone-200 pb-4">
+      <header className="mb-6 max-w-3xl space-y-2 border-b border-stone-200 pb-4">
         <h1 className="font-serif text-3xl font-semibold leading-tight">{article.title}</h1>
         <ArticleMeta source={article.source} author={article.author} publishedAt={article.publishedAt} />
         {article.url && /^https?:\/\//i.test(article.url) ? (
@@ -60,13 +62,11 @@ export default async function ArticlePage({ params }: Props) {
           />
         ) : null}
       </header>
-      <div className="space-y-4 font-serif text-lg leading-relaxed">
-        {paragraphs.map((p) => (
-          <p key={p.start} data-start={p.start} className="whitespace-pre-wrap">
-            {p.text}
-          </p>
-        ))}
-      </div>
+      <Annotator
+        article={{ id: article.id, text: article.text, archived: article.archivedAt !== null, language: article.language }}
+        packed={packed}
+        me={{ id: user.id, name: user.name, canAnnotate: can(user, 'create:annotation'), canComment: can(user, 'create:comment') }}
+      />
     </article>
   );
 }

@@ -1,3 +1,4 @@
+import { getAnnotationDetail } from '@/lib/annotations/detail';
 import { updateAnnotationSchema } from '@/lib/annotations/schemas';
 import { deleteAnnotation, updateAnnotation } from '@/lib/annotations/service';
 import { authorizeApi } from '@/lib/auth/session';
@@ -9,6 +10,15 @@ import { fail } from '@/lib/result';
 
 type Context = { params: Promise<{ id: string }> };
 const NO_ANNOTATION = fail('not_found', 'No such annotation.').error;
+
+/** The annotation with its relations, review history and comment count: what the side panel shows. */
+export const GET = apiHandler(async (_request: Request, { params }: Context) => {
+  const auth = await authorizeApi('read:corpus');
+  if (!auth.ok) return errorResponse(auth.error);
+  const id = entityIdSchema.safeParse((await params).id);
+  const detail = id.success ? await getAnnotationDetail(id.data) : null;
+  return detail ? jsonResponse(detail) : errorResponse(NO_ANNOTATION);
+});
 
 // The policy's ownership half (own annotations only) is decided in the service, which knows the author.
 export const PATCH = apiHandler(async (request: Request, { params }: Context) => {

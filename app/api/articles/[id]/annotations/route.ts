@@ -1,5 +1,7 @@
 import { createAnnotationSchema } from '@/lib/annotations/schemas';
+import { getPackedPaintData } from '@/lib/annotations/paint-data';
 import { createAnnotation, listAnnotations } from '@/lib/annotations/service';
+import { z } from 'zod';
 import { articleIdSchema } from '@/lib/articles/queries';
 import { authorizeApi } from '@/lib/auth/session';
 import { readJsonBody } from '@/lib/http/body';
@@ -10,12 +12,18 @@ import { fail } from '@/lib/result';
 type Context = { params: Promise<{ id: string }> };
 const NO_ARTICLE = fail('not_found', 'No such article.').error;
 
-export const GET = apiHandler(async (_request: Request, { params }: Context) => {
+// `format=paint` is the annotator's compact form (lib/annotations/paint.ts), used to resynchronise.
+const listQuerySchema = z.object({ format: z.enum(['full', 'paint'], 'The format is full or paint.').default('full') });
+
+export const GET = apiHandler(async (request: Request, { params }: Context) => {
   const auth = await authorizeApi('read:corpus');
   if (!auth.ok) return errorResponse(auth.error);
+  const query = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) return errorResponse(fail('validation', query.error.issues[0]?.message ?? 'Invalid query.').error);
   const id = articleIdSchema.safeParse((await params).id);
-  const items = id.success ? await listAnnotations(id.data) : null;
-  return items ? jsonResponse({ items }) : errorResponse(NO_ARTICLE);
+  if (!id.success) return errorResponse(NO_ARTICLE);
+  const body = query.data.format === 'paint' ? await getPackedPaintData(id.data) : await listAnnotations(id.data).then((items) => items && { items });
+  return body ? jsonResponse(body) : errorResponse(NO_ARTICLE);
 });
 
 export const POST = apiHandler(async (request: Request, { params }: Context) => {

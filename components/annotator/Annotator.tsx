@@ -1,0 +1,629 @@
+'use client';
+
+import './annotator.css';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { RELATION_PAIRS, unpackPaintData, type LiveMessage, type PackedPaintData, type PaintAnnotation, type PaintRelation, type RelationTypeName } from '@/lib/annotations/paint';
+import type { AnnotationKindName } from '@/lib/annotations/schemas';
+import { nextWordBoundary, snapSelection } from '@/lib/annotations/snap';
+import { splitParagraphs } from '@/lib/articles/paragraphs';
+import { callApi } from '@/lib/http/client';
+import { AnnotationPanel, RELATION_LABEL, type PanelActions } from './AnnotationPanel';
+import { ArticleText } from './ArticleText';
+import { rangeOfSpan, selectionOffsets } from './dom-offsets';
+import { filterClasses, isVisible, KIND_LABEL, Legend, STATUS_LABEL, type Filters } from './Legend';
+import { SelectionToolbar } from './SelectionToolbar';
+import { ShortcutSheet } from './ShortcutSheet';
+import { SpanHandles } from './SpanHandles';
+import { Toasts, useToasts } from './Toasts';
+import { toPaint, type AnnotationChanges, type AnnotationJson, type PatchResult, type RelationJson } from './types';
+import { useAnnotationStore } from './useAnnotationStore';
+import { useLiveUpdates } from './useLiveUpdates';
+
+export interface AnnotatorProps {
+  article: { id: string; text: string; archived: boolean; language: string | null };
+  packed: PackedPaintData;
+  me: { id: string; name: string; canAnnotate: boolean; canComment: boolean };
+}
+
+const UNDO_MS = 6000;
+const KEY_KINDS: Record<string, AnnotationKindName> = { c: 'claim', '1': 'claim', e: 'event', '2': 'event', s: 'source', '3': 'source' };
+const ALL_KINDS: AnnotationKindName[] = ['claim', 'event', 'source'];
+const noSubscribe = () => () => {};
+
+const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+/** The annotator: the article with its highlights, the selection toolbar, the legend and the panel. */
+export function Annotator({ article, packed, me }: AnnotatorProps) {
+  const paragraphs = useMemo(() => splitParagraphs(article.text), [article.text]);
+  const initial = useMemo(() => unpackPaintData(packed), [packed]);
+  const store = useAnnotationStore(paragraphs, initial);
+  const storeRef = useRef(store);
+  // Highlights are drawn only once hydrated: the server HTML carries the plain text.
+  const painted = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
+  const canAnnotate = me.canAnnotate && !article.archived;
+
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [focusPanel, setFocusPanel] = useState(0);
+  const [toolbar, setToolbar] = useState<{ top: number; left: number } | null>(null);
+  const [filters, setFilters] = useState<Filters>({ hiddenKinds: new Set(), hiddenStatuses: new Set(), author: 'all' });
+  const [picking, setPicking] = useState<{ fromId: string; type: RelationTypeName } | null>(null);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [hoverId, setHoverId] = useState<string | null>(null);
+  const [commentTicks, setCommentTicks] = useState<Record<string, number>>({});
+  const [announcement, setAnnouncement] = useState('');
+  const { toasts, show, dismiss } = useToasts();
+  const altHeld = useRef(false);
+  const lastChain = useRef('');
+  const tempSeq = useRef(0);
+  const patchQueue = useRef(new Map<string, Promise<unknown>>());
+  const pendingDeletes = useRef(new Map<string, { timer: ReturnType<typeof setTimeout>; annotation: PaintAnnotation; relations: PaintRelation[] }>());
+  const selectedRef = useRef<string | null>(null);
+
+  useEffect(() => {
+    storeRef.current = store;
+    selectedRef.current = selectedId;
+  });
+
+  // Tell tests and benchmarks when every highlight is on screen (two frames: laid out and painted).
+  useEffect(() => {
+    if (!painted) return;
+    const frame = requestAnimationFrame(() => requestAnimationFrame(() => textRef.current?.setAttribute('data-ready', 'true')));
+    return () => cancelAnimationFrame(frame);
+  }, [painted]);
+
+  useEffect(() => {
+    if (focusPanel) headingRef.current?.focus();
+  }, [focusPanel]);
+
+  const announce = useCallback((a: PaintAnnotation, position?: string) => {
+    const quote = article.text.slice(a.start, Math.min(a.end, a.start + 120));
+    setAnnouncement(`${KIND_LABEL[a.kind]}${position ? ` ${position}` : ''}: “${quote}”, ${STATUS_LABEL[a.status].replace(/ [✓✗]$/, '').toLowerCase()}, by ${storeRef.current.users[a.authorId] ?? 'someone'}.`);
+  }, [article.text]);
+
+  const select = useCallback(
+    (id: string | null, { open = true, scroll = false }: { open?: boolean; scroll?: boolean } = {}) => {
+      setSelectedId(id);
+      setPanelOpen(id !== null && open);
+      if (!id) return;
+      const annotation = storeRef.current.byId.get(id);
+      if (annotation) announce(annotation);
+      if (scroll) textRef.current?.querySelector(`[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center' });
+    },
+    [announce],
+  );
+
+  // ---- Writes: optimistic, rolled back with a message when the server refuses. ----
+
+  const createAnnotation = useCallback(
+    async (kind: AnnotationKindName, span: { start: number; end: number }): Promise<PaintAnnotation | null> => {
+      const temp: PaintAnnotation = { id: `tmp-${++tempSeq.current}`, kind, ...span, status: 'pending', authorId: me.id, version: 1, unattributed: false };
+      storeRef.current.upsert(temp, me.name);
+      select(temp.id, { open: true });
+      const result = await callApi<AnnotationJson>('POST', `/api/articles/${article.id}/annotations`, { kind, ...span, exact: article.text.slice(span.start, span.end) });
+      if (!result.ok) {
+        storeRef.current.remove(temp.id);
+        if (selectedRef.current === temp.id) select(null);
+        show({ tone: 'error', message: `The ${kind} was not saved: ${result.message}` });
+        return null;
+      }
+      const saved = toPaint(result.data);
+      storeRef.current.upsert(saved, result.data.author.name, temp.id);
+      if (selectedRef.current === temp.id) setSelectedId(saved.id);
+      return saved;
+    },
+    [article.id, article.text, me.id, me.name, select, show],
+  );
+
+  const patch = useCallback(
+    (id: string, changes: AnnotationChanges, version?: number): Promise<PatchResult> => {
+      // One edit of an annotation at a time, each sent with the version the previous one left.
+      const run = async (): Promise<PatchResult> => {
+        const before = storeRef.current.byId.get(id);
+        if (!before) return { ok: false, message: 'This annotation no longer exists.', fieldErrors: {} };
+        const preview: PaintAnnotation = {
+          ...before,
+          ...(changes.kind ? { kind: changes.kind } : {}),
+          ...(changes.start !== undefined && changes.end !== undefined ? { start: changes.start, end: changes.end } : {}),
+          ...(changes.unattributed !== undefined ? { unattributed: changes.unattributed } : {}),
+        };
+        storeRef.current.upsert(preview);
+        const result = await callApi<AnnotationJson>('PATCH', `/api/annotations/${id}`, { version: version ?? before.version, ...changes });
+        if (result.ok) {
+          storeRef.current.upsert(toPaint(result.data), result.data.author.name);
+          return { ok: true, annotation: result.data };
+        }
+        const current = result.status === 409 && result.current ? (result.current as AnnotationJson) : undefined;
+        storeRef.current.upsert(current ? toPaint(current) : before);
+        if (!current && result.status !== 400) show({ tone: 'error', message: result.message });
+        return { ok: false, message: result.message, fieldErrors: result.fieldErrors, conflict: current };
+      };
+      const queued = (patchQueue.current.get(id) ?? Promise.resolve()).then(run, run);
+      patchQueue.current.set(id, queued);
+      return queued;
+    },
+    [show],
+  );
+
+  const setSpan = useCallback(
+    (id: string, start: number, end: number) => {
+      if (start >= end) return;
+      void patch(id, { start, end, exact: article.text.slice(start, end) });
+    },
+    [article.text, patch],
+  );
+
+  const nudgeSpan = useCallback(
+    (edge: 'start' | 'end', direction: 1 | -1) => {
+      const a = selectedRef.current ? storeRef.current.byId.get(selectedRef.current) : undefined;
+      if (!a) return;
+      const moved = nextWordBoundary(article.text, edge === 'start' ? a.start : a.end, direction);
+      const next = edge === 'start' ? snapSelection(article.text, { start: moved, end: a.end }) : snapSelection(article.text, { start: a.start, end: moved });
+      if (!next || next.start >= next.end || (next.start === a.start && next.end === a.end)) return;
+      setSpan(a.id, next.start, next.end);
+    },
+    [article.text, setSpan],
+  );
+
+  const commitDelete = useCallback(
+    async (id: string) => {
+      const pending = pendingDeletes.current.get(id);
+      if (!pending) return;
+      pendingDeletes.current.delete(id);
+      const result = await callApi('DELETE', `/api/annotations/${id}`);
+      if (!result.ok && result.status !== 404) {
+        storeRef.current.upsert(pending.annotation);
+        for (const r of pending.relations) storeRef.current.putRelation(r);
+        show({ tone: 'error', message: `The annotation was not deleted: ${result.message}` });
+      }
+    },
+    [show],
+  );
+
+  const undoDelete = useCallback(
+    (id: string) => {
+      const pending = pendingDeletes.current.get(id);
+      if (!pending) return;
+      clearTimeout(pending.timer);
+      pendingDeletes.current.delete(id);
+      storeRef.current.upsert(pending.annotation);
+      for (const r of pending.relations) storeRef.current.putRelation(r);
+      select(id, { open: true });
+    },
+    [select],
+  );
+
+  const requestDelete = useCallback(
+    (id: string) => {
+      const a = storeRef.current.byId.get(id);
+      if (!a || id.startsWith('tmp-')) return;
+      if (a.authorId !== me.id || !canAnnotate) {
+        show({ tone: 'error', message: 'You can only delete your own annotations.' });
+        return;
+      }
+      const relations = [...storeRef.current.relations.values()].filter((r) => r.fromId === id || r.toId === id);
+      storeRef.current.remove(id);
+      if (selectedRef.current === id) select(null);
+      const timer = setTimeout(() => void commitDelete(id), UNDO_MS);
+      pendingDeletes.current.set(id, { timer, annotation: a, relations });
+      show({ tone: 'info', message: `${KIND_LABEL[a.kind]} deleted.`, action: { label: 'Undo', run: () => undoDelete(id) }, duration: UNDO_MS });
+    },
+    [canAnnotate, commitDelete, me.id, select, show, undoDelete],
+  );
+
+  // A deletion still inside its undo window is sent when the page goes away, so it is not lost.
+  useEffect(() => {
+    const flush = () => {
+      for (const [id, pending] of pendingDeletes.current) {
+        clearTimeout(pending.timer);
+        void fetch(`/api/annotations/${id}`, { method: 'DELETE', keepalive: true });
+      }
+      pendingDeletes.current.clear();
+    };
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, []);
+
+  const createRelation = useCallback(
+    async (fromId: string, toId: string, type: RelationTypeName) => {
+      const temp: PaintRelation = { id: `tmp-rel-${++tempSeq.current}`, fromId, toId, type, authorId: me.id };
+      storeRef.current.putRelation(temp);
+      const result = await callApi<RelationJson>('POST', '/api/relations', { fromId, toId, type });
+      if (!result.ok) {
+        storeRef.current.removeRelation(temp.id);
+        show({ tone: 'error', message: `Not linked: ${result.message}` });
+        return;
+      }
+      storeRef.current.putRelation({ id: result.data.id, fromId, toId, type, authorId: result.data.author.id }, temp.id);
+      show({ tone: 'info', message: `Linked: ${RELATION_LABEL[type].outgoing.toLowerCase()} the ${RELATION_PAIRS[type].to}.` });
+    },
+    [me.id, show],
+  );
+
+  const removeRelation = useCallback(
+    async (relation: PaintRelation) => {
+      storeRef.current.removeRelation(relation.id);
+      const result = await callApi('DELETE', `/api/relations/${relation.id}`);
+      if (!result.ok && result.status !== 404) {
+        storeRef.current.putRelation(relation);
+        show({ tone: 'error', message: `The relation was not removed: ${result.message}` });
+      }
+    },
+    [show],
+  );
+
+  const startPicking = useCallback(
+    (fromId: string, type: RelationTypeName) => {
+      setPicking({ fromId, type });
+      const target = RELATION_PAIRS[type].to;
+      show({ tone: 'info', message: `Click a ${target} highlight, or select text and press ${target.charAt(0).toUpperCase()} to create one. Esc cancels.` });
+    },
+    [show],
+  );
+
+  // ---- Selection: snapping, the toolbar, creating. ----
+
+  const createFromSelection = useCallback(
+    async (kind: AnnotationKindName) => {
+      const text = textRef.current;
+      const offsets = text ? selectionOffsets(text) : null;
+      if (!offsets || !canAnnotate) return;
+      const span = snapSelection(article.text, offsets, { words: !altHeld.current });
+      document.getSelection()?.removeAllRanges();
+      setToolbar(null);
+      if (!span) {
+        show({ tone: 'error', message: 'Select some words first: white space alone cannot be tagged.' });
+        return;
+      }
+      const linking = picking;
+      if (linking) setPicking(null);
+      const created = await createAnnotation(kind, span);
+      if (created && linking && RELATION_PAIRS[linking.type].to === kind) {
+        await createRelation(linking.fromId, created.id, linking.type);
+        select(linking.fromId, { open: true });
+      }
+    },
+    [article.text, canAnnotate, createAnnotation, createRelation, picking, select, show],
+  );
+
+  useEffect(() => {
+    let frame = 0;
+    const update = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const text = textRef.current;
+        const wrap = wrapRef.current;
+        const selection = document.getSelection();
+        if (!canAnnotate || !text || !wrap || !selection || selection.isCollapsed || selection.rangeCount === 0 || !text.contains(selection.anchorNode) || !text.contains(selection.focusNode)) {
+          setToolbar(null);
+          return;
+        }
+        const rect = selection.getRangeAt(0).getClientRects()[0] ?? selection.getRangeAt(0).getBoundingClientRect();
+        const outer = wrap.getBoundingClientRect();
+        setToolbar({ top: rect.top - outer.top - 6, left: Math.max(120, Math.min(outer.width - 120, rect.left - outer.left + rect.width / 2)) });
+      });
+    };
+    document.addEventListener('selectionchange', update);
+    return () => {
+      document.removeEventListener('selectionchange', update);
+      cancelAnimationFrame(frame);
+    };
+  }, [canAnnotate]);
+
+  function onPointerUp(event: React.PointerEvent) {
+    altHeld.current = event.altKey;
+    const text = textRef.current;
+    if (!text || event.altKey || event.pointerType === 'touch') return;
+    const offsets = selectionOffsets(text);
+    if (!offsets) return;
+    const snapped = snapSelection(article.text, offsets);
+    if (!snapped || (snapped.start === offsets.start && snapped.end === offsets.end)) return;
+    const range = rangeOfSpan(text, snapped.start, snapped.end);
+    const selection = document.getSelection();
+    if (range && selection) {
+      selection.removeAllRanges();
+      selection.addRange(range);
+    }
+  }
+
+  /** The annotations under a click, innermost first, leaving out the ones filtered away. */
+  function annotationsAt(target: EventTarget | null): PaintAnnotation[] {
+    const found: PaintAnnotation[] = [];
+    let element = target instanceof Element ? target.closest('[data-id]') : null;
+    while (element && textRef.current?.contains(element)) {
+      const a = store.byId.get((element as HTMLElement).dataset.id ?? '');
+      if (a && isVisible(a, filters, me.id)) found.push(a);
+      element = element.parentElement?.closest('[data-id]') ?? null;
+    }
+    return found;
+  }
+
+  function onClick(event: React.MouseEvent) {
+    const selection = document.getSelection();
+    if (selection && !selection.isCollapsed) return;
+    const chain = annotationsAt(event.target);
+    if (picking) {
+      const wanted = RELATION_PAIRS[picking.type].to;
+      const hit = chain.find((a) => a.kind === wanted);
+      if (!hit) {
+        show({ tone: 'error', message: `That is not a ${wanted}: click a ${wanted} highlight, or press Esc to cancel.` });
+        return;
+      }
+      const fromId = picking.fromId;
+      setPicking(null);
+      void createRelation(fromId, hit.id, picking.type).then(() => select(fromId, { open: true }));
+      return;
+    }
+    if (chain.length === 0) return;
+    // Clicking the same place again walks through the spans stacked there.
+    const key = chain.map((a) => a.id).join(' ');
+    const at = selectedId ? chain.findIndex((a) => a.id === selectedId) : -1;
+    const next = (key === lastChain.current && at >= 0 ? chain[(at + 1) % chain.length] : chain[0])!;
+    lastChain.current = key;
+    select(next.id, { open: true });
+  }
+
+  function onPointerOver(event: React.PointerEvent) {
+    const element = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-id]') : null;
+    setHoverId(element?.dataset.id ?? null);
+  }
+
+  // ---- Keyboard. ----
+
+  /** Where a keyboard selection starts: after the selected annotation, or at the first paragraph in view. */
+  function placeCaret(selection: Selection) {
+    const text = textRef.current;
+    if (!text) return;
+    const selected = selectedId ? store.byId.get(selectedId) : undefined;
+    let offset = selected?.end;
+    if (offset === undefined) {
+      const inView = [...text.querySelectorAll<HTMLElement>('p[data-start]')].find((p) => p.getBoundingClientRect().bottom > 0);
+      offset = Number(inView?.dataset.start ?? 0);
+    }
+    const range = rangeOfSpan(text, offset, offset);
+    if (range) selection.collapse(range.startContainer, range.startOffset);
+  }
+
+  function moveWithKeyboard(event: KeyboardEvent): boolean {
+    const text = textRef.current;
+    const selection = document.getSelection();
+    if (!text || !selection) return false;
+    const arrows: Record<string, ['forward' | 'backward', 'line' | null]> = { ArrowRight: ['forward', null], ArrowLeft: ['backward', null], ArrowDown: ['forward', 'line'], ArrowUp: ['backward', 'line'] };
+    const arrow = arrows[event.key];
+    if (!arrow || event.ctrlKey || event.metaKey) return false;
+    const focused = document.activeElement === text;
+    const inText = selection.rangeCount > 0 && text.contains(selection.anchorNode);
+    if (!focused && !(event.shiftKey && inText)) return false;
+    if (!event.shiftKey && arrow[1] === 'line') return false;
+    const [direction, line] = arrow;
+    if (!inText) placeCaret(selection);
+    altHeld.current = event.altKey;
+    const granularity = line ?? (event.altKey ? 'character' : 'word');
+    if (event.shiftKey) selection.modify('extend', direction, granularity);
+    else {
+      // Plain arrows move a one-word cursor, so there is always something visible to extend.
+      if (direction === 'forward') selection.collapseToEnd();
+      else selection.collapseToStart();
+      selection.modify('extend', direction, 'word');
+    }
+    return true;
+  }
+
+  function step(direction: 1 | -1) {
+    const visible = store.ordered.filter((a) => isVisible(a, filters, me.id));
+    if (visible.length === 0) {
+      setAnnouncement('No annotations to move to.');
+      return;
+    }
+    const current = selectedId ? visible.findIndex((a) => a.id === selectedId) : -1;
+    const index = current === -1 ? (direction === 1 ? 0 : visible.length - 1) : (current + direction + visible.length) % visible.length;
+    const next = visible[index]!;
+    select(next.id, { open: panelOpen, scroll: true });
+    announce(next, `${index + 1} of ${visible.length}`);
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.defaultPrevented || sheetOpen) return;
+    if (event.key === 'Escape') {
+      const selection = document.getSelection();
+      if (picking) setPicking(null);
+      else if (selection && !selection.isCollapsed && textRef.current?.contains(selection.anchorNode)) selection.removeAllRanges();
+      else if (panelOpen) {
+        setPanelOpen(false);
+        textRef.current?.focus();
+      } else if (selectedId) select(null);
+      else return;
+      event.preventDefault();
+      return;
+    }
+    if (isTyping(event.target)) return;
+    if (moveWithKeyboard(event)) {
+      event.preventDefault();
+      return;
+    }
+    if (event.ctrlKey || event.metaKey) return;
+    const key = event.key.toLowerCase();
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    if (toolbar && KEY_KINDS[key] && !event.altKey) {
+      const kind = KEY_KINDS[key];
+      if (picking && RELATION_PAIRS[picking.type].to !== kind) return;
+      event.preventDefault();
+      void createFromSelection(kind);
+    } else if (event.key === '?') {
+      event.preventDefault();
+      setSheetOpen(true);
+    } else if (key === 'j' || key === 'k') {
+      event.preventDefault();
+      step(key === 'j' ? 1 : -1);
+    } else if (event.key === 'Enter' && selectedId && !(target && /^(BUTTON|A|SUMMARY)$/.test(target.tagName))) {
+      event.preventDefault();
+      setPanelOpen(true);
+      setFocusPanel((n) => n + 1);
+    } else if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId) {
+      event.preventDefault();
+      requestDelete(selectedId);
+    }
+  }
+  const keyHandler = useRef(onKeyDown);
+  useEffect(() => {
+    keyHandler.current = onKeyDown;
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => keyHandler.current(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+
+  // ---- Live updates from other people. ----
+
+  const resync = useCallback(async () => {
+    const result = await callApi<PackedPaintData>('GET', `/api/articles/${article.id}/annotations?format=paint`);
+    if (result.ok) storeRef.current.replaceAll(unpackPaintData(result.data));
+  }, [article.id]);
+
+  const onLive = useCallback(
+    (message: LiveMessage) => {
+      const s = storeRef.current;
+      if (message.t === 'annotation' && message.op === 'upsert') {
+        const a = message.annotation;
+        if (pendingDeletes.current.has(a.id)) return;
+        const current = s.byId.get(a.id);
+        if (current && (current.version > a.version || (current.version === a.version && current.status === a.status && current.start === a.start && current.end === a.end && current.kind === a.kind && current.unattributed === a.unattributed))) return;
+        s.upsert(a, message.authorName);
+      } else if (message.t === 'annotation' && message.op === 'delete') {
+        if (!s.byId.has(message.id)) return;
+        s.remove(message.id);
+        if (selectedRef.current === message.id) {
+          select(null);
+          show({ tone: 'info', message: 'The annotation you had open was deleted by its author.' });
+        }
+      } else if (message.t === 'relation' && message.op === 'create') {
+        if (!s.relations.has(message.relation.id)) s.putRelation(message.relation);
+      } else if (message.t === 'relation' && message.op === 'delete') {
+        s.removeRelation(message.id);
+      } else if (message.t === 'comment') {
+        setCommentTicks((ticks) => ({ ...ticks, [message.annotationId]: (ticks[message.annotationId] ?? 0) + 1 }));
+      }
+    },
+    [select, show],
+  );
+  useLiveUpdates(article.id, onLive, resync);
+
+  // ---- Emphasis: selected and related spans are one generated style rule, not a re-render. ----
+
+  const emphasis = useMemo(() => {
+    if (!painted) return '';
+    const rule = (ids: string[], body: string) => (ids.length ? `${ids.map((id) => `.annotator-text [data-id="${CSS.escape(id)}"]`).join(',')}{${body}}` : '');
+    const related = (id: string | null) =>
+      id ? [...store.relations.values()].flatMap((r) => (r.fromId === id ? [r.toId] : r.toId === id ? [r.fromId] : [])) : [];
+    return [
+      rule(selectedId ? [selectedId] : [], 'outline:2px solid #4338ca;outline-offset:1px;border-radius:2px'),
+      rule(related(hoverId), 'box-shadow:0 0 0 2px #9333ea;border-radius:2px'),
+      rule(related(selectedId), 'outline:2px dashed #6d28d9;outline-offset:1px'),
+    ].join('\n');
+  }, [painted, selectedId, hoverId, store.relations]);
+
+  const selected = selectedId ? store.byId.get(selectedId) : undefined;
+  const panelActions: PanelActions = {
+    patch,
+    requestDelete,
+    startPicking,
+    removeRelation: (r) => void removeRelation(r),
+    select: (id) => select(id, { open: true, scroll: true }),
+    nudgeSpan,
+    close: () => {
+      setPanelOpen(false);
+      textRef.current?.focus();
+    },
+  };
+  const relationsOfSelected = useMemo(() => (selectedId ? [...store.relations.values()].filter((r) => r.fromId === selectedId || r.toId === selectedId) : []), [store.relations, selectedId]);
+
+  return (
+    <div className="gap-8 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div ref={wrapRef} className="relative max-w-3xl">
+        {picking ? (
+          <div role="status" className="sticky top-0 z-10 mb-3 flex items-center justify-between rounded-md border border-indigo-300 bg-indigo-50 px-3 py-2 text-sm">
+            <span>
+              {RELATION_LABEL[picking.type].action}: click a {RELATION_PAIRS[picking.type].to} highlight, or select text and press {RELATION_PAIRS[picking.type].to.charAt(0).toUpperCase()}.
+            </span>
+            <button type="button" className="underline" onClick={() => setPicking(null)}>
+              Cancel (Esc)
+            </button>
+          </div>
+        ) : null}
+        {article.archived ? <p className="mb-3 text-sm text-stone-700">This article is archived: its annotations can be read, not changed.</p> : null}
+        <div
+          ref={textRef}
+          data-annotator-text=""
+          tabIndex={0}
+          role="region"
+          aria-label="Article text"
+          aria-describedby="annotator-help"
+          lang={article.language ?? undefined}
+          className={`annotator-text space-y-4 font-serif text-lg leading-relaxed focus-visible:outline-offset-4 ${picking ? 'picking' : ''} ${filterClasses(filters)}`}
+          onPointerUp={onPointerUp}
+          onClick={onClick}
+          onPointerOver={onPointerOver}
+          onPointerLeave={() => setHoverId(null)}
+        >
+          <ArticleText paragraphs={paragraphs} perParagraph={store.perParagraph} meId={me.id} painted={painted} />
+        </div>
+        {toolbar ? (
+          <SelectionToolbar
+            position={toolbar}
+            kinds={picking ? [RELATION_PAIRS[picking.type].to] : ALL_KINDS}
+            hint={picking ? `New ${RELATION_PAIRS[picking.type].to}:` : undefined}
+            onPick={(kind) => void createFromSelection(kind)}
+          />
+        ) : null}
+        {selected && panelOpen && selected.authorId === me.id && canAnnotate && !selected.id.startsWith('tmp-') ? (
+          <SpanHandles annotation={selected} text={article.text} textRef={textRef} wrapRef={wrapRef} preview={(a) => storeRef.current.upsert(a)} commit={setSpan} nudge={nudgeSpan} />
+        ) : null}
+      </div>
+      <aside aria-label="Annotation panel" className="mt-8 space-y-4 self-start lg:sticky lg:top-4 lg:mt-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+        {selected && panelOpen ? (
+          <div className="rounded-md border border-stone-300 bg-white p-3 shadow-sm">
+            <AnnotationPanel
+              key={selected.id}
+              annotation={selected}
+              text={article.text}
+              me={{ id: me.id, canAnnotate: me.canAnnotate, canComment: me.canComment }}
+              users={store.users}
+              relations={relationsOfSelected}
+              byId={store.byId}
+              commentsKey={commentTicks[selected.id] ?? 0}
+              headingRef={headingRef}
+              actions={panelActions}
+              archived={article.archived}
+            />
+          </div>
+        ) : (
+          <p className="rounded-md border border-dashed border-stone-300 p-3 text-sm text-stone-600">
+            {store.byId.size === 0 ? 'No annotations yet. ' : ''}
+            {canAnnotate ? 'Select text to tag it as a claim, event or source. ' : ''}Click a highlight (or press J/K, then Enter) to open it. Press ? for shortcuts.
+          </p>
+        )}
+        <Legend annotations={store.ordered} filters={filters} onChange={setFilters} meId={me.id} />
+        <button type="button" className="text-sm text-indigo-800 underline" onClick={() => setSheetOpen(true)}>
+          Keyboard shortcuts (?)
+        </button>
+      </aside>
+      <p id="annotator-help" className="sr-only">
+        Use Shift and the arrow keys to select words, then C, E or S to tag them. J and K move between annotations, Enter opens one, question mark lists every shortcut.
+      </p>
+      <div aria-live="polite" className="sr-only">
+        {announcement}
+      </div>
+      <style>{emphasis}</style>
+      <ShortcutSheet open={sheetOpen} onClose={() => setSheetOpen(false)} />
+      <Toasts toasts={toasts} dismiss={dismiss} />
+    </div>
+  );
+}

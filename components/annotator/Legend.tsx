@@ -1,0 +1,100 @@
+'use client';
+
+import { useMemo } from 'react';
+import type { AnnotationStatusName, PaintAnnotation } from '@/lib/annotations/paint';
+import { ANNOTATION_KINDS, type AnnotationKindName } from '@/lib/annotations/schemas';
+
+export type AuthorFilter = 'all' | 'mine' | 'others';
+export interface Filters {
+  hiddenKinds: ReadonlySet<AnnotationKindName>;
+  hiddenStatuses: ReadonlySet<AnnotationStatusName>;
+  author: AuthorFilter;
+}
+
+export const KIND_LABEL: Record<AnnotationKindName, string> = { claim: 'Claim', event: 'Event', source: 'Source' };
+export const KIND_CUE: Record<AnnotationKindName, string> = { claim: 'solid underline', event: 'dashed underline', source: 'dotted underline' };
+export const STATUS_LABEL: Record<AnnotationStatusName, string> = { pending: 'Pending', approved: 'Approved ✓', rejected: 'Rejected ✗' };
+const STATUSES: AnnotationStatusName[] = ['pending', 'approved', 'rejected'];
+
+export function isVisible(a: PaintAnnotation, filters: Filters, meId: string): boolean {
+  if (filters.hiddenKinds.has(a.kind) || filters.hiddenStatuses.has(a.status)) return false;
+  if (filters.author === 'mine') return a.authorId === meId;
+  if (filters.author === 'others') return a.authorId !== meId;
+  return true;
+}
+
+/** The class names on the text that hide filtered highlights: a filter is CSS, not a re-render. */
+export function filterClasses(filters: Filters): string {
+  return [...[...filters.hiddenKinds].map((k) => `f-hide-${k}`), ...[...filters.hiddenStatuses].map((s) => `f-hide-${s}`), filters.author !== 'all' ? `f-${filters.author}` : ''].join(' ');
+}
+
+function toggle<T>(set: ReadonlySet<T>, value: T): Set<T> {
+  const next = new Set(set);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return next;
+}
+
+export function Legend({ annotations, filters, onChange, meId }: { annotations: PaintAnnotation[]; filters: Filters; onChange: (f: Filters) => void; meId: string }) {
+  const counts = useMemo(() => {
+    const kinds = { claim: 0, event: 0, source: 0 };
+    const statuses = { pending: 0, approved: 0, rejected: 0 };
+    let mine = 0;
+    for (const a of annotations) {
+      kinds[a.kind]++;
+      statuses[a.status]++;
+      if (a.authorId === meId) mine++;
+    }
+    return { kinds, statuses, mine };
+  }, [annotations, meId]);
+  const shown = useMemo(() => annotations.filter((a) => isVisible(a, filters, meId)).length, [annotations, filters, meId]);
+
+  return (
+    <section aria-labelledby="legend-heading" className="space-y-3 rounded-md border border-stone-200 bg-white p-3 text-sm">
+      <h2 id="legend-heading" className="font-semibold">
+        Highlights <span className="font-normal text-stone-600">({shown === annotations.length ? annotations.length : `${shown} of ${annotations.length} shown`})</span>
+      </h2>
+      <fieldset className="space-y-1">
+        <legend className="text-xs font-medium uppercase tracking-wide text-stone-600">Kind</legend>
+        {ANNOTATION_KINDS.map((kind) => (
+          <label key={kind} className="flex items-center gap-2">
+            <input type="checkbox" checked={!filters.hiddenKinds.has(kind)} onChange={() => onChange({ ...filters, hiddenKinds: toggle(filters.hiddenKinds, kind) })} />
+            <span className={`legend-swatch k-${kind}`} aria-hidden="true">
+              Abc
+            </span>
+            <span>
+              {KIND_LABEL[kind]} <span className="sr-only">({KIND_CUE[kind]})</span>
+            </span>
+            <span className="ml-auto tabular-nums text-stone-600">{counts.kinds[kind]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="space-y-1">
+        <legend className="text-xs font-medium uppercase tracking-wide text-stone-600">Status</legend>
+        {STATUSES.map((status) => (
+          <label key={status} className="flex items-center gap-2">
+            <input type="checkbox" checked={!filters.hiddenStatuses.has(status)} onChange={() => onChange({ ...filters, hiddenStatuses: toggle(filters.hiddenStatuses, status) })} />
+            <span>{STATUS_LABEL[status]}</span>
+            <span className="ml-auto tabular-nums text-stone-600">{counts.statuses[status]}</span>
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="space-y-1">
+        <legend className="text-xs font-medium uppercase tracking-wide text-stone-600">Author</legend>
+        {(
+          [
+            ['all', 'Everyone', annotations.length],
+            ['mine', 'Mine', counts.mine],
+            ['others', "Others'", annotations.length - counts.mine],
+          ] as const
+        ).map(([value, label, count]) => (
+          <label key={value} className="flex items-center gap-2">
+            <input type="radio" name="author-filter" checked={filters.author === value} onChange={() => onChange({ ...filters, author: value })} />
+            <span>{label}</span>
+            <span className="ml-auto tabular-nums text-stone-600">{count}</span>
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import type { AnnotationStatusName, PaintAnnotation, RelationTypeName } from '@/lib/annotations/paint';
+import type { AnnotationKindName } from '@/lib/annotations/schemas';
+import type { FieldErrors } from '@/lib/result';
+
+/** An annotation as the JSON API returns it (dates as strings). */
+export interface AnnotationJson {
+  id: string;
+  articleId: string;
+  kind: AnnotationKindName;
+  start: number;
+  end: number;
+  exact: string;
+  note: string;
+  attributes: Record<string, unknown>;
+  status: AnnotationStatusName;
+  version: number;
+  unattributed?: boolean;
+  author: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `GET /api/annotations/:id`: the annotation with its review history. */
+export interface AnnotationDetailJson extends AnnotationJson {
+  decisions: { id: string; decision: 'approve' | 'reject'; comment: string | null; annotationVersion: number; reviewer: { id: string; name: string }; createdAt: string }[];
+  commentCount: number;
+}
+
+export interface CommentJson {
+  id: string;
+  annotationId: string;
+  body: string;
+  author: { id: string; name: string };
+  createdAt: string;
+}
+
+export interface RelationJson {
+  id: string;
+  fromId: string;
+  toId: string;
+  type: RelationTypeName;
+  author: { id: string; name: string };
+}
+
+export type AnnotationChanges = Partial<Pick<AnnotationJson, 'kind' | 'start' | 'end' | 'exact' | 'note' | 'attributes' | 'unattributed'>>;
+
+export type PatchResult = { ok: true; annotation: AnnotationJson } | { ok: false; message: string; fieldErrors: FieldErrors; conflict?: AnnotationJson };
+
+export const toPaint = (a: AnnotationJson): PaintAnnotation => ({
+  id: a.id,
+  kind: a.kind,
+  start: a.start,
+  end: a.end,
+  status: a.status,
+  authorId: a.author.id,
+  version: a.version,
+  unattributed: a.unattributed ?? false,
+});

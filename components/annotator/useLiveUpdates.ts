@@ -1,0 +1,39 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import type { LiveMessage } from '@/lib/annotations/paint';
+
+/**
+ * Follows the article's live stream. EventSource reconnects by itself; after any reconnect
+ * (and on a `resync` message) `onResync` reloads everything, since messages may have been missed.
+ */
+export function useLiveUpdates(articleId: string, onMessage: (message: LiveMessage) => void, onResync: () => void) {
+  const handlers = useRef({ onMessage, onResync });
+  useEffect(() => {
+    handlers.current = { onMessage, onResync };
+  });
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource(`/api/articles/${articleId}/events`);
+    let dropped = false;
+    source.onopen = () => {
+      if (dropped) handlers.current.onResync();
+      dropped = false;
+    };
+    source.onerror = () => {
+      dropped = true;
+    };
+    source.onmessage = (event) => {
+      let message: LiveMessage;
+      try {
+        message = JSON.parse(event.data as string) as LiveMessage;
+      } catch {
+        return;
+      }
+      if (message.t === 'resync') handlers.current.onResync();
+      else if (message.articleId === articleId) handlers.current.onMessage(message);
+    };
+    return () => source.close();
+  }, [articleId]);
+}

@@ -1,0 +1,31 @@
+/**
+ * The live event stream of one article, wired to this process's listener: what the route
+ * `GET /api/articles/:id/events` returns once it has authorized the request.
+ */
+import { db } from '../db.ts';
+import { createLiveEventStream, liveEventResponse } from './event-stream.ts';
+import { liveListener } from './listener.ts';
+
+/** Whether the article exists (archived ones too: they stay readable). Reads the id only, never the text. */
+export async function liveArticleExists(articleId: string): Promise<boolean> {
+  return (await db().article.findUnique({ where: { id: articleId }, select: { id: true } })) !== null;
+}
+
+export interface ArticleEventsRequest {
+  articleId: string;
+  request: Request;
+  /** Asked again every minute; false ends the stream (see createLiveEventStream). */
+  authorize: () => Promise<boolean>;
+}
+
+/** A `text/event-stream` response following the article until the browser leaves or loses access. */
+export function articleEventsResponse({ articleId, request, authorize }: ArticleEventsRequest): Response {
+  const stream = createLiveEventStream({
+    articleId,
+    source: liveListener(),
+    authorize,
+    signal: request.signal,
+    resumed: request.headers.has('last-event-id'),
+  });
+  return liveEventResponse(stream);
+}

@@ -1,0 +1,127 @@
+/**
+ * The body of `GET /api/articles/:id/events`: one article's live messages as server-sent
+ * events. Independent of Next.js and of the database (the listener and the authorization
+ * are passed in), so it is unit-tested with fakes and fake timers.
+ *
+ * What the browser receives, in order:
+ *   retry: 2000 / id: <n>      reconnect after 2 s; the id makes a reconnecting browser send
+ *                              Last-Event-ID, which is how a reconnection is recognised
+ *   : connected                once the process LISTENs, i.e. from here on nothing is missed
+ *   data: {"t":"resync"}       first, when this is a reconnection (messages may have been missed)
+ *   data: <LiveMessage>        one event per message of the article
+ *   : heartbeat                every 15 s, so proxies and the browser keep the connection
+ */
+import type { LiveMessage } from '../annotations/paint.ts';
+import type { LiveSource } from './listener.ts';
+import { sseComment, sseJson, ssePreamble } from './sse.ts';
+
+export interface LiveEventStreamOptions {
+  articleId: string;
+  source: LiveSource;
+  /**
+   * Whether the viewer may still follow the article, asked every recheckMs: a disabled account
+   * or a revoked session must stop receiving. false, or a throw, ends the stream.
+   */
+  authorize: () => Promise<boolean>;
+  /** The request's signal: the browser went away. */
+  signal?: AbortSignal;
+  /** The browser reconnected (it sent Last-Event-ID), so it may have missed messages: it gets a resync first. */
+  resumed?: boolean;
+  retryMs?: number;
+  heartbeatMs?: number;
+  recheckMs?: number;
+  /**
+   * Messages left unread by a browser that stopped reading before the stream is ended (it then
+   * reconnects and resyncs): memory per stream stays bounded.
+   */
+  maxQueued?: number;
+}
+
+export const LIVE_RETRY_MS = 2_000;
+export const LIVE_HEARTBEAT_MS = 15_000;
+export const LIVE_RECHECK_MS = 60_000;
+const MAX_QUEUED = 1_000;
+
+/** Response headers of an event stream. `no-transform` also keeps Next's gzip (the `compression` middleware) off it, which would buffer events. */
+export const LIVE_EVENT_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-cache, no-transform',
+  // nginx and similar proxies buffer responses unless told not to.
+  'X-Accel-Buffering': 'no',
+};
+
+export function liveEventResponse(stream: ReadableStream<Uint8Array>): Response {
+  return new Response(stream, { status: 200, headers: LIVE_EVENT_HEADERS });
+}
+
+let streamsOpened = 0;
+
+export function createLiveEventStream(options: LiveEventStreamOptions): ReadableStream<Uint8Array> {
+  const { articleId, source, authorize, signal, resumed = false } = options;
+  const encoder = new TextEncoder();
+  let finish: () => void = () => {};
+
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        let done = false;
+        let checking = false;
+        const send = (chunk: string) => {
+          if (done) return;
+          controller.enqueue(encoder.encode(chunk));
+          // A browser that stopped reading: end the stream rather than queue without bound.
+          if ((controller.desiredSize ?? 0) < -(options.maxQueued ?? MAX_QUEUED)) finish();
+        };
+
+        if (signal?.aborted) {
+          done = true;
+          controller.close();
+          return;
+        }
+
+        send(ssePreamble(options.retryMs ?? LIVE_RETRY_MS, String(++streamsOpened)));
+        const onMessage = (message: LiveMessage) => send(sseJson(message));
+        const unsubscribe = source.subscribe(articleId, onMessage);
+        const heartbeat = setInterval(() => send(sseComment('heartbeat')), options.heartbeatMs ?? LIVE_HEARTBEAT_MS);
+        const recheck = setInterval(() => {
+          if (checking || done) return;
+          checking = true;
+          authorize()
+            .catch(() => false)
+            .then((allowed) => {
+              checking = false;
+              if (!allowed) finish();
+            });
+        }, options.recheckMs ?? LIVE_RECHECK_MS);
+
+        finish = () => {
+          if (done) return;
+          done = true;
+          clearInterval(heartbeat);
+          clearInterval(recheck);
+          unsubscribe();
+          signal?.removeEventListener('abort', finish);
+          try {
+            controller.close();
+          } catch {
+            // Already closed or errored by the consumer.
+          }
+        };
+        signal?.addEventListener('abort', finish, { once: true });
+
+        source.whenListening().then(
+          () => {
+            send(sseComment('connected'));
+            if (resumed) onMessage({ t: 'resync' });
+          },
+          () => finish(),
+        );
+      },
+      cancel() {
+        finish();
+      },
+    },
+    // Counted in chunks: desiredSize goes negative by the number of unread events.
+    new CountQueuingStrategy({ highWaterMark: 1 }),
+  );
+}
