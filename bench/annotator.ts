@@ -27,8 +27,10 @@ import net from 'node:net';
 import os from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
+import { getPackedPaintData } from '../lib/annotations/paint-data.ts';
 import { contentHash } from '../lib/articles/normalize.ts';
 import { hashPassword } from '../lib/auth/password.ts';
+import { disconnectDb } from '../lib/db.ts';
 import { applyMigrations } from '../scripts/db/schema-engine.ts';
 import { ensureBuild } from '../scripts/lib/build.ts';
 import { createDatabaseIfMissing } from '../scripts/lib/database-url.ts';
@@ -61,6 +63,8 @@ interface PhaseResult {
   label: string;
   annotations: number;
   server: number[];
+  /** The page's paint-data query alone, from this process: how much of `server` is the database. */
+  paintQuery: number[];
   html: string;
   painted: number[];
   ready: number[];
@@ -188,6 +192,17 @@ async function timeServer(url: string, cookie: string): Promise<{ samples: numbe
     if (i >= CONFIG.serverWarmup) samples.push(ms);
   }
   return { samples, html };
+}
+
+/** The paint-data query the page runs (lib/annotations/paint-data.ts), timed alone, as many times as the page. */
+async function timePaintQuery(articleId: string): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < CONFIG.serverWarmup + CONFIG.serverRuns; i++) {
+    const started = performance.now();
+    await getPackedPaintData(articleId);
+    if (i >= CONFIG.serverWarmup) samples.push(performance.now() - started);
+  }
+  return samples;
 }
 
 /** Navigates and waits until the annotator says its highlights are painted; the guard messages name what is missing. */
@@ -322,15 +337,16 @@ async function measureAdds(context: BrowserContext, url: string, result: PhaseRe
   }
 }
 
-async function measurePhase(label: string, context: BrowserContext, url: string, cookie: string, annotations: number, onMissing: (message: string) => void): Promise<PhaseResult> {
+async function measurePhase(label: string, context: BrowserContext, articleId: string, url: string, cookie: string, annotations: number, onMissing: (message: string) => void): Promise<PhaseResult> {
   const result: PhaseResult = {
-    label, annotations, server: [], html: '', painted: [], ready: [], readyFallbacks: 0, elements: [], highlights: [],
+    label, annotations, server: [], paintQuery: [], html: '', painted: [], ready: [], readyFallbacks: 0, elements: [], highlights: [],
     scrollLongest: [], scrollLongTasks: 0, scrollLongestFrame: 0, scrollDistance: 0, loadLongest: 0, adds: [], addsMissing: 0, addsSaved: 0, browserError: null,
   };
   log(`${label}: server response ×${CONFIG.serverWarmup}+${CONFIG.serverRuns}`);
   const server = await timeServer(url, cookie);
   result.server = server.samples;
   result.html = server.html;
+  result.paintQuery = await timePaintQuery(articleId);
   try {
     log(`${label}: ready ×1+${CONFIG.readyRuns}`);
     await measureReady(context, url, result);
@@ -356,7 +372,7 @@ async function measurePhase(label: string, context: BrowserContext, url: string,
 const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '–' : n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
 const p50 = (s: number[]) => percentile(s, 50);
 const p95 = (s: number[]) => percentile(s, 95);
-const pair = (s: number[]) => (s.length ? `${fmt(p50(s))} / ${fmt(p95(s))}` : '–');
+const pair = (s: number[], digits = 0) => (s.length ? `${fmt(p50(s), digits)} / ${fmt(p95(s), digits)}` : '–');
 
 interface Line {
   metric: string;
@@ -423,6 +439,7 @@ function report(ref: PhaseResult, ann: PhaseResult, ids: string[]): Line[] {
     target: '<= 1.50x (p50)',
     pass: p50(ann.server) <= 1.5 * p50(ref.server),
   });
+  lines.push({ metric: 'server: paint-data query alone (Prisma, bench process), ms', reference: pair(ref.paintQuery, 1), annotated: pair(ann.paintQuery, 1), ratio: ratio(p50(ann.paintQuery), p50(ref.paintQuery)), target: 'info', pass: null });
   const refBytes = Buffer.byteLength(ref.html);
   const annBytes = Buffer.byteLength(ann.html);
   lines.push({ metric: 'HTML bytes', reference: fmt(refBytes), annotated: fmt(annBytes), ratio: ratio(annBytes, refBytes), target: 'info', pass: null });
@@ -479,6 +496,7 @@ async function main(): Promise<number> {
     await applyMigrations(dbUrl);
     await client.connect();
     connected = true;
+    process.env.DATABASE_URL = dbUrl; // for the paint-data query timed from this process
 
     const article = generateArticle(SEED, CONFIG.chars);
     const spans = generateSpans(SEED + 1, article.text, CONFIG.annotations, AUTHORS);
@@ -496,7 +514,7 @@ async function main(): Promise<number> {
     const cookie = await signIn(context, app.baseURL, email, password);
     const url = `${app.baseURL}/articles/${articleId}`;
 
-    const reference = await measurePhase('reference (no annotations)', context, url, cookie, 0, (m) => problems.push(m));
+    const reference = await measurePhase('reference (no annotations)', context, articleId, url, cookie, 0, (m) => problems.push(m));
     reference.addsSaved = Number((await client.query(`SELECT count(*) FROM "Annotation" WHERE "articleId" = $1`, [articleId])).rows[0].count);
     // Back to no annotations, then the workload.
     await client.query(`DELETE FROM "Annotation" WHERE "articleId" = $1`, [articleId]);
@@ -504,7 +522,7 @@ async function main(): Promise<number> {
     await client.query('ANALYZE "Annotation"');
     log(`inserted ${spans.length.toLocaleString('en')} annotations in ${insertMs.toFixed(0)} ms (one INSERT … SELECT FROM unnest)`);
 
-    const annotated = await measurePhase(`annotated (${spans.length.toLocaleString('en')})`, context, url, cookie, spans.length, (m) => problems.push(m));
+    const annotated = await measurePhase(`annotated (${spans.length.toLocaleString('en')})`, context, articleId, url, cookie, spans.length, (m) => problems.push(m));
     annotated.addsSaved = Number((await client.query(`SELECT count(*) FROM "Annotation" WHERE "articleId" = $1`, [articleId])).rows[0].count) - spans.length;
 
     const sampleIds = [0, Math.floor(spans.length / 3), Math.floor(spans.length / 2), Math.floor((2 * spans.length) / 3), spans.length - 1].map((i) => spans[i]!.id);
@@ -531,6 +549,7 @@ async function main(): Promise<number> {
     await browser?.close().catch(() => {});
     if (app) await stopApp(app.child);
     if (connected) await client.end().catch(() => {});
+    await disconnectDb().catch(() => {});
     if (!testServer.embedded) await dropDatabase(dbName, testServer.serverUrl).catch(() => {});
     await testServer.close();
   }
