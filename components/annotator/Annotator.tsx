@@ -56,7 +56,8 @@ export function Annotator({ article, packed, me }: AnnotatorProps) {
   const [filters, setFilters] = useState<Filters>({ hiddenKinds: new Set(), hiddenStatuses: new Set(), author: 'all' });
   const [picking, setPicking] = useState<{ fromId: string; type: RelationTypeName } | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
-  const [hoverId, setHoverId] = useState<string | null>(null);
+  const hoverStyle = useRef<HTMLStyleElement>(null);
+  const hovered = useRef<string | null>(null);
   const [commentTicks, setCommentTicks] = useState<Record<string, number>>({});
   const [announcement, setAnnouncement] = useState('');
   const { toasts, show, dismiss } = useToasts();
@@ -259,14 +260,8 @@ export function Annotator({ article, packed, me }: AnnotatorProps) {
     [show],
   );
 
-  const startPicking = useCallback(
-    (fromId: string, type: RelationTypeName) => {
-      setPicking({ fromId, type });
-      const target = RELATION_PAIRS[type].to;
-      show({ tone: 'info', message: `Click a ${target} highlight, or select text and press ${target.charAt(0).toUpperCase()} to create one. Esc cancels.` });
-    },
-    [show],
-  );
+  // The banner above the text explains picking (role=status), so no toast is needed.
+  const startPicking = useCallback((fromId: string, type: RelationTypeName) => setPicking({ fromId, type }), []);
 
   // ---- Selection: snapping, the toolbar, creating. ----
 
@@ -370,9 +365,17 @@ export function Annotator({ article, packed, me }: AnnotatorProps) {
     select(next.id, { open: true });
   }
 
+  /** Hovering a span outlines the spans it is linked to: one style rule, written directly (no re-render). */
+  function showRelatedOf(id: string | null) {
+    if (id === hovered.current || !hoverStyle.current) return;
+    hovered.current = id;
+    const related = id ? [...store.relations.values()].flatMap((r) => (r.fromId === id ? [r.toId] : r.toId === id ? [r.fromId] : [])) : [];
+    hoverStyle.current.textContent = related.length ? `${related.map((r) => `.annotator-text [data-id="${CSS.escape(r)}"]`).join(',')}{box-shadow:0 0 0 2px #9333ea;border-radius:2px}` : '';
+  }
+
   function onPointerOver(event: React.PointerEvent) {
     const element = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-id]') : null;
-    setHoverId(element?.dataset.id ?? null);
+    showRelatedOf(element?.dataset.id ?? null);
   }
 
   // ---- Keyboard. ----
@@ -431,6 +434,13 @@ export function Annotator({ article, packed, me }: AnnotatorProps) {
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.defaultPrevented || sheetOpen) return;
+    if (event.key === 'Escape' && isTyping(event.target)) {
+      // Esc leaves a field first (keeping what was typed); the next Esc closes the panel.
+      (event.target as HTMLElement).blur();
+      headingRef.current?.focus();
+      event.preventDefault();
+      return;
+    }
     if (event.key === 'Escape') {
       const selection = document.getSelection();
       if (picking) setPicking(null);
@@ -525,10 +535,9 @@ export function Annotator({ article, packed, me }: AnnotatorProps) {
       id ? [...store.relations.values()].flatMap((r) => (r.fromId === id ? [r.toId] : r.toId === id ? [r.fromId] : [])) : [];
     return [
       rule(selectedId ? [selectedId] : [], 'outline:2px solid #4338ca;outline-offset:1px;border-radius:2px'),
-      rule(related(hoverId), 'box-shadow:0 0 0 2px #9333ea;border-radius:2px'),
       rule(related(selectedId), 'outline:2px dashed #6d28d9;outline-offset:1px'),
     ].join('\n');
-  }, [painted, selectedId, hoverId, store.relations]);
+  }, [painted, selectedId, store.relations]);
 
   const selected = selectedId ? store.byId.get(selectedId) : undefined;
   const panelActions: PanelActions = {
@@ -571,7 +580,7 @@ export function Annotator({ article, packed, me }: AnnotatorProps) {
           onPointerUp={onPointerUp}
           onClick={onClick}
           onPointerOver={onPointerOver}
-          onPointerLeave={() => setHoverId(null)}
+          onPointerLeave={() => showRelatedOf(null)}
         >
           <ArticleText paragraphs={paragraphs} perParagraph={store.perParagraph} meId={me.id} painted={painted} />
         </div>
@@ -622,6 +631,7 @@ export function Annotator({ article, packed, me }: AnnotatorProps) {
         {announcement}
       </div>
       <style>{emphasis}</style>
+      <style ref={hoverStyle} />
       <ShortcutSheet open={sheetOpen} onClose={() => setSheetOpen(false)} />
       <Toasts toasts={toasts} dismiss={dismiss} />
     </div>

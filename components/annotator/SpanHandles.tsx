@@ -92,7 +92,7 @@ export function SpanHandles({ annotation, text, textRef, wrapRef, preview, commi
       key={edge}
       type="button"
       aria-label={`${edge === 'start' ? 'Start' : 'End'} of the span: drag it, or press the left and right arrow keys`}
-      className="absolute z-10 w-3 -translate-x-1/2 cursor-ew-resize touch-none rounded-sm bg-indigo-700/80 focus-visible:bg-indigo-900"
+      className={`absolute z-10 w-1.5 cursor-ew-resize touch-none rounded-full bg-indigo-700 before:absolute before:-inset-x-2 before:inset-y-0 focus-visible:bg-indigo-950 ${edge === 'start' ? '-translate-x-full' : ''}`}
       style={{ top: positions[edge].top - 2, left: positions[edge].left, height: positions[edge].height + 4 }}
       onPointerDown={onPointerDown(edge)}
       onPointerMove={onPointerMove}

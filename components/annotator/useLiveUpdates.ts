@@ -4,8 +4,8 @@ import { useEffect, useRef } from 'react';
 import type { LiveMessage } from '@/lib/annotations/paint';
 
 /**
- * Follows the article's live stream. EventSource reconnects by itself; after any reconnect
- * (and on a `resync` message) `onResync` reloads everything, since messages may have been missed.
+ * Follows the article's live stream. EventSource reconnects by itself, and the server opens a
+ * reconnected stream with `resync` (messages may have been missed), on which `onResync` reloads.
  */
 export function useLiveUpdates(articleId: string, onMessage: (message: LiveMessage) => void, onResync: () => void) {
   const handlers = useRef({ onMessage, onResync });
@@ -16,14 +16,6 @@ export function useLiveUpdates(articleId: string, onMessage: (message: LiveMessa
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource(`/api/articles/${articleId}/events`);
-    let dropped = false;
-    source.onopen = () => {
-      if (dropped) handlers.current.onResync();
-      dropped = false;
-    };
-    source.onerror = () => {
-      dropped = true;
-    };
     source.onmessage = (event) => {
       let message: LiveMessage;
       try {

@@ -2,7 +2,7 @@
  * Flattening overlapping spans into paintable segments. A paragraph's text is cut at every
  * span boundary; each piece lists the spans covering it, outermost lane first, so the
  * annotator can nest one element per span and each span keeps one underline height (its
- * lane) along its whole length. Pure: unit-tested with overlaps, nesting, emoji and CJK.
+ * lane) along its whole length within the paragraph. Pure: unit-tested with overlaps, nesting, emoji and CJK.
  */
 
 export interface Span {
@@ -29,10 +29,11 @@ export interface Segment<T extends Span> {
 
 /**
  * Gives each span the lowest lane no overlapping span already holds, shortest spans first.
- * Each lane keeps its spans sorted and disjoint, so a check is a binary search.
+ * Each lane keeps its spans sorted and disjoint, so a check is a binary search. Empty (and
+ * reversed) spans are never painted, so they get no lane and hold none.
  */
 export function assignLanes<T extends Span>(spans: readonly T[]): Map<string, number> {
-  const order = [...spans].sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || (a.id < b.id ? -1 : 1));
+  const order = spans.filter((s) => s.start < s.end).sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start || (a.id < b.id ? -1 : 1));
   const lanes: { starts: number[]; ends: number[] }[] = [];
   const result = new Map<string, number>();
   for (const span of order) {

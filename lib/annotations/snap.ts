@@ -35,8 +35,11 @@ export function snapSelection(text: string, { start, end }: Range, { words = tru
   if (first && first.start < start && (first.wordLike || !words)) start = first.start;
   const last = containing(segmenter, text, end - 1);
   if (last && last.end > end && (last.wordLike || !words)) end = last.end;
-  // A word segment can still end inside a grapheme cluster (a base letter before its mark).
+  // A word segment can still end inside a grapheme cluster (a base letter before its mark), and
+  // a start inside a segment that is not word-like (an emoji, a flag) was not widened above.
   if (words) {
+    const head = containing(graphemeSegmenter, text, start);
+    if (head && head.start < start) start = head.start;
     const cluster = containing(graphemeSegmenter, text, end - 1);
     if (cluster && cluster.end > end) end = cluster.end;
   }
