@@ -78,6 +78,8 @@ interface PhaseResult {
   loadLongest: number;
   adds: number[];
   addsMissing: number;
+  /** What the page looked like when an addition did not show up. */
+  addFailures: string[];
   addsSaved: number;
   /** Why the browser metrics are missing or partial. */
   browserError: string | null;
@@ -314,7 +316,7 @@ async function measureAdds(context: BrowserContext, url: string, result: PhaseRe
   try {
     await openReady(page, url);
     for (let i = 0; i < CONFIG.adds; i++) {
-      await selectWord(page, { fraction: (i + 0.5) / CONFIG.adds });
+      const { word } = await selectWord(page, { fraction: (i + 0.5) / CONFIG.adds });
       await page.evaluate(() => window.__bench.armAdd());
       await page.keyboard.press('c');
       let sample: AddSample | null = null;
@@ -323,6 +325,13 @@ async function measureAdds(context: BrowserContext, url: string, result: PhaseRe
         sample = await page.evaluate(() => window.__bench.add);
       } catch {
         result.addsMissing++;
+        const state = await page.evaluate(() => ({
+          selection: String(getSelection() ?? ''),
+          focus: document.activeElement ? `${document.activeElement.tagName.toLowerCase()}${document.activeElement.id ? `#${document.activeElement.id}` : ''} "${(document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent ?? '').slice(0, 40)}"` : 'none',
+          keySeen: window.__bench.add?.keyAt != null,
+          messages: Array.from(document.querySelectorAll('[role="alert"], [role="status"]'), (e) => e.textContent?.trim()).filter(Boolean).join(' | ').slice(0, 200),
+        }));
+        result.addFailures.push(`#${i + 1} "${word}": no new highlight after 5 s; key seen by the page: ${state.keySeen}; selection "${state.selection}"; focus ${state.focus}; messages: ${state.messages || 'none'}`);
         if (result.addsMissing >= 3) throw new ContractError(`Pressing "c" on a selection added no new [data-annotator-text] [data-id] element within 5 s, ${result.addsMissing} times.`);
       }
       if (sample?.paintedAt != null) result.adds.push(sample.paintedAt - (sample.keyAt ?? sample.paintedAt));
@@ -340,7 +349,7 @@ async function measureAdds(context: BrowserContext, url: string, result: PhaseRe
 async function measurePhase(label: string, context: BrowserContext, articleId: string, url: string, cookie: string, annotations: number, onMissing: (message: string) => void): Promise<PhaseResult> {
   const result: PhaseResult = {
     label, annotations, server: [], paintQuery: [], html: '', painted: [], ready: [], readyFallbacks: 0, elements: [], highlights: [],
-    scrollLongest: [], scrollLongTasks: 0, scrollLongestFrame: 0, scrollDistance: 0, loadLongest: 0, adds: [], addsMissing: 0, addsSaved: 0, browserError: null,
+    scrollLongest: [], scrollLongTasks: 0, scrollLongestFrame: 0, scrollDistance: 0, loadLongest: 0, adds: [], addsMissing: 0, addFailures: [], addsSaved: 0, browserError: null,
   };
   log(`${label}: server response ×${CONFIG.serverWarmup}+${CONFIG.serverRuns}`);
   const server = await timeServer(url, cookie);
@@ -537,6 +546,7 @@ async function main(): Promise<number> {
     console.log(`Scrolled ${annotated.scrollDistance.toLocaleString('en')} px of the annotated page per run. Took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
     const load = os.loadavg()[0]!;
     console.log(`Load average ${loadBefore.toFixed(1)} at the start, ${load.toFixed(1)} at the end, on ${os.availableParallelism()} cores${Math.max(load, loadBefore) > os.availableParallelism() ? ': the machine was busy with other work, so expect noisy figures' : ''}.`);
+    for (const phase of [reference, annotated]) for (const f of phase.addFailures) console.log(`Addition missing (${phase.label}) ${f}`);
     for (const p of problems) console.log(`\nNOT MEASURED: ${p}`);
     const failed = lines.filter((l) => l.pass === false).map((l) => l.metric.split(':')[0]);
     if (failed.length) console.log(`\nMissed targets: ${[...new Set(failed)].join(', ')}`);
