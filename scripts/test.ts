@@ -5,6 +5,7 @@
  *   npm test                 every stage
  *   npm run test:integration integration tests only
  *   npm run test:e2e         browser tests only
+ *   npm run test:e2e -- e2e/annotator.spec.ts --grep conflict   (later arguments go to Playwright)
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -18,6 +19,8 @@ const ALL: Stage[] = ['typecheck', 'lint', 'unit', 'integration', 'e2e'];
 const only = process.argv[2] as Stage | undefined;
 if (only && !ALL.includes(only)) throw new Error(`Unknown stage "${only}": use one of ${ALL.join(', ')}.`);
 const stages = only ? [only] : ALL;
+// With one stage named, the arguments after it go to that stage's runner (Playwright: files, --grep, ...).
+const passThrough = only ? process.argv.slice(3) : [];
 
 const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name);
 const reports = path.join(projectRoot, 'test-results', 'reports');
@@ -85,7 +88,7 @@ async function main() {
       const out = path.join(reports, 'e2e.json');
       await timed('end-to-end tests', async () => {
         try {
-          await runCommand(bin('playwright'), ['test'], { ...env, E2E_DATABASE_URL: e2eDatabase, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+          await runCommand(bin('playwright'), ['test', ...passThrough], { ...env, E2E_DATABASE_URL: e2eDatabase, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
         } finally {
           await countPlaywright(out);
         }

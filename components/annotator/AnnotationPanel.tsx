@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { RELATION_PAIRS, type PaintAnnotation, type PaintRelation, type RelationTypeName } from '@/lib/annotations/paint';
 import { ANNOTATION_KINDS, ATTRIBUTE_SCHEMAS, type AnnotationKindName } from '@/lib/annotations/schemas';
 import { callApi } from '@/lib/http/client';
@@ -59,24 +59,45 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<{ current: AnnotationJson; changes: AnnotationChanges } | null>(null);
 
-  // Reload when the annotation changes here or elsewhere (its version or status moves).
+  // What the form was filled from: saving sends its version, so an edit made over someone
+  // else's newer version gets a conflict instead of silently replacing it.
+  const [baseline, setBaseline] = useState<AnnotationJson | null>(null);
+  const [changedUnderneath, setChangedUnderneath] = useState(false);
+  const form = useRef({ note, draft, baseline });
+  useEffect(() => {
+    form.current = { note, draft, baseline };
+  });
+
+  const isDirty = (f: { note: string; draft: AttributeDraft; baseline: AnnotationJson | null }) =>
+    f.baseline !== null && (f.note !== f.baseline.note || JSON.stringify(attributesFromDraft(f.baseline.kind, f.draft)) !== JSON.stringify(f.baseline.attributes));
+
+  const fillForm = useCallback((a: AnnotationJson) => {
+    setBaseline(a);
+    setNote(a.note);
+    setDraft(draftFromAttributes(a.kind, a.attributes));
+    setChangedUnderneath(false);
+    setErrors({});
+  }, []);
+
+  // Reload when the annotation changes here or elsewhere (its version or status moves); what
+  // the user is typing is kept, and they are told the annotation moved on underneath them.
   useEffect(() => {
     if (!saved) return;
     let live = true;
     void callApi<AnnotationDetailJson>('GET', `/api/annotations/${annotation.id}`).then((result) => {
       if (!live || !result.ok) return;
       setDetail(result.data);
-      setNote(result.data.note);
-      setDraft(draftFromAttributes(result.data.kind, result.data.attributes));
-      setErrors({});
+      const f = form.current;
+      if (!isDirty(f) || f.baseline?.kind !== result.data.kind) fillForm(result.data);
+      else if (f.baseline && f.baseline.version !== result.data.version) setChangedUnderneath(true);
     });
     return () => {
       live = false;
     };
-  }, [annotation.id, annotation.version, annotation.status, saved]);
+  }, [annotation.id, annotation.version, annotation.status, saved, fillForm]);
 
   const current = detail && detail.id === annotation.id ? detail : null;
-  const dirty = current !== null && (note !== current.note || JSON.stringify(attributesFromDraft(annotation.kind, draft)) !== JSON.stringify(current.attributes));
+  const dirty = isDirty({ note, draft, baseline });
 
   async function apply(changes: AnnotationChanges, version?: number) {
     setSaving(true);
@@ -85,8 +106,11 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
     setSaving(false);
     if (result.ok) {
       setConflict(null);
-      setErrors({});
       setMessage('Saved.');
+      // Our own change: the form now stands on the new version. A saved note or new kind
+      // refills it; anything else (span, unattributed) keeps what is being typed.
+      if (changes.note !== undefined || changes.attributes !== undefined || changes.kind !== undefined || !isDirty(form.current)) fillForm(result.annotation);
+      else setBaseline(result.annotation);
       return;
     }
     if (result.conflict) setConflict({ current: result.conflict, changes });
@@ -103,7 +127,11 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
       setMessage('Check the highlighted fields.');
       return;
     }
-    void apply({ note, attributes });
+    // Only what the user changed travels, so applying it again over a newer version keeps the rest.
+    const changes: AnnotationChanges = {};
+    if (note !== baseline?.note) changes.note = note;
+    if (JSON.stringify(attributes) !== JSON.stringify(baseline?.attributes)) changes.attributes = attributes;
+    void apply(changes, baseline?.version);
   }
 
   const lastDecision = current?.decisions[0];
@@ -149,6 +177,11 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
         )}
       </div>
 
+      {changedUnderneath && !conflict ? (
+        <p role="status" className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs">
+          This annotation was changed elsewhere while you were editing (now version {annotation.version}). Your unsaved text is kept; saving will show both versions first.
+        </p>
+      ) : null}
       {conflict ? (
         <div role="alert" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-2">
           <p className="font-medium">Someone changed this annotation since you loaded it. It is now version {conflict.current.version}:</p>
@@ -162,7 +195,11 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
             <button type="button" className="rounded bg-amber-700 px-2 py-1 text-white hover:bg-amber-800" onClick={() => void apply(conflict.changes, conflict.current.version)}>
               Apply my change again
             </button>
-            <button type="button" className="rounded border border-stone-300 bg-white px-2 py-1" onClick={() => setConflict(null)}>
+            <button type="button" className="rounded border border-stone-300 bg-white px-2 py-1" onClick={() => {
+                const theirs = conflict.current;
+                setConflict(null);
+                fillForm(theirs);
+              }}>
               Keep the current version
             </button>
           </div>

@@ -42,18 +42,46 @@ export async function createTestArticle(title: string, text: string, options: Te
   return { id: article.id, title, text: normalized };
 }
 
-/** An annotation on the first characters of an article's text, straight into the database. */
+type Kind = 'CLAIM' | 'EVENT' | 'SOURCE';
+
+/** An annotation (by default on the first characters of an article's text), straight into the database. */
 export async function createTestAnnotation(
   article: { id: string; text: string },
   author: Pick<TestUser, 'id'>,
-  options: { kind?: 'CLAIM' | 'EVENT' | 'SOURCE'; status?: 'PENDING' | 'APPROVED' | 'REJECTED'; start?: number; end?: number } = {},
-): Promise<{ id: string }> {
-  const start = options.start ?? 0;
-  const end = options.end ?? Math.min(article.text.length, start + 10);
+  options: { kind?: Kind; status?: 'PENDING' | 'APPROVED' | 'REJECTED'; start?: number; end?: number; quote?: string; note?: string; attributes?: Record<string, unknown> } = {},
+): Promise<{ id: string; start: number; end: number }> {
+  let start = options.start ?? 0;
+  if (options.quote !== undefined) {
+    start = article.text.indexOf(options.quote, options.start ?? 0);
+    if (start < 0) throw new Error(`"${options.quote}" is not in the article's text`);
+  }
+  const end = options.quote !== undefined ? start + options.quote.length : (options.end ?? Math.min(article.text.length, start + 10));
   return db().annotation.create({
-    data: { articleId: article.id, authorId: author.id, kind: options.kind ?? 'CLAIM', status: options.status ?? 'PENDING', start, end, exact: article.text.slice(start, end) },
-    select: { id: true },
+    data: {
+      articleId: article.id,
+      authorId: author.id,
+      kind: options.kind ?? 'CLAIM',
+      status: options.status ?? 'PENDING',
+      start,
+      end,
+      exact: article.text.slice(start, end),
+      prefix: article.text.slice(Math.max(0, start - 32), start),
+      suffix: article.text.slice(end, end + 32),
+      note: options.note ?? '',
+      attributes: (options.attributes ?? {}) as object,
+    },
+    select: { id: true, start: true, end: true },
   });
+}
+
+/** A relation between two annotations of one article, e.g. a claim ATTRIBUTED_TO a source. */
+export async function createTestRelation(from: { id: string }, to: { id: string }, author: Pick<TestUser, 'id'>, type: 'ATTRIBUTED_TO' | 'REPORTED_BY' | 'ABOUT' = 'ATTRIBUTED_TO'): Promise<{ id: string }> {
+  return db().relation.create({ data: { fromId: from.id, toId: to.id, type, authorId: author.id }, select: { id: true } });
+}
+
+/** A comment on an annotation's thread. */
+export async function createTestComment(annotation: { id: string }, author: Pick<TestUser, 'id'>, body: string): Promise<{ id: string }> {
+  return db().comment.create({ data: { annotationId: annotation.id, authorId: author.id, body }, select: { id: true } });
 }
 
 /** Signs in through next-auth's endpoint, sharing cookies with the page: quick, for tests not about the form. */
