@@ -545,7 +545,9 @@ async function main(): Promise<number> {
     if (reference.readyFallbacks + annotated.readyFallbacks) console.log(`Toolbar time taken on the Node side (in-page observer missed it) in ${reference.readyFallbacks + annotated.readyFallbacks} runs.`);
     console.log(`Scrolled ${annotated.scrollDistance.toLocaleString('en')} px of the annotated page per run. Took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
     const load = os.loadavg()[0]!;
-    console.log(`Load average ${loadBefore.toFixed(1)} at the start, ${load.toFixed(1)} at the end, on ${os.availableParallelism()} cores${Math.max(load, loadBefore) > os.availableParallelism() ? ': the machine was busy with other work, so expect noisy figures' : ''}.`);
+    // The end figure includes this bench's own browser and server; only the start says whether others were busy.
+    const busy = loadBefore > os.availableParallelism() / 2;
+    console.log(`Load average ${loadBefore.toFixed(1)} at the start, ${load.toFixed(1)} at the end (this bench included), on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work when the bench began, so expect noisy figures' : ''}.`);
     for (const phase of [reference, annotated]) for (const f of phase.addFailures) console.log(`Addition missing (${phase.label}) ${f}`);
     for (const p of problems) console.log(`\nNOT MEASURED: ${p}`);
     const failed = lines.filter((l) => l.pass === false).map((l) => l.metric.split(':')[0]);
