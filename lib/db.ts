@@ -1,7 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.ts';
 
-export type { Prisma } from './generated/prisma/client.ts';
+export { Prisma } from './generated/prisma/client.ts';
 /** A client or an interactive transaction: data functions accept either so callers can compose them. */
 export type DbTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 

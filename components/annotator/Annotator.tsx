@@ -2,7 +2,7 @@
 
 import './annotator.css';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { RELATION_PAIRS, unpackPaintData, type LiveMessage, type PackedPaintData, type PaintAnnotation, type PaintRelation, type RelationTypeName } from '@/lib/annotations/paint';
+import { RELATION_PAIRS, unpackPaintData, type LiveMessage, type PackedPaintData, type PaintAnnotation, type PaintData, type PaintRelation, type RelationTypeName } from '@/lib/annotations/paint';
 import type { AnnotationKindName } from '@/lib/annotations/schemas';
 import { nextWordBoundary, snapSelection } from '@/lib/annotations/snap';
 import { splitParagraphs } from '@/lib/articles/paragraphs';
@@ -21,7 +21,8 @@ import { useLiveUpdates } from './useLiveUpdates';
 
 export interface AnnotatorProps {
   article: { id: string; text: string; archived: boolean; language: string | null };
-  packed: PackedPaintData;
+  /** Streamed after the text: the page does not wait for it (see the article page). */
+  paint: Promise<PackedPaintData | null>;
   me: { id: string; name: string; canAnnotate: boolean; canComment: boolean };
 }
 
@@ -29,14 +30,20 @@ const UNDO_MS = 6000;
 const KEY_KINDS: Record<string, AnnotationKindName> = { c: 'claim', '1': 'claim', e: 'event', '2': 'event', s: 'source', '3': 'source' };
 const ALL_KINDS: AnnotationKindName[] = ['claim', 'event', 'source'];
 const noSubscribe = () => () => {};
+const NO_PAINT_DATA: PaintData = { annotations: [], relations: [], users: {} };
+type ArticleMessage = Exclude<LiveMessage, { t: 'resync' } | { t: 'listening' }>;
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 /** The annotator: the article with its highlights, the selection toolbar, the legend and the panel. */
-export function Annotator({ article, packed, me }: AnnotatorProps) {
+export function Annotator({ article, paint, me }: AnnotatorProps) {
   const paragraphs = useMemo(() => splitParagraphs(article.text), [article.text]);
-  const initial = useMemo(() => unpackPaintData(packed), [packed]);
-  const store = useAnnotationStore(paragraphs, initial);
+  const store = useAnnotationStore(paragraphs, NO_PAINT_DATA);
+  const [loaded, setLoaded] = useState(false);
+  const fingerprint = useRef<string | null>(null);
+  // Live messages wait until the snapshot they follow is in place.
+  const waiting = useRef<ArticleMessage[] | null>([]);
+  const listeningEarly = useRef(false);
   const storeRef = useRef(store);
   // Highlights are drawn only once hydrated: the server HTML carries the plain text.
   const painted = useSyncExternalStore(
@@ -75,10 +82,10 @@ export function Annotator({ article, packed, me }: AnnotatorProps) {
 
   // Tell tests and benchmarks when every highlight is on screen (two frames: laid out and painted).
   useEffect(() => {
-    if (!painted) return;
+    if (!painted || !loaded) return;
     const frame = requestAnimationFrame(() => requestAnimationFrame(() => textRef.current?.setAttribute('data-ready', 'true')));
     return () => cancelAnimationFrame(frame);
-  }, [painted]);
+  }, [painted, loaded]);
 
   useEffect(() => {
     if (focusPanel) headingRef.current?.focus();
@@ -495,11 +502,13 @@ export function Annotator({ article, packed, me }: AnnotatorProps) {
 
   const resync = useCallback(async () => {
     const result = await callApi<PackedPaintData>('GET', `/api/articles/${article.id}/annotations?format=paint`);
-    if (result.ok) storeRef.current.replaceAll(unpackPaintData(result.data));
+    if (!result.ok) return;
+    fingerprint.current = result.data.f;
+    storeRef.current.replaceAll(unpackPaintData(result.data));
   }, [article.id]);
 
   const onLive = useCallback(
-    (message: LiveMessage) => {
+    (message: ArticleMessage) => {
       const s = storeRef.current;
       if (message.t === 'annotation' && message.op === 'upsert') {
         const a = message.annotation;
@@ -524,7 +533,40 @@ export function Annotator({ article, packed, me }: AnnotatorProps) {
     },
     [select, show],
   );
-  useLiveUpdates(article.id, onLive, resync);
+  /** Writes made between the page's snapshot and the stream's start show as a changed fingerprint. */
+  const checkFingerprint = useCallback(async () => {
+    const result = await callApi<{ fingerprint: string }>('GET', `/api/articles/${article.id}/annotations?format=fingerprint`);
+    if (result.ok && result.data.fingerprint !== fingerprint.current) await resync();
+  }, [article.id, resync]);
+
+  useEffect(() => {
+    let live = true;
+    void paint.then((packed) => {
+      if (!live || !packed) return;
+      fingerprint.current = packed.f;
+      storeRef.current.replaceAll(unpackPaintData(packed));
+      setLoaded(true);
+      const early = waiting.current ?? [];
+      waiting.current = null;
+      // Applied after the snapshot lands (the store's next state), in arrival order.
+      setTimeout(() => {
+        for (const message of early) onLive(message);
+        if (listeningEarly.current) void checkFingerprint();
+      });
+    }, () => show({ tone: 'error', message: 'The highlights could not be loaded. Reload the page to try again.' }));
+    return () => {
+      live = false;
+    };
+  }, [paint, onLive, checkFingerprint, show]);
+
+  useLiveUpdates(article.id, {
+    onMessage: (message) => (waiting.current ? waiting.current.push(message) : onLive(message)),
+    onListening: () => {
+      if (waiting.current) listeningEarly.current = true;
+      else void checkFingerprint();
+    },
+    onResync: () => void resync(),
+  });
 
   // ---- Emphasis: selected and related spans are one generated style rule, not a re-render. ----
 
@@ -615,7 +657,7 @@ export function Annotator({ article, packed, me }: AnnotatorProps) {
           </div>
         ) : (
           <p className="rounded-md border border-dashed border-stone-300 p-3 text-sm text-stone-600">
-            {store.byId.size === 0 ? 'No annotations yet. ' : ''}
+            {!loaded ? 'Loading highlights… ' : store.byId.size === 0 ? 'No annotations yet. ' : ''}
             {canAnnotate ? 'Select text to tag it as a claim, event or source. ' : ''}Click a highlight (or press J/K, then Enter) to open it. Press ? for shortcuts.
           </p>
         )}

@@ -3,14 +3,21 @@
 import { useEffect, useRef } from 'react';
 import type { LiveMessage } from '@/lib/annotations/paint';
 
-/**
- * Follows the article's live stream. EventSource reconnects by itself, and the server opens a
- * reconnected stream with `resync` (messages may have been missed), on which `onResync` reloads.
- */
-export function useLiveUpdates(articleId: string, onMessage: (message: LiveMessage) => void, onResync: () => void) {
-  const handlers = useRef({ onMessage, onResync });
+type ArticleMessage = Exclude<LiveMessage, { t: 'resync' } | { t: 'listening' }>;
+
+interface Handlers {
+  onMessage: (message: ArticleMessage) => void;
+  /** The server listens: from now on nothing is missed (each time the stream (re)connects). */
+  onListening: () => void;
+  /** Messages may have been missed: reload everything. */
+  onResync: () => void;
+}
+
+/** Follows the article's live stream; EventSource reconnects by itself and the server then sends `resync`. */
+export function useLiveUpdates(articleId: string, handlers: Handlers) {
+  const current = useRef(handlers);
   useEffect(() => {
-    handlers.current = { onMessage, onResync };
+    current.current = handlers;
   });
 
   useEffect(() => {
@@ -23,8 +30,9 @@ export function useLiveUpdates(articleId: string, onMessage: (message: LiveMessa
       } catch {
         return;
       }
-      if (message.t === 'resync') handlers.current.onResync();
-      else if (message.articleId === articleId) handlers.current.onMessage(message);
+      if (message.t === 'resync') current.current.onResync();
+      else if (message.t === 'listening') current.current.onListening();
+      else if (message.articleId === articleId) current.current.onMessage(message);
     };
     return () => source.close();
   }, [articleId]);

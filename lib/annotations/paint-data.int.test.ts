@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../db.ts';
 import { unpackPaintData } from './paint.ts';
-import { getPackedPaintData } from './paint-data.ts';
+import { getPackedPaintData, getPaintFingerprint } from './paint-data.ts';
 
 const TEXT = 'Minister 🌊 said the port will reopen. 佐藤 denied it.\n\nA second paragraph follows.';
 let articleId: string;
@@ -19,7 +19,7 @@ const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(q
 describe('getPackedPaintData', () => {
   it('answers null for an unknown article and empty lists for an article without annotations', async () => {
     expect(await getPackedPaintData('nosuch')).toBeNull();
-    expect(await getPackedPaintData(articleId)).toEqual({ a: '', r: '', u: [] });
+    expect(await getPackedPaintData(articleId)).toEqual({ a: '', r: '', u: [], f: '0:0' });
   });
 
   it('packs every annotation, relation and author of the article, in reading order, and nothing of other articles', async () => {
@@ -40,5 +40,22 @@ describe('getPackedPaintData', () => {
     expect(data.annotations[3]).toMatchObject({ kind: 'claim', unattributed: true });
     expect(data.relations).toEqual([{ id: expect.any(String), fromId: claim.id, toId: source.id, type: 'attributed_to', authorId: ben }]);
     expect(data.users).toEqual({ [ana]: 'Ana', [ben]: 'Ben' });
+  });
+
+  it('has a fingerprint that moves with every painted change: an edit, a deletion, a new link', async () => {
+    expect(await getPaintFingerprint('nosuch')).toBeNull();
+    const first = await getPaintFingerprint(articleId);
+    expect(first).toBe((await getPackedPaintData(articleId))!.f);
+    const claim = await db().annotation.findFirstOrThrow({ where: { articleId, kind: 'CLAIM', unattributed: true } });
+    await db().annotation.update({ where: { id: claim.id }, data: { version: { increment: 1 } } });
+    const edited = await getPaintFingerprint(articleId);
+    expect(edited).not.toBe(first);
+    const event = await db().annotation.findFirstOrThrow({ where: { articleId, kind: 'EVENT' } });
+    await db().relation.create({ data: { fromId: claim.id, toId: event.id, type: 'ABOUT', authorId: ana } });
+    const linked = await getPaintFingerprint(articleId);
+    expect(linked).not.toBe(edited);
+    await db().annotation.delete({ where: { id: event.id } });
+    const deleted = await getPaintFingerprint(articleId);
+    expect([first, edited, linked]).not.toContain(deleted);
   });
 });

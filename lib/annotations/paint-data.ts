@@ -1,4 +1,4 @@
-import { db } from '../db.ts';
+import { db, Prisma } from '../db.ts';
 import type { PackedPaintData } from './paint.ts';
 
 /**
@@ -7,11 +7,11 @@ import type { PackedPaintData } from './paint.ts';
  * Null when the article does not exist. The index orders match PACKED_KINDS, PACKED_STATUSES and RELATION_TYPES in paint.ts.
  */
 export async function getPackedPaintData(articleId: string): Promise<PackedPaintData | null> {
-  const rows = await db().$queryRaw<{ found: boolean; a: string; r: string; u: string }[]>`
+  const rows = await db().$queryRaw<{ found: boolean; a: string; r: string; u: string; f: string }[]>`
     WITH a AS (
-      SELECT id, kind, start, "end", status, "authorId", version, unattributed FROM "Annotation" WHERE "articleId" = ${articleId}
+      SELECT id, kind, start, "end", status, "authorId", version, unattributed, "updatedAt" FROM "Annotation" WHERE "articleId" = ${articleId}
     ), r AS (
-      SELECT r.id, r."fromId", r."toId", r.type, r."authorId" FROM "Relation" r JOIN "Annotation" f ON f.id = r."fromId" WHERE f."articleId" = ${articleId}
+      SELECT r.id, r."fromId", r."toId", r.type, r."authorId", r."createdAt" FROM "Relation" r JOIN "Annotation" f ON f.id = r."fromId" WHERE f."articleId" = ${articleId}
     ), u AS (
       SELECT x.id, usr.name, (row_number() OVER (ORDER BY x.id))::int - 1 AS ix
       FROM (SELECT "authorId" AS id FROM a UNION SELECT "authorId" FROM r) x JOIN "User" usr ON usr.id = x.id
@@ -27,8 +27,22 @@ export async function getPackedPaintData(articleId: string): Promise<PackedPaint
       COALESCE((SELECT string_agg(concat_ws(',', r.id, r."fromId", r."toId",
           CASE r.type WHEN 'ATTRIBUTED_TO' THEN 0 WHEN 'REPORTED_BY' THEN 1 ELSE 2 END, u.ix), ';' ORDER BY r.id)
         FROM r JOIN u ON u.id = r."authorId"), '') AS r,
-      COALESCE((SELECT json_agg(json_build_array(u.id, u.name) ORDER BY u.ix) FROM u), '[]'::json)::text AS u`;
+      COALESCE((SELECT json_agg(json_build_array(u.id, u.name) ORDER BY u.ix) FROM u), '[]'::json)::text AS u,
+      ${fingerprintSql('a', 'r')} AS f`;
   const row = rows[0];
   if (!row?.found) return null;
-  return { a: row.a, r: row.r, u: JSON.parse(row.u) as PackedPaintData['u'] };
+  return { a: row.a, r: row.r, u: JSON.parse(row.u) as PackedPaintData['u'], f: row.f };
+}
+
+// Counts and latest change times of the painted rows: a write, a deletion or a new link moves it.
+const fingerprintSql = (a: string, r: string) =>
+  Prisma.raw(`concat_ws(':', (SELECT count(*) FROM ${a}), (SELECT extract(epoch FROM max("updatedAt")) FROM ${a}), (SELECT count(*) FROM ${r}), (SELECT extract(epoch FROM max("createdAt")) FROM ${r}))`);
+
+/** The fingerprint alone (see PackedPaintData.f); null when the article does not exist. */
+export async function getPaintFingerprint(articleId: string): Promise<string | null> {
+  const rows = await db().$queryRaw<{ found: boolean; f: string }[]>`
+    WITH a AS (SELECT "updatedAt" FROM "Annotation" WHERE "articleId" = ${articleId}),
+    r AS (SELECT r."createdAt" FROM "Relation" r JOIN "Annotation" f ON f.id = r."fromId" WHERE f."articleId" = ${articleId})
+    SELECT EXISTS (SELECT 1 FROM "Article" WHERE id = ${articleId}) AS found, ${fingerprintSql('a', 'r')} AS f`;
+  return rows[0]?.found ? rows[0].f : null;
 }

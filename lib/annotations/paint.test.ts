@@ -21,6 +21,7 @@ function pack(data: PaintData): PackedPaintData {
     a: data.annotations.map((a) => [a.id, PACKED_KINDS.indexOf(a.kind), a.start, a.end, PACKED_STATUSES.indexOf(a.status), author(a.authorId), a.version, a.unattributed ? 1 : 0].join(',')).join(';'),
     r: data.relations.map((r) => [r.id, r.fromId, r.toId, RELATION_TYPES.indexOf(r.type), author(r.authorId)].join(',')).join(';'),
     u,
+    f: 'fingerprint',
   };
 }
 
@@ -50,6 +51,7 @@ describe('unpackPaintData', () => {
     const packed: PackedPaintData = {
       a: 'ann,1,7,19,2,1,4,1',
       r: 'rel,ann,other,2,0',
+      f: '',
       u: [
         ['u-0', 'Zero'],
         ['u-1', 'One'],
@@ -72,13 +74,13 @@ describe('unpackPaintData', () => {
   });
 
   it('falls back to safe values for indices it does not know', () => {
-    const unpacked = unpackPaintData({ a: 'x,9,0,1,7,5,1,0', r: 'y,x,x,3,-1', u: [] });
+    const unpacked = unpackPaintData({ a: 'x,9,0,1,7,5,1,0', r: 'y,x,x,3,-1', u: [], f: '' });
     expect(unpacked.annotations[0]).toMatchObject({ kind: 'claim', status: 'pending', authorId: '', unattributed: false });
     expect(unpacked.relations[0]).toMatchObject({ type: 'attributed_to', authorId: '' });
   });
 
   it('unpacks an article without annotations', () => {
-    expect(unpackPaintData({ a: '', r: '', u: [] })).toEqual({ annotations: [], relations: [], users: {} });
+    expect(unpackPaintData({ a: '', r: '', u: [], f: '' })).toEqual({ annotations: [], relations: [], users: {} });
   });
 
   it('uses the index orders that the SQL in paint-data.ts writes', () => {

@@ -37,8 +37,9 @@ export interface PaintData {
 
 /**
  * The messages of the live stream (`GET /api/articles/:id/events`, one JSON object per
- * server-sent event). `resync` asks the client to reload the paint data: it may have missed
- * messages (the listener reconnected to the database).
+ * server-sent event). `listening` says that from now on nothing is missed (the server LISTENs);
+ * `resync` asks the client to reload the paint data: it may have missed messages (it or the
+ * listener reconnected).
  */
 export type LiveMessage =
   | { t: 'annotation'; op: 'upsert'; articleId: string; annotation: PaintAnnotation; authorName: string }
@@ -46,6 +47,7 @@ export type LiveMessage =
   | { t: 'relation'; op: 'create'; articleId: string; relation: PaintRelation }
   | { t: 'relation'; op: 'delete'; articleId: string; id: string }
   | { t: 'comment'; op: 'create'; articleId: string; annotationId: string; commentId: string; authorId: string }
+  | { t: 'listening' }
   | { t: 'resync' };
 
 /**
@@ -77,6 +79,8 @@ export interface PackedPaintData {
   a: string;
   r: string;
   u: [id: string, name: string][];
+  /** Changes whenever what is painted changes: compared once the live stream listens, to catch writes made in between. */
+  f: string;
 }
 
 export const PACKED_KINDS: readonly AnnotationKindName[] = ['claim', 'event', 'source'];

@@ -76,13 +76,13 @@ function open(options: Partial<LiveEventStreamOptions> = {}) {
 }
 
 describe('createLiveEventStream', () => {
-  it('opens with the retry delay and an id, says connected once listening, then sends each message as one event', async () => {
+  it('opens with the retry delay and an id, says listening once listening, then sends each message as one event', async () => {
     const reader = open();
     expect((await drain(reader)).text).toMatch(/^retry: 2000\nid: \d+\n\n$/);
     expect(source.count('art1')).toBe(1);
 
     source.listen();
-    expect((await drain(reader)).text).toBe(': connected\n\n');
+    expect((await drain(reader)).text).toBe('data: {"t":"listening"}\n\n');
 
     source.emit('art1', upsert);
     source.emit('art1', { t: 'annotation', op: 'delete', articleId: 'art1', id: 'a1' });
@@ -93,7 +93,7 @@ describe('createLiveEventStream', () => {
     const reader = open({ resumed: true });
     await drain(reader);
     source.listen();
-    expect((await drain(reader)).text).toBe(': connected\n\ndata: {"t":"resync"}\n\n');
+    expect((await drain(reader)).text).toBe('data: {"t":"listening"}\n\ndata: {"t":"resync"}\n\n');
   });
 
   it('sends a heartbeat comment every 15 seconds', async () => {
@@ -180,7 +180,7 @@ describe('createLiveEventStream', () => {
     const reader = stream.getReader();
     const { text, closed } = await drain(reader);
     expect(closed).toBe(true);
-    // The preamble, "connected" and the messages up to the limit: nothing after the stream ended.
+    // The preamble, "listening" and the messages up to the limit: nothing after the stream ended.
     expect(text.match(/^data: /gm)?.length).toBeLessThanOrEqual(6);
   });
 

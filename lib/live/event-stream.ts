@@ -6,7 +6,7 @@
  * What the browser receives, in order:
  *   retry: 2000 / id: <n>      reconnect after 2 s; the id makes a reconnecting browser send
  *                              Last-Event-ID, which is how a reconnection is recognised
- *   : connected                once the process LISTENs, i.e. from here on nothing is missed
+ *   data: {"t":"listening"}    once the process LISTENs, i.e. from here on nothing is missed
  *   data: {"t":"resync"}       first, when this is a reconnection (messages may have been missed)
  *   data: <LiveMessage>        one event per message of the article
  *   : heartbeat                every 15 s, so proxies and the browser keep the connection
@@ -111,7 +111,7 @@ export function createLiveEventStream(options: LiveEventStreamOptions): Readable
 
         source.whenListening().then(
           () => {
-            send(sseComment('connected'));
+            onMessage({ t: 'listening' });
             if (resumed) onMessage({ t: 'resync' });
           },
           () => finish(),

@@ -298,8 +298,9 @@ describe('the event stream on a real listener', () => {
         text += decoder.decode(next.value, { stream: true });
       }
     };
-    await readUntil(/: connected\n\n/);
-    expect(text).toMatch(/^retry: 2000\nid: \d+\n\n: connected\n\n$/);
+    await readUntil(/"listening"\}\n\n/);
+    expect(text).toMatch(/^retry: 2000\nid: \d+\n\ndata: \{"t":"listening"\}\n\n$/);
+    text = '';
     const started = performance.now();
     const created = await createAnnotation('the harbour', 'CLAIM', other.id);
     await readUntil(/data: .*\n\n$/);

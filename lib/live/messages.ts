@@ -12,7 +12,7 @@ import { RELATION_TYPES, type LiveMessage } from '../annotations/paint.ts';
 export const LIVE_CHANNEL = 'newsmark_live';
 
 /** A live message that belongs to one article (every message the database sends). */
-export type ArticleLiveMessage = Exclude<LiveMessage, { t: 'resync' }>;
+export type ArticleLiveMessage = Exclude<LiveMessage, { t: 'resync' } | { t: 'listening' }>;
 
 const id = z.string().min(1).max(200);
 const offset = z.number().int().nonnegative();

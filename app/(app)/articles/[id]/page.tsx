@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { ArticleAdminControls } from '@/components/articles/ArticleAdminControls';
 import { ArticleMeta } from '@/components/articles/ArticleMeta';
@@ -10,14 +11,18 @@ import { requirePagePermission } from '@/lib/auth/session';
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(params: Props['params']) {
+// One read of the article per request, shared by the metadata and the page.
+const loadArticle = cache(async (id: string) => getArticle(id));
+
+async function articleId(params: Props['params']) {
   const id = articleIdSchema.safeParse((await params).id);
-  return id.success ? getArticle(id.data) : null;
+  return id.success ? id.data : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await requirePagePermission('read:corpus');
-  const article = await load(params);
+  const id = await articleId(params);
+  const article = id ? await loadArticle(id) : null;
   return { title: article?.title ?? 'Article not found' };
 }
 
@@ -25,10 +30,13 @@ const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone
 
 export default async function ArticlePage({ params }: Props) {
   const user = await requirePagePermission('read:corpus');
-  const article = await load(params);
+  const id = await articleId(params);
+  if (!id) notFound();
+  // Not awaited: the annotations query runs while the text renders, and its result streams
+  // to the annotator at the end of the same response.
+  const paint = getPackedPaintData(id);
+  const article = await loadArticle(id);
   if (!article) notFound();
-  const packed = await getPackedPaintData(article.id);
-  if (!packed) notFound();
   return (
     <article lang={article.language ?? undefined}>
       {article.archivedAt ? (
@@ -64,7 +72,7 @@ export default async function ArticlePage({ params }: Props) {
       </header>
       <Annotator
         article={{ id: article.id, text: article.text, archived: article.archivedAt !== null, language: article.language }}
-        packed={packed}
+        paint={paint}
         me={{ id: user.id, name: user.name, canAnnotate: can(user, 'create:annotation'), canComment: can(user, 'create:comment') }}
       />
     </article>

@@ -1,5 +1,5 @@
 import { createAnnotationSchema } from '@/lib/annotations/schemas';
-import { getPackedPaintData } from '@/lib/annotations/paint-data';
+import { getPackedPaintData, getPaintFingerprint } from '@/lib/annotations/paint-data';
 import { createAnnotation, listAnnotations } from '@/lib/annotations/service';
 import { z } from 'zod';
 import { articleIdSchema } from '@/lib/articles/queries';
@@ -12,8 +12,9 @@ import { fail } from '@/lib/result';
 type Context = { params: Promise<{ id: string }> };
 const NO_ARTICLE = fail('not_found', 'No such article.').error;
 
-// `format=paint` is the annotator's compact form (lib/annotations/paint.ts), used to resynchronise.
-const listQuerySchema = z.object({ format: z.enum(['full', 'paint'], 'The format is full or paint.').default('full') });
+// `format=paint` is the annotator's compact form (lib/annotations/paint.ts), used to resynchronise;
+// `format=fingerprint` tells whether it changed.
+const listQuerySchema = z.object({ format: z.enum(['full', 'paint', 'fingerprint'], 'The format is full, paint or fingerprint.').default('full') });
 
 export const GET = apiHandler(async (request: Request, { params }: Context) => {
   const auth = await authorizeApi('read:corpus');
@@ -22,7 +23,12 @@ export const GET = apiHandler(async (request: Request, { params }: Context) => {
   if (!query.success) return errorResponse(fail('validation', query.error.issues[0]?.message ?? 'Invalid query.').error);
   const id = articleIdSchema.safeParse((await params).id);
   if (!id.success) return errorResponse(NO_ARTICLE);
-  const body = query.data.format === 'paint' ? await getPackedPaintData(id.data) : await listAnnotations(id.data).then((items) => items && { items });
+  const body =
+    query.data.format === 'paint'
+      ? await getPackedPaintData(id.data)
+      : query.data.format === 'fingerprint'
+        ? await getPaintFingerprint(id.data).then((fingerprint) => fingerprint && { fingerprint })
+        : await listAnnotations(id.data).then((items) => items && { items });
   return body ? jsonResponse(body) : errorResponse(NO_ARTICLE);
 });
 
