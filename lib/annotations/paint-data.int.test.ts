@@ -34,6 +34,7 @@ describe('getPackedPaintData', () => {
     const packed = await getPackedPaintData(articleId);
     expect(packed).not.toBeNull();
     const data = unpackPaintData(packed!);
+    data.annotations.sort((x, y) => x.start - y.start);
     expect(data.annotations.map((a) => a.id)).toEqual([source.id, claim.id, event.id, lone.id]);
     expect(data.annotations[0]).toEqual({ id: source.id, kind: 'source', start: 0, end: 'Minister 🌊'.length, status: 'approved', authorId: ben, version: 3, unattributed: false });
     expect(data.annotations[2]).toMatchObject({ kind: 'event', status: 'rejected', authorId: ana });

@@ -4,7 +4,8 @@ import type { PackedPaintData } from './paint.ts';
 /**
  * An article's paint data, packed by PostgreSQL itself into one row of delimited text, so
  * thousands of annotations cost one round trip and no per-row mapping in Node.
- * Null when the article does not exist. The index orders match PACKED_KINDS, PACKED_STATUSES and RELATION_TYPES in paint.ts.
+ * Rows come in no particular order (the annotator sorts). Null when the article does not
+ * exist. The index orders match PACKED_KINDS, PACKED_STATUSES and RELATION_TYPES in paint.ts.
  */
 export async function getPackedPaintData(articleId: string): Promise<PackedPaintData | null> {
   const rows = await db().$queryRaw<{ found: boolean; a: string; r: string; u: string; f: string }[]>`
@@ -12,22 +13,21 @@ export async function getPackedPaintData(articleId: string): Promise<PackedPaint
       SELECT id, kind, start, "end", status, "authorId", version, unattributed, "updatedAt" FROM "Annotation" WHERE "articleId" = ${articleId}
     ), r AS (
       SELECT r.id, r."fromId", r."toId", r.type, r."authorId", r."createdAt" FROM "Relation" r JOIN "Annotation" f ON f.id = r."fromId" WHERE f."articleId" = ${articleId}
-    ), u AS (
-      SELECT x.id, usr.name, (row_number() OVER (ORDER BY x.id))::int - 1 AS ix
-      FROM (SELECT "authorId" AS id FROM a UNION SELECT "authorId" FROM r) x JOIN "User" usr ON usr.id = x.id
+    ), authors AS (
+      SELECT COALESCE(array_agg(id ORDER BY id), '{}') AS ids FROM (SELECT "authorId" AS id FROM a UNION SELECT "authorId" FROM r) x
     )
     SELECT
       EXISTS (SELECT 1 FROM "Article" WHERE id = ${articleId}) AS found,
       COALESCE((SELECT string_agg(concat_ws(',', a.id,
-          CASE a.kind WHEN 'CLAIM' THEN 0 WHEN 'EVENT' THEN 1 ELSE 2 END,
-          a.start, a."end",
-          CASE a.status WHEN 'PENDING' THEN 0 WHEN 'APPROVED' THEN 1 ELSE 2 END,
-          u.ix, a.version, a.unattributed::int), ';' ORDER BY a.start, a."end" DESC, a.id)
-        FROM a JOIN u ON u.id = a."authorId"), '') AS a,
+          (CASE a.kind WHEN 'CLAIM' THEN 0 WHEN 'EVENT' THEN 1 ELSE 2 END) * 6
+            + (CASE a.status WHEN 'PENDING' THEN 0 WHEN 'APPROVED' THEN 1 ELSE 2 END) * 2 + a.unattributed::int,
+          a.start, a."end" - a.start, array_position(authors.ids, a."authorId") - 1, a.version), ';')
+        FROM a, authors), '') AS a,
       COALESCE((SELECT string_agg(concat_ws(',', r.id, r."fromId", r."toId",
-          CASE r.type WHEN 'ATTRIBUTED_TO' THEN 0 WHEN 'REPORTED_BY' THEN 1 ELSE 2 END, u.ix), ';' ORDER BY r.id)
-        FROM r JOIN u ON u.id = r."authorId"), '') AS r,
-      COALESCE((SELECT json_agg(json_build_array(u.id, u.name) ORDER BY u.ix) FROM u), '[]'::json)::text AS u,
+          CASE r.type WHEN 'ATTRIBUTED_TO' THEN 0 WHEN 'REPORTED_BY' THEN 1 ELSE 2 END, array_position(authors.ids, r."authorId") - 1), ';')
+        FROM r, authors), '') AS r,
+      COALESCE((SELECT json_agg(json_build_array(usr.id, usr.name) ORDER BY x.ord)
+        FROM authors, unnest(authors.ids) WITH ORDINALITY AS x(id, ord) JOIN "User" usr ON usr.id = x.id), '[]'::json)::text AS u,
       ${fingerprintSql('a', 'r')} AS f`;
   const row = rows[0];
   if (!row?.found) return null;

@@ -18,7 +18,9 @@ function pack(data: PaintData): PackedPaintData {
   const u = Object.entries(data.users).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const author = (id: string) => u.findIndex(([userId]) => userId === id);
   return {
-    a: data.annotations.map((a) => [a.id, PACKED_KINDS.indexOf(a.kind), a.start, a.end, PACKED_STATUSES.indexOf(a.status), author(a.authorId), a.version, a.unattributed ? 1 : 0].join(',')).join(';'),
+    a: data.annotations
+      .map((a) => [a.id, PACKED_KINDS.indexOf(a.kind) * 6 + PACKED_STATUSES.indexOf(a.status) * 2 + (a.unattributed ? 1 : 0), a.start, a.end - a.start, author(a.authorId), a.version].join(','))
+      .join(';'),
     r: data.relations.map((r) => [r.id, r.fromId, r.toId, RELATION_TYPES.indexOf(r.type), author(r.authorId)].join(',')).join(';'),
     u,
     f: 'fingerprint',
@@ -49,7 +51,7 @@ describe('unpackPaintData', () => {
 
   it('reads the row fields in their documented order', () => {
     const packed: PackedPaintData = {
-      a: 'ann,1,7,19,2,1,4,1',
+      a: 'ann,11,7,12,1,4',
       r: 'rel,ann,other,2,0',
       f: '',
       u: [
@@ -67,14 +69,14 @@ describe('unpackPaintData', () => {
   it('resolves authors by their index into the user list, shared by annotations and relations', () => {
     const packed = pack(DATA);
     expect(packed.u.map(([id]) => id)).toEqual(['u-ada', 'u-bo', 'u-cy']);
-    expect(packed.a.split(';').map((a) => a.split(',')[5])).toEqual(['1', '0', '2', '2']);
+    expect(packed.a.split(';').map((a) => a.split(',')[4])).toEqual(['1', '0', '2', '2']);
     expect(packed.r.split(';').map((r) => r.split(',')[4])).toEqual(['0', '2', '1']);
     const unpacked = unpackPaintData(packed);
     expect(unpacked.annotations.map((a) => unpacked.users[a.authorId])).toEqual(['Bo 佐藤', 'Ada Lovelace', 'Cy 🌊', 'Cy 🌊']);
   });
 
   it('falls back to safe values for indices it does not know', () => {
-    const unpacked = unpackPaintData({ a: 'x,9,0,1,7,5,1,0', r: 'y,x,x,3,-1', u: [], f: '' });
+    const unpacked = unpackPaintData({ a: 'x,18,0,1,5,1', r: 'y,x,x,3,-1', u: [], f: '' });
     expect(unpacked.annotations[0]).toMatchObject({ kind: 'claim', status: 'pending', authorId: '', unattributed: false });
     expect(unpacked.relations[0]).toMatchObject({ type: 'attributed_to', authorId: '' });
   });

@@ -72,8 +72,9 @@ export function relationTypeFor(from: AnnotationKindName, to: AnnotationKindName
  * relations are rows of comma-separated fields joined by `;` (ids are cuids, numbers decimal),
  * which need no escaping twice and cost the server no per-item serialisation. Authors are
  * indices into `u`, the only part that holds free text (names), as JSON.
- *   a: `id,kind,start,end,status,author,version,unattributed` (kind, status: index; unattributed: 0|1)
- *   r: `id,fromId,toId,type,author`
+ *   a: `id,flags,start,length,author,version`, flags = kind × 6 + status × 2 + unattributed
+ *      (kind and status as indices into PACKED_KINDS and PACKED_STATUSES, unattributed 0 or 1)
+ *   r: `id,fromId,toId,type,author` (type: index into RELATION_TYPES)
  */
 export interface PackedPaintData {
   a: string;
@@ -94,16 +95,19 @@ export function unpackPaintData(packed: PackedPaintData): PaintData {
   const authorId = (index: string | undefined) => packed.u[Number(index)]?.[0] ?? '';
   return {
     users,
-    annotations: rows(packed.a).map(([id = '', kind, start, end, status, author, version, unattributed]) => ({
-      id,
-      kind: PACKED_KINDS[Number(kind)] ?? 'claim',
-      start: Number(start),
-      end: Number(end),
-      status: PACKED_STATUSES[Number(status)] ?? 'pending',
-      authorId: authorId(author),
-      version: Number(version),
-      unattributed: unattributed === '1',
-    })),
+    annotations: rows(packed.a).map(([id = '', flags, start, length, author, version]) => {
+      const bits = Number(flags);
+      return {
+        id,
+        kind: PACKED_KINDS[Math.floor(bits / 6)] ?? 'claim',
+        start: Number(start),
+        end: Number(start) + Number(length),
+        status: PACKED_STATUSES[Math.floor(bits / 2) % 3] ?? 'pending',
+        authorId: authorId(author),
+        version: Number(version),
+        unattributed: bits % 2 === 1,
+      };
+    }),
     relations: rows(packed.r).map(([id = '', fromId = '', toId = '', type, author]) => ({ id, fromId, toId, type: RELATION_TYPES[Number(type)] ?? 'attributed_to', authorId: authorId(author) })),
   };
 }
