@@ -49,8 +49,9 @@ const quoteOf = (text: string, a: { start: number; end: number }) => {
 
 /** The selected annotation: what it is, who made it, its review, relations and discussion. */
 export function AnnotationPanel({ annotation, text, me, users, relations, byId, commentsKey, headingRef, actions, archived }: Props) {
-  const own = annotation.authorId === me.id && me.canAnnotate && !archived;
   const saved = !annotation.id.startsWith('tmp-');
+  // Editing waits for the server's id: a change to a span still being saved has nowhere to go.
+  const own = annotation.authorId === me.id && me.canAnnotate && !archived && saved;
   const [detail, setDetail] = useState<AnnotationDetailJson | null>(null);
   const [note, setNote] = useState('');
   const [draft, setDraft] = useState<AttributeDraft>({});
@@ -89,7 +90,10 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
       setDetail(result.data);
       const f = form.current;
       if (!isDirty(f) || f.baseline?.kind !== result.data.kind) fillForm(result.data);
-      else if (f.baseline && f.baseline.version !== result.data.version) setChangedUnderneath(true);
+      else if (f.baseline && f.baseline.note === result.data.note && JSON.stringify(f.baseline.attributes) === JSON.stringify(result.data.attributes)) {
+        // Only the span, kind-independent flags or status moved (our own nudge, say): the draft still stands on it.
+        setBaseline(result.data);
+      } else if (f.baseline && f.baseline.version !== result.data.version) setChangedUnderneath(true);
     });
     return () => {
       live = false;

@@ -33,7 +33,8 @@ const noSubscribe = () => () => {};
 const NO_PAINT_DATA: PaintData = { annotations: [], relations: [], users: {} };
 type ArticleMessage = Exclude<LiveMessage, { t: 'resync' } | { t: 'listening' }>;
 
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName) || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)));
 
 /** The annotator: the article with its highlights, the selection toolbar, the legend and the panel. */
 export function Annotator({ article, paint, me }: AnnotatorProps) {
@@ -44,6 +45,8 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
   // Live messages wait until the snapshot they follow is in place.
   const waiting = useRef<ArticleMessage[] | null>([]);
   const listeningEarly = useRef(false);
+  const loadedRef = useRef(false);
+  const asideRef = useRef<HTMLElement>(null);
   const storeRef = useRef(store);
   // Highlights are drawn only once hydrated: the server HTML carries the plain text.
   const painted = useSyncExternalStore(
@@ -72,8 +75,12 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
   const lastChain = useRef('');
   const tempSeq = useRef(0);
   const patchQueue = useRef(new Map<string, Promise<unknown>>());
+  const latestVersion = useRef(new Map<string, number>());
+  const resyncSerial = useRef(0);
+  const onLiveRef = useRef<(message: ArticleMessage) => void>(() => {});
   const pendingDeletes = useRef(new Map<string, { timer: ReturnType<typeof setTimeout>; annotation: PaintAnnotation; relations: PaintRelation[] }>());
   const selectedRef = useRef<string | null>(null);
+  const lastDeleted = useRef<string | null>(null);
 
   useEffect(() => {
     storeRef.current = store;
@@ -135,7 +142,8 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
       // One edit of an annotation at a time, each sent with the version the previous one left.
       const run = async (): Promise<PatchResult> => {
         const before = storeRef.current.byId.get(id);
-        if (!before) return { ok: false, message: 'This annotation no longer exists.', fieldErrors: {} };
+        if (!before || pendingDeletes.current.has(id)) return { ok: false, message: 'This annotation no longer exists.', fieldErrors: {} };
+        if (id.startsWith('tmp-')) return { ok: false, message: 'Wait a moment: the annotation is still being saved.', fieldErrors: {} };
         const preview: PaintAnnotation = {
           ...before,
           ...(changes.kind ? { kind: changes.kind } : {}),
@@ -143,13 +151,18 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
           ...(changes.unattributed !== undefined ? { unattributed: changes.unattributed } : {}),
         };
         storeRef.current.upsert(preview);
-        const result = await callApi<AnnotationJson>('PATCH', `/api/annotations/${id}`, { version: version ?? before.version, ...changes });
+        // The store seen here may lag a render behind the previous edit's answer: its version is kept apart.
+        const base = version ?? Math.max(before.version, latestVersion.current.get(id) ?? 0);
+        const result = await callApi<AnnotationJson>('PATCH', `/api/annotations/${id}`, { version: base, ...changes });
+        if (pendingDeletes.current.has(id)) return { ok: false, message: 'The annotation was deleted.', fieldErrors: {} };
         if (result.ok) {
+          latestVersion.current.set(id, result.data.version);
           storeRef.current.upsert(toPaint(result.data), result.data.author.name);
           return { ok: true, annotation: result.data };
         }
         const current = result.status === 409 && result.current ? (result.current as AnnotationJson) : undefined;
-        storeRef.current.upsert(current ? toPaint(current) : before);
+        if (current) latestVersion.current.delete(id);
+        storeRef.current.upsert(current ? toPaint(current) : { ...before, version: Math.max(before.version, latestVersion.current.get(id) ?? 0) });
         if (!current && result.status !== 400) show({ tone: 'error', message: result.message });
         return { ok: false, message: result.message, fieldErrors: result.fieldErrors, conflict: current };
       };
@@ -211,17 +224,22 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
   const requestDelete = useCallback(
     (id: string) => {
       const a = storeRef.current.byId.get(id);
-      if (!a || id.startsWith('tmp-')) return;
+      if (!a || id.startsWith('tmp-') || pendingDeletes.current.has(id)) return;
       if (a.authorId !== me.id || !canAnnotate) {
         show({ tone: 'error', message: 'You can only delete your own annotations.' });
         return;
       }
       const relations = [...storeRef.current.relations.values()].filter((r) => r.fromId === id || r.toId === id);
       storeRef.current.remove(id);
-      if (selectedRef.current === id) select(null);
+      if (selectedRef.current === id) {
+        select(null);
+        // The panel (and its Delete button) is gone: keep keyboard users in the text.
+        textRef.current?.focus();
+      }
       const timer = setTimeout(() => void commitDelete(id), UNDO_MS);
       pendingDeletes.current.set(id, { timer, annotation: a, relations });
-      show({ tone: 'info', message: `${KIND_LABEL[a.kind]} deleted.`, action: { label: 'Undo', run: () => undoDelete(id) }, duration: UNDO_MS });
+      lastDeleted.current = id;
+      show({ tone: 'info', message: `${KIND_LABEL[a.kind]} deleted (Ctrl+Z undoes).`, action: { label: 'Undo', run: () => undoDelete(id) }, duration: UNDO_MS });
     },
     [canAnnotate, commitDelete, me.id, select, show, undoDelete],
   );
@@ -441,7 +459,7 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.defaultPrevented || sheetOpen) return;
-    if (event.key === 'Escape' && isTyping(event.target)) {
+    if (event.key === 'Escape' && isTyping(event.target) && asideRef.current?.contains(event.target as Node)) {
       // Esc leaves a field first (keeping what was typed); the next Esc closes the panel.
       (event.target as HTMLElement).blur();
       headingRef.current?.focus();
@@ -465,6 +483,11 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
       event.preventDefault();
       return;
     }
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && lastDeleted.current && pendingDeletes.current.has(lastDeleted.current)) {
+      event.preventDefault();
+      undoDelete(lastDeleted.current);
+      return;
+    }
     if (event.ctrlKey || event.metaKey) return;
     const key = event.key.toLowerCase();
     const target = event.target instanceof HTMLElement ? event.target : null;
@@ -479,11 +502,23 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
     } else if (key === 'j' || key === 'k') {
       event.preventDefault();
       step(key === 'j' ? 1 : -1);
+    } else if (event.key === 'Enter' && selectedId && picking && !(target && /^(BUTTON|A|SUMMARY)$/.test(target.tagName))) {
+      // Linking from the keyboard: J/K to a highlight of the wanted kind, then Enter.
+      event.preventDefault();
+      const chosen = store.byId.get(selectedId);
+      const wanted = RELATION_PAIRS[picking.type].to;
+      if (chosen?.kind !== wanted) {
+        show({ tone: 'error', message: `That is not a ${wanted}: move to a ${wanted} with J/K, or press Esc to cancel.` });
+        return;
+      }
+      const { fromId, type } = picking;
+      setPicking(null);
+      void createRelation(fromId, chosen.id, type).then(() => select(fromId, { open: true }));
     } else if (event.key === 'Enter' && selectedId && !(target && /^(BUTTON|A|SUMMARY)$/.test(target.tagName))) {
       event.preventDefault();
       setPanelOpen(true);
       setFocusPanel((n) => n + 1);
-    } else if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId) {
+    } else if ((event.key === 'Delete' || event.key === 'Backspace') && selectedId && !toolbar) {
       event.preventDefault();
       requestDelete(selectedId);
     }
@@ -500,22 +535,30 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
 
   // ---- Live updates from other people. ----
 
+  // A reload replaces everything: messages heard meanwhile wait and are applied on top of it,
+  // and only the latest of overlapping reloads is used.
   const resync = useCallback(async () => {
+    const serial = ++resyncSerial.current;
+    waiting.current ??= [];
     const result = await callApi<PackedPaintData>('GET', `/api/articles/${article.id}/annotations?format=paint`);
-    if (!result.ok) return;
-    fingerprint.current = result.data.f;
-    storeRef.current.replaceAll(unpackPaintData(result.data));
+    if (serial !== resyncSerial.current) return;
+    const heard = waiting.current ?? [];
+    waiting.current = null;
+    if (result.ok) {
+      fingerprint.current = result.data.f;
+      storeRef.current.replaceAll(unpackPaintData(result.data));
+    }
+    setTimeout(() => {
+      for (const message of heard) onLiveRef.current(message);
+    });
   }, [article.id]);
 
   const onLive = useCallback(
     (message: ArticleMessage) => {
       const s = storeRef.current;
       if (message.t === 'annotation' && message.op === 'upsert') {
-        const a = message.annotation;
-        if (pendingDeletes.current.has(a.id)) return;
-        const current = s.byId.get(a.id);
-        if (current && (current.version > a.version || (current.version === a.version && current.status === a.status && current.start === a.start && current.end === a.end && current.kind === a.kind && current.unattributed === a.unattributed))) return;
-        s.upsert(a, message.authorName);
+        if (pendingDeletes.current.has(message.annotation.id)) return;
+        s.upsertIfNewer(message.annotation, message.authorName);
       } else if (message.t === 'annotation' && message.op === 'delete') {
         if (!s.byId.has(message.id)) return;
         s.remove(message.id);
@@ -533,6 +576,10 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
     },
     [select, show],
   );
+  useEffect(() => {
+    onLiveRef.current = onLive;
+  });
+
   /** Writes made between the page's snapshot and the stream's start show as a changed fingerprint. */
   const checkFingerprint = useCallback(async () => {
     const result = await callApi<{ fingerprint: string }>('GET', `/api/articles/${article.id}/annotations?format=fingerprint`);
@@ -545,6 +592,7 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
       if (!live || !packed) return;
       fingerprint.current = packed.f;
       storeRef.current.replaceAll(unpackPaintData(packed));
+      loadedRef.current = true;
       setLoaded(true);
       const early = waiting.current ?? [];
       waiting.current = null;
@@ -562,10 +610,15 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
   useLiveUpdates(article.id, {
     onMessage: (message) => (waiting.current ? waiting.current.push(message) : onLive(message)),
     onListening: () => {
-      if (waiting.current) listeningEarly.current = true;
-      else void checkFingerprint();
+      if (!loadedRef.current) listeningEarly.current = true;
+      else {
+        // A reconnect is followed by `resync` at once; the check only matters when none comes.
+        const serial = resyncSerial.current;
+        setTimeout(() => serial === resyncSerial.current && void checkFingerprint(), 300);
+      }
     },
     onResync: () => void resync(),
+    onClosed: () => show({ tone: 'error', message: 'Live updates stopped (you may have been signed out). Reload the page to see others’ changes.', duration: 15_000 }),
   });
 
   // ---- Emphasis: selected and related spans are one generated style rule, not a re-render. ----
@@ -638,7 +691,7 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
           <SpanHandles annotation={selected} text={article.text} textRef={textRef} wrapRef={wrapRef} preview={(a) => storeRef.current.upsert(a)} commit={setSpan} nudge={nudgeSpan} />
         ) : null}
       </div>
-      <aside aria-label="Annotation panel" className="mt-8 space-y-4 self-start lg:sticky lg:top-4 lg:mt-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+      <aside ref={asideRef} aria-label="Annotation panel" className="mt-8 space-y-4 self-start lg:sticky lg:top-4 lg:mt-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
         {selected && panelOpen ? (
           <div className="rounded-md border border-stone-300 bg-white p-3 shadow-sm">
             <AnnotationPanel

@@ -31,6 +31,7 @@ export function CommentThread({ annotationId, refreshKey, canComment }: { annota
 
   async function send(event: React.FormEvent) {
     event.preventDefault();
+    if (sending) return;
     if (!body.trim()) {
       setError('Write something first.');
       return;
@@ -75,7 +76,7 @@ export function CommentThread({ annotationId, refreshKey, canComment }: { annota
             value={body}
             onChange={(e) => setBody(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send(e);
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.repeat) void send(e);
             }}
             rows={2}
             maxLength={5000}

@@ -49,6 +49,20 @@ export function useAnnotationStore(paragraphs: readonly ParagraphRange[], initia
     [paragraphs],
   );
 
+  /** A change heard from the server: applied only when newer than what is shown (decided on the latest state). */
+  const upsertIfNewer = useCallback(
+    (annotation: PaintAnnotation, authorName?: string) =>
+      setState((s) => {
+        const current = s.byId.get(annotation.id);
+        if (current && (current.version > annotation.version || (current.version === annotation.version && current.status === annotation.status))) return s;
+        const byId = new Map(s.byId);
+        byId.set(annotation.id, annotation);
+        const users = authorName && s.users[annotation.authorId] !== authorName ? { ...s.users, [annotation.authorId]: authorName } : s.users;
+        return { ...s, byId, users, perParagraph: updateParagraphIndex(s.perParagraph, paragraphs, current, annotation) };
+      }),
+    [paragraphs],
+  );
+
   const remove = useCallback(
     (id: string) =>
       setState((s) => {
@@ -83,7 +97,7 @@ export function useAnnotationStore(paragraphs: readonly ParagraphRange[], initia
   /** Annotations in reading order, for J/K and the legend. */
   const ordered = useMemo(() => [...state.byId.values()].sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : 1)), [state.byId]);
 
-  return { ...state, ordered, replaceAll, upsert, remove, putRelation, removeRelation };
+  return { ...state, ordered, replaceAll, upsert, upsertIfNewer, remove, putRelation, removeRelation };
 }
 
 export type AnnotationStore = ReturnType<typeof useAnnotationStore>;

@@ -11,6 +11,8 @@ interface Handlers {
   onListening: () => void;
   /** Messages may have been missed: reload everything. */
   onResync: () => void;
+  /** The browser gave up reconnecting (signed out, say). */
+  onClosed: () => void;
 }
 
 /** Follows the article's live stream; EventSource reconnects by itself and the server then sends `resync`. */
@@ -33,6 +35,9 @@ export function useLiveUpdates(articleId: string, handlers: Handlers) {
       if (message.t === 'resync') current.current.onResync();
       else if (message.t === 'listening') current.current.onListening();
       else if (message.articleId === articleId) current.current.onMessage(message);
+    };
+    source.onerror = () => {
+      if (source.readyState === EventSource.CLOSED) current.current.onClosed();
     };
     return () => source.close();
   }, [articleId]);

@@ -10,9 +10,9 @@ import type { PackedPaintData } from './paint.ts';
 export async function getPackedPaintData(articleId: string): Promise<PackedPaintData | null> {
   const rows = await db().$queryRaw<{ found: boolean; a: string; r: string; u: string; f: string }[]>`
     WITH a AS (
-      SELECT id, kind, start, "end", status, "authorId", version, unattributed, "updatedAt" FROM "Annotation" WHERE "articleId" = ${articleId}
+      SELECT id, kind, start, "end", status, "authorId", version, unattributed FROM "Annotation" WHERE "articleId" = ${articleId}
     ), r AS (
-      SELECT r.id, r."fromId", r."toId", r.type, r."authorId", r."createdAt" FROM "Relation" r JOIN "Annotation" f ON f.id = r."fromId" WHERE f."articleId" = ${articleId}
+      SELECT r.id, r."fromId", r."toId", r.type, r."authorId" FROM "Relation" r JOIN "Annotation" f ON f.id = r."fromId" WHERE f."articleId" = ${articleId}
     ), authors AS (
       SELECT COALESCE(array_agg(id ORDER BY id), '{}') AS ids FROM (SELECT "authorId" AS id FROM a UNION SELECT "authorId" FROM r) x
     )
@@ -34,15 +34,18 @@ export async function getPackedPaintData(articleId: string): Promise<PackedPaint
   return { a: row.a, r: row.r, u: JSON.parse(row.u) as PackedPaintData['u'], f: row.f };
 }
 
-// Counts and latest change times of the painted rows: a write, a deletion or a new link moves it.
+// A digest of every painted row's id, version and status, and of the relations' ids: any write,
+// deletion or link moves it (change times would not: they are stamped before commit).
 const fingerprintSql = (a: string, r: string) =>
-  Prisma.raw(`concat_ws(':', (SELECT count(*) FROM ${a}), (SELECT extract(epoch FROM max("updatedAt")) FROM ${a}), (SELECT count(*) FROM ${r}), (SELECT extract(epoch FROM max("createdAt")) FROM ${r}))`);
+  Prisma.raw(
+    `md5(concat_ws('|', (SELECT string_agg(id || ':' || version || ':' || status, ',' ORDER BY id COLLATE "C") FROM ${a}), (SELECT string_agg(id, ',' ORDER BY id COLLATE "C") FROM ${r})))`,
+  );
 
 /** The fingerprint alone (see PackedPaintData.f); null when the article does not exist. */
 export async function getPaintFingerprint(articleId: string): Promise<string | null> {
   const rows = await db().$queryRaw<{ found: boolean; f: string }[]>`
-    WITH a AS (SELECT "updatedAt" FROM "Annotation" WHERE "articleId" = ${articleId}),
-    r AS (SELECT r."createdAt" FROM "Relation" r JOIN "Annotation" f ON f.id = r."fromId" WHERE f."articleId" = ${articleId})
+    WITH a AS (SELECT id, version, status FROM "Annotation" WHERE "articleId" = ${articleId}),
+    r AS (SELECT r.id FROM "Relation" r JOIN "Annotation" f ON f.id = r."fromId" WHERE f."articleId" = ${articleId})
     SELECT EXISTS (SELECT 1 FROM "Article" WHERE id = ${articleId}) AS found, ${fingerprintSql('a', 'r')} AS f`;
   return rows[0]?.found ? rows[0].f : null;
 }

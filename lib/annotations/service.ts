@@ -56,6 +56,8 @@ const auditSnapshot = (a: AnnotationView) => ({ kind: a.kind, start: a.start, en
 
 const NO_ARTICLE = fail('not_found', 'No such article.');
 const NO_ANNOTATION = fail('not_found', 'No such annotation.');
+/** An archived article is read-only: its annotations are kept as they were. */
+export const ARCHIVED = fail('conflict', 'This article is archived; unarchive it to annotate it.');
 const UNATTRIBUTED_CLAIMS_ONLY = 'Only a claim can be marked as unattributed.';
 
 export async function listAnnotations(articleId: string): Promise<AnnotationView[] | null> {
@@ -68,7 +70,7 @@ export async function listAnnotations(articleId: string): Promise<AnnotationView
 export async function createAnnotation(actor: Actor, articleId: string, input: CreateAnnotationInput): Promise<Result<AnnotationView>> {
   const article = await db().article.findUnique({ where: { id: articleId }, select: { text: true, archivedAt: true } });
   if (!article) return NO_ARTICLE;
-  if (article.archivedAt) return fail('conflict', 'This article is archived; unarchive it to annotate it.');
+  if (article.archivedAt) return ARCHIVED;
   const anchor = anchorSpan(article.text, input);
   if (!anchor.ok) return anchor;
   return db().$transaction(async (tx) => {
@@ -101,10 +103,11 @@ export async function lockAnnotations(tx: DbTx, ids: string[]): Promise<string[]
  * at the same moment is either seen here or sees this edit.
  */
 export async function updateAnnotation(actor: Actor, id: string, input: UpdateAnnotationInput): Promise<Result<AnnotationView>> {
-  const existing = await db().annotation.findUnique({ where: { id }, select: { ...annotationViewSelect, article: { select: { text: true } } } });
+  const existing = await db().annotation.findUnique({ where: { id }, select: { ...annotationViewSelect, article: { select: { text: true, archivedAt: true } } } });
   if (!existing) return NO_ANNOTATION;
   const current = toAnnotationView(existing);
   if (!can(actor, 'update:annotation:own', { authorId: current.author.id })) return fail('forbidden', 'Only its author can edit an annotation.');
+  if (existing.article.archivedAt) return ARCHIVED;
   if (input.version !== current.version) return { ok: false, error: { code: 'conflict', message: 'Someone changed this annotation since you loaded it.', current } };
 
   const kind = input.kind ?? current.kind;
@@ -150,10 +153,11 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
 }
 
 export async function deleteAnnotation(actor: Actor, id: string): Promise<Result<null>> {
-  const existing = await db().annotation.findUnique({ where: { id }, select: annotationViewSelect });
+  const existing = await db().annotation.findUnique({ where: { id }, select: { ...annotationViewSelect, article: { select: { archivedAt: true } } } });
   if (!existing) return NO_ANNOTATION;
   const current = toAnnotationView(existing);
   if (!can(actor, 'delete:annotation:own', { authorId: current.author.id })) return fail('forbidden', 'Only its author can delete an annotation.');
+  if (existing.article.archivedAt) return ARCHIVED;
   await db().$transaction(async (tx) => {
     await tx.annotation.delete({ where: { id } });
     await recordAudit(tx, { actorId: actor.id, action: 'annotation.delete', entity: 'Annotation', entityId: id, before: auditSnapshot(current) });

@@ -1,6 +1,6 @@
 import { RELATION_PAIRS, type RelationTypeName } from '../annotations/paint.ts';
 import { kindFromDb } from '../annotations/schemas.ts';
-import { lockAnnotations } from '../annotations/service.ts';
+import { ARCHIVED, lockAnnotations } from '../annotations/service.ts';
 import { recordAudit } from '../audit/record.ts';
 import { can, type Actor } from '../auth/policy.ts';
 import { db, type Prisma } from '../db.ts';
@@ -52,7 +52,7 @@ export async function createRelation(actor: Actor, input: CreateRelationInput): 
     if (from.articleId !== to.articleId) return fail('validation', 'Both annotations must be on the same article.');
     const pair = RELATION_PAIRS[input.type];
     if (kindFromDb(from.kind) !== pair.from || kindFromDb(to.kind) !== pair.to) return fail('validation', RELATION_PAIR_MESSAGES[input.type]);
-    if (from.article.archivedAt) return fail('conflict', 'This article is archived; unarchive it to annotate it.');
+    if (from.article.archivedAt) return ARCHIVED;
     if (input.type === 'attributed_to' && from.unattributed) return fail('conflict', 'This claim is marked as unattributed; clear that first.');
     // The ends are locked, so no twin can be written between this look and the insert.
     const twin = await tx.relation.findUnique({ where: { fromId_toId_type: { fromId: from.id, toId: to.id, type } }, select: { id: true } });
@@ -68,10 +68,11 @@ export async function createRelation(actor: Actor, input: CreateRelationInput): 
 
 /** Remove a link; only the researcher who made it may. */
 export async function deleteRelation(actor: Actor, id: string): Promise<Result<null>> {
-  const existing = await db().relation.findUnique({ where: { id }, select: relationViewSelect });
+  const existing = await db().relation.findUnique({ where: { id }, select: { ...relationViewSelect, from: { select: { article: { select: { archivedAt: true } } } } } });
   if (!existing) return NO_RELATION;
   const current = toRelationView(existing);
   if (!can(actor, 'delete:relation:own', { authorId: current.author.id })) return fail('forbidden', 'Only its author can remove a relation.');
+  if (existing.from.article.archivedAt) return ARCHIVED;
   return db().$transaction(async (tx) => {
     // deleteMany: a concurrent removal (or of an end, which cascades) leaves nothing to delete, not an exception.
     const deleted = await tx.relation.deleteMany({ where: { id } });
