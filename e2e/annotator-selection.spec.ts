@@ -50,3 +50,23 @@ test('hovering a claim outlines the source it is attributed to', async ({ page, 
   await expect.poll(() => outline(source.id)).toBe('none');
   await expect(annotatorText(page)).toBeVisible();
 });
+
+test('a claim is attributed to an existing source from the keyboard alone: J/K to it, then Enter', async ({ page, researcher }) => {
+  const article = await createTestArticle('Ferry keyboard link', TEXT);
+  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the ferry was cancelled twice' });
+  const source = await createTestAnnotation(article, researcher, { kind: 'SOURCE', quote: 'The operator' });
+  await signIn(page, researcher);
+  await openAnnotator(page, article.id);
+  await annotatorText(page).focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Annotation panel' }).getByRole('heading', { name: /Claim · Pending/ })).toBeFocused();
+  await page.getByRole('button', { name: /Attribute to source/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(annotatorText(page)).toBeFocused();
+  await page.keyboard.press('j');
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(async () => ((await (await page.request.get(`/api/annotations/${claim.id}`)).json()) as { relations: { other: { id: string } }[] }).relations.map((r) => r.other.id))
+    .toEqual([source.id]);
+});

@@ -204,7 +204,7 @@ test('a researcher deletes an annotation: it is gone from the text at once and f
   await panel(page).getByRole('button', { name: 'Delete annotation (Del)' }).click();
   await expect(highlight(page, claim.id)).toHaveCount(0);
   await expect(panelPlaceholder(page)).toBeVisible();
-  const toast = page.getByRole('status').filter({ hasText: 'Claim deleted.' });
+  const toast = page.getByRole('status').filter({ hasText: 'Claim deleted' });
   await expect(toast.getByRole('button', { name: 'Undo' })).toBeVisible();
   // Still on the server during the undo window, then deleted (its relation with it).
   expect((await listAnnotations(page, article.id)).map((a) => a.id)).toContain(claim.id);
@@ -232,7 +232,14 @@ test('Undo brings a deleted annotation back, and the server never deletes it', a
   await expect(panelHeading(page)).toHaveText('Claim · Pending');
   await page.keyboard.press('Delete');
   await expect(highlight(page, claim.id)).toHaveCount(0);
-  await page.getByRole('status').filter({ hasText: 'Claim deleted.' }).getByRole('button', { name: 'Undo' }).click();
+  // Focus stays in the text, and Ctrl+Z undoes from the keyboard.
+  await expect(annotatorText(page)).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(highlight(page, claim.id)).toHaveText('the ferry terminal flooded overnight');
+  // Deleted again, and this time undone with the toast's button.
+  await page.keyboard.press('Delete');
+  await expect(highlight(page, claim.id)).toHaveCount(0);
+  await page.getByRole('status').filter({ hasText: 'Claim deleted' }).getByRole('button', { name: 'Undo' }).last().click();
 
   await expect(highlight(page, claim.id)).toHaveText('the ferry terminal flooded overnight');
   await expect(panelHeading(page)).toHaveText('Claim · Pending');

@@ -286,7 +286,11 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
   );
 
   // The banner above the text explains picking (role=status), so no toast is needed.
-  const startPicking = useCallback((fromId: string, type: RelationTypeName) => setPicking({ fromId, type }), []);
+  const startPicking = useCallback((fromId: string, type: RelationTypeName) => {
+    setPicking({ fromId, type });
+    // Picking happens in the text (click, or J/K then Enter): take the keyboard there.
+    textRef.current?.focus();
+  }, []);
 
   // ---- Selection: snapping, the toolbar, creating. ----
 
