@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // scripts/serve.ts compresses, at faster levels than Next's default.
+  compress: false,
   reactStrictMode: true,
   // Native or driver packages: load them from node_modules at run time rather than bundling them.
   serverExternalPackages: ['@node-rs/argon2', 'pg', '@prisma/adapter-pg'],
