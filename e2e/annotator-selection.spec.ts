@@ -70,3 +70,59 @@ test('a claim is attributed to an existing source from the keyboard alone: J/K t
     .poll(async () => ((await (await page.request.get(`/api/annotations/${claim.id}`)).json()) as { relations: { other: { id: string } }[] }).relations.map((r) => r.other.id))
     .toEqual([source.id]);
 });
+
+test('the span of one’s own annotation moves with its drag handles, the arrow keys on a handle, and the panel’s buttons', async ({ page, researcher }) => {
+  const article = await createTestArticle('Ferry span', TEXT);
+  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the ferry was cancelled' });
+  const exact = async () => ((await (await page.request.get(`/api/annotations/${claim.id}`)).json()) as { exact: string }).exact;
+  await signIn(page, researcher);
+  await openAnnotator(page, article.id);
+  await highlight(page, claim.id).first().click();
+
+  // Drag the end handle onto "twice": the end snaps to the end of that word.
+  const handle = page.getByRole('button', { name: /End of the span/ });
+  const grip = (await handle.boundingBox())!;
+  const target = await wordBox(page, 'twice');
+  await page.mouse.move(Math.round(grip.x + grip.width / 2), Math.round(grip.y + grip.height / 2));
+  await page.mouse.down();
+  await page.mouse.move(Math.round(target.x + target.width / 2), Math.round(target.y + target.height / 2), { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(exact).toBe('the ferry was cancelled twice');
+
+  // The start handle with the keyboard: one word later.
+  await page.getByRole('button', { name: /Start of the span/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(exact).toBe('ferry was cancelled twice');
+
+  // The panel's buttons: the end one word earlier.
+  await page.getByRole('button', { name: 'Move the end one word earlier' }).click();
+  await expect.poll(exact).toBe('ferry was cancelled');
+  await expect(highlight(page, claim.id)).toHaveText('ferry was cancelled');
+});
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true });
+
+  test('a selection made by touch shows the toolbar, and a tap tags it', async ({ page, researcher }) => {
+    const article = await createTestArticle('Ferry touch', TEXT);
+    await signIn(page, researcher);
+    await openAnnotator(page, article.id);
+    // What a long-press and the handles leave behind: a document selection, without mouse events.
+    await annotatorText(page).evaluate((root) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf('promised refunds');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 'promised refunds'.length);
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+        return;
+      }
+    });
+    await expect(toolbar(page)).toBeVisible();
+    await toolbar(page).getByRole('button', { name: /Event/ }).tap();
+    await expect.poll(async () => (await listAnnotations(page, article.id)).map((a) => `${a.kind}:${a.exact}`)).toEqual(['event:promised refunds']);
+  });
+});
