@@ -6,6 +6,7 @@ import { ANNOTATION_KINDS, ATTRIBUTE_SCHEMAS, type AnnotationKindName } from '@/
 import { callApi } from '@/lib/http/client';
 import type { FieldErrors } from '@/lib/result';
 import { AttributesFields, attributesFromDraft, draftFromAttributes, type AttributeDraft } from './AttributesFields';
+import { RejectForm } from '@/components/review/RejectForm';
 import { CommentThread } from './CommentThread';
 import { KIND_LABEL, STATUS_LABEL } from './Legend';
 import type { AnnotationChanges, AnnotationDetailJson, AnnotationJson, PatchResult } from './types';
@@ -26,13 +27,16 @@ export interface PanelActions {
   removeRelation: (relation: PaintRelation) => void;
   select: (id: string) => void;
   nudgeSpan: (edge: 'start' | 'end', direction: 1 | -1) => void;
+  /** A review decision was recorded: paint the new status. */
+  reviewed: (annotation: AnnotationJson) => void;
   close: () => void;
 }
 
 interface Props {
   annotation: PaintAnnotation;
   text: string;
-  me: { id: string; canAnnotate: boolean; canComment: boolean };
+  me: { id: string; canAnnotate: boolean; canComment: boolean; canReview: boolean };
+  rejectReasons: readonly string[];
   users: Record<string, string>;
   relations: PaintRelation[];
   byId: Map<string, PaintAnnotation>;
@@ -48,7 +52,7 @@ const quoteOf = (text: string, a: { start: number; end: number }) => {
 };
 
 /** The selected annotation: what it is, who made it, its review, relations and discussion. */
-export function AnnotationPanel({ annotation, text, me, users, relations, byId, commentsKey, headingRef, actions, archived }: Props) {
+export function AnnotationPanel({ annotation, text, me, users, relations, byId, commentsKey, headingRef, actions, archived, rejectReasons }: Props) {
   const saved = !annotation.id.startsWith('tmp-');
   // Editing waits for the server's id: a change to a span still being saved has nowhere to go.
   const own = annotation.authorId === me.id && me.canAnnotate && !archived && saved;
@@ -59,6 +63,8 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
   const [message, setMessage] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<{ current: AnnotationJson; changes: AnnotationChanges } | null>(null);
+  const [rejecting, setRejecting] = useState(false);
+  const [reviewMessage, setReviewMessage] = useState<string | null>(null);
 
   // What the form was filled from: saving sends its version, so an edit made over someone
   // else's newer version gets a conflict instead of silently replacing it.
@@ -139,6 +145,24 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
   }
 
   const lastDecision = current?.decisions[0];
+  // Reviewers judge others' annotations here as in the queue; never their own (the server agrees).
+  const canJudge = me.canReview && saved && !archived && annotation.authorId !== me.id;
+
+  async function review(decision: 'approve' | 'reject', comment?: string) {
+    setSaving(true);
+    setReviewMessage(null);
+    const result = await callApi<{ annotation: AnnotationJson }>('POST', `/api/annotations/${annotation.id}/review`, { decision, comment, version: annotation.version });
+    setSaving(false);
+    if (result.ok) {
+      setRejecting(false);
+      actions.reviewed(result.data.annotation);
+      setReviewMessage(decision === 'approve' ? 'Approved.' : 'Rejected.');
+      return;
+    }
+    const current = result.current as { annotation?: AnnotationJson } | undefined;
+    if (current?.annotation) actions.reviewed(current.annotation);
+    setReviewMessage(result.fieldErrors.comment?.join(' ') ?? result.message);
+  }
   const mine = relations.filter((r) => r.fromId === annotation.id || r.toId === annotation.id);
   const pickTypes = (Object.keys(RELATION_PAIRS) as RelationTypeName[]).filter((t) => RELATION_PAIRS[t].from === annotation.kind);
   const attributed = mine.some((r) => r.type === 'attributed_to' && r.fromId === annotation.id);
@@ -179,6 +203,27 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
         ) : (
           <p className="text-xs text-stone-600">Not reviewed yet.</p>
         )}
+        {canJudge ? (
+          <div className="mt-2 space-y-1">
+            {!rejecting ? (
+              <div className="flex gap-2">
+                <button type="button" disabled={saving || annotation.status === 'approved'} onClick={() => void review('approve')} className="rounded bg-emerald-700 px-2 py-0.5 text-white hover:bg-emerald-800 disabled:opacity-50">
+                  Approve
+                </button>
+                <button type="button" disabled={saving || annotation.status === 'rejected'} onClick={() => setRejecting(true)} className="rounded border border-red-300 bg-white px-2 py-0.5 text-red-800 hover:bg-red-50 disabled:opacity-50">
+                  Reject…
+                </button>
+              </div>
+            ) : (
+              <RejectForm reasons={rejectReasons} busy={saving} onCancel={() => setRejecting(false)} onReject={(reason) => void review('reject', reason)} />
+            )}
+            {reviewMessage ? (
+              <p role="status" className="text-xs text-stone-700">
+                {reviewMessage}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
       </div>
 
       {changedUnderneath && !conflict ? (

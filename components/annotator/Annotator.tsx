@@ -23,7 +23,8 @@ export interface AnnotatorProps {
   article: { id: string; text: string; archived: boolean; language: string | null };
   /** Streamed after the text: the page does not wait for it (see the article page). */
   paint: Promise<PackedPaintData | null>;
-  me: { id: string; name: string; canAnnotate: boolean; canComment: boolean };
+  me: { id: string; name: string; canAnnotate: boolean; canComment: boolean; canReview: boolean };
+  rejectReasons: readonly string[];
 }
 
 const UNDO_MS = 6000;
@@ -37,7 +38,7 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName) || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)));
 
 /** The annotator: the article with its highlights, the selection toolbar, the legend and the panel. */
-export function Annotator({ article, paint, me }: AnnotatorProps) {
+export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps) {
   const paragraphs = useMemo(() => splitParagraphs(article.text), [article.text]);
   const store = useAnnotationStore(paragraphs, NO_PAINT_DATA);
   const [loaded, setLoaded] = useState(false);
@@ -98,6 +99,15 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
     if (focusPanel) headingRef.current?.focus();
   }, [focusPanel]);
 
+  // A link to one annotation (`#annotation-<id>`, from the review queue or the dashboard) opens it.
+  const [linkedId, setLinkedId] = useState<string | null>(null);
+  useEffect(() => {
+    const read = () => setLinkedId(/^#annotation-([A-Za-z0-9_-]+)$/.exec(window.location.hash)?.[1] ?? null);
+    read();
+    window.addEventListener('hashchange', read);
+    return () => window.removeEventListener('hashchange', read);
+  }, []);
+
   const announce = useCallback((a: PaintAnnotation, position?: string) => {
     const quote = article.text.slice(a.start, Math.min(a.end, a.start + 120));
     setAnnouncement(`${KIND_LABEL[a.kind]}${position ? ` ${position}` : ''}: “${quote}”, ${STATUS_LABEL[a.status].replace(/ [✓✗]$/, '').toLowerCase()}, by ${storeRef.current.users[a.authorId] ?? 'someone'}.`);
@@ -114,6 +124,12 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
     },
     [announce],
   );
+
+  useEffect(() => {
+    if (!loaded || !linkedId || !storeRef.current.byId.has(linkedId)) return;
+    const frame = requestAnimationFrame(() => select(linkedId, { open: true, scroll: true }));
+    return () => cancelAnimationFrame(frame);
+  }, [loaded, linkedId, select]);
 
   // ---- Writes: optimistic, rolled back with a message when the server refuses. ----
 
@@ -646,6 +662,10 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
     removeRelation: (r) => void removeRelation(r),
     select: (id) => select(id, { open: true, scroll: true }),
     nudgeSpan,
+    reviewed: (a) => {
+      latestVersion.current.set(a.id, a.version);
+      storeRef.current.upsert(toPaint(a), a.author.name);
+    },
     close: () => {
       setPanelOpen(false);
       textRef.current?.focus();
@@ -702,7 +722,8 @@ export function Annotator({ article, paint, me }: AnnotatorProps) {
               key={selected.id}
               annotation={selected}
               text={article.text}
-              me={{ id: me.id, canAnnotate: me.canAnnotate, canComment: me.canComment }}
+              me={{ id: me.id, canAnnotate: me.canAnnotate, canComment: me.canComment, canReview: me.canReview }}
+              rejectReasons={rejectReasons}
               users={store.users}
               relations={relationsOfSelected}
               byId={store.byId}

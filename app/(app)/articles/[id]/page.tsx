@@ -8,6 +8,7 @@ import { getPackedPaintData } from '@/lib/annotations/paint-data';
 import { articleIdSchema, getArticle } from '@/lib/articles/queries';
 import { can } from '@/lib/auth/policy';
 import { requirePagePermission } from '@/lib/auth/session';
+import { REJECT_REASONS } from '@/lib/review/reasons';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -73,7 +74,8 @@ export default async function ArticlePage({ params }: Props) {
       <Annotator
         article={{ id: article.id, text: article.text, archived: article.archivedAt !== null, language: article.language }}
         paint={paint}
-        me={{ id: user.id, name: user.name, canAnnotate: can(user, 'create:annotation'), canComment: can(user, 'create:comment') }}
+        me={{ id: user.id, name: user.name, canAnnotate: can(user, 'create:annotation'), canComment: can(user, 'create:comment'), canReview: can(user, 'read:review-queue') }}
+        rejectReasons={REJECT_REASONS}
       />
     </article>
   );
