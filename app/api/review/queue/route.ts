@@ -1,0 +1,16 @@
+import type { NextRequest } from 'next/server';
+import { authorizeApi } from '@/lib/auth/session';
+import { apiHandler } from '@/lib/http/handler';
+import { errorResponse, jsonResponse } from '@/lib/http/responses';
+import { reviewQueueQuerySchema } from '@/lib/review/schemas';
+import { listReviewQueue } from '@/lib/review/service';
+import { parseInput } from '@/lib/validation';
+
+/** The reviewer's queue: ?kind=&articleId=&authorId=&from=&to=&cursor=&limit= -> { items, nextCursor }. */
+export const GET = apiHandler(async (request: NextRequest) => {
+  const auth = await authorizeApi('read:review-queue');
+  if (!auth.ok) return errorResponse(auth.error);
+  const query = parseInput(reviewQueueQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
+  if (!query.ok) return errorResponse(query.error);
+  return jsonResponse(await listReviewQueue(auth.value, query.value));
+});

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { ANNOTATION_KINDS, DISALLOWED_TEXT_CHARS } from '../annotations/schemas.ts';
+import { entityIdSchema } from '../ids.ts';
+
+/**
+ * The bodies and the query of the review API (DESIGN.md "HTTP API"). Objects are strict: a body
+ * naming a reviewer, a status or a time is refused, never half-applied. Pure, for the client too.
+ */
+
+export const DECISIONS = ['approve', 'reject'] as const;
+export type DecisionName = (typeof DECISIONS)[number];
+
+export const REVIEW_COMMENT_MAX = 2_000;
+export const BULK_MAX = 200;
+export const QUEUE_PAGE_SIZE = 25;
+export const QUEUE_PAGE_MAX = 100;
+export const REJECTION_NEEDS_REASON = 'Give a reason for the rejection.';
+
+const version = z.number('The version is a number.').int('The version is a whole number.').min(1, 'The version starts at 1.');
+
+/** `POST /api/annotations/:id/review`: a decision on the version the reviewer saw. */
+export const reviewSchema = z
+  .object({
+    decision: z.enum(DECISIONS, 'The decision is approve or reject.'),
+    comment: z
+      .string('The comment is text.')
+      .trim()
+      .max(REVIEW_COMMENT_MAX, `A comment has at most ${REVIEW_COMMENT_MAX.toLocaleString('en')} characters.`)
+      .refine((s) => !DISALLOWED_TEXT_CHARS.test(s), 'The comment contains characters that are not allowed.')
+      .optional(),
+    version,
+  })
+  .strict()
+  .refine((v) => v.decision !== 'reject' || Boolean(v.comment), { path: ['comment'], message: REJECTION_NEEDS_REASON })
+  // A blank comment is no comment.
+  .transform((v) => ({ decision: v.decision, comment: v.comment ? v.comment : null, version: v.version }));
+export type ReviewInput = z.output<typeof reviewSchema>;
+
+/** `POST /api/review/bulk`: approvals only (a rejection needs its own reason). */
+export const bulkReviewSchema = z
+  .object({
+    decision: z.literal('approve', 'Only approvals can be made in bulk.'),
+    items: z
+      .array(z.object({ id: entityIdSchema, version }).strict(), 'Items are a list of { id, version }.')
+      .min(1, 'Select at least one annotation.')
+      .max(BULK_MAX, `At most ${BULK_MAX} annotations at once.`)
+      .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'Each annotation can be listed once.'),
+  })
+  .strict();
+export type BulkReviewInput = z.output<typeof bulkReviewSchema>;
+
+// ─── The queue ──────────────────────────────────────────────────────────────────────
+
+/** The position after the last item of a page: the queue's ORDER BY columns. */
+export interface QueueCursor {
+  createdAt: string;
+  id: string;
+}
+
+const cursorTuple = z.tuple([z.iso.datetime(), entityIdSchema]);
+
+/** On the wire a cursor is base64url(JSON) of [createdAt, id]: opaque to clients. */
+export function encodeQueueCursor(cursor: QueueCursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id]), 'utf8').toString('base64url');
+}
+
+/** The cursor, or null when it is not one we issued (hand-edited, truncated). */
+export function decodeQueueCursor(raw: string): QueueCursor | null {
+  if (raw.length > 200 || !/^[A-Za-z0-9_-]+$/.test(raw)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  const parsed = cursorTuple.safeParse(json);
+  return parsed.success ? { createdAt: parsed.data[0], id: parsed.data[1] } : null;
+}
+
+// A GET form sends every field, empty ones as "": those mean "no filter".
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankToUndefined, schema.optional());
+
+/** A calendar day, YYYY-MM-DD, as the start of that day in UTC. */
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2024-05-31.')
+  .transform((s, ctx) => {
+    const start = new Date(`${s}T00:00:00.000Z`);
+    if (Number.isNaN(start.getTime()) || !start.toISOString().startsWith(s)) {
+      ctx.addIssue({ code: 'custom', message: 'This is not a date in the calendar.' });
+      return z.NEVER;
+    }
+    return start;
+  });
+
+/** `GET /api/review/queue?kind=&articleId=&authorId=&from=&to=&cursor=&limit=`; dates are whole UTC days of creation. */
+export const reviewQueueQuerySchema = z
+  .object({
+    kind: optional(z.enum(ANNOTATION_KINDS, 'The kind is claim, event or source.')),
+    articleId: optional(entityIdSchema),
+    authorId: optional(entityIdSchema),
+    from: optional(day),
+    to: optional(day),
+    cursor: optional(z.string()),
+    limit: optional(z.coerce.number('The limit is a number.').int('The limit is a whole number.').min(1, 'The limit is at least 1.').max(QUEUE_PAGE_MAX, `The limit is at most ${QUEUE_PAGE_MAX}.`)),
+  })
+  .transform((input, ctx) => {
+    if (input.from && input.to && input.from > input.to) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date.' });
+      return z.NEVER;
+    }
+    const cursor = input.cursor === undefined ? undefined : decodeQueueCursor(input.cursor);
+    if (cursor === null) {
+      ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'Not a valid cursor; start again from the first page.' });
+      return z.NEVER;
+    }
+    return {
+      kind: input.kind,
+      articleId: input.articleId,
+      authorId: input.authorId,
+      from: input.from,
+      // Up to the end of the `to` day.
+      toExclusive: input.to ? new Date(input.to.getTime() + 86_400_000) : undefined,
+      cursor,
+      limit: input.limit ?? QUEUE_PAGE_SIZE,
+    };
+  });
+export type ReviewQueueQuery = z.output<typeof reviewQueueQuerySchema>;

@@ -1,0 +1,334 @@
+import { RELATED_EXACT_MAX, truncateQuote, type AnnotationDecisionDetail, type AnnotationRelationDetail } from '../annotations/detail.ts';
+import type { AnnotationStatusName } from '../annotations/paint.ts';
+import { kindFromDb, kindToDb } from '../annotations/schemas.ts';
+import { annotationViewSelect, ARCHIVED, lockAnnotations, toAnnotationView, type AnnotationView } from '../annotations/service.ts';
+import { recordAudit } from '../audit/record.ts';
+import { can, type Actor } from '../auth/policy.ts';
+import { db } from '../db.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { relationTypeFromDb } from '../relations/schemas.ts';
+import { fail, ok, type DomainError, type Result } from '../result.ts';
+import { CONTEXT_MAX, sentenceAround, type QuoteContext } from './context.ts';
+import { encodeQueueCursor, REJECTION_NEEDS_REASON, type BulkReviewInput, type DecisionName, type ReviewInput, type ReviewQueueQuery } from './schemas.ts';
+
+/** A review decision as the API shows it: who judged which version of which annotation, how and why. */
+export interface DecisionView extends AnnotationDecisionDetail {
+  annotationId: string;
+}
+
+/** What a 409 of a decision carries: the annotation as it is now, and its latest decision. */
+export interface ReviewConflict {
+  annotation: AnnotationView;
+  decision: DecisionView | null;
+}
+
+const decisionViewSelect = {
+  id: true,
+  annotationId: true,
+  decision: true,
+  comment: true,
+  annotationVersion: true,
+  createdAt: true,
+  reviewer: { select: { id: true, name: true } },
+} as const;
+
+const toDecisionView = (row: Prisma.ReviewDecisionGetPayload<{ select: typeof decisionViewSelect }>): DecisionView => ({
+  ...row,
+  decision: row.decision.toLowerCase() as DecisionName,
+});
+
+const NO_ANNOTATION = fail('not_found', 'No such annotation.');
+const PAST_TENSE: Record<DecisionName, string> = { approve: 'approved', reject: 'rejected' };
+const STALE = 'This annotation changed since you loaded it.';
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string }; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  return e?.code === 'P2002' || e?.cause?.code === '23505' || e?.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation';
+}
+
+/** The annotation now and its newest decision: what a reviewer who lost a race needs to see. */
+async function currentState(id: string): Promise<ReviewConflict | null> {
+  const row = await db().annotation.findUnique({
+    where: { id },
+    select: { ...annotationViewSelect, decisions: { select: decisionViewSelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1 } },
+  });
+  if (!row) return null;
+  const { decisions, ...view } = row;
+  return { annotation: toAnnotationView(view), decision: decisions[0] ? toDecisionView(decisions[0]) : null };
+}
+
+function conflict(message: string, current: ReviewConflict): { ok: false; error: DomainError } {
+  return { ok: false, error: { code: 'conflict', message, current } };
+}
+
+/** "Ana Ruiz already approved this version." */
+const alreadyDecided = (decision: DecisionView) => `${decision.reviewer.name} already ${PAST_TENSE[decision.decision]} this version.`;
+
+/**
+ * Approve or reject one version of someone else's annotation. The row is locked, so of two
+ * reviewers deciding at once the second waits, then sees the first's decision and gets a 409
+ * carrying it; a decision on a version the author has since edited gets a 409 too. The status
+ * follows the decision and the version stays: the decision is about that version, and an edit
+ * by the author (a new version) sends it back to pending.
+ */
+export async function reviewAnnotation(actor: Actor, id: string, input: ReviewInput): Promise<Result<{ annotation: AnnotationView; decision: DecisionView }>> {
+  const existing = await db().annotation.findUnique({ where: { id }, select: { ...annotationViewSelect, article: { select: { archivedAt: true } } } });
+  if (!existing) return NO_ANNOTATION;
+  const before = toAnnotationView(existing);
+  if (!can(actor, 'review:annotation', { authorId: before.author.id })) {
+    return fail('forbidden', before.author.id === actor.id ? 'You cannot review your own annotation.' : 'Your role may not review annotations.');
+  }
+  if (existing.article.archivedAt) return ARCHIVED;
+  const comment = input.comment?.trim() || null;
+  if (input.decision === 'reject' && !comment) return fail('validation', REJECTION_NEEDS_REASON, { comment: [REJECTION_NEEDS_REASON] });
+
+  try {
+    return await db().$transaction(async (tx) => {
+      if ((await lockAnnotations(tx, [id])).length === 0) return NO_ANNOTATION;
+      const row = await tx.annotation.findUniqueOrThrow({
+        where: { id },
+        select: { ...annotationViewSelect, decisions: { select: decisionViewSelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1 } },
+      });
+      const { decisions, ...rest } = row;
+      const current = toAnnotationView(rest);
+      const latest = decisions[0] ? toDecisionView(decisions[0]) : null;
+      if (current.version !== input.version) return conflict(STALE, { annotation: current, decision: latest });
+      if (latest && latest.annotationVersion === current.version) return conflict(alreadyDecided(latest), { annotation: current, decision: latest });
+
+      const decision = toDecisionView(
+        await tx.reviewDecision.create({
+          data: { annotationId: id, reviewerId: actor.id, decision: input.decision === 'approve' ? 'APPROVE' : 'REJECT', comment, annotationVersion: current.version },
+          select: decisionViewSelect,
+        }),
+      );
+      const status = input.decision === 'approve' ? 'APPROVED' : 'REJECTED';
+      const annotation = toAnnotationView(await tx.annotation.update({ where: { id }, data: { status }, select: annotationViewSelect }));
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'annotation.review',
+        entity: 'Annotation',
+        entityId: id,
+        before: { status: current.status, version: current.version },
+        after: { status: annotation.status, version: annotation.version, decisionId: decision.id, decision: decision.decision, comment },
+      });
+      return ok({ annotation, decision });
+    });
+  } catch (error) {
+    // One decision per version is also the database's rule: a decision written past the lock loses here.
+    if (!isUniqueViolation(error)) throw error;
+    const current = await currentState(id);
+    if (!current) return NO_ANNOTATION;
+    return conflict(current.decision && current.decision.annotationVersion === current.annotation.version ? alreadyDecided(current.decision) : STALE, current);
+  }
+}
+
+export type BulkResult = { id: string; ok: true; annotation: AnnotationView } | { id: string; ok: false; code: DomainError['code']; message: string; current?: unknown };
+
+/**
+ * Approve several annotations, each on its own (its own transaction, its own answer): one that
+ * changed or was judged meanwhile is reported and the others are approved.
+ */
+export async function bulkApprove(actor: Actor, items: BulkReviewInput['items']): Promise<{ results: BulkResult[] }> {
+  const results: BulkResult[] = [];
+  for (const item of items) {
+    const outcome = await reviewAnnotation(actor, item.id, { decision: 'approve', comment: null, version: item.version });
+    results.push(
+      outcome.ok
+        ? { id: item.id, ok: true, annotation: outcome.value.annotation }
+        : { id: item.id, ok: false, code: outcome.error.code, message: outcome.error.message, ...(outcome.error.current !== undefined ? { current: outcome.error.current } : {}) },
+    );
+  }
+  return { results };
+}
+
+// ─── The queue ──────────────────────────────────────────────────────────────────────
+
+/** A relation of a queued annotation, as the side panel shows it (lib/annotations/detail.ts). */
+export type QueueRelation = AnnotationRelationDetail;
+
+export interface ReviewQueueItem {
+  annotation: AnnotationView;
+  article: { id: string; title: string };
+  /** The quote's sentence around it. */
+  context: QuoteContext;
+  relations: QueueRelation[];
+}
+
+export interface ReviewQueuePage {
+  items: ReviewQueueItem[];
+  nextCursor: string | null;
+}
+
+const sql = Prisma.sql;
+
+/**
+ * How far before a quote, in code points, the SQL window of the text starts. Offsets count UTF-16
+ * units and SQL counts code points, which are fewer by the number of characters above U+FFFF
+ * (emoji and the like) before the quote: up to WINDOW_SLACK of them the window still holds
+ * CONTEXT_MAX units before the quote; beyond, the quote's article text is read whole.
+ */
+const WINDOW_SLACK = 256;
+const WINDOW_BEFORE = CONTEXT_MAX + WINDOW_SLACK;
+
+/** A page row: the annotation's columns (as annotationViewSelect reads them, the author flat), plus what the page shows with it. */
+interface QueueRow extends Omit<Prisma.AnnotationGetPayload<{ select: typeof annotationViewSelect }>, 'author'> {
+  authorId: string;
+  authorName: string;
+  articleTitle: string;
+  /** Code point where `window` starts in the article's text (0-based). */
+  windowStart: number;
+  window: string;
+}
+
+/** WHERE of the queue for `actor`, on the alias `a` of "Annotation". */
+function queueFilter(actor: Actor, query: Partial<Omit<ReviewQueueQuery, 'cursor' | 'limit'>>): Prisma.Sql {
+  const where: Prisma.Sql[] = [
+    sql`a."status" = 'PENDING'`,
+    sql`a."authorId" <> ${actor.id}`,
+    sql`EXISTS (SELECT 1 FROM "Article" x WHERE x."id" = a."articleId" AND x."archivedAt" IS NULL)`,
+  ];
+  if (query.kind) where.push(sql`a."kind" = ${kindToDb(query.kind)}::"AnnotationKind"`);
+  if (query.articleId) where.push(sql`a."articleId" = ${query.articleId}`);
+  if (query.authorId) where.push(sql`a."authorId" = ${query.authorId}`);
+  if (query.from) where.push(sql`a."createdAt" >= ${query.from.toISOString()}::timestamp(3)`);
+  if (query.toExclusive) where.push(sql`a."createdAt" < ${query.toExclusive.toISOString()}::timestamp(3)`);
+  return Prisma.join(where, ' AND ');
+}
+
+/**
+ * The one SQL statement of a queue page (exported for EXPLAIN in benchmarks): the page's rows by
+ * a keyset on ("createdAt", "id") over the indexes of the migration "review_queue", then for
+ * those rows only, the author's name, the article's title and a window of its text around the
+ * quote (never the whole text).
+ */
+export function reviewQueueSql(actor: Actor, query: ReviewQueueQuery): Prisma.Sql {
+  const after = query.cursor ? sql` AND (a."createdAt", a."id") > (${query.cursor.createdAt}::timestamp(3), ${query.cursor.id})` : Prisma.empty;
+  return sql`
+    WITH p AS MATERIALIZED (
+      SELECT a."id", a."articleId", a."kind", a."start", a."end", a."exact", a."prefix", a."suffix", a."note", a."attributes",
+             a."unattributed", a."status", a."version", a."createdAt", a."updatedAt", a."authorId"
+      FROM "Annotation" a
+      WHERE ${queueFilter(actor, query)}${after}
+      ORDER BY a."createdAt", a."id"
+      LIMIT ${query.limit + 1}
+    )
+    SELECT p.*, u."name" AS "authorName", t."title" AS "articleTitle",
+           GREATEST(p."start" - ${WINDOW_BEFORE}, 0) AS "windowStart",
+           substr(t."text", GREATEST(p."start" - ${WINDOW_BEFORE}, 0) + 1, p."end" - GREATEST(p."start" - ${WINDOW_BEFORE}, 0) + ${CONTEXT_MAX + 1}) AS "window"
+    FROM p
+    JOIN "User" u ON u."id" = p."authorId"
+    JOIN "Article" t ON t."id" = p."articleId"
+    ORDER BY p."createdAt", p."id"`;
+}
+
+/** Whether `text` has `part` ending at `at` (a prefix) or starting at `at` (a suffix), as far as `text` goes. */
+const fitsBefore = (text: string, at: number, prefix: string) => prefix.endsWith(text.slice(Math.max(0, at - prefix.length), at));
+const fitsAfter = (text: string, at: number, suffix: string) => suffix.startsWith(text.slice(at, at + suffix.length));
+
+/**
+ * The quote's context from the SQL window, or null when the window cannot be trusted to hold
+ * it (many characters above U+FFFF before the quote). The window starts at code point w0, so
+ * the quote lies at UTF-16 index start - w0 - (astral characters before w0) within it: the last
+ * occurrence of prefix + exact + suffix at or before start - w0.
+ */
+export function contextFromWindow(row: Pick<QueueRow, 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'windowStart' | 'window'>): QuoteContext | null {
+  const { window, exact } = row;
+  const expected = row.start - row.windowStart;
+  let at = Math.min(expected, window.length - exact.length);
+  for (; at >= 0; at--) {
+    if (window.startsWith(exact, at) && fitsBefore(window, at, row.prefix) && fitsAfter(window, at + exact.length, row.suffix)) break;
+  }
+  if (at < 0) return null;
+  // Before the quote: CONTEXT_MAX units, or the window starts where the text does. After it the
+  // window asked for CONTEXT_MAX + 1 code points (at least as many units): fewer means the text ends there.
+  if (at < CONTEXT_MAX && !(row.windowStart === 0 && at === expected)) return null;
+  return sentenceAround(window, at, at + exact.length);
+}
+
+/**
+ * A page of the reviewer's queue: pending annotations of others on articles not archived,
+ * oldest first, with each quote's sentence and relations. Three queries whatever the page
+ * size: the page (with the text windows), the relations of its annotations, and the whole text
+ * of an article only where a window fell short.
+ */
+export async function listReviewQueue(actor: Actor, query: ReviewQueueQuery): Promise<ReviewQueuePage> {
+  const rows = await db().$queryRaw<QueueRow[]>(reviewQueueSql(actor, query));
+  const page = rows.slice(0, query.limit);
+  const ids = page.map((r) => r.id);
+  const relations = await relationsOf(ids);
+
+  const entries = page.map(({ windowStart, window, ...row }) => ({ row, context: contextFromWindow({ ...row, windowStart, window }) }));
+  const short = entries.filter((e) => e.context === null);
+  if (short.length) {
+    const texts = await db().article.findMany({ where: { id: { in: [...new Set(short.map((e) => e.row.articleId))] } }, select: { id: true, text: true } });
+    const byId = new Map(texts.map((t) => [t.id, t.text]));
+    for (const e of short) e.context = sentenceAround(byId.get(e.row.articleId) ?? '', e.row.start, e.row.end);
+  }
+
+  const items = entries.map(({ row: { authorId, authorName, articleTitle, ...columns }, context }): ReviewQueueItem => ({
+    annotation: toAnnotationView({ ...columns, author: { id: authorId, name: authorName } }),
+    article: { id: columns.articleId, title: articleTitle },
+    context: context!,
+    relations: relations.get(columns.id) ?? [],
+  }));
+  const last = rows.length > query.limit ? page[page.length - 1] : undefined;
+  return { items, nextCursor: last ? encodeQueueCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
+}
+
+const otherEnd = { select: { id: true, kind: true, exact: true, status: true } } as const;
+
+/** The relations of several annotations, both directions, in one query: outgoing first, each oldest first (as the side panel lists them). */
+async function relationsOf(ids: string[]): Promise<Map<string, QueueRelation[]>> {
+  const byAnnotation = new Map<string, QueueRelation[]>();
+  if (ids.length === 0) return byAnnotation;
+  const rows = await db().relation.findMany({
+    where: { OR: [{ fromId: { in: ids } }, { toId: { in: ids } }] },
+    select: { id: true, type: true, fromId: true, toId: true, author: { select: { id: true, name: true } }, from: otherEnd, to: otherEnd },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const wanted = new Set(ids);
+  const other = (a: (typeof rows)[number]['to']) => ({ id: a.id, kind: kindFromDb(a.kind), exact: truncateQuote(a.exact, RELATED_EXACT_MAX), status: a.status.toLowerCase() as AnnotationStatusName });
+  const add = (id: string, relation: QueueRelation) => byAnnotation.set(id, [...(byAnnotation.get(id) ?? []), relation]);
+  for (const direction of ['outgoing', 'incoming'] as const) {
+    for (const r of rows) {
+      const self = direction === 'outgoing' ? r.fromId : r.toId;
+      if (wanted.has(self)) add(self, { id: r.id, type: relationTypeFromDb(r.type), direction, other: other(direction === 'outgoing' ? r.to : r.from), author: r.author });
+    }
+  }
+  return byAnnotation;
+}
+
+/** How many annotations await `actor`'s review (the dashboard's figure): the queue's rows, counted. */
+export async function countReviewQueue(actor: Actor): Promise<number> {
+  const [row] = await db().$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "Annotation" a WHERE ${queueFilter(actor, {})}`;
+  return row?.count ?? 0;
+}
+
+// ─── Feedback to authors ────────────────────────────────────────────────────────────
+
+/** How many decisions were made on `actorId`'s annotations after `since` (the "new feedback" badge). */
+export async function decisionsSince(actorId: string, since: Date): Promise<number> {
+  return db().reviewDecision.count({ where: { createdAt: { gt: since }, annotation: { authorId: actorId } } });
+}
+
+export interface RejectedAnnotation {
+  annotation: AnnotationView;
+  article: { id: string; title: string };
+  /** The decision that rejected it (its reason is `comment`). */
+  decision: DecisionView | null;
+}
+
+/** The author's annotations that stand rejected, on articles still open to edits, most recently judged first, each with its reason. */
+export async function rejectedForAuthor(actorId: string, { limit = 20 }: { limit?: number } = {}): Promise<RejectedAnnotation[]> {
+  const rows = await db().annotation.findMany({
+    where: { authorId: actorId, status: 'REJECTED', article: { archivedAt: null } },
+    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+    take: Math.max(1, Math.min(limit, 100)),
+    select: {
+      ...annotationViewSelect,
+      article: { select: { id: true, title: true } },
+      decisions: { select: decisionViewSelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1 },
+    },
+  });
+  return rows.map(({ article, decisions, ...view }) => ({ annotation: toAnnotationView(view), article, decision: decisions[0] ? toDecisionView(decisions[0]) : null }));
+}
