@@ -11,13 +11,13 @@ test('navigation follows the role', async ({ page, researcher, reviewer, admin }
   await page.context().clearCookies();
   await signIn(page, reviewer);
   await page.goto('/');
-  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Articles']);
+  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Articles', 'Review']);
   await expect(page.getByText('Awaiting review')).toBeVisible();
 
   await page.context().clearCookies();
   await signIn(page, admin);
   await page.goto('/');
-  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Articles', 'Import', 'Users']);
+  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Articles', 'Review', 'Import', 'Users']);
   await expect(page.getByText('Active users')).toBeVisible();
 });
 

@@ -8,6 +8,7 @@ export interface NavItem {
 const ITEMS: (NavItem & { action: Action })[] = [
   { href: '/', label: 'Dashboard', action: 'read:corpus' },
   { href: '/articles', label: 'Articles', action: 'read:corpus' },
+  { href: '/review', label: 'Review', action: 'read:review-queue' },
   { href: '/import', label: 'Import', action: 'manage:articles' },
   { href: '/admin/users', label: 'Users', action: 'manage:users' },
 ];
