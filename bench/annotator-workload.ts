@@ -5,18 +5,8 @@
  */
 import { anchorSpan } from '../lib/annotations/offsets.ts';
 import { normalizeArticleText } from '../lib/articles/normalize.ts';
+import { prng } from '../lib/random/seeded.ts';
 
-/** mulberry32: a small seeded PRNG, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;

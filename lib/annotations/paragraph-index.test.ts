@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../random/seeded.ts';
 import { buildParagraphIndex, paragraphsTouching, updateParagraphIndex, type ParagraphRange } from './paragraph-index.ts';
 import type { Span } from './segments.ts';
 
@@ -179,18 +180,6 @@ describe('updateParagraphIndex', () => {
     expect(ids(next)[1]).toEqual(['cross', 'b']);
   });
 });
-
-/** Mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('updateParagraphIndex over random edits', () => {
   it('always matches an index built from scratch, and replaces only the touched paragraphs', () => {

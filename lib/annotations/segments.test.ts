@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../random/seeded.ts';
 import { assignLanes, segmentRange, type Segment, type Span } from './segments.ts';
 
 const span = (id: string, start: number, end: number): Span => ({ id, start, end });
@@ -213,18 +214,6 @@ describe('segmentRange', () => {
     expect(kichi.end - kichi.start).toBe(2);
   });
 });
-
-/** Mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('segments and lanes over random spans', () => {
   const LENGTH = 60;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../random/seeded.ts';
 import { nextWordBoundary, snapSelection } from './snap.ts';
 
 /** The snapped text (or null), which reads better in a failure than a pair of offsets. */
@@ -212,18 +213,6 @@ describe('snapSelection, by characters (words: false)', () => {
     expect(snapSelection(TEXT, { start: kichi + 1, end: kichi + 2 }, { words: false })).toEqual({ start: kichi, end: kichi + 2 });
   });
 });
-
-/** Mulberry32: a small seeded PRNG, so a failing case can be replayed from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('snapSelection over random selections', () => {
   const TEXT = `Mum ${FAMILY} and ${FLAG}, the cafe\u0301 owner didn’t  know (well-known) x\u0301\u0302y.\n東京都に住んでいる 我们去北京。𠮷野家 ${THUMB} end `;
