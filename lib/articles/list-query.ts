@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityIdSchema } from '../ids.ts';
+import { decodeOpaque, encodeOpaque } from '../http/opaque-cursor.ts';
 
 /**
  * The query of the corpus list (/articles and GET /api/articles): search, filters, sort and an
@@ -52,21 +53,13 @@ export function encodeCursor(cursor: ArticleCursor): string {
         : cursor.sort === 'annotated'
           ? [cursor.sort, cursor.count, cursor.createdAt, cursor.id]
           : [cursor.sort, cursor.rank, cursor.id];
-  return Buffer.from(JSON.stringify(tuple), 'utf8').toString('base64url');
+  return encodeOpaque(tuple);
 }
 
 /** The cursor, or null when it is not one we issued (hand-edited, truncated, another sort). */
 export function decodeCursor(raw: string): ArticleCursor | null {
-  if (raw.length > 4_000 || !/^[A-Za-z0-9_-]+$/.test(raw)) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  const parsed = cursorTuple.safeParse(json);
-  if (!parsed.success) return null;
-  const t = parsed.data;
+  const t = decodeOpaque(raw, cursorTuple, 4_000);
+  if (!t) return null;
   switch (t[0]) {
     case 'newest':
       return { sort: 'newest', publishedAt: t[1], createdAt: t[2], id: t[3] };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANNOTATION_KINDS, DISALLOWED_TEXT_CHARS } from '../annotations/schemas.ts';
 import { entityIdSchema } from '../ids.ts';
+import { decodeOpaque, encodeOpaque } from '../http/opaque-cursor.ts';
 
 /**
  * The bodies and the query of the review API (DESIGN.md "HTTP API"). Objects are strict: a body
@@ -61,20 +62,13 @@ const cursorTuple = z.tuple([z.iso.datetime(), entityIdSchema]);
 
 /** On the wire a cursor is base64url(JSON) of [createdAt, id]: opaque to clients. */
 export function encodeQueueCursor(cursor: QueueCursor): string {
-  return Buffer.from(JSON.stringify([cursor.createdAt, cursor.id]), 'utf8').toString('base64url');
+  return encodeOpaque([cursor.createdAt, cursor.id]);
 }
 
 /** The cursor, or null when it is not one we issued (hand-edited, truncated). */
 export function decodeQueueCursor(raw: string): QueueCursor | null {
-  if (raw.length > 200 || !/^[A-Za-z0-9_-]+$/.test(raw)) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  const parsed = cursorTuple.safeParse(json);
-  return parsed.success ? { createdAt: parsed.data[0], id: parsed.data[1] } : null;
+  const tuple = decodeOpaque(raw, cursorTuple, 200);
+  return tuple ? { createdAt: tuple[0], id: tuple[1] } : null;
 }
 
 // A GET form sends every field, empty ones as "": those mean "no filter".
