@@ -5,19 +5,19 @@ test('navigation follows the role', async ({ page, researcher, reviewer, admin }
 
   await signIn(page, researcher);
   await page.goto('/');
-  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Articles']);
+  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Articles', 'Progress']);
   await expect(page.getByText('Awaiting review')).toHaveCount(0);
 
   await page.context().clearCookies();
   await signIn(page, reviewer);
   await page.goto('/');
-  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Articles', 'Review']);
+  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Articles', 'Review', 'Progress']);
   await expect(page.getByText('Awaiting review')).toBeVisible();
 
   await page.context().clearCookies();
   await signIn(page, admin);
   await page.goto('/');
-  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Articles', 'Review', 'Import', 'Users']);
+  await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Articles', 'Review', 'Progress', 'Import', 'Users']);
   await expect(page.getByText('Active users')).toBeVisible();
 });
 

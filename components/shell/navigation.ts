@@ -9,6 +9,7 @@ const ITEMS: (NavItem & { action: Action })[] = [
   { href: '/', label: 'Dashboard', action: 'read:corpus' },
   { href: '/articles', label: 'Articles', action: 'read:corpus' },
   { href: '/review', label: 'Review', action: 'read:review-queue' },
+  { href: '/progress', label: 'Progress', action: 'read:corpus' },
   { href: '/import', label: 'Import', action: 'manage:articles' },
   { href: '/admin/users', label: 'Users', action: 'manage:users' },
 ];

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * The progress page's tables and its one filter, a range of whole UTC days (DESIGN.md "Screens",
+ * issue 5 point 6). Pure, for the page, the CSV routes and the tests.
+ */
+export const PROGRESS_TABLES = ['articles', 'annotators', 'reviewers'] as const;
+export type ProgressTable = (typeof PROGRESS_TABLES)[number];
+
+export const isProgressTable = (value: string): value is ProgressTable => (PROGRESS_TABLES as readonly string[]).includes(value);
+
+// A GET form sends every field, empty ones as "": those mean "no filter".
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+/** A calendar day, YYYY-MM-DD, as the start of that day in UTC. */
+const day = z
+  .string('Use a date like 2024-05-31.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2024-05-31.')
+  .transform((s, ctx) => {
+    const start = new Date(`${s}T00:00:00.000Z`);
+    if (Number.isNaN(start.getTime()) || !start.toISOString().startsWith(s)) {
+      ctx.addIssue({ code: 'custom', message: 'This is not a date in the calendar.' });
+      return z.NEVER;
+    }
+    return start;
+  });
+
+/**
+ * `?from=&to=`: whole UTC days, both inclusive. The annotation tables filter on when annotations
+ * were created, the reviewer table on when decisions were made.
+ */
+export const progressQuerySchema = z
+  .object({
+    from: z.preprocess(blankToUndefined, day.optional()),
+    to: z.preprocess(blankToUndefined, day.optional()),
+  })
+  .transform((input, ctx) => {
+    if (input.from && input.to && input.from > input.to) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date.' });
+      return z.NEVER;
+    }
+    return { from: input.from, toExclusive: input.to ? new Date(input.to.getTime() + 86_400_000) : undefined };
+  });
+export type ProgressQuery = z.output<typeof progressQuerySchema>;
