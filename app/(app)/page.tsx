@@ -1,12 +1,19 @@
+import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { ArticleMeta } from '@/components/articles/ArticleMeta';
+import { FeedbackSection } from '@/components/dashboard/FeedbackSection';
 import { StatCard } from '@/components/dashboard/StatCard';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getDashboardCounts, recentArticles } from '@/lib/dashboard/counts';
+import { countDecisionsFrom, FEEDBACK_SEEN_COOKIE, parseFeedbackSeen } from '@/lib/review/feedback';
+import { decisionsSince, rejectedForAuthor } from '@/lib/review/service';
 
 export default async function DashboardPage() {
   const user = await requirePagePermission('read:corpus');
-  const [counts, recent] = await Promise.all([getDashboardCounts(user), recentArticles()]);
+  const lastLooked = parseFeedbackSeen((await cookies()).get(FEEDBACK_SEEN_COOKIE)?.value, user.id);
+  // Taken before counting, so a decision made meanwhile still counts as new next time.
+  const countedAt = new Date().toISOString();
+  const [counts, recent, rejected, newDecisions] = await Promise.all([getDashboardCounts(user), recentArticles(), rejectedForAuthor(user.id), decisionsSince(user.id, countDecisionsFrom(lastLooked))]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Welcome, {user.name}</h1>
@@ -23,6 +30,7 @@ export default async function DashboardPage() {
           {counts.activeUsers !== null ? <StatCard label="Active users" value={counts.activeUsers} /> : null}
         </dl>
       </section>
+      <FeedbackSection rejected={rejected} newDecisions={newDecisions} lastLooked={lastLooked} countedAt={countedAt} />
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading" className="mb-3 text-lg font-medium">
           Recent articles
