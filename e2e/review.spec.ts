@@ -52,6 +52,18 @@ test('a reviewer works through the queue by keyboard, rejects with a reason; the
   const detail = (await (await page.request.get(`/api/annotations/${event.id}`)).json()) as { decisions: { decision: string; comment: string | null }[] };
   expect(detail.decisions.map((d) => d.decision)).toEqual(['approve', 'reject']);
   expect(detail.decisions[1]!.comment).toBe('The date is wrong');
+
+  // The panel's history reads the whole timeline from the audit trail.
+  await page.goto(`/articles/${article.id}#annotation-${event.id}`);
+  await panel(page).getByText('History', { exact: true }).click();
+  const history = panel(page).getByRole('list', { name: 'History' });
+  // Seeded directly (no "created" entry): rejected, revised, commented, approved.
+  await expect(history.getByRole('listitem')).toHaveCount(4);
+  await expect(history).toContainText('rejected version 1');
+  await expect(history).toContainText('The date is wrong');
+  await expect(history).toContainText('2026-03');
+  await expect(history).toContainText('Fixed: the storm was in March.');
+  await expect(history.getByRole('listitem').last()).toContainText('approved');
 });
 
 test('a reviewer decides from the annotator panel, never on their own annotations', async ({ page, researcher, reviewer }) => {

@@ -99,7 +99,7 @@ test('main pages have no serious accessibility violations', async ({ page, admin
   await signInWithForm(page, admin.email, admin.password);
   await expect(page.getByRole('heading', { name: /Welcome/ })).toBeVisible();
   const article = await createTestArticle('Accessible article', 'A paragraph to read.\n\nAnother one.');
-  for (const path of ['/', '/articles', `/articles/${article.id}`, '/import', '/admin/users', '/account']) {
+  for (const path of ['/', '/articles', `/articles/${article.id}`, '/review', '/progress', '/import', '/admin/users', '/account']) {
     await page.goto(path);
     await check();
   }

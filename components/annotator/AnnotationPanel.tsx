@@ -8,6 +8,7 @@ import type { FieldErrors } from '@/lib/result';
 import { AttributesFields, attributesFromDraft, draftFromAttributes, type AttributeDraft } from './AttributesFields';
 import { RejectForm } from '@/components/review/RejectForm';
 import { CommentThread } from './CommentThread';
+import { HistoryTimeline } from './HistoryTimeline';
 import { KIND_LABEL, STATUS_LABEL } from './Legend';
 import type { AnnotationChanges, AnnotationDetailJson, AnnotationJson, PatchResult } from './types';
 
@@ -382,17 +383,10 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
         ) : null}
       </section>
 
-      {current && current.decisions.length > 1 ? (
+      {saved ? (
         <details>
-          <summary className="cursor-pointer text-xs font-medium uppercase tracking-wide text-stone-600">Review history ({current.decisions.length})</summary>
-          <ol className="mt-1 space-y-1 text-xs">
-            {current.decisions.map((d) => (
-              <li key={d.id}>
-                {d.decision === 'approve' ? 'Approved' : 'Rejected'} v{d.annotationVersion} by {d.reviewer.name}, {timeFormat.format(new Date(d.createdAt))}
-                {d.comment ? `: “${d.comment}”` : ''}
-              </li>
-            ))}
-          </ol>
+          <summary className="cursor-pointer text-xs font-medium uppercase tracking-wide text-stone-600">History</summary>
+          <HistoryTimeline annotationId={annotation.id} refreshKey={annotation.version * 1000 + commentsKey + (current?.decisions.length ?? 0)} />
         </details>
       ) : null}
 

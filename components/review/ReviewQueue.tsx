@@ -193,7 +193,7 @@ export function ReviewQueue({ initial, nextCursor, query, reasons }: { initial: 
                 <span className={`legend-swatch k-${a.kind} text-xs font-semibold`}>{KIND_LABEL[a.kind]}</span>
                 <span className="text-stone-600">
                   by {a.author.name} · <time dateTime={a.createdAt}>{new Date(a.createdAt).toLocaleDateString('en', { dateStyle: 'medium' })}</time> · v{a.version} ·{' '}
-                  <Link href={`/articles/${item.article.id}#annotation-${a.id}`} className="text-indigo-800 hover:underline">
+                  <Link href={`/articles/${item.article.id}#annotation-${a.id}`} className="text-indigo-800 underline underline-offset-2">
                     {item.article.title}
                   </Link>
                 </span>
