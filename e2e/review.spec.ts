@@ -1,4 +1,4 @@
-import { openAnnotator, panel, panelHeading } from './support/annotator.ts';
+import { annotatorText, panel, panelHeading } from './support/annotator.ts';
 import { createTestAnnotation, createTestArticle, expect, signIn, test } from './support/fixtures.ts';
 
 const TEXT = ['The harbour authority said the ferry will resume on 3 May.', 'Fishermen reported that the storm destroyed the old pier.'].join('\n\n');
@@ -32,8 +32,15 @@ test('a reviewer works through the queue by keyboard, rejects with a reason; the
   // The author sees the reason and revises: a substantive edit sends it back to review.
   const author = await (await browser.newContext()).newPage();
   await signIn(author, researcher);
-  await openAnnotator(author, article.id);
-  await author.goto(`/articles/${article.id}#annotation-${event.id}`);
+  // The navigation counts the decisions made on my annotations since I last looked at the dashboard…
+  await author.goto('/articles');
+  await expect(author.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Dashboard.*2 new decisions/ })).toBeVisible();
+  // …which lists what was rejected, with the reason, linking to the annotation in its article.
+  await author.goto('/');
+  const rejected = author.getByRole('list', { name: /Rejected/ });
+  await expect(rejected).toContainText('The date is wrong');
+  await rejected.getByRole('link', { name: /the storm destroyed the old pier/ }).click();
+  await expect(annotatorText(author)).toHaveAttribute('data-ready', 'true');
   await expect(panel(author)).toContainText('Rejected by');
   await expect(panel(author)).toContainText('The date is wrong');
   await panel(author).getByLabel(/^Date/).fill('2026-03');

@@ -42,7 +42,7 @@ export function FeedbackSection({ rejected, newDecisions, lastLooked, countedAt 
             <li key={annotation.id} className="space-y-1 px-4 py-3 text-sm">
               <p className="flex flex-wrap items-baseline gap-2">
                 <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${KIND_STYLE[annotation.kind] ?? 'bg-stone-100'}`}>{KIND_LABEL[annotation.kind] ?? annotation.kind}</span>
-                <Link href={`/articles/${article.id}#annotation-${annotation.id}`} className="font-medium break-words text-indigo-800 hover:underline">
+                <Link href={`/articles/${article.id}#annotation-${annotation.id}`} className="font-medium break-words text-indigo-800 underline underline-offset-2">
                   “{truncate(annotation.exact, 120)}”
                 </Link>
                 <span className="text-stone-600">in {truncate(article.title, 80)}</span>
