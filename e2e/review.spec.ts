@@ -43,6 +43,10 @@ test('a reviewer works through the queue by keyboard, rejects with a reason; the
   await expect(annotatorText(author)).toHaveAttribute('data-ready', 'true');
   await expect(panel(author)).toContainText('Rejected by');
   await expect(panel(author)).toContainText('The date is wrong');
+  // The annotator filters to what was rejected of mine.
+  await author.getByRole('button', { name: 'Only my rejected (1)' }).click();
+  await expect(author.getByRole('region', { name: /^Highlights/ })).toContainText('1 of 2 shown');
+  await author.getByRole('button', { name: 'Show all again' }).click();
   await panel(author).getByLabel(/^Date/).fill('2026-03');
   await panel(author).getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => status(event.id)).toBe('pending');

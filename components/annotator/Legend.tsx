@@ -16,6 +16,8 @@ export const KIND_CUE: Record<AnnotationKindName, string> = { claim: 'solid unde
 export const STATUS_LABEL: Record<AnnotationStatusName, string> = { pending: 'Pending', approved: 'Approved ✓', rejected: 'Rejected ✗' };
 const STATUSES: AnnotationStatusName[] = ['pending', 'approved', 'rejected'];
 
+export const NO_FILTERS: Filters = { hiddenKinds: new Set(), hiddenStatuses: new Set(), author: 'all' };
+
 export function isVisible(a: PaintAnnotation, filters: Filters, meId: string): boolean {
   if (filters.hiddenKinds.has(a.kind) || filters.hiddenStatuses.has(a.status)) return false;
   if (filters.author === 'mine') return a.authorId === meId;
@@ -40,13 +42,19 @@ export function Legend({ annotations, filters, onChange, meId }: { annotations: 
     const kinds = { claim: 0, event: 0, source: 0 };
     const statuses = { pending: 0, approved: 0, rejected: 0 };
     let mine = 0;
+    let myRejected = 0;
     for (const a of annotations) {
       kinds[a.kind]++;
       statuses[a.status]++;
-      if (a.authorId === meId) mine++;
+      if (a.authorId === meId) {
+        mine++;
+        if (a.status === 'rejected') myRejected++;
+      }
     }
-    return { kinds, statuses, mine };
+    return { kinds, statuses, mine, myRejected };
   }, [annotations, meId]);
+  // The author's feedback view: what reviewers rejected of mine, to revise.
+  const onlyMyRejected = filters.author === 'mine' && filters.hiddenKinds.size === 0 && filters.hiddenStatuses.has('pending') && filters.hiddenStatuses.has('approved') && !filters.hiddenStatuses.has('rejected');
   const shown = useMemo(() => annotations.filter((a) => isVisible(a, filters, meId)).length, [annotations, filters, meId]);
 
   return (
@@ -95,6 +103,14 @@ export function Legend({ annotations, filters, onChange, meId }: { annotations: 
           </label>
         ))}
       </fieldset>
+      <button
+        type="button"
+        aria-pressed={onlyMyRejected}
+        onClick={() => onChange(onlyMyRejected ? NO_FILTERS : { hiddenKinds: new Set(), hiddenStatuses: new Set(['pending', 'approved']), author: 'mine' })}
+        className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-900 hover:bg-red-50 aria-pressed:bg-red-100"
+      >
+        {onlyMyRejected ? 'Show all again' : `Only my rejected (${counts.myRejected})`}
+      </button>
     </section>
   );
 }
