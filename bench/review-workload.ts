@@ -18,6 +18,11 @@
  * NOTIFY) are disabled during the load: the spans are valid by construction, the counts are
  * recomputed once afterwards, and a million NOTIFYs would only fill the notification queue.
  * Foreign keys and CHECK constraints stay on.
+ *
+ * Besides the `articles` that share the bulk, SMALL_ARTICLES more articles hold few pending
+ * annotations each (annotations beyond the requested count): one with SMALL_SPREAD spread over the
+ * year and one with SMALL_FRESH created in the year's last days, as a newly imported article would.
+ * The queue filtered by such an article cannot stop after a page's worth of the bulk's rows.
  */
 import type pg from 'pg';
 import { contentHash } from '../lib/articles/normalize.ts';
@@ -34,6 +39,10 @@ const ARCHIVE_OFFSET = 7;
 /** The year the annotations were created in. */
 export const YEAR_START = '2025-06-01';
 const BATCH = 100_000;
+/** The pending annotations of the two small articles (numbers `articles` and `articles + 1`). */
+export const SMALL_SPREAD = 300;
+export const SMALL_FRESH = 30;
+export const SMALL_ARTICLES = 2;
 
 export const userId = (n: number) => `cbenchuser${String(n).padStart(4, '0')}`;
 export const articleId = (n: number) => `cbencharticle${String(n).padStart(4, '0')}`;
@@ -60,7 +69,7 @@ export async function loadWorkload(client: pg.Client, o: LoadOptions): Promise<L
   let t = performance.now();
 
   // ─── Articles and their span pools, generated in Node ───
-  const articles = Array.from({ length: o.articles }, (_, n) => {
+  const articles = Array.from({ length: o.articles + SMALL_ARTICLES }, (_, n) => {
     const { text } = generateArticle(SEED + 7 * n, o.chars);
     return { n, id: articleId(n), title: `Harbour report ${n + 1}: the long road to a contract`, text, spans: generateSpans(SEED + 7 * n + 1, text, o.spansPerArticle, 1) };
   });
@@ -139,6 +148,24 @@ export async function loadWorkload(client: pg.Client, o: LoadOptions): Promise<L
         [lo, hi, o.annotations, YEAR_START, o.articles, USERS, o.spansPerArticle],
       );
       o.log(`annotations ${lo.toLocaleString('en')}–${hi.toLocaleString('en')} in ${((performance.now() - b) / 1000).toFixed(1)} s`);
+    }
+    // The small articles: pending only, by researchers, spread over the year or in its last days.
+    for (const [n, count, fresh] of [
+      [o.articles, SMALL_SPREAD, false],
+      [o.articles + 1, SMALL_FRESH, true],
+    ] as const) {
+      await client.query(
+        `INSERT INTO "Annotation" ("id", "articleId", "authorId", "kind", "start", "end", "exact", "prefix", "suffix", "status", "version", "createdAt", "updatedAt")
+         SELECT 'c' || substr(md5('bench-review-small-' || $1::int || '-' || g), 1, 24), art.id, usr.id,
+                (ARRAY['CLAIM', 'SOURCE', 'EVENT'])[1 + g % 3]::"AnnotationKind", s."start", s."end", s.exact, s.prefix, s.suffix, 'PENDING', 1, x.created, x.created
+         FROM generate_series(1, $2::int) g
+         CROSS JOIN LATERAL (SELECT CASE WHEN $3::bool THEN $4::timestamp(3) + interval '365 days' - g * interval '1 hour'
+                                         ELSE $4::timestamp(3) + (g::float8 / $2::int) * interval '365 days' END AS created) x
+         JOIN bench_article art ON art.article_no = $1::int
+         JOIN bench_user usr ON usr.user_no = g % $6::int
+         JOIN bench_span s ON s.article_no = $1::int AND s.span_no = g % $5::int`,
+        [n, count, fresh, YEAR_START, o.spansPerArticle, FIRST_REVIEWER],
+      );
     }
     annotationsSeconds = since(t);
 

@@ -143,13 +143,14 @@ async function main(): Promise<number> {
   log(`${smoke ? 'smoke run' : 'full run'}: ${CONFIG.annotations.toLocaleString('en')} annotations on ${CONFIG.articles} articles of ~${CONFIG.chars.toLocaleString('en')} characters`);
   const server = await startTestServer();
   const dbName = `bench_review_${randomBytes(4).toString('hex')}`;
-  let sql: pg.Client | null = null;
+  let opened: pg.Client | null = null;
   const problems: string[] = [];
   try {
     await createTemplateDatabase(server.serverUrl);
     const dbUrl = await cloneDatabase(dbName, server.serverUrl);
-    sql = new pg.Client({ connectionString: dbUrl });
+    const sql = new pg.Client({ connectionString: dbUrl });
     await sql.connect();
+    opened = sql;
     process.env.DATABASE_URL = dbUrl; // lib/db.ts: the app's client, used by the service functions timed here
 
     // ─── Load ───
@@ -182,10 +183,14 @@ async function main(): Promise<number> {
     const day = (offsetDays: number) => new Date(mid.createdAt.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
     const range = { from: day(-15), to: day(14) };
     if (isArchived(ARTICLE_FILTER)) throw new Error('the article filter must name an article open to review');
+    const inQueue = async (n: number) =>
+      Number((await sql.query(`SELECT count(*) FROM "Annotation" WHERE status = 'PENDING' AND "articleId" = $1 AND "authorId" <> $2`, [articleId(n), REVIEWER.id])).rows[0].count);
     const variants: Variant[] = [
       { name: 'unfiltered', filters: {} },
       { name: 'kind=event', filters: { kind: 'event' } },
-      { name: 'article', filters: { articleId: articleId(ARTICLE_FILTER) } },
+      { name: `article, ${(await inQueue(ARTICLE_FILTER)).toLocaleString('en')} in queue`, filters: { articleId: articleId(ARTICLE_FILTER) } },
+      { name: `article, ${await inQueue(CONFIG.articles)} in queue over the year`, filters: { articleId: articleId(CONFIG.articles) } },
+      { name: `article, ${await inQueue(CONFIG.articles + 1)} in queue, newest`, filters: { articleId: articleId(CONFIG.articles + 1) } },
       { name: 'author', filters: { authorId: AUTHOR_FILTER } },
       { name: `date ${range.from}..${range.to}`, filters: range },
       { name: 'kind=claim + date', filters: { kind: 'claim', ...range } },
@@ -245,6 +250,8 @@ async function main(): Promise<number> {
         pageRows.push({ name: `next pages from ${from}, ${v.name}`, samples, target: TARGET_PAGE_P95, note: `${items} items per walk` });
       }
     }
+    const head = parseQuery({});
+    pageRows.push({ name: 'first page SQL alone, unfiltered ($queryRaw)', samples: await timed(CONFIG.pageRuns, CONFIG.warmup, () => db().$queryRaw(reviewQueueSql(REVIEWER, head))), note: 'info' });
     const big = parseQuery({ limit: '100' });
     pageRows.push({ name: 'first page of 100 (the maximum), unfiltered', samples: await timed(CONFIG.pageRuns, CONFIG.warmup, () => listReviewQueue(REVIEWER, big)), note: 'info' });
     rows.push(...pageRows);
@@ -332,7 +339,7 @@ async function main(): Promise<number> {
     return failed.length || seqScans.length || noIndex.length || problems.length ? 1 : 0;
   } finally {
     await disconnectDb().catch(() => {});
-    await sql?.end().catch(() => {});
+    await opened?.end().catch(() => {});
     if (!server.embedded) await dropDatabase(dbName, server.serverUrl).catch(() => {});
     await server.close();
   }
