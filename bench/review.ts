@@ -116,6 +116,12 @@ interface Plan {
   lines: string[];
   seqScan: boolean;
   indexes: string[];
+  /** The node that reads "Annotation" (e.g. `Index Scan using "…" on "Annotation" a`), shortened. */
+  annotationScan: string;
+  /** That node's line and its conditions, filters and removed rows. */
+  scanLines: string[];
+  rowsRemoved: number;
+  buffers: { hit: number; read: number };
   execution: number;
   planning: number;
 }
@@ -126,15 +132,32 @@ async function explain(label: string, query: ReviewQueueQuery): Promise<Plan> {
   const text = lines.join('\n');
   const indexes = [...new Set([...text.matchAll(/(Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) "?([\w]+)"?/g)].map((m) => `${m[1]} ${m[2]}`))];
   const time = (what: string) => Number(text.match(new RegExp(`${what} Time: ([\\d.]+) ms`))?.[1] ?? NaN);
-  return { label, lines, seqScan: /Seq Scan on "Annotation"/.test(text), indexes, execution: time('Execution'), planning: time('Planning') };
-}
-
-/** The plan's nodes with their conditions, the top node's buffers and the timings: what proves the indexes are used. */
-function planExcerpt(plan: Plan): string[] {
-  const firstBuffers = plan.lines.findIndex((l) => l.trim().startsWith('Buffers:'));
-  return plan.lines.filter(
-    (l, i) => i === 0 || i === firstBuffers || l.includes('->') || /Index Cond|Filter:|Rows Removed|Heap Fetches|Sort Method|Execution Time|Planning Time/.test(l),
-  );
+  // The scan nodes of "Annotation" (a bitmap heap scan's index scans are its children) with their detail lines.
+  const scanLines: string[] = [];
+  const scans: string[] = [];
+  lines.forEach((line, i) => {
+    if (!/(Scan|Scan using \S+) on "Annotation"/.test(line) && !(/Bitmap Index Scan on "Annotation_/.test(line))) return;
+    const node = line.replace(/^\s*->\s*/, '').replace(/\s+\(cost=.*$/, '');
+    if (!node.startsWith('Bitmap Heap Scan')) scans.push(node.replace(/ on "Annotation" a$/, '').replace(/^(Index Only Scan|Index Scan|Bitmap Index Scan) (?:using|on) "(\w+)"/, '$1 $2'));
+    scanLines.push(line.trim());
+    const depth = line.search(/\S/);
+    for (let j = i + 1; j < lines.length && !lines[j]!.includes('->') && lines[j]!.search(/\S/) > depth; j++) {
+      if (/Index Cond|Recheck Cond|Filter:|Rows Removed|Heap Fetches/.test(lines[j]!)) scanLines.push(`  ${lines[j]!.trim()}`);
+    }
+  });
+  const top = lines.find((l) => l.trim().startsWith('Buffers:')) ?? '';
+  return {
+    label,
+    lines,
+    seqScan: /Seq Scan on "Annotation"/.test(text),
+    indexes,
+    annotationScan: scans.join(' + ') || '–',
+    scanLines,
+    rowsRemoved: [...text.matchAll(/Rows Removed by Filter: (\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0),
+    buffers: { hit: Number(top.match(/hit=(\d+)/)?.[1] ?? 0), read: Number(top.match(/read=(\d+)/)?.[1] ?? 0) },
+    execution: time('Execution'),
+    planning: time('Planning'),
+  };
 }
 
 async function main(): Promise<number> {
@@ -218,36 +241,53 @@ async function main(): Promise<number> {
     const pageRows: Row[] = [];
     let shortWindows = 0;
     let windows = 0;
-    for (const v of variants) {
-      log(`first page, ${v.name} ×${CONFIG.warmup}+${CONFIG.pageRuns}`);
-      const query = parseQuery(v.filters);
-      let items = 0;
-      const samples = await timed(CONFIG.pageRuns, CONFIG.warmup, async () => {
-        items = (await listReviewQueue(REVIEWER, query)).items.length;
-      });
-      if (items === 0) problems.push(`the first page of "${v.name}" is empty: the filter matches nothing`);
-      pageRows.push({ name: `first page, ${v.name}`, samples, target: TARGET_PAGE_P95, note: `${items} items` });
+    // Round-robin over the variants, run by run: a burst of load from elsewhere on the machine
+    // then lands on every variant alike instead of on one variant's whole series.
+    log(`first pages: ${variants.length} variants ×${CONFIG.warmup}+${CONFIG.pageRuns}, interleaved`);
+    const firstQueries = variants.map((v) => parseQuery(v.filters));
+    const firstSamples = variants.map((): number[] => []);
+    const firstItems = variants.map(() => 0);
+    for (let i = 0; i < CONFIG.warmup + CONFIG.pageRuns; i++) {
+      for (const [k, query] of firstQueries.entries()) {
+        const t = performance.now();
+        const page = await listReviewQueue(REVIEWER, query);
+        if (i >= CONFIG.warmup) firstSamples[k]!.push(since(t));
+        firstItems[k] = page.items.length;
+      }
+    }
+    for (const [k, v] of variants.entries()) {
+      if (firstItems[k] === 0) problems.push(`the first page of "${v.name}" is empty: the filter matches nothing`);
+      pageRows.push({ name: `first page, ${v.name}`, samples: firstSamples[k]!, target: TARGET_PAGE_P95, note: `${firstItems[k]} items` });
       // How often the SQL window around a quote fell short (the page then reads that article's whole text).
-      const raw = await db().$queryRaw<Parameters<typeof contextFromWindow>[0][]>(reviewQueueSql(REVIEWER, query));
+      const raw = await db().$queryRaw<Parameters<typeof contextFromWindow>[0][]>(reviewQueueSql(REVIEWER, firstQueries[k]!));
       windows += raw.length;
       shortWindows += raw.filter((r) => contextFromWindow(r) === null).length;
     }
-    for (const v of variants) {
-      for (const [from, cursor] of [
-        ['head', undefined],
-        ['mid-backlog', midCursor],
-      ] as const) {
-        log(`following pages from the ${from}, ${v.name}: ${CONFIG.walks} walks of ${CONFIG.walkPages}`);
-        const samples: number[] = [];
-        let items = 0;
-        await walk(v, cursor, 3); // warm-up
-        for (let w = 0; w < CONFIG.walks; w++) {
+    const starts = [
+      ['head', undefined],
+      ['mid-backlog', midCursor],
+    ] as const;
+    log(`following pages: ${CONFIG.walks} walks of ${CONFIG.walkPages} pages per variant, from the head and from the middle of the backlog, interleaved`);
+    const walkSamples = variants.map(() => starts.map((): number[] => []));
+    const walkItems = variants.map(() => starts.map(() => 0));
+    for (let w = -1; w < CONFIG.walks; w++) {
+      for (const [k, v] of variants.entries()) {
+        for (const [j, [, cursor]] of starts.entries()) {
+          if (w < 0) {
+            await walk(v, cursor, 3); // warm-up
+            continue;
+          }
           const result = await walk(v, cursor, CONFIG.walkPages);
-          samples.push(...result.samples);
-          items = result.items;
+          walkSamples[k]![j]!.push(...result.samples);
+          walkItems[k]![j] = result.items;
         }
-        if (samples.length < CONFIG.walks * Math.min(CONFIG.walkPages, 1)) problems.push(`no following pages for "${v.name}" from the ${from}`);
-        pageRows.push({ name: `next pages from ${from}, ${v.name}`, samples, target: TARGET_PAGE_P95, note: `${items} items per walk` });
+      }
+    }
+    for (const [k, v] of variants.entries()) {
+      for (const [j, [from]] of starts.entries()) {
+        const samples = walkSamples[k]![j]!;
+        if (samples.length === 0) problems.push(`no following pages for "${v.name}" from the ${from}`);
+        pageRows.push({ name: `next pages from ${from}, ${v.name}`, samples, target: TARGET_PAGE_P95, note: `${walkItems[k]![j]} items per walk` });
       }
     }
     const head = parseQuery({});
@@ -319,12 +359,20 @@ async function main(): Promise<number> {
     }
     console.log(`Quote windows cut by SQL that fell short (whole text read instead): ${shortWindows} of ${windows} on the first pages.`);
 
-    console.log('\nEXPLAIN (ANALYZE, BUFFERS) of reviewQueueSql, after a warm-up run of each');
+    console.log('\nEXPLAIN (ANALYZE, BUFFERS) of reviewQueueSql, after a warm-up run of each (PostgreSQL\'s own planning and execution time)');
+    const pw = Math.max(...plans.map((p) => p.label.length));
+    const iw = Math.max(...plans.map((p) => p.annotationScan.length));
+    console.log(`${'plan'.padEnd(pw)}  ${'scan of "Annotation"'.padEnd(iw)}  ${'rows filtered out'.padStart(17)}  ${'buffers hit/read'.padStart(16)}  ${'plan ms'.padStart(7)}  ${'exec ms'.padStart(7)}`);
+    for (const p of plans) {
+      console.log(
+        `${p.label.padEnd(pw)}  ${p.annotationScan.padEnd(iw)}  ${p.rowsRemoved.toLocaleString('en').padStart(17)}  ${`${p.buffers.hit.toLocaleString('en')}/${p.buffers.read.toLocaleString('en')}`.padStart(16)}  ${fmt(p.planning, 2).padStart(7)}  ${fmt(p.execution, 2).padStart(7)}`,
+      );
+    }
     const full = process.env.BENCH_PLANS === 'full';
     for (const plan of plans) {
-      const fullPlan = full || plan.label.startsWith('unfiltered');
-      console.log(`\n── ${plan.label}: ${plan.indexes.join(', ') || 'NO INDEX SCAN'}; planning ${fmt(plan.planning, 2)} ms, execution ${fmt(plan.execution, 2)} ms${plan.seqScan ? '  SEQ SCAN ON "Annotation"' : ''}`);
-      for (const line of fullPlan ? plan.lines : planExcerpt(plan)) console.log(`   ${line}`);
+      const whole = full || plan.label.startsWith('unfiltered: first') || plan.label.startsWith('unfiltered: second');
+      console.log(`\n── ${plan.label}: ${plan.indexes.join(', ') || 'NO INDEX SCAN'}${plan.seqScan ? '; SEQ SCAN ON "Annotation"' : ''}${whole ? '' : ' (the scan of "Annotation"; BENCH_PLANS=full for the whole plan)'}`);
+      for (const line of whole ? plan.lines : plan.scanLines) console.log(`   ${line}`);
     }
     const seqScans = plans.filter((p) => p.seqScan).map((p) => p.label);
     const noIndex = plans.filter((p) => !p.indexes.some((i) => /Annotation_/.test(i))).map((p) => p.label);
