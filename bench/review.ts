@@ -19,7 +19,8 @@
  *
  * `--smoke`: 50,000 annotations and fewer runs. BENCH_ANNOTATIONS overrides the count;
  * BENCH_PLANS=full prints every plan in full (otherwise the unfiltered ones in full and the
- * scan lines of the others).
+ * scan lines of the others). BENCH_EXTRA_SQL runs SQL after the load, before measuring, to try
+ * e.g. a candidate index in the throwaway database (the title says so).
  */
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -185,6 +186,14 @@ async function main(): Promise<number> {
         `generate ${s.generate.toFixed(1)} s, users+articles ${s.articles.toFixed(1)} s, annotations ${s.annotations.toFixed(1)} s, decisions ${s.decisions.toFixed(1)} s, relations ${s.relations.toFixed(1)} s, ` +
         `annotation counts ${s.counts.toFixed(1)} s, VACUUM ANALYZE ${s.vacuum.toFixed(1)} s`,
     );
+    const extraSql = process.env.BENCH_EXTRA_SQL?.trim();
+    if (extraSql) {
+      // An experiment in the throwaway database only (e.g. a candidate index); the default run measures the schema as migrated.
+      const t = performance.now();
+      await sql.query(extraSql);
+      await sql.query('ANALYZE');
+      log(`ran BENCH_EXTRA_SQL in ${(since(t) / 1000).toFixed(1)} s: ${extraSql}`);
+    }
     const sizes = (
       await sql.query<{ version: string; shared_buffers: string; table: string; indexes: string }>(
         `SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS shared_buffers,
@@ -343,7 +352,7 @@ async function main(): Promise<number> {
     const width = Math.max(...all.map((r) => r.name.length));
     console.log(
       `\nReview queue and decisions on ${load.counts.annotations.toLocaleString('en')} annotations (${load.counts.pending.toLocaleString('en')} pending, ${queueSize.toLocaleString('en')} in this reviewer's queue): ` +
-        `server time in ms, service functions called in-process through the app's Prisma client${smoke ? ' (SMOKE run)' : ''}`,
+        `server time in ms, service functions called in-process through the app's Prisma client${smoke ? ' (SMOKE run)' : ''}${extraSql ? ` (EXPERIMENT: BENCH_EXTRA_SQL ${extraSql})` : ''}`,
     );
     const header = `${'measure'.padEnd(width)}  ${'runs'.padStart(4)}  ${'p50'.padStart(6)}  ${'p95'.padStart(6)}  ${'p99'.padStart(6)}  ${'max'.padStart(6)}  ${'×SELECT 1'.padStart(9)}  ${'×by id'.padStart(6)}  ${'target'.padEnd(10)}  result`;
     console.log(header);
