@@ -4,7 +4,7 @@ import { ArticleMeta } from '@/components/articles/ArticleMeta';
 import { FeedbackSection } from '@/components/dashboard/FeedbackSection';
 import { StatCard } from '@/components/dashboard/StatCard';
 import { requirePagePermission } from '@/lib/auth/session';
-import { getDashboardCounts, recentArticles } from '@/lib/dashboard/counts';
+import { getDashboardCounts, recentArticles, REVIEW_QUEUE_COUNT_CAP } from '@/lib/dashboard/counts';
 import { countDecisionsFrom, FEEDBACK_SEEN_COOKIE, parseFeedbackSeen } from '@/lib/review/feedback';
 import { decisionsSince, rejectedForAuthor } from '@/lib/review/service';
 
@@ -26,7 +26,7 @@ export default async function DashboardPage() {
           <StatCard label="Annotations" value={counts.annotations} />
           <StatCard label="My pending annotations" value={counts.mine.pending} />
           <StatCard label="My rejected annotations" value={counts.mine.rejected} hint={`${counts.mine.approved} approved`} />
-          {counts.reviewQueue !== null ? <StatCard label="Awaiting review" value={counts.reviewQueue} hint="Pending annotations by others" /> : null}
+          {counts.reviewQueue !== null ? <StatCard label="Awaiting review" value={Math.min(counts.reviewQueue, REVIEW_QUEUE_COUNT_CAP)} atLeast={counts.reviewQueue > REVIEW_QUEUE_COUNT_CAP} hint="Pending annotations by others" /> : null}
           {counts.activeUsers !== null ? <StatCard label="Active users" value={counts.activeUsers} /> : null}
         </dl>
       </section>

@@ -1,6 +1,10 @@
 import type { Actor } from '../auth/policy.ts';
 import { can } from '../auth/policy.ts';
 import { db } from '../db.ts';
+import { countReviewQueue } from '../review/service.ts';
+
+/** The dashboard counts the review queue up to this many and shows "10,000+" beyond. */
+export const REVIEW_QUEUE_COUNT_CAP = 10_000;
 
 export interface DashboardCounts {
   articles: number;
@@ -18,7 +22,7 @@ export async function getDashboardCounts(actor: Actor): Promise<DashboardCounts>
     db().annotation.count({ where: { article: { archivedAt: null } } }),
     // Archived articles are out of every count; their annotations are kept for when they return.
     db().annotation.groupBy({ by: ['status'], where: { authorId: actor.id, article: { archivedAt: null } }, _count: { _all: true } }),
-    can(actor, 'read:review-queue') ? db().annotation.count({ where: { status: 'PENDING', authorId: { not: actor.id }, article: { archivedAt: null } } }) : null,
+    can(actor, 'read:review-queue') ? countReviewQueue(actor, REVIEW_QUEUE_COUNT_CAP) : null,
     can(actor, 'manage:users') ? db().user.count({ where: { disabledAt: null } }) : null,
   ]);
   const mine = { pending: 0, approved: 0, rejected: 0 };

@@ -254,6 +254,8 @@ describe('listReviewQueue', () => {
     const all = await listReviewQueue(admin, query({ limit: '100' }));
     expect(all.items.every((i) => i.annotation.status === 'pending' && i.annotation.author.id !== admin.id && i.article.id !== other)).toBe(true);
     expect(await countReviewQueue(admin)).toBe(all.items.length);
+    // Capped, it stops counting after cap + 1 rows: the dashboard shows "cap+".
+    expect(await countReviewQueue(admin, 1)).toBe(Math.min(all.items.length, 2));
     expect(await countReviewQueue(reviewer)).toBe((await listReviewQueue(reviewer, query({ limit: '100' }))).items.length);
   });
 
