@@ -14,6 +14,9 @@ test('a reviewer works through the queue by keyboard, rejects with a reason; the
   await page.goto(`/review?articleId=${article.id}`);
   const queue = page.getByRole('list', { name: 'Review queue' });
   await expect(queue.getByRole('listitem')).toHaveCount(2);
+  // The filters offer the article and its author, and show the ones applied.
+  await expect(page.getByLabel('Article')).toHaveValue(article.id);
+  await expect(page.getByLabel('Author').getByRole('option', { name: researcher.name })).toHaveCount(1);
   await expect(queue.getByRole('listitem').first()).toContainText('the ferry will resume on 3 May');
   await page.keyboard.press('a');
   await expect(queue.getByRole('listitem').first().getByRole('status')).toHaveText('approved');

@@ -4,6 +4,7 @@ import { ReviewQueue, type QueueItem } from '@/components/review/ReviewQueue';
 import { requirePagePermission } from '@/lib/auth/session';
 import { REJECT_REASONS } from '@/lib/review/reasons';
 import { reviewQueueQuerySchema } from '@/lib/review/schemas';
+import { queueFilterOptions } from '@/lib/review/filter-options';
 import { listReviewQueue } from '@/lib/review/service';
 import { parseInput } from '@/lib/validation';
 
@@ -25,7 +26,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const usable = Object.fromEntries(Object.entries(values).filter(([key]) => !errors[key]));
   const retry = parsed.ok ? parsed : parseInput(reviewQueueQuerySchema, usable);
   const query = retry.ok ? retry.value : reviewQueueQuerySchema.parse({});
-  const page = await listReviewQueue(user, query);
+  const [page, options] = await Promise.all([listReviewQueue(user, query), queueFilterOptions(user)]);
   // The same JSON the API answers, so the client's "load more" pages look alike.
   const items = JSON.parse(JSON.stringify(page.items)) as QueueItem[];
   const queryString = new URLSearchParams(usable).toString();
@@ -52,8 +53,28 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           <span className="text-xs font-medium text-stone-700">to</span>
           <input type="date" name="to" defaultValue={usable.to ?? ''} className="rounded border border-stone-300 px-2 py-1" />
         </label>
-        {usable.articleId ? <input type="hidden" name="articleId" value={usable.articleId} /> : null}
-        {usable.authorId ? <input type="hidden" name="authorId" value={usable.authorId} /> : null}
+        <label className="flex flex-col">
+          <span className="text-xs font-medium text-stone-700">Author</span>
+          <select name="authorId" defaultValue={usable.authorId ?? ''} className="max-w-48 rounded border border-stone-300 px-2 py-1">
+            <option value="">Everyone</option>
+            {options.authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="text-xs font-medium text-stone-700">Article</span>
+          <select name="articleId" defaultValue={usable.articleId ?? ''} className="max-w-64 rounded border border-stone-300 px-2 py-1">
+            <option value="">All articles</option>
+            {options.articles.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title.length > 70 ? `${a.title.slice(0, 70)}…` : a.title}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit" className="rounded bg-stone-900 px-3 py-1 font-medium text-white">
           Filter
         </button>
@@ -62,7 +83,6 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             Clear filters
           </Link>
         ) : null}
-        {usable.articleId || usable.authorId ? <span className="text-xs text-stone-600">Also filtered by {[usable.articleId && 'article', usable.authorId && 'author'].filter(Boolean).join(' and ')}.</span> : null}
       </form>
       {Object.keys(errors).length ? (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">

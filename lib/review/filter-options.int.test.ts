@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor, Role } from '../auth/policy.ts';
+import { db } from '../db.ts';
+import { queueFilterOptions } from './filter-options.ts';
+
+async function user(role: Role, name: string): Promise<Actor> {
+  const row = await db().user.create({ data: { email: `${name.toLowerCase()}@options.example`, name, role, passwordHash: 'x' } });
+  return { id: row.id, role, disabled: false };
+}
+
+async function article(title: string, archived = false) {
+  const text = `${title}: the council said the bridge reopens in May.`;
+  return db().article.create({ data: { title, text, contentHash: `options-${title}`, archivedAt: archived ? new Date() : null } });
+}
+
+async function annotate(articleId: string, authorId: string, status: 'PENDING' | 'APPROVED') {
+  return db().annotation.create({ data: { articleId, authorId, kind: 'CLAIM', start: 0, end: 5, exact: (await db().article.findUniqueOrThrow({ where: { id: articleId } })).text.slice(0, 5), status } });
+}
+
+describe('queueFilterOptions', () => {
+  it('offers the authors and articles with pending annotations in this reviewer’s queue, nothing else', async () => {
+    const reviewer = await user('REVIEWER', 'Rita');
+    const ana = await user('RESEARCHER', 'Ana');
+    const ben = await user('RESEARCHER', 'Ben');
+    const cy = await user('RESEARCHER', 'Cy');
+    const open = await article('Bridge');
+    const judged = await article('Tunnel');
+    const ownOnly = await article('Ferry');
+    const archived = await article('Old pier', true);
+    await annotate(open.id, ana.id, 'PENDING');
+    await annotate(open.id, ben.id, 'PENDING');
+    await annotate(judged.id, cy.id, 'APPROVED');
+    await annotate(ownOnly.id, reviewer.id, 'PENDING');
+    await annotate(archived.id, ben.id, 'PENDING');
+
+    const options = await queueFilterOptions(reviewer);
+    expect(options.authors.map((a) => a.name)).toEqual(['Ana', 'Ben']);
+    expect(options.articles.map((a) => a.title)).toEqual(['Bridge']);
+  });
+});
