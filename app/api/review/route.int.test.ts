@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeSession as session } from '../../../scripts/test/fake-session.ts';
 import { createAnnotation } from '@/lib/annotations/service';
 import type { Actor, Role } from '@/lib/auth/policy';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users and article directly, as e2e/support/fixtures.ts does
@@ -9,17 +10,7 @@ import { POST as bulk } from './bulk/route.ts';
 import { GET as queue } from './queue/route.ts';
 
 // The session is the one thing faked (see app/api/relations/route.int.test.ts); the policy and the database are real.
-const session = vi.hoisted(() => ({ user: null as (Actor & { name: string; email: string }) | null }));
-vi.mock('@/lib/auth/session', async () => {
-  const { can } = await import('@/lib/auth/policy');
-  const { fail, ok } = await import('@/lib/result');
-  return {
-    authorizeApi: async (action: Parameters<typeof can>[1]) => {
-      if (!session.user) return fail('unauthenticated', 'Sign in first.');
-      return can(session.user, action) ? ok(session.user) : fail('forbidden', 'Your role may not do this.');
-    },
-  };
-});
+vi.mock('@/lib/auth/session', () => import('../../../scripts/test/fake-session.ts'));
 
 const TEXT = 'The mayor said the tram line opens in June, a city report shows.';
 let author: Actor & { name: string; email: string };

@@ -1,19 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/policy';
+import { fakeSession as session } from '../../../../scripts/test/fake-session.ts';
 import { POST } from './route.ts';
 
 // The session is the one thing faked (see app/api/relations/route.int.test.ts); the policy is real.
-const session = vi.hoisted(() => ({ user: null as Actor | null }));
-vi.mock('@/lib/auth/session', async () => {
-  const { can } = await import('@/lib/auth/policy');
-  const { fail, ok } = await import('@/lib/result');
-  return {
-    authorizeApi: async (action: Parameters<typeof can>[1]) => {
-      if (!session.user) return fail('unauthenticated', 'Sign in first.');
-      return can(session.user, action) ? ok(session.user) : fail('forbidden', 'Your role may not do this.');
-    },
-  };
-});
+vi.mock('@/lib/auth/session', () => import('../../../../scripts/test/fake-session.ts'));
 
 const post = (body: unknown, cookie?: string) =>
   new Request('http://app.example/api/account/feedback-seen', {

@@ -1,22 +1,12 @@
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/policy';
+import { fakeSession as session } from '../../../../scripts/test/fake-session.ts';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users and article directly, as e2e/support/fixtures.ts does
 import { db } from '@/lib/db';
 import { GET } from './route.ts';
 
 // The session is the one thing faked (as in app/api/review/route.int.test.ts); the policy and the database are real.
-const session = vi.hoisted(() => ({ user: null as Actor | null }));
-vi.mock('@/lib/auth/session', async () => {
-  const { can } = await import('@/lib/auth/policy');
-  const { fail, ok } = await import('@/lib/result');
-  return {
-    authorizeApi: async (action: Parameters<typeof can>[1]) => {
-      if (!session.user) return fail('unauthenticated', 'Sign in first.');
-      return can(session.user, action) ? ok(session.user) : fail('forbidden', 'Your role may not do this.');
-    },
-  };
-});
+vi.mock('@/lib/auth/session', () => import('../../../../scripts/test/fake-session.ts'));
 
 const call = (path: string) => {
   const url = new URL(path, 'http://localhost');

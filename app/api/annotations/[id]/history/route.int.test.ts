@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { fakeSession as session } from '../../../../../scripts/test/fake-session.ts';
 import { createAnnotation } from '@/lib/annotations/service';
 import type { Actor } from '@/lib/auth/policy';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users and article directly, as e2e/support/fixtures.ts does
@@ -6,17 +7,7 @@ import { db } from '@/lib/db';
 import { GET } from './route.ts';
 
 // The session is the one thing faked (see app/api/relations/route.int.test.ts); the policy and the database are real.
-const session = vi.hoisted(() => ({ user: null as Actor | null }));
-vi.mock('@/lib/auth/session', async () => {
-  const { can } = await import('@/lib/auth/policy');
-  const { fail, ok } = await import('@/lib/result');
-  return {
-    authorizeApi: async (action: Parameters<typeof can>[1]) => {
-      if (!session.user) return fail('unauthenticated', 'Sign in first.');
-      return can(session.user, action) ? ok(session.user) : fail('forbidden', 'Your role may not do this.');
-    },
-  };
-});
+vi.mock('@/lib/auth/session', () => import('../../../../../scripts/test/fake-session.ts'));
 
 let author: Actor;
 let annotationId: string;
