@@ -62,3 +62,19 @@ export const typedPasswordSchema = z
   .max(PASSWORD_MAX, `A password has at most ${PASSWORD_MAX} characters.`)
   .refine((s) => !CONTROL_CHARS.test(s) && isWellFormed(s), 'The password contains characters that are not allowed.')
   .transform((s) => s.normalize('NFC'));
+
+/** A calendar day, YYYY-MM-DD, as the start of that day in UTC (date filters take whole days). */
+export const utcDaySchema = z
+  .string('Use a date like 2024-05-31.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2024-05-31.')
+  .transform((s, ctx) => {
+    const start = new Date(`${s}T00:00:00.000Z`);
+    if (Number.isNaN(start.getTime()) || !start.toISOString().startsWith(s)) {
+      ctx.addIssue({ code: 'custom', message: 'This is not a date in the calendar.' });
+      return z.NEVER;
+    }
+    return start;
+  });
+
+/** An optional query field: a GET form sends empty fields as "", which mean "no filter". */
+export const optionalField = <S extends z.ZodType>(schema: S) => z.preprocess((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalField, utcDaySchema } from '../validation.ts';
 
 /**
  * The progress page's tables and its one filter, a range of whole UTC days (DESIGN.md "Screens",
@@ -10,20 +11,7 @@ export type ProgressTable = (typeof PROGRESS_TABLES)[number];
 export const isProgressTable = (value: string): value is ProgressTable => (PROGRESS_TABLES as readonly string[]).includes(value);
 
 // A GET form sends every field, empty ones as "": those mean "no filter".
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
-/** A calendar day, YYYY-MM-DD, as the start of that day in UTC. */
-const day = z
-  .string('Use a date like 2024-05-31.')
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2024-05-31.')
-  .transform((s, ctx) => {
-    const start = new Date(`${s}T00:00:00.000Z`);
-    if (Number.isNaN(start.getTime()) || !start.toISOString().startsWith(s)) {
-      ctx.addIssue({ code: 'custom', message: 'This is not a date in the calendar.' });
-      return z.NEVER;
-    }
-    return start;
-  });
 
 /**
  * `?from=&to=`: whole UTC days, both inclusive. The annotation tables filter on when annotations
@@ -31,8 +19,8 @@ const day = z
  */
 export const progressQuerySchema = z
   .object({
-    from: z.preprocess(blankToUndefined, day.optional()),
-    to: z.preprocess(blankToUndefined, day.optional()),
+    from: optionalField(utcDaySchema),
+    to: optionalField(utcDaySchema),
   })
   .transform((input, ctx) => {
     if (input.from && input.to && input.from > input.to) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalField, utcDaySchema } from '../validation.ts';
 import { ANNOTATION_KINDS, DISALLOWED_TEXT_CHARS } from '../annotations/schemas.ts';
 import { entityIdSchema } from '../ids.ts';
 import { decodeOpaque, encodeOpaque } from '../http/opaque-cursor.ts';
@@ -72,32 +73,19 @@ export function decodeQueueCursor(raw: string): QueueCursor | null {
 }
 
 // A GET form sends every field, empty ones as "": those mean "no filter".
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankToUndefined, schema.optional());
 
-/** A calendar day, YYYY-MM-DD, as the start of that day in UTC. */
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2024-05-31.')
-  .transform((s, ctx) => {
-    const start = new Date(`${s}T00:00:00.000Z`);
-    if (Number.isNaN(start.getTime()) || !start.toISOString().startsWith(s)) {
-      ctx.addIssue({ code: 'custom', message: 'This is not a date in the calendar.' });
-      return z.NEVER;
-    }
-    return start;
-  });
+
 
 /** `GET /api/review/queue?kind=&articleId=&authorId=&from=&to=&cursor=&limit=`; dates are whole UTC days of creation. */
 export const reviewQueueQuerySchema = z
   .object({
-    kind: optional(z.enum(ANNOTATION_KINDS, 'The kind is claim, event or source.')),
-    articleId: optional(entityIdSchema),
-    authorId: optional(entityIdSchema),
-    from: optional(day),
-    to: optional(day),
-    cursor: optional(z.string()),
-    limit: optional(z.coerce.number('The limit is a number.').int('The limit is a whole number.').min(1, 'The limit is at least 1.').max(QUEUE_PAGE_MAX, `The limit is at most ${QUEUE_PAGE_MAX}.`)),
+    kind: optionalField(z.enum(ANNOTATION_KINDS, 'The kind is claim, event or source.')),
+    articleId: optionalField(entityIdSchema),
+    authorId: optionalField(entityIdSchema),
+    from: optionalField(utcDaySchema),
+    to: optionalField(utcDaySchema),
+    cursor: optionalField(z.string()),
+    limit: optionalField(z.coerce.number('The limit is a number.').int('The limit is a whole number.').min(1, 'The limit is at least 1.').max(QUEUE_PAGE_MAX, `The limit is at most ${QUEUE_PAGE_MAX}.`)),
   })
   .transform((input, ctx) => {
     if (input.from && input.to && input.from > input.to) {
