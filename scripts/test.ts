@@ -56,7 +56,7 @@ async function countPlaywright(file: string) {
 async function vitest(project: 'unit' | 'integration', env: NodeJS.ProcessEnv) {
   const out = path.join(reports, `${project}.json`);
   try {
-    await runCommand(bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+    await runCommand(bin('vitest'), ['run', '--project', project, ...passThrough, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
   } finally {
     await countVitest(out);
   }
