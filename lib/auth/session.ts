@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { loginUrlFor, REQUEST_PATH_HEADER } from '../http/redirect.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { userForToken } from '../tokens/service.ts';
 import { findSessionUser, type SessionUser } from '../users/queries.ts';
 import { authOptions } from './options.ts';
 import { can, type Action, type OwnedResource } from './policy.ts';
@@ -32,10 +33,40 @@ export async function requirePagePermission(action: Action, resource?: OwnedReso
   return user;
 }
 
-/** For route handlers and server actions: 401 without a live session, 403 when the role may not act. */
-export async function authorizeApi(action: Action, resource?: OwnedResource): Promise<Result<SessionUser>> {
-  const user = await getCurrentUser();
-  if (!user) return fail('unauthenticated', 'Sign in first.');
+/**
+ * The request's `Authorization: Bearer <token>`, when it has one: the token (maybe empty or
+ * malformed), or null when the request authenticates some other way.
+ */
+export async function bearerToken(): Promise<string | null> {
+  const authorization = (await headers()).get('authorization');
+  const match = authorization?.match(/^\s*bearer(?:\s+(.*))?$/i);
+  return match ? (match[1] ?? '').trim() : null;
+}
+
+export interface AuthorizeOptions {
+  /**
+   * false: refuse a personal API token (403), only a signed-in browser may act. Used for managing
+   * tokens, so a leaked token cannot mint more of itself or outlive its revocation.
+   */
+  allowToken?: boolean;
+}
+
+/**
+ * For route handlers and server actions: 401 without a live session, 403 when the role may not act.
+ * A request with `Authorization: Bearer` is judged by its token alone (never by a cookie it also
+ * carries): a malformed, unknown or revoked token, or a disabled owner, is 401.
+ */
+export async function authorizeApi(action: Action, resource?: OwnedResource, options: AuthorizeOptions = {}): Promise<Result<SessionUser>> {
+  const token = await bearerToken();
+  let user: SessionUser | null;
+  if (token !== null) {
+    user = await userForToken(token);
+    if (!user) return fail('unauthenticated', 'The API token is not valid: it is malformed, unknown or revoked, or its owner is disabled.');
+    if (options.allowToken === false) return fail('forbidden', 'API tokens cannot do this: sign in to the workbench.');
+  } else {
+    user = await getCurrentUser();
+    if (!user) return fail('unauthenticated', 'Sign in first.');
+  }
   if (!can(user, action, resource)) return fail('forbidden', 'Your role may not do this.');
   return ok(user);
 }
