@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleFilters, type FilterValues } from '@/components/articles/ArticleFilters';
 import { ArticleList } from '@/components/articles/ArticleList';
+import { ExportMenu } from '@/components/export/ExportMenu';
 import { articleListQuerySchema, listArticles, listSources } from '@/lib/articles/queries';
 import { can } from '@/lib/auth/policy';
 import { requirePagePermission } from '@/lib/auth/session';
@@ -56,6 +57,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Articles</h1>
       <ArticleFilters values={values} sources={sources} canSeeArchived={canSeeArchived} errors={errors} />
+      <ExportMenu filters={Object.fromEntries(Object.entries(values).filter(([key]) => !errors[key]))} />
       {errorList.length ? (
         <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {errorList.flatMap(([, messages]) => messages).join(' ')}

@@ -3,6 +3,7 @@ import { cache } from 'react';
 import { notFound } from 'next/navigation';
 import { ArticleAdminControls } from '@/components/articles/ArticleAdminControls';
 import { ArticleMeta } from '@/components/articles/ArticleMeta';
+import { ExportMenu } from '@/components/export/ExportMenu';
 import { Annotator } from '@/components/annotator/Annotator';
 import { getPackedPaintData } from '@/lib/annotations/paint-data';
 import { articleIdSchema, getArticle } from '@/lib/articles/queries';
@@ -49,6 +50,7 @@ export default async function ArticlePage({ params }: Props) {
       <header className="mb-6 max-w-3xl space-y-2 border-b border-stone-200 pb-4">
         <h1 className="font-serif text-3xl font-semibold leading-tight">{article.title}</h1>
         <ArticleMeta source={article.source} author={article.author} publishedAt={article.publishedAt} />
+        {article.archivedAt ? null : <ExportMenu articleId={article.id} />}
         {article.url && /^https?:\/\//i.test(article.url) ? (
           <p className="text-sm">
             <a href={article.url} rel="noopener noreferrer nofollow" target="_blank" className="break-all text-indigo-800 hover:underline">

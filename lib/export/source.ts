@@ -1,0 +1,182 @@
+import { db, Prisma } from '../db.ts';
+import type { ArticleListQuery } from '../articles/list-query.ts';
+import { titlePrefixQuery } from '../articles/list-query.ts';
+import { searchQueryText } from '../articles/search-text.ts';
+import type { ExportAnnotation, ExportAnnotationKind, ExportAnnotationStatus, ExportItem, ExportRelation, ExportRelationType } from './types.ts';
+
+/**
+ * The export's source: articles page by page (keyset on id, ascending, so the order is
+ * deterministic and a page never holds more than PAGE_SIZE articles), each page's annotations,
+ * latest decisions and relations in three more queries. Archived articles are never exported.
+ *
+ * Scope: 'approved' exports approved annotations only; 'all' exports every annotation with its
+ * status. Relations are exported when both their ends are (canonicalItem drops the others, and
+ * countExport counts the same way). Every article that matches is exported, with or without
+ * annotations, so an export is also the corpus.
+ */
+export type ExportScope = 'approved' | 'all';
+
+/** The /articles list filters that select what is exported (sort, cursor and limit are ignored). */
+export type ExportFilter = Partial<Pick<ArticleListQuery, 'q' | 'source' | 'from' | 'toExclusive' | 'annotated' | 'review'>>;
+
+export interface ExportQuery {
+  scope: ExportScope;
+  /** Only these articles (e.g. the article page's export). */
+  articleIds?: readonly string[];
+  filter?: ExportFilter;
+  /** Articles per query; 100 unless told. */
+  pageSize?: number;
+}
+
+const sql = Prisma.sql;
+const NEWEST_KEY = Prisma.raw(`COALESCE(a."publishedAt", '-infinity'::timestamp(3))`);
+
+/** The WHERE conditions on "Article" a, as /articles applies them (archived always hidden). */
+function articleConditions({ articleIds, filter = {} }: ExportQuery): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [sql`a."archivedAt" IS NULL`];
+  if (articleIds) where.push(articleIds.length ? sql`a."id" IN (${Prisma.join([...articleIds])})` : sql`FALSE`);
+  if (filter.source) where.push(sql`a."source" = ${filter.source}`);
+  if (filter.from) where.push(sql`${NEWEST_KEY} >= ${filter.from.toISOString()}::timestamp(3)`);
+  else if (filter.toExclusive) where.push(sql`${NEWEST_KEY} > '-infinity'::timestamp(3)`);
+  if (filter.toExclusive) where.push(sql`${NEWEST_KEY} < ${filter.toExclusive.toISOString()}::timestamp(3)`);
+  if (filter.annotated === 'yes') where.push(sql`a."annotationCount" > 0`);
+  if (filter.annotated === 'no') where.push(sql`a."annotationCount" = 0`);
+  const annotationWith = (condition: Prisma.Sql) => sql`EXISTS (SELECT 1 FROM "Annotation" n WHERE n."articleId" = a."id" AND ${condition})`;
+  if (filter.review === 'pending') where.push(annotationWith(sql`n."status" = 'PENDING'`));
+  if (filter.review === 'rejected') where.push(annotationWith(sql`n."status" = 'REJECTED'`));
+  if (filter.review === 'approved') where.push(sql`a."annotationCount" > 0 AND NOT ${annotationWith(sql`n."status" <> 'APPROVED'`)}`);
+  if (filter.q) {
+    const fts = sql`websearch_to_tsquery('english'::regconfig, ${searchQueryText(filter.q)})`;
+    const prefix = titlePrefixQuery(filter.q);
+    where.push(prefix ? sql`(a."searchVector" @@ ${fts} OR a."titleVector" @@ to_tsquery('simple'::regconfig, ${prefix}))` : sql`a."searchVector" @@ ${fts}`);
+  }
+  return where;
+}
+
+const statusCondition = (scope: ExportScope, alias: string) => (scope === 'approved' ? sql`${Prisma.raw(alias)}."status" = 'APPROVED'` : sql`TRUE`);
+
+/** How many annotations and relations (both ends exported) the export holds: the W3C total. */
+export async function countExport(query: ExportQuery): Promise<number> {
+  const where = Prisma.join(articleConditions(query), ' AND ');
+  const rows = await db().$queryRaw<{ annotations: number; relations: number }[]>(sql`
+    WITH n AS MATERIALIZED (
+      SELECT n."id" FROM "Annotation" n JOIN "Article" a ON a."id" = n."articleId"
+      WHERE ${where} AND ${statusCondition(query.scope, 'n')}
+    )
+    SELECT (SELECT count(*) FROM n)::int AS "annotations",
+           (SELECT count(*) FROM "Relation" r WHERE r."fromId" IN (SELECT "id" FROM n) AND r."toId" IN (SELECT "id" FROM n))::int AS "relations"`);
+  const row = rows[0];
+  return row ? row.annotations + row.relations : 0;
+}
+
+interface ArticleRow {
+  id: string;
+  title: string;
+  text: string;
+  url: string | null;
+  source: string | null;
+  author: string | null;
+  publishedAt: Date | null;
+  language: string | null;
+}
+
+const lower = <T extends string>(value: string) => value.toLowerCase() as T;
+const iso = (d: Date) => d.toISOString();
+
+/** The export, one article at a time, in article id order. */
+export async function* exportItems(query: ExportQuery): AsyncGenerator<ExportItem> {
+  const pageSize = query.pageSize ?? 100;
+  const conditions = articleConditions(query);
+  let after: string | null = null;
+  for (;;) {
+    const where = Prisma.join(after === null ? conditions : [...conditions, sql`a."id" > ${after}`], ' AND ');
+    const articles = await db().$queryRaw<ArticleRow[]>(sql`
+      SELECT a."id", a."title", a."text", a."url", a."source", a."author", a."publishedAt", a."language"
+      FROM "Article" a WHERE ${where} ORDER BY a."id" ASC LIMIT ${pageSize}`);
+    if (articles.length === 0) return;
+    yield* await loadPage(articles, query.scope);
+    if (articles.length < pageSize) return;
+    after = articles[articles.length - 1]!.id;
+  }
+}
+
+async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<ExportItem[]> {
+  const articleIds = articles.map((a) => a.id);
+  const person = { select: { id: true, name: true, email: true } } as const;
+  const annotations = await db().annotation.findMany({
+    where: { articleId: { in: articleIds }, ...(scope === 'approved' ? { status: 'APPROVED' as const } : {}) },
+    include: { author: person },
+    orderBy: [{ articleId: 'asc' }, { start: 'asc' }, { end: 'asc' }, { id: 'asc' }],
+  });
+  const annotationIds = annotations.map((a) => a.id);
+  const [decisions, relations] = annotationIds.length
+    ? await Promise.all([
+        db().reviewDecision.findMany({
+          where: { annotationId: { in: annotationIds } },
+          distinct: ['annotationId'],
+          orderBy: [{ annotationId: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
+          include: { reviewer: person },
+        }),
+        db().relation.findMany({
+          where: { fromId: { in: annotationIds }, toId: { in: annotationIds } },
+          include: { author: person, from: { select: { articleId: true } } },
+          orderBy: { id: 'asc' },
+        }),
+      ])
+    : [[], []];
+  const latest = new Map(decisions.map((d) => [d.annotationId, d]));
+
+  const byArticle = new Map<string, { annotations: ExportAnnotation[]; relations: ExportRelation[] }>(articleIds.map((id) => [id, { annotations: [], relations: [] }]));
+  for (const a of annotations) {
+    const status = lower<ExportAnnotationStatus>(a.status);
+    const d = status === 'pending' ? undefined : latest.get(a.id);
+    byArticle.get(a.articleId)!.annotations.push({
+      id: a.id,
+      kind: lower<ExportAnnotationKind>(a.kind),
+      start: a.start,
+      end: a.end,
+      exact: a.exact,
+      prefix: a.prefix,
+      suffix: a.suffix,
+      note: a.note === '' ? null : a.note,
+      attributes: a.attributes !== null && typeof a.attributes === 'object' && !Array.isArray(a.attributes) ? (a.attributes as Record<string, unknown>) : {},
+      status,
+      version: a.version,
+      author: { id: a.author.id, name: a.author.name, email: a.author.email },
+      createdAt: iso(a.createdAt),
+      updatedAt: iso(a.updatedAt),
+      decision: d
+        ? { decision: lower<'approve' | 'reject'>(d.decision), comment: d.comment, reviewer: { name: d.reviewer.name, email: d.reviewer.email }, createdAt: iso(d.createdAt) }
+        : null,
+    });
+  }
+  for (const r of relations) {
+    byArticle.get(r.from.articleId)?.relations.push({
+      id: r.id,
+      fromId: r.fromId,
+      toId: r.toId,
+      type: lower<ExportRelationType>(r.type),
+      author: { name: r.author.name, email: r.author.email },
+      createdAt: iso(r.createdAt),
+    });
+  }
+  return articles.map((a) => ({
+    article: {
+      id: a.id,
+      title: a.title,
+      text: a.text,
+      url: a.url,
+      source: a.source,
+      author: a.author,
+      publishedAt: a.publishedAt ? iso(a.publishedAt) : null,
+      language: a.language,
+    },
+    ...byArticle.get(a.id)!,
+  }));
+}
+
+/** Whether an article can be exported by id: it exists and is not archived. */
+export async function isExportableArticle(id: string): Promise<boolean> {
+  const article = await db().article.findUnique({ where: { id }, select: { archivedAt: true } });
+  return article !== null && article.archivedAt === null;
+}
