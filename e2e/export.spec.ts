@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { createTestAnnotation, createTestArticle, createTestRelation, expect, signIn, test } from './support/fixtures.ts';
+
+// Exporting from the UI (issue 6, point 1): the article page's Export menu is a plain GET form
+// to /api/export, answered with an attachment.
+async function download(page: Page, options: { format: string; status: 'approved' | 'all'; bom?: boolean }): Promise<{ name: string; bytes: Buffer }> {
+  const menu = page.getByTestId('export-menu');
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+  await menu.getByLabel('Format').selectOption(options.format);
+  await menu.getByLabel(options.status === 'approved' ? 'Approved only' : 'All, with their status').check();
+  await menu.getByLabel('CSV for spreadsheets (UTF-8 with BOM)').setChecked(options.bom ?? false);
+  const [file] = await Promise.all([page.waitForEvent('download'), menu.getByRole('button', { name: 'Download' }).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: await readFile(path) };
+}
+
+/** The file names of a zip, from its central directory. */
+function zipNames(zip: Buffer): string[] {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(eocd + 10);
+  let p = zip.readUInt32LE(eocd + 16);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const nameLength = zip.readUInt16LE(p + 28);
+    const extra = zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
+    names.push(zip.subarray(p + 46, p + 46 + nameLength).toString('utf8'));
+    p += 46 + nameLength + extra;
+  }
+  return names;
+}
+
+test('export an article as JSONL, CSV and brat from its page', async ({ page, researcher }) => {
+  const article = await createTestArticle('Exported story', 'The council said the bridge, "closed since May", reopens on Friday, a spokesperson said.');
+  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', status: 'APPROVED', quote: 'the bridge, "closed since May", reopens on Friday' });
+  const source = await createTestAnnotation(article, researcher, { kind: 'SOURCE', status: 'PENDING', quote: 'a spokesperson' });
+  await createTestRelation(claim, source, researcher);
+
+  await signIn(page, researcher);
+  await page.goto(`/articles/${article.id}`);
+
+  // JSONL, approved only: the approved claim, no pending source, no relation to it.
+  const approved = await download(page, { format: 'jsonl', status: 'approved' });
+  expect(approved.name).toMatch(/^newsmark-approved-\d{8}\.jsonl$/);
+  const lines = approved.bytes.toString('utf8').trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  const line = JSON.parse(lines[0]!) as { article: { id: string; text: string }; annotations: { id: string; exact: string; status: string }[]; relations: unknown[] };
+  expect(line.article).toMatchObject({ id: article.id, text: article.text });
+  expect(line.annotations.map((a) => [a.exact, a.status])).toEqual([['the bridge, "closed since May", reopens on Friday', 'approved']]);
+  expect(line.relations).toEqual([]);
+
+  // JSONL, all: both annotations with their status, and the relation.
+  const all = JSON.parse((await download(page, { format: 'jsonl', status: 'all' })).bytes.toString('utf8')) as typeof line;
+  expect(all.annotations.map((a) => [a.exact, a.status])).toEqual([
+    ['the bridge, "closed since May", reopens on Friday', 'approved'],
+    ['a spokesperson', 'pending'],
+  ]);
+  expect(all.relations).toHaveLength(1);
+
+  // CSV with a BOM: RFC 4180 quoting of the quote's double quotes.
+  const csv = await download(page, { format: 'csv', status: 'all', bom: true });
+  expect(csv.name).toMatch(/^newsmark-all-\d{8}\.csv$/);
+  expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = csv.bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+  expect(rows[0]).toMatch(/^article_id,article_title,annotation_id,kind,start,end,quote,note,attributes,status,/);
+  expect(rows).toHaveLength(3);
+  expect(rows[1]).toContain('"the bridge, ""closed since May"", reopens on Friday"');
+  expect(rows[1]).toContain(',approved,');
+  expect(rows[2]).toContain(',a spokesperson,');
+  expect(rows[2]).toContain(',pending,');
+
+  // brat: a zip with the article's .txt and .ann, and annotation.conf.
+  const brat = await download(page, { format: 'brat', status: 'all' });
+  expect(brat.name).toMatch(/^newsmark-all-\d{8}\.zip$/);
+  expect(zipNames(brat.bytes)).toEqual([`${article.id}.txt`, `${article.id}.ann`, 'annotation.conf']);
+});
