@@ -146,11 +146,12 @@ function titleHighlight(title: string, marked: string): HighlightSegment[] {
   return segments.map((s) => s.text).join('') === title ? segments : [{ text: title, highlight: false }];
 }
 
-/** The one SQL statement of a list page (exported for EXPLAIN in benchmarks and checks). */
-export function articleListSql(query: ArticleListQuery): Prisma.Sql {
+/** The corpus filters of /articles, as the export applies them too (not the archived switch). */
+export type ArticleFilter = Partial<Pick<ArticleListQuery, 'q' | 'source' | 'from' | 'toExclusive' | 'annotated' | 'review'>>;
+
+/** The WHERE conditions on "Article" a for the corpus filters: one definition for the list and the export. */
+export function articleFilterConditions(query: ArticleFilter): Prisma.Sql[] {
   const where: Prisma.Sql[] = [];
-  if (query.archived === 'hide') where.push(sql`a."archivedAt" IS NULL`);
-  else if (query.archived === 'only') where.push(sql`a."archivedAt" IS NOT NULL`);
   if (query.source) where.push(sql`a."source" = ${query.source}`);
   // Written on the newest sort's key (undated = -infinity) so the date range is an index range.
   if (query.from || query.toExclusive) {
@@ -163,13 +164,25 @@ export function articleListSql(query: ArticleListQuery): Prisma.Sql {
   if (query.review === 'pending') where.push(annotationWith(sql`n."status" = 'PENDING'`));
   if (query.review === 'rejected') where.push(annotationWith(sql`n."status" = 'REJECTED'`));
   if (query.review === 'approved') where.push(sql`a."annotationCount" > 0 AND NOT ${annotationWith(sql`n."status" <> 'APPROVED'`)}`);
-
-  const prefix = query.q ? titlePrefixQuery(query.q) : null;
-  const fts = sql`websearch_to_tsquery('english'::regconfig, ${searchQueryText(query.q ?? '')})`;
-  const prefixQuery = prefix ? sql`to_tsquery('simple'::regconfig, ${prefix})` : null;
   if (query.q) {
+    const { fts, prefixQuery } = searchTerms(query.q);
     where.push(prefixQuery ? sql`(a."searchVector" @@ ${fts} OR a."titleVector" @@ ${prefixQuery})` : sql`a."searchVector" @@ ${fts}`);
   }
+  return where;
+}
+
+function searchTerms(q: string) {
+  const prefix = titlePrefixQuery(q);
+  return { fts: sql`websearch_to_tsquery('english'::regconfig, ${searchQueryText(q)})`, prefixQuery: prefix ? sql`to_tsquery('simple'::regconfig, ${prefix})` : null };
+}
+
+/** The one SQL statement of a list page (exported for EXPLAIN in benchmarks and checks). */
+export function articleListSql(query: ArticleListQuery): Prisma.Sql {
+  const where: Prisma.Sql[] = [];
+  if (query.archived === 'hide') where.push(sql`a."archivedAt" IS NULL`);
+  else if (query.archived === 'only') where.push(sql`a."archivedAt" IS NOT NULL`);
+  where.push(...articleFilterConditions(query));
+  const { fts, prefixQuery } = searchTerms(query.q ?? '');
   const rank = query.q
     ? sql`(ts_rank_cd(a."searchVector", ${fts}, 32)${prefixQuery ? sql` + CASE WHEN a."titleVector" @@ ${prefixQuery} THEN 1 ELSE 0 END` : Prisma.empty})::float8`
     : sql`NULL::float8`;

@@ -1,7 +1,5 @@
 import { db, Prisma } from '../db.ts';
-import type { ArticleListQuery } from '../articles/list-query.ts';
-import { titlePrefixQuery } from '../articles/list-query.ts';
-import { searchQueryText } from '../articles/search-text.ts';
+import { articleFilterConditions, type ArticleFilter } from '../articles/queries.ts';
 import type { ExportAnnotation, ExportAnnotationKind, ExportAnnotationStatus, ExportItem, ExportRelation, ExportRelationType } from './types.ts';
 
 /**
@@ -17,7 +15,7 @@ import type { ExportAnnotation, ExportAnnotationKind, ExportAnnotationStatus, Ex
 export type ExportScope = 'approved' | 'all';
 
 /** The /articles list filters that select what is exported (sort, cursor and limit are ignored). */
-export type ExportFilter = Partial<Pick<ArticleListQuery, 'q' | 'source' | 'from' | 'toExclusive' | 'annotated' | 'review'>>;
+export type ExportFilter = ArticleFilter;
 
 export interface ExportQuery {
   scope: ExportScope;
@@ -29,27 +27,12 @@ export interface ExportQuery {
 }
 
 const sql = Prisma.sql;
-const NEWEST_KEY = Prisma.raw(`COALESCE(a."publishedAt", '-infinity'::timestamp(3))`);
 
-/** The WHERE conditions on "Article" a, as /articles applies them (archived always hidden). */
+/** The WHERE conditions on "Article" a: the /articles filters (archived always hidden). */
 function articleConditions({ articleIds, filter = {} }: ExportQuery): Prisma.Sql[] {
   const where: Prisma.Sql[] = [sql`a."archivedAt" IS NULL`];
   if (articleIds) where.push(articleIds.length ? sql`a."id" IN (${Prisma.join([...articleIds])})` : sql`FALSE`);
-  if (filter.source) where.push(sql`a."source" = ${filter.source}`);
-  if (filter.from) where.push(sql`${NEWEST_KEY} >= ${filter.from.toISOString()}::timestamp(3)`);
-  else if (filter.toExclusive) where.push(sql`${NEWEST_KEY} > '-infinity'::timestamp(3)`);
-  if (filter.toExclusive) where.push(sql`${NEWEST_KEY} < ${filter.toExclusive.toISOString()}::timestamp(3)`);
-  if (filter.annotated === 'yes') where.push(sql`a."annotationCount" > 0`);
-  if (filter.annotated === 'no') where.push(sql`a."annotationCount" = 0`);
-  const annotationWith = (condition: Prisma.Sql) => sql`EXISTS (SELECT 1 FROM "Annotation" n WHERE n."articleId" = a."id" AND ${condition})`;
-  if (filter.review === 'pending') where.push(annotationWith(sql`n."status" = 'PENDING'`));
-  if (filter.review === 'rejected') where.push(annotationWith(sql`n."status" = 'REJECTED'`));
-  if (filter.review === 'approved') where.push(sql`a."annotationCount" > 0 AND NOT ${annotationWith(sql`n."status" <> 'APPROVED'`)}`);
-  if (filter.q) {
-    const fts = sql`websearch_to_tsquery('english'::regconfig, ${searchQueryText(filter.q)})`;
-    const prefix = titlePrefixQuery(filter.q);
-    where.push(prefix ? sql`(a."searchVector" @@ ${fts} OR a."titleVector" @@ to_tsquery('simple'::regconfig, ${prefix}))` : sql`a."searchVector" @@ ${fts}`);
-  }
+  where.push(...articleFilterConditions(filter));
   return where;
 }
 
