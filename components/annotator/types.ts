@@ -1,30 +1,15 @@
-import type { AnnotationStatusName, PaintAnnotation, RelationTypeName } from '@/lib/annotations/paint';
-import type { AnnotationKindName } from '@/lib/annotations/schemas';
+import type { PaintAnnotation, RelationTypeName } from '@/lib/annotations/paint';
+import type { AnnotationView } from '@/lib/annotations/service';
 import type { FieldErrors } from '@/lib/result';
 
-/** An annotation as the JSON API returns it (dates as strings). */
-export interface AnnotationJson {
-  id: string;
-  articleId: string;
-  kind: AnnotationKindName;
-  start: number;
-  end: number;
-  exact: string;
-  note: string;
-  attributes: Record<string, unknown>;
-  status: AnnotationStatusName;
-  version: number;
-  unattributed?: boolean;
-  author: { id: string; name: string };
-  createdAt: string;
-  updatedAt: string;
-}
+/** An annotation as the JSON API returns it: the server's view, dates as strings. */
+export type AnnotationJson = Omit<AnnotationView, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string };
 
 /** `GET /api/annotations/:id`: the annotation with its review history. */
-export interface AnnotationDetailJson extends AnnotationJson {
+export type AnnotationDetailJson = AnnotationJson & {
   decisions: { id: string; decision: 'approve' | 'reject'; comment: string | null; annotationVersion: number; reviewer: { id: string; name: string }; createdAt: string }[];
   commentCount: number;
-}
+};
 
 export interface CommentJson {
   id: string;
@@ -54,5 +39,5 @@ export const toPaint = (a: AnnotationJson): PaintAnnotation => ({
   status: a.status,
   authorId: a.author.id,
   version: a.version,
-  unattributed: a.unattributed ?? false,
+  unattributed: a.unattributed,
 });

@@ -1,6 +1,6 @@
 import { db, Prisma } from '../db.ts';
 import { articleFilterConditions, type ArticleFilter } from '../articles/queries.ts';
-import type { ExportAnnotation, ExportAnnotationKind, ExportAnnotationStatus, ExportItem, ExportRelation, ExportRelationType } from './types.ts';
+import type { ExportAnnotation, ExportAnnotationKind, ExportAnnotationStatus, ExportArticle, ExportItem, ExportRelation, ExportRelationType } from './types.ts';
 
 /**
  * The export's source: articles page by page (keyset on id, ascending, so the order is
@@ -52,16 +52,7 @@ export async function countExport(query: ExportQuery): Promise<number> {
   return row ? row.annotations + row.relations : 0;
 }
 
-interface ArticleRow {
-  id: string;
-  title: string;
-  text: string;
-  url: string | null;
-  source: string | null;
-  author: string | null;
-  publishedAt: Date | null;
-  language: string | null;
-}
+type ArticleRow = Omit<ExportArticle, 'publishedAt'> & { publishedAt: Date | null };
 
 const lower = <T extends string>(value: string) => value.toLowerCase() as T;
 const iso = (d: Date) => d.toISOString();

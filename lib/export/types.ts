@@ -1,3 +1,6 @@
+import type { AnnotationStatusName, RelationTypeName } from '../annotations/paint.ts';
+import type { AnnotationKindName } from '../annotations/schemas.ts';
+
 /**
  * What the export writers read: one article with its annotations and relations, already loaded
  * and filtered by scope (approved only, or all). Plain data, so the writers stay pure and the
@@ -15,9 +18,9 @@ export interface ExportArticle {
   language: string | null;
 }
 
-export type ExportAnnotationKind = 'claim' | 'event' | 'source';
-export type ExportAnnotationStatus = 'pending' | 'approved' | 'rejected';
-export type ExportRelationType = 'attributed_to' | 'reported_by' | 'about';
+export type ExportAnnotationKind = AnnotationKindName;
+export type ExportAnnotationStatus = AnnotationStatusName;
+export type ExportRelationType = RelationTypeName;
 
 export interface ExportPerson {
   name: string;

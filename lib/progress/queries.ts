@@ -24,17 +24,8 @@ const at = (time: Date) => sql`${time.toISOString()}::timestamp(3)`;
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
-interface ArticleRow {
-  id: string;
-  title: string;
-  total: number;
-  claims: number;
-  events: number;
-  sources: number;
-  pending: number;
-  approved: number;
-  rejected: number;
-}
+/** What the SQL returns; the share is computed here. */
+type ArticleRow = Omit<ArticleProgress, 'reviewedShare'>;
 
 /** Per annotated article: annotations by kind and by status; most annotated first. */
 export async function articleProgress(query: ProgressQuery): Promise<ArticleProgress[]> {
@@ -59,15 +50,7 @@ export async function articleProgress(query: ProgressQuery): Promise<ArticleProg
   return rows.map((r) => ({ ...r, reviewedShare: share(r.approved + r.rejected, r.total) }));
 }
 
-interface AnnotatorRow {
-  id: string;
-  name: string;
-  created: number;
-  pending: number;
-  approved: number;
-  rejected: number;
-  reasons: { comment: string | null; count: number }[] | null;
-}
+type AnnotatorRow = Omit<AnnotatorProgress, 'approvalRate' | 'rejectionReasons'> & { reasons: { comment: string | null; count: number }[] | null };
 
 /**
  * Per author: annotations created and their status now, the approval rate over those decided, and
@@ -107,16 +90,6 @@ export async function annotatorProgress(query: ProgressQuery): Promise<Annotator
   }));
 }
 
-interface ReviewerRow {
-  id: string;
-  name: string;
-  decisions: number;
-  last7Days: number;
-  last30Days: number;
-  approvals: number;
-  rejections: number;
-  lastDecisionAt: Date | null;
-}
 
 /**
  * Per reviewer: decisions made (within the range, if any), of which in the last 7 and 30 days
@@ -125,7 +98,7 @@ interface ReviewerRow {
 export async function reviewerProgress(query: ProgressQuery, now: Date = new Date()): Promise<ReviewerProgress[]> {
   const since7 = new Date(now.getTime() - 7 * DAY_MS);
   const since30 = new Date(now.getTime() - 30 * DAY_MS);
-  return db().$queryRaw<ReviewerRow[]>`
+  return db().$queryRaw<ReviewerProgress[]>`
     SELECT u."id", u."name", s."decisions", s."last7Days", s."last30Days", s."approvals", s."rejections", s."lastDecisionAt"
     FROM (
       SELECT d."reviewerId",
