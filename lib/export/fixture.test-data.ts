@@ -27,6 +27,7 @@ function annotation(id: string, kind: ExportAnnotation['kind'], quote: string, r
     ...anchored.value,
     note: null,
     attributes: {},
+    unattributed: false,
     status: 'pending',
     version: 1,
     author: alice,
@@ -75,6 +76,7 @@ export const ITEM: ExportItem = {
       decision: { decision: 'approve', comment: 'ok', reviewer: rita, createdAt: '2026-01-06T08:01:00.000Z' },
     }),
     annotation('a0', 'event', 'Tsunami 🌊 warning', {}),
+    annotation('a5', 'claim', 'left at dawn', { unattributed: true, author: bob }),
   ],
   relations: [
     { id: 'r3', fromId: 'a1', toId: 'a2', type: 'about', author: alice, createdAt: '2026-01-05T12:00:00.000Z' },

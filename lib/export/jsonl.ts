@@ -32,6 +32,7 @@ export function jsonlLine(input: ExportItem): string {
       suffix: a.suffix,
       note: a.note,
       attributes: sortKeysDeep(a.attributes),
+      unattributed: a.unattributed,
       status: a.status,
       version: a.version,
       author: { id: a.author.id, name: a.author.name, email: a.author.email },

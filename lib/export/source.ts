@@ -114,6 +114,7 @@ async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<Exp
       suffix: a.suffix,
       note: a.note === '' ? null : a.note,
       attributes: a.attributes !== null && typeof a.attributes === 'object' && !Array.isArray(a.attributes) ? (a.attributes as Record<string, unknown>) : {},
+      unattributed: a.unattributed,
       status,
       version: a.version,
       author: { id: a.author.id, name: a.author.name, email: a.author.email },

@@ -46,6 +46,8 @@ export interface ExportAnnotation {
   suffix: string;
   note: string | null;
   attributes: Record<string, unknown>;
+  /** A claim deliberately marked as having no source (always false for events and sources). */
+  unattributed: boolean;
   status: ExportAnnotationStatus;
   version: number;
   author: ExportPerson & { id: string };
