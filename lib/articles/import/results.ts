@@ -11,6 +11,11 @@ export interface ItemResult {
   status: ItemStatus;
   articleId?: string;
   error?: string;
+  /** For an annotated item (an export line, a brat document): what it added to the article. */
+  annotations?: number;
+  relations?: number;
+  /** What of an annotated item was left out, for a person. */
+  warning?: string;
 }
 
 export interface ImportOutcome {
@@ -18,6 +23,9 @@ export interface ImportOutcome {
   created: number;
   duplicates: number;
   failed: number;
+  /** Annotations and relations created (annotated imports only; 0 for plain articles). */
+  annotations: number;
+  relations: number;
   results: ItemResult[];
 }
 
@@ -25,12 +33,16 @@ export function countResults(results: readonly ItemResult[]) {
   let created = 0;
   let duplicates = 0;
   let failed = 0;
+  let annotations = 0;
+  let relations = 0;
   for (const r of results) {
     if (r.status === 'created') created++;
     else if (r.status === 'duplicate') duplicates++;
     else failed++;
+    annotations += r.annotations ?? 0;
+    relations += r.relations ?? 0;
   }
-  return { created, duplicates, failed };
+  return { created, duplicates, failed, annotations, relations };
 }
 
 /** Within one batch, the second copy of a text or URL is a duplicate of the first, decided before the database. */

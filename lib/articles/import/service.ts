@@ -23,7 +23,7 @@ export async function createImportJob(actor: Actor): Promise<string> {
  * counts and results. A crash between batches leaves whole batches only, and the job says
  * exactly which items exist, so rerunning the same files creates just what is missing.
  */
-async function writeBatch(tx: DbTx, actor: Actor, jobId: string, candidates: Candidate[]): Promise<ItemResult[]> {
+export async function writeBatch(tx: DbTx, actor: Actor, jobId: string, candidates: Candidate[]): Promise<ItemResult[]> {
   const duplicateOf = firstOccurrences(candidates);
   const fresh = candidates.filter((_, i) => !duplicateOf.has(i));
   // ON CONFLICT DO NOTHING on both unique keys (content hash, canonical URL): a racing import
@@ -67,7 +67,7 @@ async function writeBatch(tx: DbTx, actor: Actor, jobId: string, candidates: Can
  * requests feeding one job at once get distinct numbers, and a job finished meanwhile is refused
  * instead of reopened. null when the job is finished or gone.
  */
-async function reserveItemNumbers(tx: DbTx, jobId: string, count: number): Promise<number | null> {
+export async function reserveItemNumbers(tx: DbTx, jobId: string, count: number): Promise<number | null> {
   const rows = await tx.$queryRaw<{ first: number }[]>`UPDATE "ImportJob" SET "totalItems" = "totalItems" + ${count}, "status" = 'RUNNING', "updatedAt" = now()
     WHERE "id" = ${jobId} AND "status" IN ('QUEUED', 'RUNNING') RETURNING "totalItems" - ${count} AS "first"`;
   return rows[0]?.first ?? null;
@@ -75,15 +75,39 @@ async function reserveItemNumbers(tx: DbTx, jobId: string, count: number): Promi
 
 const STATUS_IN_DB = { created: 'CREATED', duplicate: 'DUPLICATE', failed: 'FAILED' } as const;
 
-async function recordResults(tx: DbTx, jobId: string, results: ItemResult[]): Promise<void> {
-  const { created, duplicates, failed } = countResults(results);
+export async function recordResults(tx: DbTx, jobId: string, results: ItemResult[]): Promise<void> {
+  const { created, duplicates, failed, annotations, relations } = countResults(results);
   await tx.importItem.createMany({
-    data: results.map((r) => ({ jobId, index: r.index, name: r.name ?? null, title: r.title ?? null, status: STATUS_IN_DB[r.status], articleId: r.articleId ?? null, error: r.error ?? null })),
+    data: results.map((r) => ({
+      jobId,
+      index: r.index,
+      name: r.name ?? null,
+      title: r.title ?? null,
+      status: STATUS_IN_DB[r.status],
+      articleId: r.articleId ?? null,
+      error: r.error ?? null,
+      annotations: r.annotations ?? null,
+      relations: r.relations ?? null,
+      warning: r.warning ?? null,
+    })),
   });
-  await tx.importJob.update({ where: { id: jobId }, data: { created: { increment: created }, duplicates: { increment: duplicates }, failed: { increment: failed } } });
+  await tx.importJob.update({
+    where: { id: jobId },
+    data: { created: { increment: created }, duplicates: { increment: duplicates }, failed: { increment: failed }, annotations: { increment: annotations }, relations: { increment: relations } },
+  });
 }
 
-type ImportItemRow = { index: number; name: string | null; title: string | null; status: keyof typeof STATUS_FROM_DB; articleId: string | null; error: string | null };
+type ImportItemRow = {
+  index: number;
+  name: string | null;
+  title: string | null;
+  status: keyof typeof STATUS_FROM_DB;
+  articleId: string | null;
+  error: string | null;
+  annotations: number | null;
+  relations: number | null;
+  warning: string | null;
+};
 const STATUS_FROM_DB = { CREATED: 'created', DUPLICATE: 'duplicate', FAILED: 'failed' } as const;
 
 function toItemResult(row: ImportItemRow): ItemResult {
@@ -94,10 +118,13 @@ function toItemResult(row: ImportItemRow): ItemResult {
     status: STATUS_FROM_DB[row.status],
     ...(row.articleId !== null ? { articleId: row.articleId } : {}),
     ...(row.error !== null ? { error: row.error } : {}),
+    ...(row.annotations !== null ? { annotations: row.annotations } : {}),
+    ...(row.relations !== null ? { relations: row.relations } : {}),
+    ...(row.warning !== null ? { warning: row.warning } : {}),
   };
 }
 
-const JOB_CLOSED = fail('conflict', 'This import job is finished; start a new one.');
+export const JOB_CLOSED = fail('conflict', 'This import job is finished; start a new one.');
 
 /** One batch, numbered, written and recorded in one transaction. */
 async function importBatch(actor: Actor, jobId: string, batch: readonly ParsedItem[]): Promise<Result<ItemResult[]>> {
@@ -189,6 +216,8 @@ export interface ImportJobView {
   created: number;
   duplicates: number;
   failed: number;
+  annotations: number;
+  relations: number;
 }
 
 const viewSelect = {
@@ -201,16 +230,18 @@ const viewSelect = {
   created: true,
   duplicates: true,
   failed: true,
+  annotations: true,
+  relations: true,
   createdBy: { select: { name: true } },
 } as const;
 
 function toView(job: Prisma.ImportJobGetPayload<{ select: typeof viewSelect }>, now: Date): ImportJobView {
   const running = job.status === 'QUEUED' || job.status === 'RUNNING';
   const state: ImportJobState = running && now.getTime() - job.updatedAt.getTime() > STALE_AFTER_MS ? 'interrupted' : (job.status.toLowerCase() as ImportJobState);
-  return { id: job.id, state, createdAt: job.createdAt, finishedAt: job.finishedAt, createdBy: job.createdBy.name, totalItems: job.totalItems, created: job.created, duplicates: job.duplicates, failed: job.failed };
+  return { id: job.id, state, createdAt: job.createdAt, finishedAt: job.finishedAt, createdBy: job.createdBy.name, totalItems: job.totalItems, created: job.created, duplicates: job.duplicates, failed: job.failed, annotations: job.annotations, relations: job.relations };
 }
 
-const itemSelect = { index: true, name: true, title: true, status: true, articleId: true, error: true } as const;
+const itemSelect = { index: true, name: true, title: true, status: true, articleId: true, error: true, annotations: true, relations: true, warning: true } as const;
 
 /**
  * A job with its results in item order; with `failuresFirst`, the failed items come first and at

@@ -1,3 +1,4 @@
+import { isExportLine } from '../../annotation-import/jsonl-read.ts';
 import { parseImportItem } from './import-item.ts';
 import { formatCount, PARSE_LIMITS } from './limits.ts';
 import { failedItem, type ParsedItem } from './types.ts';
@@ -40,6 +41,7 @@ export function parseJsonLinesItems(text: string, fileName: string): ParsedItem[
     } catch (error) {
       return [failedItem(name, `This line is not valid JSON: ${jsonError(error)}`)];
     }
+    if (isExportLine(item)) return [failedItem(name, 'This line is an annotated export ({"article", "annotations", …}): import the file as annotations (POST /api/import/annotations; the /import page does so by itself).')];
     return [parseImportItem(item, name)];
   });
 }

@@ -1,0 +1,21 @@
+import type { NextRequest } from 'next/server';
+import { importAnnotatedRequest } from '@/lib/annotation-import/import-request';
+import { annotatedImportQuerySchema } from '@/lib/annotation-import/read-request';
+import { authorizeApi } from '@/lib/auth/session';
+import { apiHandler } from '@/lib/http/handler';
+import { errorResponse, jsonResponse } from '@/lib/http/responses';
+import { parseInput } from '@/lib/validation';
+
+/**
+ * Annotated import (admin): a Newsmark JSONL export (application/x-ndjson) or a brat zip
+ * (application/zip) as the body; ?format=jsonl|brat&name=<file name>&jobId=<job>.
+ * -> 201 { jobId, created, duplicates, failed, annotations, relations, results }.
+ */
+export const POST = apiHandler(async (request: NextRequest) => {
+  const auth = await authorizeApi('manage:articles');
+  if (!auth.ok) return errorResponse(auth.error);
+  const query = parseInput(annotatedImportQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
+  if (!query.ok) return errorResponse(query.error);
+  const outcome = await importAnnotatedRequest(auth.value, request, query.value);
+  return outcome.ok ? jsonResponse(outcome.value, 201) : errorResponse(outcome.error);
+});

@@ -1,0 +1,24 @@
+import { createImportJob, finishImportJob } from '../articles/import/service.ts';
+import type { ImportOutcome } from '../articles/import/results.ts';
+import type { Actor } from '../auth/policy.ts';
+import type { Result } from '../result.ts';
+import { readAnnotatedRequest, type AnnotatedImportQuery } from './read-request.ts';
+import { importDocuments } from './service.ts';
+
+/**
+ * One annotated import request, as POST /api/import/annotations receives it. A file that is not
+ * what it claims is refused before anything is written. With `jobId` it adds to a job the
+ * /import page opened (one request per file); without, the request is a job of its own.
+ */
+export async function importAnnotatedRequest(actor: Actor, request: Request, query: AnnotatedImportQuery): Promise<Result<ImportOutcome>> {
+  const documents = await readAnnotatedRequest(request, query);
+  if (!documents.ok) {
+    // An upload that could not be read still gets its line in the report of the job it was for.
+    if (query.jobId) await importDocuments(actor, query.jobId, [{ ok: false, name: query.name ?? 'Upload', error: documents.error.message }]);
+    return documents;
+  }
+  const id = query.jobId ?? (await createImportJob(actor));
+  const outcome = await importDocuments(actor, id, documents.value);
+  if (!query.jobId) await finishImportJob(id);
+  return outcome;
+}

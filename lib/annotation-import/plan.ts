@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import { kindToDb } from '../annotations/schemas.ts';
+import { relationTypeToDb } from '../relations/schemas.ts';
+import { reanchor } from './anchor.ts';
+import type { ImportDocument, ImportPerson } from './types.ts';
+
+/**
+ * What one imported document adds to the database, decided without it: the rows to insert and
+ * what to say about them. Pure (given the stored article, what it already holds and who is who),
+ * so the rules are unit-tested and the service only writes.
+ *
+ * - Spans are anchored into the stored text (anchor.ts); a span that cannot be is left out and
+ *   counted.
+ * - An annotation the article already has (same kind, span and author) is not created again, so
+ *   importing a file twice, or into the instance it came from, adds nothing; relations to it
+ *   still link to the one that exists.
+ * - Authors and reviewers are matched by email; anyone unknown is the placeholder user.
+ * - Status, version, times and the last decision are kept. An approved or rejected annotation
+ *   without a decision (another tool's data) gets one by the placeholder user, so the review
+ *   history never shows a status nobody decided.
+ */
+
+export interface StoredArticle {
+  id: string;
+  text: string;
+}
+
+/** What the article already holds, keyed as `annotationKey` and `relationKey` say. */
+export interface Existing {
+  annotations: Map<string, string>;
+  relations: Set<string>;
+}
+
+export interface People {
+  /** Lower-cased email -> user id. */
+  byEmail: Map<string, string>;
+  placeholderId: string;
+}
+
+export const annotationKey = (a: { kind: string; start: number; end: number; authorId: string }) => `${a.kind}:${a.start}:${a.end}:${a.authorId}`;
+export const relationKey = (r: { fromId: string; toId: string; type: string }) => `${r.fromId}:${r.toId}:${r.type}`;
+
+type KindDb = 'CLAIM' | 'EVENT' | 'SOURCE';
+type StatusDb = 'PENDING' | 'APPROVED' | 'REJECTED';
+
+export interface AnnotationRow {
+  id: string;
+  articleId: string;
+  authorId: string;
+  kind: KindDb;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  attributes: Record<string, unknown>;
+  unattributed: boolean;
+  status: StatusDb;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DecisionRow {
+  id: string;
+  annotationId: string;
+  reviewerId: string;
+  decision: 'APPROVE' | 'REJECT';
+  comment: string | null;
+  annotationVersion: number;
+  createdAt: Date;
+}
+
+export interface RelationRow {
+  id: string;
+  fromId: string;
+  toId: string;
+  type: 'ATTRIBUTED_TO' | 'REPORTED_BY' | 'ABOUT';
+  authorId: string;
+  createdAt: Date;
+}
+
+export interface DocumentPlan {
+  annotations: AnnotationRow[];
+  decisions: DecisionRow[];
+  relations: RelationRow[];
+  /** Annotations the article already had. */
+  duplicates: number;
+  /** Spans whose quote is not in the stored text. */
+  notAnchored: number;
+  warnings: string[];
+}
+
+let lastTime = 0;
+let sequence = 0;
+
+/**
+ * A new row id in the shape of the database's (cuid-like: "c" and 24 base-36 characters) that
+ * grows with every call in this process: rows created in the file's order keep that order where
+ * the export breaks ties by id (annotations on one span, relations), so a re-export comes out in
+ * the order it went in.
+ */
+export function newRowId(): string {
+  const time = Math.max(Date.now(), lastTime);
+  sequence = time === lastTime ? sequence + 1 : 0;
+  lastTime = time;
+  const random = BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36).padStart(13, '0').slice(-9);
+  return `c${time.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(6, '0')}${random}`;
+}
+
+export const REJECTED_WITHOUT_REASON = 'Rejected before the import; the file gave no reason.';
+
+export function planDocument(document: ImportDocument, article: StoredArticle, existing: Existing, people: People, now: Date): DocumentPlan {
+  const userId = (person: ImportPerson) => (person.email && people.byEmail.get(person.email)) || people.placeholderId;
+  const plan: DocumentPlan = { annotations: [], decisions: [], relations: [], duplicates: 0, notAnchored: 0, warnings: [...document.warnings] };
+  const idByKey = new Map<string, string>();
+  const inThisFile = new Map<string, string>();
+  const notAnchored: string[] = [];
+
+  for (const a of document.annotations) {
+    const anchor = reanchor(document.article.text, article.text, a);
+    if (!anchor) {
+      plan.notAnchored++;
+      notAnchored.push(JSON.stringify(a.exact.length > 40 ? `${a.exact.slice(0, 40)}…` : a.exact));
+      continue;
+    }
+    const authorId = userId(a.author);
+    const kind = kindToDb(a.kind);
+    const key = annotationKey({ kind, start: anchor.start, end: anchor.end, authorId });
+    const known = existing.annotations.get(key) ?? inThisFile.get(key);
+    if (known) {
+      plan.duplicates++;
+      idByKey.set(a.key, known);
+      continue;
+    }
+    const id = newRowId();
+    idByKey.set(a.key, id);
+    inThisFile.set(key, id);
+    const createdAt = a.createdAt ?? now;
+    plan.annotations.push({
+      id,
+      articleId: article.id,
+      authorId,
+      kind,
+      ...anchor,
+      note: a.note ?? '',
+      attributes: a.attributes,
+      unattributed: a.unattributed,
+      status: a.status.toUpperCase() as StatusDb,
+      version: a.version,
+      createdAt,
+      updatedAt: a.updatedAt ?? createdAt,
+    });
+    if (a.status !== 'pending') {
+      const decision = a.decision;
+      plan.decisions.push({
+        id: newRowId(),
+        annotationId: id,
+        reviewerId: decision ? userId(decision.reviewer) : people.placeholderId,
+        decision: a.status === 'approved' ? 'APPROVE' : 'REJECT',
+        comment: decision?.comment ?? (a.status === 'rejected' ? REJECTED_WITHOUT_REASON : null),
+        annotationVersion: a.version,
+        createdAt: decision?.createdAt ?? a.updatedAt ?? createdAt,
+      });
+    }
+  }
+
+  const linked = new Set<string>();
+  for (const r of document.relations) {
+    const fromId = idByKey.get(r.fromKey);
+    const toId = idByKey.get(r.toKey);
+    if (!fromId || !toId) continue; // an end was not anchored: counted above
+    const row = { fromId, toId, type: relationTypeToDb(r.type) };
+    const key = relationKey(row);
+    if (existing.relations.has(key) || linked.has(key)) continue;
+    linked.add(key);
+    plan.relations.push({ id: newRowId(), ...row, authorId: userId(r.author), createdAt: r.createdAt ?? now });
+  }
+
+  if (notAnchored.length) {
+    const shown = notAnchored.slice(0, 3).join(', ');
+    plan.warnings.push(`Left out ${notAnchored.length.toLocaleString('en')} annotations whose text is not in the stored article: ${shown}${notAnchored.length > 3 ? ', …' : ''}.`);
+  }
+  return plan;
+}

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { readBodyBytes } from '../http/body.ts';
+import { fail, ok, type Result } from '../result.ts';
+import { readBratZip } from './brat-zip.ts';
+import { isExportLine, readExportLine, readExportLineText } from './jsonl-read.ts';
+import type { ReadDocument } from './types.ts';
+
+export const ANNOTATED_IMPORT_LIMITS = {
+  /** A JSONL export streams through, so only a line is ever held: one article and its annotations. */
+  maxLineBytes: 64 * 1024 * 1024,
+  maxJsonlBytes: 2 * 1024 * 1024 * 1024,
+  /** A zip must be whole before its directory (at its end) can be read. */
+  maxZipBytes: 200 * 1024 * 1024,
+};
+
+export const annotatedImportQuerySchema = z.object({
+  jobId: z
+    .string()
+    .regex(/^[a-z0-9]{1,64}$/i, 'Not a valid job id.')
+    .optional(),
+  format: z.enum(['jsonl', 'brat'], 'The format is jsonl (a Newsmark JSONL export) or brat (a zip of .txt and .ann files).').optional(),
+  /** The uploaded file's name, so results read "export.jsonl line 3". */
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200, 'The name has at most 200 characters.')
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'The name contains control characters.')
+    .optional(),
+});
+export type AnnotatedImportQuery = z.output<typeof annotatedImportQuerySchema>;
+
+const FORMAT_BY_TYPE: Record<string, 'jsonl' | 'brat'> = {
+  'application/x-ndjson': 'jsonl',
+  'application/jsonl': 'jsonl',
+  'application/zip': 'brat',
+  'application/x-zip-compressed': 'brat',
+};
+
+/** The bytes of a stream cut into lines at "\n" (a byte no UTF-8 sequence holds inside), each at most maxLineBytes. */
+async function* byteLines(body: ReadableStream<Uint8Array>, maxLineBytes: number, maxTotalBytes: number): AsyncGenerator<{ bytes: Uint8Array; number: number } | { tooLong: number }> {
+  const reader = body.getReader();
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let skipping = false;
+  let number = 0;
+  let total = 0;
+  const take = () => {
+    const line = new Uint8Array(pendingBytes);
+    let at = 0;
+    for (const part of pending) {
+      line.set(part, at);
+      at += part.byteLength;
+    }
+    pending = [];
+    pendingBytes = 0;
+    return line;
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxTotalBytes) throw new BodyTooLarge();
+      let from = 0;
+      for (let nl = value.indexOf(10); nl !== -1; nl = value.indexOf(10, from)) {
+        if (skipping) skipping = false;
+        else {
+          number++;
+          pending.push(value.subarray(from, nl));
+          pendingBytes += nl - from;
+          yield { bytes: take(), number };
+        }
+        from = nl + 1;
+      }
+      if (skipping || from === value.byteLength) continue;
+      pending.push(value.slice(from));
+      pendingBytes += value.byteLength - from;
+      if (pendingBytes > maxLineBytes) {
+        number++;
+        pending = [];
+        pendingBytes = 0;
+        skipping = true;
+        yield { tooLong: number };
+      }
+    }
+    if (pendingBytes > 0) yield { bytes: take(), number: number + 1 };
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+export class BodyTooLarge extends Error {}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The documents of a JSONL export as they stream in; blank lines are skipped, a bad line fails alone. */
+async function* jsonlDocuments(first: ReadDocument, rest: AsyncGenerator<{ bytes: Uint8Array; number: number } | { tooLong: number }>, fileName: string): AsyncGenerator<ReadDocument> {
+  yield first;
+  try {
+    yield* laterDocuments(rest, fileName);
+  } catch (error) {
+    // The batches before stay written and the job's report ends with this line, so nothing is lost unseen.
+    const why = error instanceof BodyTooLarge ? `a JSONL export carries at most ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB` : 'the upload was interrupted';
+    yield { ok: false, name: fileName, error: `The rest of the file was not read: ${why}.` };
+  }
+}
+
+async function* laterDocuments(rest: AsyncGenerator<{ bytes: Uint8Array; number: number } | { tooLong: number }>, fileName: string): AsyncGenerator<ReadDocument> {
+  for await (const line of rest) {
+    if ('tooLong' in line) {
+      yield { ok: false, name: `${fileName} line ${line.tooLong}`, error: `The line is longer than ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB.` };
+      continue;
+    }
+    let text: string;
+    try {
+      text = decoder.decode(line.bytes);
+    } catch {
+      yield { ok: false, name: `${fileName} line ${line.number}`, error: 'The line is not valid UTF-8.' };
+      continue;
+    }
+    if (text.trim()) yield readExportLineText(text, `${fileName} line ${line.number}`);
+  }
+}
+
+/**
+ * The documents of an annotated import request: a JSONL export (streamed; its first line must be
+ * an export line, so a wrong file is refused before anything is written) or a brat zip (read
+ * whole, checked whole). The format comes from `?format=` or the content type.
+ */
+export async function readAnnotatedRequest(request: Request, query: AnnotatedImportQuery): Promise<Result<AsyncIterable<ReadDocument> | Iterable<ReadDocument>>> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const format = query.format ?? FORMAT_BY_TYPE[type];
+  if (!format) return fail('unsupported_media_type', 'Send a Newsmark JSONL export as application/x-ndjson or a brat zip as application/zip (or say ?format=jsonl|brat).');
+
+  if (format === 'brat') {
+    const name = query.name ?? 'upload.zip';
+    const bytes = await readBodyBytes(request, ANNOTATED_IMPORT_LIMITS.maxZipBytes);
+    if (!bytes.ok) return bytes;
+    const zip = readBratZip(bytes.value);
+    if (!zip.ok) return fail('validation', `${name}: ${zip.error}`);
+    if (!zip.documents.some((d) => d.ok)) return fail('validation', `${name}: there is no brat document (.txt with its .ann) in the zip.`);
+    return ok(zip.documents.map((d) => (d.ok ? { ...d, document: { ...d.document, name: `${name}: ${d.document.name}` } } : { ...d, name: `${name}: ${d.name}` })));
+  }
+
+  const name = query.name ?? 'upload.jsonl';
+  if (!request.body) return fail('validation', 'The request has no body: send the JSONL export.');
+  const lines = byteLines(request.body, ANNOTATED_IMPORT_LIMITS.maxLineBytes, ANNOTATED_IMPORT_LIMITS.maxJsonlBytes);
+  const notExport = fail('validation', `${name} is not a Newsmark JSONL export: each line is {"article": {…}, "annotations": […], "relations": […]}. Plain articles are imported as articles.`);
+  try {
+    for (;;) {
+      const next = await lines.next();
+      if (next.done) return fail('validation', `${name} is empty.`);
+      const line = next.value;
+      if ('tooLong' in line) return fail('payload_too_large', `${name}: line ${line.tooLong} is longer than ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB.`);
+      let text: string;
+      try {
+        text = decoder.decode(line.bytes);
+      } catch {
+        return fail('validation', `${name} is not valid UTF-8.`);
+      }
+      if (!text.trim()) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return notExport;
+      }
+      if (!isExportLine(value)) return notExport;
+      return ok(jsonlDocuments(readExportLine(value, `${name} line ${line.number}`), lines, name));
+    }
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return fail('payload_too_large', `A JSONL export carries at most ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB.`);
+    return fail('validation', 'The request body could not be read.');
+  }
+}
