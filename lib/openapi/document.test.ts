@@ -42,6 +42,38 @@ const operation = (route: string, method: keyof PathItem): Operation => {
   return found;
 };
 
+/** Every Schema Object of the document: components, parameters and bodies. */
+function schemaObjects(): [string, unknown][] {
+  const found: [string, unknown][] = Object.entries(document.components.schemas).map(([name, schema]) => [`components/${name}`, schema]);
+  for (const [route, item] of Object.entries(document.paths)) {
+    for (const [method, op] of Object.entries(item as PathItem)) {
+      const where = `${method} ${route}`;
+      for (const p of op.parameters ?? []) found.push([`${where} ?${p.name}`, p.schema]);
+      for (const [type, media] of Object.entries(op.requestBody?.content ?? {})) found.push([`${where} body ${type}`, media.schema]);
+      for (const [status, response] of Object.entries(op.responses)) {
+        for (const [type, media] of Object.entries('content' in response ? (response.content ?? {}) : {})) found.push([`${where} ${status} ${type}`, media.schema]);
+      }
+    }
+  }
+  return found;
+}
+
+/** The modules a file imports, followed through relative imports; packages by name. */
+function importClosure(start: string) {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*'([^']+)'/g)) {
+      if (!spec!.startsWith('.')) packages.add(spec!);
+      else if (spec!.endsWith('.ts')) visit(path.resolve(path.dirname(file), spec!));
+    }
+  };
+  visit(start);
+  return { files: [...seen].map((f) => path.relative(root, f)), packages: [...packages] };
+}
+
 const jsonBodyOf = (route: string, method: keyof PathItem) => operation(route, method).requestBody?.content['application/json']?.schema as JsonSchema;
 
 describe('GET /api/openapi.json document', () => {
@@ -56,6 +88,20 @@ describe('GET /api/openapi.json document', () => {
     expect(validateOpenApi(withoutInfo)).toBe(false);
     expect(validateOpenApi({ ...document, paths: { '/api/health': { get: { responses: { '200': {} } } } } })).toBe(false);
     expect(validateOpenApi({ ...document, components: { ...document.components, schemas: { Bad: 42 } } })).toBe(false);
+  });
+
+  it('holds only Schema Objects that are valid JSON Schema 2020-12', () => {
+    const ajv = new Ajv2020({ strict: false });
+    const invalid = schemaObjects().filter(([, schema]) => !ajv.validateSchema(schema as object));
+    expect(invalid.map(([where]) => where)).toEqual([]);
+    expect(ajv.validateSchema({ type: 'text' })).toBe(false);
+  });
+
+  it('is pure: nothing it imports reaches the database', () => {
+    const { files, packages } = importClosure(path.join(import.meta.dirname, 'document.ts'));
+    expect(files).toContain('lib/annotations/schemas.ts');
+    expect(files.filter((f) => f === 'lib/db.ts' || f.startsWith('lib/generated/') || /(service|queries|manage)\.ts$/.test(f))).toEqual([]);
+    expect(packages.filter((p) => p.startsWith('@prisma/') || p === 'pg' || p.startsWith('next'))).toEqual([]);
   });
 
   it('lists exactly the route handlers under app/api and their methods (next-auth aside)', () => {
@@ -87,7 +133,7 @@ describe('GET /api/openapi.json document', () => {
     expect((annotation.properties as Record<string, JsonSchema>).kind).toEqual({ type: 'string', enum: ['claim', 'event', 'source'] });
   });
 
-  it('converts query schemas into parameters, and refines nothing the schema does not say', () => {
+  it('converts the review queue's query into parameters and the review body from their zod schemas', () => {
     const parameters = operation('/api/review/queue', 'get').parameters ?? [];
     expect(parameters.map((p) => p.name)).toEqual(['kind', 'articleId', 'authorId', 'from', 'to', 'cursor', 'limit']);
     expect(parameters.every((p) => p.in === 'query' && !p.required)).toBe(true);
