@@ -1,22 +1,9 @@
+import { errorResponse } from '../http/responses.ts';
 import type { DomainErrorCode } from '../result.ts';
 import { schemaRef } from './json-schema.ts';
 import type { JsonSchema, Reference, Response } from './types.ts';
 
-/**
- * The status of each error code, as lib/http/responses.ts answers it. `satisfies` keeps the two
- * in step: a code added to DomainErrorCode fails the typecheck here until it is documented.
- */
-export const ERROR_STATUS = {
-  validation: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  rate_limited: 429,
-} as const satisfies Record<DomainErrorCode, number>;
-
+/** Every error code (the Record type makes a new DomainErrorCode fail the typecheck until it is described). */
 const ERROR_DESCRIPTION: Record<DomainErrorCode, string> = {
   validation: 'The input is not valid; `details.fieldErrors` holds the messages per field (`_form` for the whole body).',
   unauthenticated: 'No live session and no valid API token (a malformed, unknown or revoked token, or a disabled owner).',
@@ -27,6 +14,10 @@ const ERROR_DESCRIPTION: Record<DomainErrorCode, string> = {
   unsupported_media_type: 'The body is not of a content type the route reads (JSON routes need `application/json`).',
   rate_limited: 'Too many attempts; `Retry-After` says when to try again.',
 };
+const ERROR_CODES = Object.keys(ERROR_DESCRIPTION) as DomainErrorCode[];
+
+/** Asked of errorResponse itself, so the document cannot drift from what the routes answer. */
+const statusOf = (code: DomainErrorCode) => errorResponse({ code, message: '' }).status;
 
 export const errorSchema: JsonSchema = {
   type: 'object',
@@ -38,7 +29,7 @@ export const errorSchema: JsonSchema = {
       required: ['code', 'message'],
       properties: {
         // `internal` is the 500 of a bug, answered without a stack trace.
-        code: { type: 'string', enum: [...Object.keys(ERROR_STATUS), 'internal'] },
+        code: { type: 'string', enum: [...ERROR_CODES, 'internal'] },
         message: { type: 'string', description: 'For people: safe to show as it is.' },
         details: {
           type: 'object',
@@ -54,7 +45,7 @@ export const errorSchema: JsonSchema = {
 
 /** The shared error responses, one per code, referenced from each operation. */
 export const errorResponses = Object.fromEntries(
-  (Object.keys(ERROR_STATUS) as DomainErrorCode[]).map((code): [string, Response] => [
+  ERROR_CODES.map((code): [string, Response] => [
     code,
     { description: ERROR_DESCRIPTION[code], content: { 'application/json': { schema: schemaRef('Error') } } },
   ]),
@@ -62,8 +53,8 @@ export const errorResponses = Object.fromEntries(
 
 export function errorResponseRefs(codes: Iterable<DomainErrorCode>): Record<string, Reference> {
   const refs: Record<string, Reference> = {};
-  for (const code of [...new Set(codes)].sort((a, b) => ERROR_STATUS[a] - ERROR_STATUS[b])) {
-    refs[String(ERROR_STATUS[code])] = { $ref: `#/components/responses/${code}` };
+  for (const code of [...new Set(codes)].sort((a, b) => statusOf(a) - statusOf(b))) {
+    refs[String(statusOf(code))] = { $ref: `#/components/responses/${code}` };
   }
   return refs;
 }

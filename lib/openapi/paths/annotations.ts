@@ -33,6 +33,7 @@ export const annotationPaths: Paths = {
     delete: operation({
       operationId: 'deleteAnnotation',
       summary: 'Delete one of your annotations',
+      description: '409 on an archived article.',
       tag,
       parameters: [annotationId],
       responses: { '204': noContent('Deleted.') },
@@ -111,6 +112,7 @@ export const annotationPaths: Paths = {
     delete: operation({
       operationId: 'deleteRelation',
       summary: 'Delete one of your relations',
+      description: '409 on an archived article.',
       tag,
       parameters: [idParameter('relation')],
       responses: { '204': noContent('Deleted.') },

@@ -43,7 +43,8 @@ export const articlePaths: Paths = {
         },
       },
       responses: { '201': jsonRef('The job and the outcome of every item, in order.', 'ImportOutcome') },
-      errors: ['validation', 'payload_too_large', 'unsupported_media_type'],
+      // 404 and 409: a `jobId` that does not exist, or names a finished job.
+      errors: ['validation', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type'],
     }),
   },
   '/api/articles/{id}': {
