@@ -1,7 +1,7 @@
 import { errorResponse } from '../http/responses.ts';
 import type { DomainErrorCode } from '../result.ts';
 import { schemaRef } from './json-schema.ts';
-import type { JsonSchema, Reference, Response } from './types.ts';
+import type { JsonSchema, Reference, ResponseObject } from './types.ts';
 
 /** Every error code (the Record type makes a new DomainErrorCode fail the typecheck until it is described). */
 const ERROR_DESCRIPTION: Record<DomainErrorCode, string> = {
@@ -45,11 +45,11 @@ export const errorSchema: JsonSchema = {
 
 /** The shared error responses, one per code, referenced from each operation. */
 export const errorResponses = Object.fromEntries(
-  ERROR_CODES.map((code): [string, Response] => [
+  ERROR_CODES.map((code): [string, ResponseObject] => [
     code,
     { description: ERROR_DESCRIPTION[code], content: { 'application/json': { schema: schemaRef('Error') } } },
   ]),
-) as Record<DomainErrorCode, Response>;
+) as Record<DomainErrorCode, ResponseObject>;
 
 export function errorResponseRefs(codes: Iterable<DomainErrorCode>): Record<string, Reference> {
   const refs: Record<string, Reference> = {};

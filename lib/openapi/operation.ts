@@ -2,7 +2,7 @@ import { entityIdSchema } from '../ids.ts';
 import type { DomainErrorCode } from '../result.ts';
 import { errorResponseRefs } from './errors.ts';
 import { requestSchema, schemaRef } from './json-schema.ts';
-import type { JsonSchema, Operation, Parameter, RequestBody, Response } from './types.ts';
+import type { JsonSchema, Operation, Parameter, RequestBody, ResponseObject } from './types.ts';
 
 /** Who may call: the document's global security (session or token), nobody in particular, or a signed-in browser only. */
 export type Access = 'signed-in' | 'public' | 'session-only';
@@ -18,7 +18,7 @@ export interface OperationSpec {
   jsonBody?: JsonSchema;
   /** A body the route reads by hand (uploads, NDJSON). */
   requestBody?: RequestBody;
-  responses: Record<string, Response>;
+  responses: Record<string, ResponseObject>;
   /** Error codes beyond those the access, the path and the body imply. */
   errors?: DomainErrorCode[];
 }
@@ -49,6 +49,6 @@ export function operation(spec: OperationSpec): Operation {
 /** `{id}`: every id the database hands out has the same shape; one that does not fit is a 404. */
 export const idParameter = (what: string): Parameter => ({ name: 'id', in: 'path', required: true, description: `The ${what}'s id.`, schema: requestSchema(entityIdSchema) });
 
-export const jsonContent = (description: string, schema: JsonSchema): Response => ({ description, content: { 'application/json': { schema } } });
-export const jsonRef = (description: string, name: string): Response => jsonContent(description, schemaRef(name));
-export const noContent = (description: string): Response => ({ description });
+export const jsonContent = (description: string, schema: JsonSchema): ResponseObject => ({ description, content: { 'application/json': { schema } } });
+export const jsonRef = (description: string, name: string): ResponseObject => jsonContent(description, schemaRef(name));
+export const noContent = (description: string): ResponseObject => ({ description });

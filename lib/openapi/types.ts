@@ -24,7 +24,7 @@ export interface RequestBody {
   content: Record<string, MediaType>;
 }
 
-export interface Response {
+export interface ResponseObject {
   description: string;
   headers?: Record<string, { description: string; schema: JsonSchema }>;
   content?: Record<string, MediaType>;
@@ -40,7 +40,7 @@ export interface Operation {
   security?: SecurityRequirement[];
   parameters?: Parameter[];
   requestBody?: RequestBody;
-  responses: Record<string, Response | Reference>;
+  responses: Record<string, ResponseObject | Reference>;
 }
 
 export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
