@@ -1,0 +1,182 @@
+import { ANNOTATION_KINDS, ATTRIBUTE_SCHEMAS } from '../annotations/schemas.ts';
+import { RELATION_TYPES } from '../annotations/paint.ts';
+import { ROLES } from '../auth/policy.ts';
+import { DECISIONS } from '../review/schemas.ts';
+import { errorSchema } from './errors.ts';
+import { arrayOf, dateTime, nullable, objectOf, requestSchema, schemaRef } from './json-schema.ts';
+import type { JsonSchema } from './types.ts';
+
+/**
+ * The response shapes, written from the TypeScript types they mirror (named beside each): those
+ * are interfaces, not zod schemas, so there is nothing to convert. Enums come from the same
+ * constants the code uses.
+ */
+
+const id: JsonSchema = { type: 'string' };
+const text: JsonSchema = { type: 'string' };
+const count: JsonSchema = { type: 'integer', minimum: 0 };
+const nullableText = nullable(text);
+const kind: JsonSchema = { type: 'string', enum: [...ANNOTATION_KINDS] };
+const status: JsonSchema = { type: 'string', enum: ['pending', 'approved', 'rejected'] };
+
+/** AnnotationView (lib/annotations/service.ts), DESIGN.md's annotation JSON. */
+const Annotation = objectOf({
+  id,
+  articleId: id,
+  kind,
+  start: { type: 'integer', minimum: 0, description: 'UTF-16 code unit index into the article text, inclusive.' },
+  end: { type: 'integer', minimum: 1, description: 'UTF-16 code unit index into the article text, exclusive.' },
+  exact: { type: 'string', description: 'The quoted text: `text.slice(start, end)`.' },
+  prefix: { type: 'string', maxLength: 32 },
+  suffix: { type: 'string', maxLength: 32 },
+  note: text,
+  attributes: { description: "Validated per kind: one of the kind's attribute objects.", anyOf: ANNOTATION_KINDS.map((k) => schemaRef(`${capitalized(k)}Attributes`)) },
+  unattributed: { type: 'boolean', description: 'A claim deliberately marked as having no source (always false for events and sources).' },
+  status,
+  version: { type: 'integer', minimum: 1, description: 'For optimistic concurrency: send it back with an edit or a decision.' },
+  author: schemaRef('Person'),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+});
+
+function capitalized(word: string) {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** The attribute objects are the create body's own zod schemas: stored as they were accepted. */
+const attributeSchemas = Object.fromEntries(ANNOTATION_KINDS.map((k) => [`${capitalized(k)}Attributes`, requestSchema(ATTRIBUTE_SCHEMAS[k])]));
+
+/** AnnotationRelationDetail (lib/annotations/detail.ts). */
+const RelationDetail = objectOf({
+  id,
+  type: { type: 'string', enum: [...RELATION_TYPES] },
+  direction: { type: 'string', enum: ['outgoing', 'incoming'], description: "outgoing: this annotation is the relation's `from` end." },
+  other: objectOf({ id, kind, exact: { type: 'string', maxLength: 200 }, status }),
+  author: schemaRef('Person'),
+});
+
+/** DecisionView (lib/review/service.ts). */
+const Decision = objectOf({
+  id,
+  annotationId: id,
+  decision: { type: 'string', enum: [...DECISIONS] },
+  comment: nullableText,
+  annotationVersion: { type: 'integer', minimum: 1 },
+  reviewer: schemaRef('Person'),
+  createdAt: dateTime,
+});
+
+/** AnnotationDetail (lib/annotations/detail.ts): what the side panel shows. */
+const AnnotationDetail: JsonSchema = {
+  allOf: [
+    schemaRef('Annotation'),
+    objectOf({
+      relations: arrayOf(schemaRef('RelationDetail')),
+      decisions: { ...arrayOf(schemaRef('Decision')), description: 'Newest first (without `annotationId`).' },
+      commentCount: count,
+    }),
+  ],
+};
+
+const highlightSegments = arrayOf(objectOf({ text, highlight: { type: 'boolean' } }));
+
+/** ArticleListItem and ArticleListPage (lib/articles/queries.ts). */
+const ArticleListItem = objectOf({
+  id,
+  title: text,
+  source: nullableText,
+  author: nullableText,
+  url: nullableText,
+  publishedAt: nullable(dateTime),
+  language: nullableText,
+  createdAt: dateTime,
+  archivedAt: nullable(dateTime),
+  annotationCount: count,
+  counts: objectOf({ claims: count, events: count, sources: count, pending: count, approved: count, rejected: count }),
+  titleHighlight: highlightSegments,
+  snippet: highlightSegments,
+  rank: nullable({ type: 'number' }),
+});
+
+const page = (item: string) => objectOf({ items: arrayOf(schemaRef(item)), nextCursor: { ...nullableText, description: 'Pass as `cursor` for the next page; null on the last.' } });
+
+/** ArticleMetadata (lib/articles/manage.ts): what an edit or an archive answers. */
+const articleMetadataFields = {
+  id,
+  title: text,
+  source: nullableText,
+  author: nullableText,
+  url: nullableText,
+  canonicalUrl: nullableText,
+  publishedAt: nullable(dateTime),
+  language: nullableText,
+  archivedAt: nullable(dateTime),
+  updatedAt: dateTime,
+};
+
+/** getArticle (lib/articles/queries.ts): the metadata and the annotatable text. */
+const Article = objectOf({ ...articleMetadataFields, text: { type: 'string', description: 'The plain text every offset indexes into (NFC, `\\n` line endings).' }, createdAt: dateTime });
+
+/** CommentView (lib/comments/service.ts). */
+const Comment = objectOf({ id, annotationId: id, body: text, author: schemaRef('Person'), createdAt: dateTime });
+
+/** RelationView (lib/relations/service.ts). */
+const Relation = objectOf({ id, fromId: id, toId: id, type: { type: 'string', enum: [...RELATION_TYPES] }, author: schemaRef('Person'), createdAt: dateTime });
+
+/** ReviewQueueItem (lib/review/service.ts). */
+const ReviewQueueItem = objectOf({
+  annotation: schemaRef('Annotation'),
+  article: objectOf({ id, title: text }),
+  context: objectOf({ before: { type: 'string', maxLength: 240 }, after: { type: 'string', maxLength: 240 } }),
+  relations: arrayOf(schemaRef('RelationDetail')),
+});
+
+/** TokenView (lib/tokens/service.ts). */
+const tokenFields = { id, name: text, prefix: text, createdAt: dateTime, lastUsedAt: nullable(dateTime), revokedAt: nullable(dateTime) };
+
+/** UserSummary (lib/users/queries.ts). */
+const User = objectOf({ id, email: { type: 'string', format: 'email' }, name: text, role: { type: 'string', enum: [...ROLES] }, disabled: { type: 'boolean' }, createdAt: dateTime });
+
+/** ImportJobView (lib/articles/import/service.ts). */
+const ImportJob = objectOf({
+  id,
+  state: { type: 'string', enum: ['queued', 'running', 'done', 'failed', 'interrupted'] },
+  createdAt: dateTime,
+  finishedAt: nullable(dateTime),
+  createdBy: id,
+  totalItems: count,
+  created: count,
+  duplicates: count,
+  failed: count,
+});
+
+/** ItemResult (lib/articles/import/results.ts): one line of an import's results. */
+const ImportItemResult = objectOf(
+  { index: count, name: text, title: text, status: { type: 'string', enum: ['created', 'duplicate', 'failed'] }, articleId: id, error: text },
+  ['name', 'title', 'articleId', 'error'],
+);
+
+export const schemas: Record<string, JsonSchema> = {
+  Error: errorSchema,
+  Person: objectOf({ id, name: text }),
+  Annotation,
+  ...attributeSchemas,
+  AnnotationDetail,
+  RelationDetail,
+  Decision,
+  Comment,
+  Relation,
+  ArticleListItem,
+  ArticlePage: page('ArticleListItem'),
+  ArticleMetadata: objectOf(articleMetadataFields),
+  Article,
+  ReviewQueuePage: page('ReviewQueueItem'),
+  ReviewQueueItem,
+  Token: objectOf(tokenFields),
+  CreatedToken: objectOf({ ...tokenFields, token: { type: 'string', description: 'The secret, shown this once: send it as `Authorization: Bearer <token>`.' } }),
+  User,
+  ImportJob,
+  ImportJobWithResults: { allOf: [schemaRef('ImportJob'), objectOf({ results: arrayOf(schemaRef('ImportItemResult')) })] },
+  ImportItemResult,
+  ImportOutcome: objectOf({ jobId: id, created: count, duplicates: count, failed: count, results: arrayOf(schemaRef('ImportItemResult')) }),
+};
