@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { annotationDetail, listAnnotations } from './support/annotator.ts';
 import { createTestAnnotation, createTestArticle, createTestRelation, expect, signIn, test } from './support/fixtures.ts';
 
 // Exporting from the UI (issue 6, point 1): the article page's Export menu is a plain GET form
@@ -73,4 +75,37 @@ test('export an article as JSONL, CSV and brat from its page', async ({ page, re
   const brat = await download(page, { format: 'brat', status: 'all' });
   expect(brat.name).toMatch(/^newsmark-all-\d{8}\.zip$/);
   expect(zipNames(brat.bytes)).toEqual([`${article.id}.txt`, `${article.id}.ann`, 'annotation.conf']);
+});
+
+test('an export downloaded from the UI imports back through /import with its annotations, statuses and relation', async ({ page, admin, researcher }) => {
+  const t = randomBytes(4).toString('hex');
+  const article = await createTestArticle(`Round trip ${t}`, `Round trip ${t}: the mayor said the ferry resumes in March, officials confirmed.`);
+  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', status: 'APPROVED', quote: 'the ferry resumes in March' });
+  const source = await createTestAnnotation(article, researcher, { kind: 'SOURCE', status: 'PENDING', quote: 'officials' });
+  await createTestRelation(claim, source, researcher);
+
+  await signIn(page, admin);
+  await page.goto(`/articles/${article.id}`);
+  const exported = (await download(page, { format: 'jsonl', status: 'all' })).bytes.toString('utf8');
+  // A reprint of the story (the same text and one more sentence) is a new article, so the import creates it.
+  const line = JSON.parse(exported) as { article: { title: string; text: string } };
+  const reprint = { ...line, article: { ...line.article, title: `Reprint ${t}`, text: `${line.article.text} Reprinted ${t}.` } };
+
+  await page.goto('/import');
+  await page.getByLabel('Choose files to import').setInputFiles([{ name: `export-${t}.jsonl`, mimeType: 'application/x-ndjson', buffer: Buffer.from(`${JSON.stringify(reprint)}\n`) }]);
+  await page.getByRole('button', { name: 'Import 1 file' }).click();
+  await expect(page.getByRole('list', { name: 'Files' })).toContainText('Done · 1 created, 0 duplicate, 0 failed · 2 annotations, 1 relations');
+  const report = page.getByRole('region', { name: /^Import of / });
+  await expect(report.getByRole('status')).toContainText('2 annotations and 1 relations added');
+  await report.getByRole('link', { name: `Open the new article: Reprint ${t}` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Reprint ${t}`);
+
+  const articleId = page.url().split('/articles/')[1]!.split(/[?#]/)[0]!;
+  const imported = await listAnnotations(page, articleId);
+  expect(imported.map((a) => [a.exact, a.status, a.author.name])).toEqual([
+    ['the ferry resumes in March', 'approved', researcher.name],
+    ['officials', 'pending', researcher.name],
+  ]);
+  await expect(page.locator('[data-annotator-text] span[data-id]').first()).toBeVisible();
+  expect((await annotationDetail(page, imported[0]!.id)).relations).toEqual([expect.objectContaining({ type: 'attributed_to', other: expect.objectContaining({ exact: 'officials' }) })]);
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
 import { expect, signIn, test } from './support/fixtures.ts';
 
 const tag = () => randomBytes(4).toString('hex');
@@ -137,4 +138,20 @@ test('a job page follows an import that another client is feeding, without a rel
 
   expect((await page.request.post(`/api/import-jobs/${id}/finish`)).status()).toBe(200);
   await expect(report.getByRole('status')).toContainText('Finished · 1 item: 1 created');
+});
+
+test('an admin imports a brat corpus (.zip) and reads what was left out', async ({ page, admin }) => {
+  const t = tag();
+  const text = `Brat corpus ${t}\n\nThe dam holds, engineers say.`;
+  const at = (quote: string) => [text.indexOf(quote), text.indexOf(quote) + quote.length].join(' ');
+  const ann = [`T1\tClaim ${at('The dam holds')}\tThe dam holds`, `T2\tSource ${at('engineers')}\tengineers`, `T3\tPerson ${at('engineers')}\tengineers`, 'R1\tAttributedTo Arg1:T1 Arg2:T2', ''].join('\n');
+  const zip = zipSync({ [`corpus-${t}/doc.txt`]: strToU8(text), [`corpus-${t}/doc.ann`]: strToU8(ann), [`corpus-${t}/annotation.conf`]: strToU8('[entities]\nClaim\n') });
+  await signIn(page, admin);
+  await page.goto('/import');
+  await page.getByLabel('Choose files to import').setInputFiles([{ name: `brat-${t}.zip`, mimeType: 'application/zip', buffer: Buffer.from(zip) }]);
+  await page.getByRole('button', { name: 'Import 1 file' }).click();
+  await expect(page.getByRole('list', { name: 'Files' })).toContainText('1 created, 0 duplicate, 0 failed · 2 annotations, 1 relations');
+  const report = page.getByRole('region', { name: /^Import of / });
+  await expect(report.getByRole('row', { name: new RegExp(`brat-${t}\\.zip: corpus-${t}/doc`) })).toContainText('Left out annotations of types this tool does not have: Person (1).');
+  await expect(report.getByRole('row', { name: new RegExp(`brat-${t}\\.zip`) })).toContainText('2 annotations, 1 relation added');
 });

@@ -42,6 +42,12 @@ export function ImportResults({ results, total = results.length }: { results: re
                       {r.title ?? (r.status === 'created' ? 'Open the new article' : 'Open the existing article')}
                     </Link>
                     {r.status === 'duplicate' ? <span className="ml-2 text-xs text-stone-500">already in the corpus</span> : null}
+                    {r.annotations !== undefined ? (
+                      <span className="ml-2 text-xs text-stone-600">
+                        {r.annotations.toLocaleString('en')} {r.annotations === 1 ? 'annotation' : 'annotations'}, {(r.relations ?? 0).toLocaleString('en')} {r.relations === 1 ? 'relation' : 'relations'} added
+                      </span>
+                    ) : null}
+                    {r.warning ? <p className="mt-1 text-xs text-amber-900">{r.warning}</p> : null}
                   </>
                 ) : null}
               </td>

@@ -9,9 +9,9 @@ import { FormMessage } from '../ui/FormMessage';
 import { ProgressBar } from '../ui/ProgressBar';
 import { TextField } from '../ui/TextField';
 import { ImportResults } from './ImportResults';
-import { uploadImport } from './upload';
+import { importTargetOf, uploadImport } from './upload';
 
-const ACCEPT = '.txt,.md,.html,.htm,.json,.jsonl,.csv';
+const ACCEPT = '.txt,.md,.html,.htm,.json,.jsonl,.ndjson,.csv,.zip';
 
 type Phase = 'waiting' | 'uploading' | 'processing' | 'done' | 'failed';
 interface Upload {
@@ -92,14 +92,19 @@ export function ImportWorkbench() {
     await inJob(async (jobId) => {
       for (const upload of queue) {
         update(upload.key, { phase: 'uploading' });
-        const body = new FormData();
-        body.append('files', upload.file);
+        const target = await importTargetOf(upload.file);
+        let body: FormData | File = upload.file;
+        if (target.kind === 'articles') {
+          body = new FormData();
+          body.append('files', upload.file);
+        }
         const stopFollowing = followItems(jobId, upload.key);
-        const outcome = await uploadImport(jobId, body, (fraction) => update(upload.key, fraction === null ? { phase: 'processing', fraction: 1 } : { fraction })).finally(stopFollowing);
+        const outcome = await uploadImport(jobId, body, (fraction) => update(upload.key, fraction === null ? { phase: 'processing', fraction: 1 } : { fraction }), target).finally(stopFollowing);
         if (outcome.ok) {
-          const { created, duplicates, failed } = outcome.data;
+          const { created, duplicates, failed, annotations, relations } = outcome.data;
           const n = (count: number) => count.toLocaleString('en');
-          update(upload.key, { phase: 'done', fraction: 1, summary: `${n(created)} created, ${n(duplicates)} duplicate, ${n(failed)} failed` });
+          const annotated = target.kind === 'annotated' ? ` · ${n(annotations)} annotations, ${n(relations)} relations` : '';
+          update(upload.key, { phase: 'done', fraction: 1, summary: `${n(created)} created, ${n(duplicates)} duplicate, ${n(failed)} failed${annotated}` });
           setResults((all) => [...all, ...outcome.data.results]);
         } else {
           update(upload.key, { phase: 'failed', error: outcome.message });
@@ -147,6 +152,7 @@ export function ImportWorkbench() {
         >
           <span className="font-medium">Drop files here, or choose them</span>
           <span className="mt-1 text-sm text-stone-600">.txt .md .html .json .jsonl .csv, up to 10 MB each</span>
+          <span className="mt-1 text-sm text-stone-600">Newsmark JSONL exports and brat corpora (.zip) bring their annotations, statuses and relations.</span>
           <input type="file" multiple accept={ACCEPT} disabled={running} aria-label="Choose files to import" className="sr-only" onChange={(e) => e.target.files && addFiles(e.target.files)} />
         </label>
         {uploads.length ? (

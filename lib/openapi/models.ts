@@ -148,12 +148,14 @@ const ImportJob = objectOf({
   created: count,
   duplicates: count,
   failed: count,
+  annotations: count,
+  relations: count,
 });
 
 /** ItemResult (lib/articles/import/results.ts): one line of an import's results. */
 const ImportItemResult = objectOf(
-  { index: count, name: text, title: text, status: { type: 'string', enum: ['created', 'duplicate', 'failed'] }, articleId: id, error: text },
-  ['name', 'title', 'articleId', 'error'],
+  { index: count, name: text, title: text, status: { type: 'string', enum: ['created', 'duplicate', 'failed'] }, articleId: id, error: text, annotations: count, relations: count, warning: text },
+  ['name', 'title', 'articleId', 'error', 'annotations', 'relations', 'warning'],
 );
 
 export const schemas: Record<string, JsonSchema> = {
@@ -178,5 +180,5 @@ export const schemas: Record<string, JsonSchema> = {
   ImportJob,
   ImportJobWithResults: { allOf: [schemaRef('ImportJob'), objectOf({ results: arrayOf(schemaRef('ImportItemResult')) })] },
   ImportItemResult,
-  ImportOutcome: objectOf({ jobId: id, created: count, duplicates: count, failed: count, results: arrayOf(schemaRef('ImportItemResult')) }),
+  ImportOutcome: objectOf({ jobId: id, created: count, duplicates: count, failed: count, annotations: count, relations: count, results: arrayOf(schemaRef('ImportItemResult')) }),
 };

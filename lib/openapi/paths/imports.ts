@@ -1,3 +1,4 @@
+import { ANNOTATED_IMPORT_LIMITS, annotatedImportQuerySchema } from '../../annotation-import/read-request.ts';
 import { importJobQuerySchema } from '../../articles/import/schemas.ts';
 import { arrayOf, objectOf, queryParameters, schemaRef } from '../json-schema.ts';
 import { idParameter, jsonContent, jsonRef, operation } from '../operation.ts';
@@ -7,6 +8,35 @@ const tag = 'Import';
 const jobId = idParameter('import job');
 
 export const importPaths: Paths = {
+  '/api/import/annotations': {
+    post: operation({
+      operationId: 'importAnnotated',
+      summary: 'Import annotated articles: a Newsmark JSONL export or a brat corpus (admin)',
+      description:
+        'The body is the file itself. A JSONL export (`application/x-ndjson`, one `{ article, annotations, relations }` per line, as `GET /api/export?format=jsonl` writes it) is streamed through, ' +
+        `so its size is bounded only by ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB and each line by ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB; its first line must be an export line, or nothing is written. ` +
+        `A brat corpus (\`application/zip\`, at most ${ANNOTATED_IMPORT_LIMITS.maxZipBytes / 1024 / 1024} MB) holds \`x.txt\` and \`x.ann\` pairs, offsets in code points. ` +
+        'Articles follow the article import\'s deduplication; annotations land on the article stored (re-anchored by their quote if its text differs), ones it already has are skipped. ' +
+        'Authors and reviewers are matched by email; unknown ones become the placeholder user (`IMPORT_PLACEHOLDER_EMAIL`). Statuses, versions, times, the last decision and relations are kept.',
+      tag,
+      parameters: queryParameters(annotatedImportQuerySchema, {
+        descriptions: {
+          jobId: 'Add to a job opened with `POST /api/import-jobs`; without it the request is a job of its own.',
+          format: 'Otherwise read from the content type.',
+          name: 'The file name, for the results ("export.jsonl line 3").',
+        },
+      }),
+      requestBody: {
+        required: true,
+        content: {
+          'application/x-ndjson': { schema: { type: 'string', description: 'A Newsmark JSONL export.' } },
+          'application/zip': { schema: { type: 'string', contentMediaType: 'application/zip', description: 'A brat standoff corpus.' } },
+        },
+      },
+      responses: { '201': jsonRef('The job and the outcome of every article, in order, with the annotations and relations each added.', 'ImportOutcome') },
+      errors: ['validation', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type'],
+    }),
+  },
   '/api/import-jobs': {
     get: operation({
       operationId: 'listImportJobs',
