@@ -65,7 +65,12 @@ async function* byteLines(body: ReadableStream<Uint8Array>, maxLineBytes: number
       let from = 0;
       for (let nl = value.indexOf(10); nl !== -1; nl = value.indexOf(10, from)) {
         if (skipping) skipping = false;
-        else {
+        else if (pendingBytes + nl - from > maxLineBytes) {
+          number++;
+          pending = [];
+          pendingBytes = 0;
+          yield { tooLong: number };
+        } else {
           number++;
           pending.push(value.subarray(from, nl));
           pendingBytes += nl - from;

@@ -55,7 +55,7 @@ interface HistoryItemBase<At> {
 /** One entry of the timeline; `At` is a Date on the server and an ISO string in the JSON the browser reads. */
 export type HistoryItem<At = Date> = HistoryItemBase<At> &
   (
-    | { type: 'created'; kind: string | null; span: SpanValue | null; note: string; attributes: Record<string, unknown>; version: number }
+    | { type: 'created'; kind: string | null; span: SpanValue | null; note: string; attributes: Record<string, unknown>; version: number; imported?: true }
     | { type: 'edited'; changes: FieldChange[]; version: number | null }
     | { type: 'decided'; decision: 'approve' | 'reject'; reason: string | null; version: number | null; status: string | null }
     | { type: 'commented'; commentId: string; body: string }
@@ -193,7 +193,7 @@ export function describeHistoryItem(item: HistoryItem<Date | string>): string {
   switch (item.type) {
     case 'created': {
       const what = item.kind ? `this ${item.kind}` : 'this annotation';
-      return `${who} created ${what}${item.span ? ` on ${quoted(item.span.exact)}` : ''}${item.note ? ` with the note ${quoted(item.note)}` : ''}`;
+      return `${who} ${item.imported ? 'imported' : 'created'} ${what}${item.span ? ` on ${quoted(item.span.exact)}` : ''}${item.note ? ` with the note ${quoted(item.note)}` : ''}`;
     }
     case 'edited': {
       if (item.changes.length === 0) return `${who} saved it without changes${item.version ? ` (version ${item.version})` : ''}`;

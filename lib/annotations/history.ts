@@ -65,7 +65,8 @@ export function toHistoryItem(row: HistoryRow, annotationId: string): HistoryIte
   const before = asRecord(row.before);
   const after = asRecord(row.after);
   switch (row.action) {
-    case 'annotation.create': {
+    case 'annotation.create':
+    case 'annotation.import': {
       const start = int(after.start);
       const end = int(after.end);
       return {
@@ -76,6 +77,7 @@ export function toHistoryItem(row: HistoryRow, annotationId: string): HistoryIte
         note: text(after.note) ?? '',
         attributes: asRecord(after.attributes as Prisma.JsonValue),
         version: int(after.version) ?? 1,
+        ...(row.action === 'annotation.import' ? { imported: true as const } : {}),
       };
     }
     case 'annotation.update':

@@ -1,0 +1,296 @@
+import { strToU8, zipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { bratAnn } from '../export/brat.ts';
+import { ITEM, TEXT } from '../export/fixture.test-data.ts';
+import { ZipWriter } from '../export/zip.ts';
+import { readBratDocument } from './brat-read.ts';
+import { BRAT_ZIP_LIMITS, readBratZip, type BratZip } from './brat-zip.ts';
+import type { ImportDocument, ReadDocument } from './types.ts';
+
+function document(read: ReadDocument): ImportDocument {
+  if (!read.ok) throw new Error(`expected a document, got: ${read.error}`);
+  return read.document;
+}
+
+function error(read: ReadDocument): string {
+  if (read.ok) throw new Error('expected a refusal, got a document');
+  return read.error;
+}
+
+const byId = (id: string) => ITEM.annotations.find((a) => a.id === id)!;
+
+describe('readBratDocument on the golden brat output', () => {
+  const read = document(readBratDocument('art1', ITEM.article.text, bratAnn(ITEM)));
+  /** The fixture's annotation for each T id, matched by kind and UTF-16 span. */
+  const tOf = (id: string) => {
+    const original = byId(id);
+    return read.annotations.find((a) => a.kind === original.kind && a.start === original.start && a.end === original.end)?.key;
+  };
+
+  it('reads the text as the article and warns about nothing', () => {
+    expect(read.name).toBe('art1');
+    expect(read.article).toEqual({ text: TEXT });
+    expect(read.warnings).toEqual([]);
+  });
+
+  it('puts every span on the same UTF-16 start and end as the fixture, kinds included', () => {
+    expect(read.annotations).toHaveLength(ITEM.annotations.length);
+    const spans = (list: readonly { kind: string; start: number; end: number }[]) => list.map((a) => `${a.kind}:${a.start}-${a.end}`).sort();
+    expect(spans(read.annotations)).toEqual(spans(ITEM.annotations));
+    for (const a of read.annotations) expect(a.exact).toBe(TEXT.slice(a.start, a.end));
+  });
+
+  it('joins the fragments of the span over two paragraphs back into one span', () => {
+    const a2 = byId('a2');
+    const t = read.annotations.find((a) => a.key === tOf('a2'))!;
+    expect(t).toMatchObject({ kind: 'event', start: a2.start, end: a2.end, exact: 'sea wall "will hold".\n\nThe family 👩‍👩‍👧 left at dawn' });
+  });
+
+  it('turns code points back into UTF-16 offsets after 🌊, 👩‍👩‍👧 and 佐藤', () => {
+    expect(read.annotations.find((a) => a.key === tOf('a3'))).toMatchObject({ start: TEXT.indexOf('佐藤 Hana'), exact: '佐藤 Hana' });
+    expect(read.annotations.find((a) => a.key === tOf('a4'))).toMatchObject({ start: TEXT.indexOf('Kaminose Radio'), exact: 'Kaminose Radio' });
+    expect(read.annotations.find((a) => a.key === tOf('a5'))).toMatchObject({ start: TEXT.indexOf('left at dawn'), exact: 'left at dawn' });
+    expect(read.annotations.find((a) => a.key === tOf('a0'))).toMatchObject({ start: 0, end: 'Tsunami 🌊 warning'.length });
+  });
+
+  it('keys annotations by T id and gives them no author, status or decision', () => {
+    expect(read.annotations.map((a) => a.key)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6']);
+    for (const a of read.annotations) {
+      expect(a).toMatchObject({ status: 'pending', version: 1, author: { email: null, name: null }, createdAt: null, updatedAt: null, decision: null, unattributed: false });
+    }
+  });
+
+  it('gives the notes back, line breaks as spaces', () => {
+    for (const original of ITEM.annotations) {
+      const note = read.annotations.find((a) => a.key === tOf(original.id))!.note;
+      expect(note, original.id).toBe(original.note === null ? null : original.note.replace(/[\r\n\t]+/g, ' '));
+    }
+  });
+
+  it('gives the relations back between T ids', () => {
+    const relations = read.relations.map((r) => `${r.fromKey}>${r.toKey}:${r.type}`).sort();
+    expect(relations).toEqual([`${tOf('a1')}>${tOf('a2')}:about`, `${tOf('a1')}>${tOf('a3')}:attributed_to`, `${tOf('a2')}>${tOf('a4')}:reported_by`].sort());
+    for (const r of read.relations) expect(r).toMatchObject({ author: { email: null, name: null }, createdAt: null });
+  });
+
+  it('gives the attributes back in the forms the kinds accept', () => {
+    const attributes = (id: string) => read.annotations.find((a) => a.key === tOf(id))!.attributes;
+    expect(attributes('a1')).toEqual({ checkworthy: true, type: 'factual' });
+    expect(attributes('a3')).toEqual({ canonicalName: 'Satō_Hana', type: 'named_person' });
+    expect(attributes('a4')).toEqual({ type: 'media_outlet' });
+    // The list splits at "+"; its items keep the "_" brat wrote for spaces (the exact values are in JSONL).
+    expect(attributes('a2')).toEqual({ date: '2026-01', participants: ['Satō_Hana', 'The_family'], place: 'Kaminose_harbour' });
+    expect(attributes('a0')).toEqual({});
+  });
+});
+
+describe('readBratDocument, other input', () => {
+  const text = 'Ann said it rained. The radio said so.';
+  const t = (n: number, type: string, quote: string) => `T${n}\t${type} ${text.indexOf(quote)} ${text.indexOf(quote) + quote.length}\t${quote}`;
+  const ann = (...lines: string[]) => lines.join('\n');
+
+  it('reads CRLF line ends and skips blank lines', () => {
+    const read = document(readBratDocument('d', text, `${t(1, 'Claim', 'it rained')}\r\n\r\n${t(2, 'Source', 'Ann')}\r\nR1\tAttributedTo Arg1:T1 Arg2:T2\r\n`));
+    expect(read.annotations.map((a) => [a.key, a.kind, a.exact])).toEqual([
+      ['T1', 'claim', 'it rained'],
+      ['T2', 'source', 'Ann'],
+    ]);
+    expect(read.relations).toMatchObject([{ type: 'attributed_to', fromKey: 'T1', toKey: 'T2' }]);
+  });
+
+  it('reads entity and relation types in any case', () => {
+    const read = document(readBratDocument('d', text, ann(t(1, 'claim', 'it rained'), t(2, 'SOURCE', 'Ann'), 'R1\tattributedto Arg1:T1 Arg2:T2')));
+    expect(read.annotations.map((a) => a.kind)).toEqual(['claim', 'source']);
+    expect(read.relations).toHaveLength(1);
+  });
+
+  it('fails on a malformed T line', () => {
+    const message = 'A text-bound annotation on line 2 of the .ann is not "T<n>\\t<type> <start> <end>\\t<text>".';
+    expect(error(readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), 'T2\tSource 0\tAnn')))).toBe(message);
+    expect(error(readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), 'T2\tSource a 3\tAnn')))).toBe(message);
+    expect(error(readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), 'T2\tSource 0 3;\tAnn')))).toBe(message);
+  });
+
+  it('fails on offsets past the text or backwards', () => {
+    expect(error(readBratDocument('d', text, 'T1\tClaim 5 999\tx'))).toBe(`T1 on line 1 of the .ann has offsets outside the text (${text.length} characters) or backwards.`);
+    expect(error(readBratDocument('d', text, 'T1\tClaim 5 5\tx'))).toMatch(/^T1 on line 1 of the \.ann has offsets outside the text/);
+    expect(error(readBratDocument('d', text, 'T1\tClaim 4 10;8 7;12 18\tx'))).toMatch(/^T1 on line 1 of the \.ann has offsets outside the text/);
+    // Code points, not UTF-16 units: 🌊 is one.
+    expect(error(readBratDocument('d', 'a🌊b', 'T1\tClaim 0 4\tx'))).toMatch(/outside the text \(4 characters\)/);
+    expect(document(readBratDocument('d', 'a🌊b', 'T1\tClaim 0 3\ta🌊b')).annotations[0]).toMatchObject({ start: 0, end: 4, exact: 'a🌊b' });
+  });
+
+  it('fails on a T id defined twice', () => {
+    expect(error(readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), t(1, 'Source', 'Ann'))))).toBe('T1 is defined twice (line 2 of the .ann).');
+  });
+
+  it('fails on a malformed A line', () => {
+    expect(error(readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), 'A1\tCheckworthy')))).toBe('The attribute on line 2 of the .ann is not "A<n>\\t<name> <T id> [<value>]".');
+  });
+
+  it('fails on a malformed R line', () => {
+    const message = 'The relation on line 3 of the .ann is not "R<n>\\t<type> Arg1:<T id> Arg2:<T id>".';
+    expect(error(readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), t(2, 'Source', 'Ann'), 'R1\tAttributedTo T1 T2')))).toBe(message);
+    expect(error(readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), t(2, 'Source', 'Ann'), 'R1\tAttributedTo Arg1:T1')))).toBe(message);
+  });
+
+  it('fails on a relation between the wrong kinds', () => {
+    expect(error(readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), t(2, 'Source', 'Ann'), 'R1\tAttributedTo Arg1:T2 Arg2:T1')))).toBe(
+      'The AttributedTo relation on line 3 joins a source to a claim; it joins a claim to a source.',
+    );
+  });
+
+  it('warns about entity types it does not have, and the links to them, without failing', () => {
+    const read = document(
+      readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), t(2, 'Person', 'Ann'), t(3, 'Person', 'The radio'), t(4, 'Location', 'rained'), 'R1\tAttributedTo Arg1:T1 Arg2:T2', 'A1\tType T2 human', '#1\tAnnotatorNotes T3\thm')),
+    );
+    expect(read.annotations.map((a) => a.key)).toEqual(['T1']);
+    expect(read.relations).toEqual([]);
+    expect(read.warnings).toEqual([
+      'Left out annotations of types this tool does not have: Person (2), Location (1).',
+      'Left out 3 attributes, notes or relations on annotations that were left out or do not exist.',
+    ]);
+  });
+
+  it('warns about E, N, * and unknown lines, and relations of other types, without failing', () => {
+    const read = document(
+      readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), 'E1\tClaim:T1', 'E2\tClaim:T1', 'N1\tReference T1 Wikipedia:1\tRain', '*\tEquiv T1 T1', 'X1\twhat', 'R1\tCauses Arg1:T1 Arg2:T1')),
+    );
+    expect(read.annotations).toHaveLength(1);
+    expect(read.warnings).toEqual(['Left out events (E lines) (2), normalisations (N lines) (1), equivalences (* lines) (1), lines of unknown kinds (1), relations of type Causes (1).']);
+  });
+
+  it('warns about attribute values the kind refuses and keeps the rest', () => {
+    const read = document(readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), 'A1\tType T1 rumour', 'A2\tCheckworthy T1', 'A3\tColour T1 red')));
+    expect(read.annotations[0]!.attributes).toEqual({ checkworthy: true });
+    expect(read.warnings).toEqual(['Left out attribute values the kind does not allow: Type on T1, Colour on T1.']);
+  });
+
+  it('keeps a value with "_" as written when the kind accepts it so', () => {
+    const read = document(readBratDocument('d', text, ann(t(1, 'Source', 'The radio'), 'A1\tType T1 media_outlet', 'A2\tCanonicalName T1 Radio_One')));
+    expect(read.annotations[0]!.attributes).toEqual({ type: 'media_outlet', canonicalName: 'Radio_One' });
+  });
+
+  it('joins several notes on one annotation with line breaks', () => {
+    const read = document(readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), '#1\tAnnotatorNotes T1\t first ', '#2\tAnnotatorNotes T1\tsecond')));
+    expect(read.annotations[0]!.note).toBe('first\nsecond');
+  });
+
+  it('reads an empty .ann as an article without annotations', () => {
+    expect(document(readBratDocument('d', text, ''))).toEqual({ name: 'd', article: { text }, annotations: [], relations: [], warnings: [] });
+  });
+});
+
+describe('readBratZip', () => {
+  const limits = { ...BRAT_ZIP_LIMITS };
+  afterEach(() => Object.assign(BRAT_ZIP_LIMITS, limits));
+
+  const text = 'Ann said it rained.';
+  const ann = 'T1\tClaim 9 18\tit rained\nT2\tSource 0 3\tAnn\nR1\tAttributedTo Arg1:T1 Arg2:T2\n';
+
+  function storeZip(files: Record<string, string | Uint8Array>): Uint8Array {
+    const writer = new ZipWriter();
+    const parts = Object.entries(files).map(([name, content]) => writer.file(name, content));
+    parts.push(writer.end());
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
+  const deflateZip = (files: Record<string, string | Uint8Array>) =>
+    zipSync(Object.fromEntries(Object.entries(files).map(([name, content]) => [name, typeof content === 'string' ? strToU8(content) : content])), { level: 6 });
+
+  function documents(zip: BratZip): ReadDocument[] {
+    if (!zip.ok) throw new Error(`expected documents, got: ${zip.error}`);
+    return zip.documents;
+  }
+
+  const corpus = {
+    'corpus/b/doc2.txt': TEXT,
+    'corpus/b/doc2.ann': bratAnn(ITEM),
+    'corpus/a/doc1.ann': ann,
+    'corpus/a/doc1.txt': text,
+    'corpus/plain.txt': 'No annotations here.',
+    'corpus/annotation.conf': '[entities]\nClaim\n',
+    'corpus/visual.conf': '',
+    '__MACOSX/corpus/a/._doc1.txt': 'junk',
+    'corpus/.DS_Store': 'junk',
+    '.hidden.ann': 'junk',
+  };
+
+  for (const [how, zip] of [
+    ['deflated by fflate', deflateZip],
+    ['stored by ZipWriter', storeZip],
+  ] as const) {
+    describe(how, () => {
+      it('pairs .txt and .ann in folders, sorted by path, a lone .txt an article without annotations, clutter skipped', () => {
+        const read = documents(readBratZip(zip(corpus)));
+        expect(read.map((d) => (d.ok ? d.document.name : `failed ${d.name}`))).toEqual(['corpus/a/doc1', 'corpus/b/doc2', 'corpus/plain']);
+        const [doc1, doc2, plain] = read.map(document);
+        expect(doc1!.annotations.map((a) => [a.key, a.kind, a.exact])).toEqual([
+          ['T1', 'claim', 'it rained'],
+          ['T2', 'source', 'Ann'],
+        ]);
+        expect(doc1!.relations).toHaveLength(1);
+        expect(doc2).toEqual(document(readBratDocument('corpus/b/doc2', TEXT, bratAnn(ITEM))));
+        expect(plain).toEqual({ name: 'corpus/plain', article: { text: 'No annotations here.' }, annotations: [], relations: [], warnings: [] });
+      });
+
+      it('fails an .ann without its .txt and any other file as items, not the zip', () => {
+        const read = documents(readBratZip(zip({ 'a.txt': text, 'a.ann': ann, 'orphan.ann': ann, 'notes/readme.md': '# hi', 'data.json': '{}' })));
+        expect(read.filter((d) => !d.ok)).toEqual([
+          { ok: false, name: 'notes/readme.md', error: 'Not part of a brat corpus: a brat zip holds .txt and .ann files (and annotation.conf).' },
+          { ok: false, name: 'data.json', error: 'Not part of a brat corpus: a brat zip holds .txt and .ann files (and annotation.conf).' },
+          { ok: false, name: 'orphan.ann', error: 'There is no orphan.txt for this .ann.' },
+        ]);
+        expect(read.filter((d) => d.ok)).toHaveLength(1);
+      });
+
+      it('fails a document whose .txt or .ann is not valid UTF-8', () => {
+        const read = documents(readBratZip(zip({ 'bad.txt': new Uint8Array([0x41, 0xc3, 0x28]), 'good.txt': text, 'worse.txt': text, 'worse.ann': new Uint8Array([0xff, 0xfe]) })));
+        expect(read).toEqual([
+          { ok: false, name: 'bad', error: 'The .txt or .ann is not valid UTF-8.' },
+          expect.objectContaining({ ok: true }),
+          { ok: false, name: 'worse', error: 'The .txt or .ann is not valid UTF-8.' },
+        ]);
+      });
+
+      it('refuses the whole zip past its entry limit', () => {
+        BRAT_ZIP_LIMITS.maxEntries = 1;
+        expect(readBratZip(zip({ 'a.txt': text, 'a.ann': ann }))).toEqual({ ok: false, error: 'The zip holds more than 1 files.' });
+        // Skipped files do not count.
+        expect(documents(readBratZip(zip({ 'a.txt': text, 'annotation.conf': '', '.DS_Store': '' })))).toHaveLength(1);
+      });
+
+      it('refuses the whole zip past its size limits', () => {
+        BRAT_ZIP_LIMITS.maxEntryBytes = 10;
+        const big = readBratZip(zip({ 'a.txt': text, 'a.ann': ann }));
+        expect(big.ok).toBe(false);
+        if (!big.ok) expect(big.error).toMatch(/^a\.txt is larger than/);
+        Object.assign(BRAT_ZIP_LIMITS, limits);
+        BRAT_ZIP_LIMITS.maxTotalBytes = text.length + 5;
+        const total = readBratZip(zip({ 'a.txt': text, 'a.ann': ann }));
+        expect(total.ok).toBe(false);
+        if (!total.ok) expect(total.error).toMatch(/^The zip holds more than .* MB once unpacked\.$/);
+      });
+    });
+  }
+
+  it('restores the limits after the tests that change them', () => {
+    expect(BRAT_ZIP_LIMITS).toEqual({ maxEntries: 20_000, maxEntryBytes: 10 * 1024 * 1024, maxTotalBytes: 500 * 1024 * 1024 });
+  });
+
+  it('refuses bytes that are not a zip', () => {
+    const read = readBratZip(strToU8('T1\tClaim 0 3\tAnn\n'));
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.error).toMatch(/^The file is not a zip archive that can be read: /);
+    expect(readBratZip(new Uint8Array()).ok).toBe(false);
+  });
+
+  it('reads an empty zip as no documents', () => {
+    expect(readBratZip(zipSync({}))).toEqual({ ok: true, documents: [] });
+  });
+});

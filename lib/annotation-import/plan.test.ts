@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { ITEM, TEXT } from '../export/fixture.test-data.ts';
+import { jsonlLine } from '../export/jsonl.ts';
+import { readExportLine } from './jsonl-read.ts';
+import { annotationKey, newRowId, planDocument, REJECTED_WITHOUT_REASON, relationKey, type Existing, type People } from './plan.ts';
+import type { ImportAnnotation, ImportDocument, ImportRelation } from './types.ts';
+
+const NOW = new Date('2026-03-01T12:00:00.000Z');
+const people: People = { byEmail: new Map([['alice@example.org', 'u-alice']]), placeholderId: 'u-placeholder' };
+const none = (): Existing => ({ annotations: new Map(), relations: new Set() });
+const stored = { id: 'art-stored', text: TEXT };
+
+const nobody = { email: null, name: null };
+function annotation(key: string, kind: ImportAnnotation['kind'], quote: string, rest: Partial<ImportAnnotation> = {}): ImportAnnotation {
+  const start = TEXT.indexOf(quote);
+  return {
+    key,
+    kind,
+    start,
+    end: start + quote.length,
+    exact: quote,
+    note: null,
+    attributes: {},
+    unattributed: false,
+    status: 'pending',
+    version: 1,
+    author: { email: 'alice@example.org', name: 'Alice' },
+    createdAt: null,
+    updatedAt: null,
+    decision: null,
+    ...rest,
+  };
+}
+const relation = (type: ImportRelation['type'], fromKey: string, toKey: string, rest: Partial<ImportRelation> = {}): ImportRelation => ({ type, fromKey, toKey, author: nobody, createdAt: null, ...rest });
+const doc = (annotations: ImportAnnotation[], relations: ImportRelation[] = [], text = TEXT): ImportDocument => ({ name: 'd', article: { text }, annotations, relations, warnings: [] });
+
+describe('newRowId', () => {
+  it('gives unique ids that grow in string order, in the database shape', () => {
+    const ids = Array.from({ length: 10_000 }, newRowId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]{25}$/);
+    for (let i = 1; i < ids.length; i++) {
+      if (!(ids[i - 1]! < ids[i]!)) throw new Error(`${ids[i - 1]} is not before ${ids[i]} (call ${i})`);
+    }
+    expect(ids[0]!.startsWith('c')).toBe(true);
+  });
+});
+
+describe('planDocument', () => {
+  const claim = () => annotation('c', 'claim', 'the cafe\u0301 sea wall "will hold"');
+  const source = () => annotation('s', 'source', '佐藤 Hana', { author: { email: 'nobody@example.org', name: 'N' } });
+
+  it('plans the rows of new annotations and relations, anchored into the stored text', () => {
+    const plan = planDocument(doc([claim(), source()], [relation('attributed_to', 'c', 's', { author: { email: 'alice@example.org', name: null } })]), stored, none(), people, NOW);
+    expect(plan.annotations).toHaveLength(2);
+    const [c, s] = plan.annotations;
+    expect(c).toMatchObject({
+      articleId: 'art-stored',
+      authorId: 'u-alice',
+      kind: 'CLAIM',
+      start: claim().start,
+      end: claim().end,
+      exact: claim().exact,
+      prefix: TEXT.slice(Math.max(0, claim().start - 32), claim().start),
+      note: '',
+      status: 'PENDING',
+      version: 1,
+    });
+    expect(s).toMatchObject({ kind: 'SOURCE', authorId: 'u-placeholder' });
+    expect(plan.decisions).toEqual([]);
+    expect(plan.relations).toEqual([{ id: expect.any(String), fromId: c!.id, toId: s!.id, type: 'ATTRIBUTED_TO', authorId: 'u-alice', createdAt: NOW }]);
+    expect(plan).toMatchObject({ duplicates: 0, notAnchored: 0, warnings: [] });
+    const ids = [c!.id, s!.id, plan.relations[0]!.id];
+    expect(new Set(ids).size).toBe(3);
+    expect([...ids].sort()).toEqual(ids);
+  });
+
+  it('skips annotations the article already has, and links relations to the existing ones', () => {
+    const c = claim();
+    const existing: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), 'old-claim']]), relations: new Set() };
+    const plan = planDocument(doc([c, source()], [relation('attributed_to', 'c', 's')]), stored, existing, people, NOW);
+    expect(plan.duplicates).toBe(1);
+    expect(plan.annotations.map((a) => a.kind)).toEqual(['SOURCE']);
+    expect(plan.relations).toMatchObject([{ fromId: 'old-claim', toId: plan.annotations[0]!.id, type: 'ATTRIBUTED_TO', authorId: 'u-placeholder' }]);
+  });
+
+  it('does not count as duplicate the same span by another author or of another kind', () => {
+    const c = claim();
+    const existing: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-bob' }), 'bobs']]), relations: new Set() };
+    const plan = planDocument(doc([c, { ...c, key: 'e', kind: 'event' }]), stored, existing, people, NOW);
+    expect(plan.duplicates).toBe(0);
+    expect(plan.annotations.map((a) => a.kind)).toEqual(['CLAIM', 'EVENT']);
+  });
+
+  it('collapses duplicate annotations within one document', () => {
+    const plan = planDocument(doc([claim(), { ...claim(), key: 'c2', note: 'again' }, source()], [relation('attributed_to', 'c', 's'), relation('attributed_to', 'c2', 's')]), stored, none(), people, NOW);
+    expect(plan.annotations).toHaveLength(2);
+    expect(plan.duplicates).toBe(1);
+    expect(plan.relations).toHaveLength(1);
+    expect(plan.relations[0]).toMatchObject({ fromId: plan.annotations[0]!.id, toId: plan.annotations[1]!.id });
+  });
+
+  it('does not plan relations the article already has', () => {
+    const c = claim();
+    const s = source();
+    const existing: Existing = {
+      annotations: new Map([
+        [annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), 'old-c'],
+        [annotationKey({ kind: 'SOURCE', start: s.start, end: s.end, authorId: 'u-placeholder' }), 'old-s'],
+      ]),
+      relations: new Set([relationKey({ fromId: 'old-c', toId: 'old-s', type: 'ATTRIBUTED_TO' })]),
+    };
+    const plan = planDocument(doc([c, s], [relation('attributed_to', 'c', 's')]), stored, existing, people, NOW);
+    expect(plan).toMatchObject({ annotations: [], decisions: [], relations: [], duplicates: 2 });
+  });
+
+  it('matches people by email and gives anyone unknown the placeholder', () => {
+    const approved = annotation('c', 'claim', 'left at dawn', {
+      author: { email: 'stranger@example.org', name: 'S' },
+      status: 'approved',
+      decision: { decision: 'approve', comment: 'fine', reviewer: { email: 'alice@example.org', name: null }, createdAt: new Date('2026-01-07T00:00:00Z') },
+    });
+    const plan = planDocument(doc([approved, annotation('n', 'source', 'Kaminose Radio', { author: nobody })]), stored, none(), people, NOW);
+    expect(plan.annotations.map((a) => a.authorId)).toEqual(['u-placeholder', 'u-placeholder']);
+    expect(plan.decisions).toEqual([
+      { id: expect.any(String), annotationId: plan.annotations[0]!.id, reviewerId: 'u-alice', decision: 'APPROVE', comment: 'fine', annotationVersion: 1, createdAt: new Date('2026-01-07T00:00:00Z') },
+    ]);
+  });
+
+  it('gives an approved annotation without a decision one by the placeholder', () => {
+    const updatedAt = new Date('2026-01-05T10:00:00Z');
+    const plan = planDocument(doc([annotation('c', 'claim', 'left at dawn', { status: 'approved', version: 4, createdAt: new Date('2026-01-01T00:00:00Z'), updatedAt })]), stored, none(), people, NOW);
+    expect(plan.annotations[0]).toMatchObject({ status: 'APPROVED', version: 4 });
+    expect(plan.decisions).toEqual([{ id: expect.any(String), annotationId: plan.annotations[0]!.id, reviewerId: 'u-placeholder', decision: 'APPROVE', comment: null, annotationVersion: 4, createdAt: updatedAt }]);
+  });
+
+  it('gives a rejected annotation without a decision the placeholder reason', () => {
+    const plan = planDocument(doc([annotation('c', 'claim', 'left at dawn', { status: 'rejected' })]), stored, none(), people, NOW);
+    expect(plan.annotations[0]).toMatchObject({ status: 'REJECTED' });
+    expect(plan.decisions).toMatchObject([{ reviewerId: 'u-placeholder', decision: 'REJECT', comment: REJECTED_WITHOUT_REASON, createdAt: NOW }]);
+  });
+
+  it('defaults updatedAt to createdAt, and createdAt to now', () => {
+    const createdAt = new Date('2026-01-02T00:00:00Z');
+    const plan = planDocument(doc([annotation('a', 'claim', 'left at dawn', { createdAt }), annotation('b', 'source', 'Kaminose Radio')]), stored, none(), people, NOW);
+    expect(plan.annotations.map((a) => [a.createdAt, a.updatedAt])).toEqual([
+      [createdAt, createdAt],
+      [NOW, NOW],
+    ]);
+  });
+
+  it('keeps notes, attributes, unattributed, status and version', () => {
+    const a = annotation('a', 'claim', 'left at dawn', { note: 'n', attributes: { type: 'factual' }, unattributed: true, version: 9, status: 'approved', decision: { decision: 'approve', comment: null, reviewer: nobody, createdAt: null } });
+    const plan = planDocument(doc([a]), stored, none(), people, NOW);
+    expect(plan.annotations[0]).toMatchObject({ note: 'n', attributes: { type: 'factual' }, unattributed: true, version: 9, status: 'APPROVED' });
+    expect(plan.decisions[0]).toMatchObject({ annotationVersion: 9, comment: null, createdAt: NOW, reviewerId: 'u-placeholder' });
+  });
+
+  it('leaves out, counts and names spans whose quote is not in the stored text, and their relations', () => {
+    const other = { id: 'art-x', text: 'The family left at dawn.' };
+    const plan = planDocument(doc([claim(), annotation('e', 'event', 'left at dawn'), source()], [relation('about', 'c', 'e'), relation('attributed_to', 'c', 's')]), other, none(), people, NOW);
+    expect(plan.notAnchored).toBe(2);
+    expect(plan.annotations).toMatchObject([{ kind: 'EVENT', start: other.text.indexOf('left at dawn') }]);
+    expect(plan.relations).toEqual([]);
+    expect(plan.warnings).toEqual(['Left out 2 annotations whose text is not in the stored article: "the cafe\u0301 sea wall \\"will hold\\"", "佐藤 Hana".']);
+  });
+
+  it('keeps the warnings the document came with', () => {
+    expect(planDocument({ ...doc([]), warnings: ['from brat'] }, stored, none(), people, NOW).warnings).toEqual(['from brat']);
+  });
+
+  it('plans the golden fixture whole, then nothing once it is all there', () => {
+    const read = readExportLine(JSON.parse(jsonlLine(ITEM)), 'golden');
+    if (!read.ok) throw new Error(read.error);
+    const everyone: People = { byEmail: new Map([['alice@example.org', 'u1'], ['bob@example.org', 'u2'], ['rita@example.org', 'u3']]), placeholderId: 'px' };
+    const first = planDocument(read.document, stored, none(), everyone, NOW);
+    expect(first.annotations).toHaveLength(6);
+    expect(first.relations).toHaveLength(3);
+    expect(first.decisions.map((d) => [d.decision, d.reviewerId, d.comment]).sort()).toEqual([
+      ['APPROVE', 'u3', null],
+      ['APPROVE', 'u3', 'ok'],
+      ['REJECT', 'u3', 'Not a source here,\nsee guidelines'],
+    ]);
+    const existing: Existing = {
+      annotations: new Map(first.annotations.map((a) => [annotationKey(a), a.id])),
+      relations: new Set(first.relations.map(relationKey)),
+    };
+    const again = planDocument(read.document, stored, existing, everyone, NOW);
+    expect(again).toMatchObject({ annotations: [], decisions: [], relations: [], duplicates: 6, notAnchored: 0 });
+  });
+});
