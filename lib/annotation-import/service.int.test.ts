@@ -1,5 +1,6 @@
 import { zipSync, strToU8 } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { getAnnotationHistory } from '../annotations/history.ts';
 import { createImportJob } from '../articles/import/service.ts';
 import type { Actor } from '../auth/policy.ts';
 import { db } from '../db.ts';
@@ -50,6 +51,12 @@ describe('importDocuments', () => {
     expect(source!.decisions).toEqual([expect.objectContaining({ decision: 'APPROVE', annotationVersion: 1, reviewerId: source!.authorId })]);
     const audit = await db().auditEvent.findMany({ where: { entityId: { in: [claim!.id, source!.id] } } });
     expect(audit.map((e) => e.action)).toEqual(['annotation.import', 'annotation.import']);
+    // The panel's history starts with the import, by the admin who ran it, then the link.
+    const history = await getAnnotationHistory(claim!.id);
+    expect(history!.items.map((i) => [i.type, i.actor?.id, i.type === 'created' ? i.imported : undefined])).toEqual([
+      ['created', admin.id, true],
+      ['linked', admin.id, undefined],
+    ]);
   });
 
   it('uses the account IMPORT_PLACEHOLDER_EMAIL names', async () => {
