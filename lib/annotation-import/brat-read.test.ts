@@ -5,17 +5,10 @@ import { ITEM, TEXT } from '../export/fixture.test-data.ts';
 import { ZipWriter } from '../export/zip.ts';
 import { readBratDocument } from './brat-read.ts';
 import { BRAT_ZIP_LIMITS, readBratZip, type BratZip } from './brat-zip.ts';
-import type { ImportDocument, ReadDocument } from './types.ts';
+import type { ReadDocument } from './types.ts';
+import { document, error } from './read.test-data.ts';
+import { concatBytes } from '../bytes.ts';
 
-function document(read: ReadDocument): ImportDocument {
-  if (!read.ok) throw new Error(`expected a document, got: ${read.error}`);
-  return read.document;
-}
-
-function error(read: ReadDocument): string {
-  if (read.ok) throw new Error('expected a refusal, got a document');
-  return read.error;
-}
 
 const byId = (id: string) => ITEM.annotations.find((a) => a.id === id)!;
 
@@ -192,13 +185,7 @@ describe('readBratZip', () => {
     const writer = new ZipWriter();
     const parts = Object.entries(files).map(([name, content]) => writer.file(name, content));
     parts.push(writer.end());
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    return concatBytes(parts);
   }
   const deflateZip = (files: Record<string, string | Uint8Array>) =>
     zipSync(Object.fromEntries(Object.entries(files).map(([name, content]) => [name, typeof content === 'string' ? strToU8(content) : content])), { level: 6 });

@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ITEM, TEXT } from '../export/fixture.test-data.ts';
 import { jsonlLine } from '../export/jsonl.ts';
 import { isExportLine, readExportLine, readExportLineText } from './jsonl-read.ts';
-import type { ImportDocument, ReadDocument } from './types.ts';
+import { document, error } from './read.test-data.ts';
 
 /** The golden fixture's JSONL line, parsed, as another tool or a person would hand it over. */
 const golden = () => JSON.parse(jsonlLine(ITEM)) as { article: Record<string, unknown>; annotations: Record<string, unknown>[]; relations: Record<string, unknown>[] };
 
-function document(read: ReadDocument): ImportDocument {
-  if (!read.ok) throw new Error(`expected a document, got: ${read.error}`);
-  return read.document;
-}
-
-function error(read: ReadDocument): string {
-  if (read.ok) throw new Error('expected a refusal, got a document');
-  return read.error;
-}
 
 const time = (iso: string) => new Date(iso);
 

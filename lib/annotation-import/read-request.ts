@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { concatBytes } from '../bytes.ts';
 import { readBodyBytes } from '../http/body.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { readBratZip } from './brat-zip.ts';
@@ -46,12 +47,7 @@ async function* byteLines(body: ReadableStream<Uint8Array>, maxLineBytes: number
   let number = 0;
   let total = 0;
   const take = () => {
-    const line = new Uint8Array(pendingBytes);
-    let at = 0;
-    for (const part of pending) {
-      line.set(part, at);
-      at += part.byteLength;
-    }
+    const line = concatBytes(pending);
     pending = [];
     pendingBytes = 0;
     return line;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { concatBytes } from '../bytes.ts';
 import { crc32, ZipWriter } from './zip.ts';
 
 const text = new TextEncoder();
@@ -6,14 +7,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function build(files: [string, string][]): Uint8Array {
   const zip = new ZipWriter();
-  const parts = [...files.map(([name, content]) => zip.file(name, content)), zip.end()];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes([...files.map(([name, content]) => zip.file(name, content)), zip.end()]);
 }
 
 interface Parsed {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { concatBytes } from '../bytes.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
 
@@ -31,13 +32,7 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
   } catch {
     return fail('validation', 'The request body could not be read.');
   }
-  const all = new Uint8Array(new ArrayBuffer(size));
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return ok(all);
+  return ok(concatBytes(chunks));
 }
 
 /** The body as UTF-8 text, with the same streamed limit. */
