@@ -77,22 +77,25 @@ export async function* exportItems(query: ExportQuery): AsyncGenerator<ExportIte
 async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<ExportItem[]> {
   const articleIds = articles.map((a) => a.id);
   const person = { select: { id: true, name: true, email: true } } as const;
+  const exported = { articleId: { in: articleIds }, ...(scope === 'approved' ? { status: 'APPROVED' as const } : {}) };
   const annotations = await db().annotation.findMany({
-    where: { articleId: { in: articleIds }, ...(scope === 'approved' ? { status: 'APPROVED' as const } : {}) },
+    where: exported,
     include: { author: person },
     orderBy: [{ articleId: 'asc' }, { start: 'asc' }, { end: 'asc' }, { id: 'asc' }],
   });
-  const annotationIds = annotations.map((a) => a.id);
-  const [decisions, relations] = annotationIds.length
+  // Decisions and relations are selected by the page's articles, not by a list of annotation ids:
+  // a page of densely annotated articles holds tens of thousands of annotations, past
+  // PostgreSQL's 65,535 bind parameters (the relations need each id twice).
+  const [decisions, relations] = annotations.length
     ? await Promise.all([
         db().reviewDecision.findMany({
-          where: { annotationId: { in: annotationIds } },
+          where: { annotation: exported },
           distinct: ['annotationId'],
           orderBy: [{ annotationId: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
           include: { reviewer: person },
         }),
         db().relation.findMany({
-          where: { fromId: { in: annotationIds }, toId: { in: annotationIds } },
+          where: { from: exported, to: exported },
           include: { author: person, from: { select: { articleId: true } } },
           orderBy: { id: 'asc' },
         }),
