@@ -76,7 +76,7 @@ async function main(): Promise<number> {
 
     // ─── Load ───
     // The two small articles of the review workload add SMALL_SPREAD + SMALL_FRESH annotations beyond the bulk.
-    const load = await loadWorkload(sql, { annotations: ANNOTATIONS - SMALL_SPREAD - SMALL_FRESH, articles: ARTICLES, spansPerArticle: 200, chars: 4_000, log: () => {} });
+    const load = await loadWorkload(sql, { annotations: ANNOTATIONS - SMALL_SPREAD - SMALL_FRESH, articles: ARTICLES, spansPerArticle: 200, chars: 4_000, log });
     const t = performance.now();
     // Archived articles are never exported; the review workload archives some, so bring them back to export every annotation.
     await sql.query(`UPDATE "Article" SET "archivedAt" = NULL`);
