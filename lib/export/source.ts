@@ -24,6 +24,8 @@ export interface ExportQuery {
   filter?: ExportFilter;
   /** Articles per query; 100 unless told. */
   pageSize?: number;
+  /** Annotations per page (by Article.annotationCount, never fewer than one article); 2,000 unless told. */
+  pageAnnotations?: number;
 }
 
 const sql = Prisma.sql;
@@ -60,16 +62,22 @@ const iso = (d: Date) => d.toISOString();
 /** The export, one article at a time, in article id order. */
 export async function* exportItems(query: ExportQuery): AsyncGenerator<ExportItem> {
   const pageSize = query.pageSize ?? 100;
+  const pageAnnotations = query.pageAnnotations ?? 2_000;
   const conditions = articleConditions(query);
   let after: string | null = null;
   for (;;) {
     const where = Prisma.join(after === null ? conditions : [...conditions, sql`a."id" > ${after}`], ' AND ');
-    const articles = await db().$queryRaw<ArticleRow[]>(sql`
-      SELECT a."id", a."title", a."text", a."url", a."source", a."author", a."publishedAt", a."language"
+    const rows = await db().$queryRaw<(ArticleRow & { annotationsUpTo: number })[]>(sql`
+      SELECT a."id", a."title", a."text", a."url", a."source", a."author", a."publishedAt", a."language",
+             (sum(a."annotationCount") OVER (ORDER BY a."id" ASC))::int AS "annotationsUpTo"
       FROM "Article" a WHERE ${where} ORDER BY a."id" ASC LIMIT ${pageSize}`);
-    if (articles.length === 0) return;
+    if (rows.length === 0) return;
+    // A page is held in memory until its last article is written, so it ends where its
+    // annotations pass the budget: densely annotated articles must not make memory grow.
+    const over = rows.findIndex((r) => r.annotationsUpTo > pageAnnotations);
+    const articles = over === -1 ? rows : rows.slice(0, Math.max(1, over));
     yield* await loadPage(articles, query.scope);
-    if (articles.length < pageSize) return;
+    if (articles.length === rows.length && rows.length < pageSize) return;
     after = articles[articles.length - 1]!.id;
   }
 }
