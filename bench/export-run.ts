@@ -11,7 +11,9 @@
  *                       export's memory would be without streaming (informational)
  *
  * Every mode hashes (sha256) and counts the bytes it produces, the reference included, so the
- * ratios compare like with like.
+ * ratios compare like with like. After the timed runs comes one more, untimed, that collects
+ * garbage at every tenth of BENCH_EXPECTED_ANNOTATIONS and records the live heap: RSS also holds
+ * the garbage V8 lets pile up between collections, the live heap shows what the export keeps.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
@@ -48,6 +50,9 @@ export interface RunReport {
    */
   maxRssAtBaseline: number;
   maxRss: number;
+  /** heapUsed after a full collection: at the baseline, then [annotations so far, bytes] in the untimed run. */
+  baselineHeap: number;
+  liveHeap: [number, number][];
 }
 
 const REFERENCE_PAGE = 5_000;
@@ -59,6 +64,14 @@ interface Counts {
 }
 
 let peakRss = 0;
+/** The untimed run's probes: the next count at which to collect and record the live heap. */
+let probe: { every: number; next: number; heap: [number, number][] } | null = null;
+const probeHeap = (annotations: number) => {
+  if (!probe || annotations < probe.next) return;
+  globalThis.gc!();
+  probe.heap.push([annotations, process.memoryUsage().heapUsed]);
+  while (probe.next <= annotations) probe.next += probe.every;
+};
 const sampleRss = () => {
   const rss = process.memoryUsage.rss();
   if (rss > peakRss) peakRss = rss;
@@ -70,6 +83,7 @@ async function* counted(items: AsyncIterable<ExportItem>, counts: Counts): Async
     counts.articles++;
     counts.annotations += item.annotations.length;
     counts.relations += item.relations.length;
+    probeHeap(counts.annotations);
     yield item;
   }
 }
@@ -118,6 +132,7 @@ async function referenceRun(client: pg.Client, hash: Hash, counts: Counts, limit
     }
     counts.annotations += rows.length;
     sampleRss();
+    probeHeap(counts.annotations);
     if (rows.length < REFERENCE_PAGE) break;
     after = rows[rows.length - 1]!.id;
   }
@@ -160,6 +175,7 @@ async function main(mode: RunMode): Promise<RunReport> {
     gc();
     gc();
     const baselineRss = process.memoryUsage.rss();
+    const baselineHeap = process.memoryUsage().heapUsed;
     const maxRssAtBaseline = process.resourceUsage().maxRSS * 1024;
     peakRss = baselineRss;
     const sampler = setInterval(sampleRss, 20);
@@ -169,7 +185,12 @@ async function main(mode: RunMode): Promise<RunReport> {
     } finally {
       clearInterval(sampler);
     }
-    return { mode, runs, baselineRss, sampledPeakRss: peakRss, maxRssAtBaseline, maxRss: process.resourceUsage().maxRSS * 1024 };
+    const sampledPeakRss = peakRss;
+    const maxRss = process.resourceUsage().maxRSS * 1024;
+    const every = Math.max(1, Math.floor(Number(process.env.BENCH_EXPECTED_ANNOTATIONS) / 10));
+    probe = { every, next: every, heap: [] };
+    await run(mode, query, client);
+    return { mode, runs, baselineRss, sampledPeakRss, maxRssAtBaseline, maxRss, baselineHeap, liveHeap: probe.heap };
   } finally {
     await client?.end();
     await disconnectDb();

@@ -7,7 +7,8 @@
  *
  * Each format runs in a child process of its own (bench/export-run.ts), twice: annotations/s
  * and MB/s of the faster run, peak RSS growth over the baseline taken after a warm-up export of
- * one article, and whether both runs gave the same bytes (sha256).
+ * one article, and whether both runs gave the same bytes (sha256). A third, untimed run collects
+ * garbage at every tenth of the annotations: the live heap it prints must stay flat.
  *
  *   reference   the same annotation rows with their authors, read by keyset pages of a plain
  *               SELECT and JSON.stringify per row, run before and after the formats (the faster
@@ -105,11 +106,11 @@ async function main(): Promise<number> {
     );
 
     // ─── Exports, one child process each ───
-    const env = { DATABASE_URL: dbUrl, BENCH_WARMUP_ARTICLE: articleId(0) };
+    const env = { DATABASE_URL: dbUrl, BENCH_WARMUP_ARTICLE: articleId(0), BENCH_EXPECTED_ANNOTATIONS: String(expected.annotations) };
     const reports = new Map<RunMode, RunReport>();
     const references: RunReport[] = [];
     for (const mode of ['reference', ...FORMATS, 'buffered', 'reference'] as const) {
-      log(`${mode}: ${mode === 'buffered' ? 'one run' : 'two runs'} in a child process`);
+      log(`${mode}: ${mode === 'buffered' ? 'one timed run' : 'two timed runs'} and one with heap probes in a child process`);
       const report = await runChild(mode, env);
       if (mode === 'reference') references.push(report);
       else reports.set(mode, report);
@@ -119,10 +120,11 @@ async function main(): Promise<number> {
     const reference = fastest(references.flatMap((r) => r.runs));
     const refRate = reference.annotations / reference.seconds;
     const refRss = Math.max(...references.map(rssGrowth));
+    const label = (r: RunReport) => (r === references[1] ? 'ref again' : r.mode);
     const failed: string[] = [];
-    const header = ['format', 'annotations', 'relations', 'MB', 'seconds', 'annotations/s', 'MB/s', '×reference', 'peak RSS +MB', 'target', 'result'];
-    const widths = [34, 11, 9, 7, 13, 13, 6, 10, 12, 27, 6];
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 9 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+    const header = ['format', 'annotations', 'relations', 'MB', 'seconds', 'annotations/s', 'MB/s', '×reference', 'peak RSS +MB', '×reference', 'target', 'result'];
+    const widths = [34, 11, 9, 7, 13, 13, 6, 10, 12, 10, 27, 6];
+    const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
     const rate = (r: RunResult) => r.annotations / r.seconds;
     const secondsOf = (runs: RunResult[]) => runs.map((r) => r.seconds.toFixed(2)).join(' / ');
 
@@ -142,6 +144,7 @@ async function main(): Promise<number> {
         (reference.bytes / MB / reference.seconds).toFixed(1),
         '1.00',
         refRss.toFixed(1),
+        '1.00',
         '',
         'info',
       ]),
@@ -169,6 +172,7 @@ async function main(): Promise<number> {
           (best.bytes / MB / best.seconds).toFixed(1),
           (rate(best) / refRate).toFixed(2),
           growth.toFixed(1),
+          (growth / refRss).toFixed(2),
           target,
           pass === null ? 'info' : pass ? 'pass' : 'FAIL',
         ]),
@@ -176,9 +180,20 @@ async function main(): Promise<number> {
     }
     console.log(
       '(peak RSS +MB of the reference: the larger of its two processes. RSS baseline → sampled peak / maxRSS, MB: ' +
-        [...references, ...reports.values()].map((r) => `${r.mode} ${(r.baselineRss / MB).toFixed(0)} → ${(r.sampledPeakRss / MB).toFixed(0)} / ${(r.maxRss / MB).toFixed(0)}`).join(', ') +
+        [...references, ...reports.values()].map((r) => `${label(r)} ${(r.baselineRss / MB).toFixed(0)} → ${(r.sampledPeakRss / MB).toFixed(0)} / ${(r.maxRss / MB).toFixed(0)}`).join(', ') +
         ')',
     );
+
+    console.log(`\nLive heap (heapUsed after a full GC, MB) at the baseline and at each tenth of the annotations, in an extra untimed run:`);
+    for (const report of [...references, ...reports.values()]) {
+      const heap = report.liveHeap.map(([, bytes]) => bytes / MB);
+      // What the export keeps alive as it goes: a streamed export's stays within a page's worth of its first probe.
+      const growth = Math.max(...heap) - (heap[0] ?? 0);
+      console.log(
+        `  ${label(report).padEnd(9)} ${(report.baselineHeap / MB).toFixed(0).padStart(4)} | ${heap.map((h) => h.toFixed(0).padStart(4)).join('')}  ` +
+          `(${heap.length} probes, max − first ${growth.toFixed(1)} MB)`,
+      );
+    }
 
     console.log('\nDeterminism (sha256 of the bytes):');
     for (const report of [...references, ...reports.values()]) {
@@ -186,7 +201,7 @@ async function main(): Promise<number> {
       const same = hashes.every((h) => h === hashes[0]);
       if (report.mode !== 'buffered') {
         if (!same) problems.push(`${report.mode}: the two runs gave different bytes`);
-        console.log(`  ${report.mode.padEnd(9)} ${hashes[0]!.slice(0, 16)}…  ${same ? 'run 1 = run 2' : `DIFFERENT: ${hashes.map((h) => h.slice(0, 16)).join(' vs ')}`}`);
+        console.log(`  ${label(report).padEnd(9)} ${hashes[0]!.slice(0, 16)}…  ${same ? 'run 1 = run 2' : `DIFFERENT: ${hashes.map((h) => h.slice(0, 16)).join(' vs ')}`}`);
       }
     }
     const buffered = reports.get('buffered')!.runs[0]!.sha256;
