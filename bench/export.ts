@@ -18,7 +18,8 @@
  *
  * Targets: JSONL at >= 20,000 annotations/s; every format's peak RSS growth < 100 MB. A missed
  * target, a count that differs from the database's, or output that differs between runs gives
- * exit code 1. `--smoke`: 10,000 annotations. BENCH_ANNOTATIONS overrides the count.
+ * exit code 1. `--smoke`: 10,000 annotations. BENCH_ANNOTATIONS overrides the count; BENCH_NODE_ARGS
+ * adds node options to the children (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -45,7 +46,9 @@ const int = (n: number) => Math.round(n).toLocaleString('en');
 function runChild(mode: RunMode, env: Record<string, string>): Promise<RunReport> {
   const script = path.join(import.meta.dirname, 'export-run.ts');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    // BENCH_NODE_ARGS: more node options for the children, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (NODE_OPTIONS refuses --cpu-prof).
+    const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, ['--expose-gc', ...extra, '--import', 'tsx', script, mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     child.on('error', reject);
