@@ -65,10 +65,13 @@ describe('exportItems', () => {
     expect(await countExport({ scope: 'all', articleIds: [seed.c.id] })).toBe(0);
   });
 
-  it('is deterministic and pages without losing or repeating articles', async () => {
-    const bytes = async (pageSize: number) => (await all({ scope: 'all', pageSize })).map(jsonlLine).join('');
+  it('is deterministic and pages (by articles or by annotations) without losing or repeating articles', async () => {
+    const bytes = async (pageSize: number, pageAnnotations?: number) => (await all({ scope: 'all', pageSize, pageAnnotations })).map(jsonlLine).join('');
     const first = await bytes(100);
     expect(await bytes(1)).toBe(first);
     expect(await bytes(100)).toBe(first);
+    // Pages cut by their annotations (down to one article each) give the same bytes.
+    expect(await bytes(100, 1)).toBe(first);
+    expect(await bytes(100, 3)).toBe(first);
   });
 });

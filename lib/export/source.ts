@@ -24,6 +24,8 @@ export interface ExportQuery {
   filter?: ExportFilter;
   /** Articles per query; 100 unless told. */
   pageSize?: number;
+  /** Annotations per page (by Article.annotationCount, never fewer than one article); 2,000 unless told. */
+  pageAnnotations?: number;
 }
 
 const sql = Prisma.sql;
@@ -60,16 +62,22 @@ const iso = (d: Date) => d.toISOString();
 /** The export, one article at a time, in article id order. */
 export async function* exportItems(query: ExportQuery): AsyncGenerator<ExportItem> {
   const pageSize = query.pageSize ?? 100;
+  const pageAnnotations = query.pageAnnotations ?? 2_000;
   const conditions = articleConditions(query);
   let after: string | null = null;
   for (;;) {
     const where = Prisma.join(after === null ? conditions : [...conditions, sql`a."id" > ${after}`], ' AND ');
-    const articles = await db().$queryRaw<ArticleRow[]>(sql`
-      SELECT a."id", a."title", a."text", a."url", a."source", a."author", a."publishedAt", a."language"
+    const rows = await db().$queryRaw<(ArticleRow & { annotationsUpTo: number })[]>(sql`
+      SELECT a."id", a."title", a."text", a."url", a."source", a."author", a."publishedAt", a."language",
+             (sum(a."annotationCount") OVER (ORDER BY a."id" ASC))::int AS "annotationsUpTo"
       FROM "Article" a WHERE ${where} ORDER BY a."id" ASC LIMIT ${pageSize}`);
-    if (articles.length === 0) return;
+    if (rows.length === 0) return;
+    // A page is held in memory until its last article is written, so it ends where its
+    // annotations pass the budget: densely annotated articles must not make memory grow.
+    const over = rows.findIndex((r) => r.annotationsUpTo > pageAnnotations);
+    const articles = over === -1 ? rows : rows.slice(0, Math.max(1, over));
     yield* await loadPage(articles, query.scope);
-    if (articles.length < pageSize) return;
+    if (articles.length === rows.length && rows.length < pageSize) return;
     after = articles[articles.length - 1]!.id;
   }
 }
@@ -77,22 +85,25 @@ export async function* exportItems(query: ExportQuery): AsyncGenerator<ExportIte
 async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<ExportItem[]> {
   const articleIds = articles.map((a) => a.id);
   const person = { select: { id: true, name: true, email: true } } as const;
+  const exported = { articleId: { in: articleIds }, ...(scope === 'approved' ? { status: 'APPROVED' as const } : {}) };
   const annotations = await db().annotation.findMany({
-    where: { articleId: { in: articleIds }, ...(scope === 'approved' ? { status: 'APPROVED' as const } : {}) },
+    where: exported,
     include: { author: person },
     orderBy: [{ articleId: 'asc' }, { start: 'asc' }, { end: 'asc' }, { id: 'asc' }],
   });
-  const annotationIds = annotations.map((a) => a.id);
-  const [decisions, relations] = annotationIds.length
+  // Decisions and relations are selected by the page's articles, not by a list of annotation ids:
+  // a page of densely annotated articles holds tens of thousands of annotations, past
+  // PostgreSQL's 65,535 bind parameters (the relations need each id twice).
+  const [decisions, relations] = annotations.length
     ? await Promise.all([
         db().reviewDecision.findMany({
-          where: { annotationId: { in: annotationIds } },
+          where: { annotation: exported },
           distinct: ['annotationId'],
           orderBy: [{ annotationId: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
           include: { reviewer: person },
         }),
         db().relation.findMany({
-          where: { fromId: { in: annotationIds }, toId: { in: annotationIds } },
+          where: { from: exported, to: exported },
           include: { author: person, from: { select: { articleId: true } } },
           orderBy: { id: 'asc' },
         }),
