@@ -20,8 +20,9 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { disconnectDb } from '../lib/db.ts';
 import { jsonlLine } from '../lib/export/jsonl.ts';
-import { EXPORT_FORMATS, exportHeaders, exportStream, type ExportFormat } from '../lib/export/response.ts';
-import { countExport, exportItems, type ExportQuery } from '../lib/export/source.ts';
+import { exportDownload } from '../lib/export/download.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/response.ts';
+import { exportItems, type ExportQuery } from '../lib/export/source.ts';
 import type { ExportItem } from '../lib/export/types.ts';
 
 export const RUN_MODES = [...EXPORT_FORMATS, 'reference', 'buffered'] as const;
@@ -89,16 +90,7 @@ async function* counted(items: AsyncIterable<ExportItem>, counts: Counts): Async
 }
 
 /** What app/api/export/route.ts returns for ?format=<format>&status=all, once authorised and parsed. */
-async function routeResponse(format: ExportFormat, query: ExportQuery, counts: Counts): Promise<Response> {
-  const total = format === 'w3c' ? await countExport(query) : undefined;
-  const stream = exportStream(format, counted(exportItems(query), counts), {
-    bom: false,
-    total,
-    collectionId: 'urn:newsmark:export:all',
-    label: 'Newsmark export: all annotations with their status',
-  });
-  return new Response(stream, { headers: exportHeaders(format, 'all') });
-}
+const routeResponse = (format: ExportFormat, query: ExportQuery, counts: Counts): Promise<Response> => exportDownload({ format, query, observe: (items) => counted(items, counts) });
 
 /** Reads a body to its end without keeping it: the bytes only pass through the hash. */
 async function drain(body: ReadableStream<Uint8Array>, hash: Hash): Promise<number> {

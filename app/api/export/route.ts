@@ -2,8 +2,9 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { articleListQuerySchema } from '@/lib/articles/list-query';
 import { authorizeApi } from '@/lib/auth/session';
-import { countExport, exportItems, isExportableArticle, type ExportQuery } from '@/lib/export/source';
-import { EXPORT_FORMATS, exportHeaders, exportStream } from '@/lib/export/response';
+import { exportDownload } from '@/lib/export/download';
+import { EXPORT_FORMATS } from '@/lib/export/response';
+import { isExportableArticle, type ExportQuery } from '@/lib/export/source';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse } from '@/lib/http/responses';
 import { entityIdSchema } from '@/lib/ids';
@@ -40,12 +41,5 @@ export const GET = apiHandler(async (request: NextRequest) => {
   if (articleId && !(await isExportableArticle(articleId))) return errorResponse(fail('not_found', 'No such article.').error);
   const { q, source, from, toExclusive, annotated, review } = filters.value;
   const query: ExportQuery = { scope: status, ...(articleId ? { articleIds: [articleId] } : {}), filter: { q, source, from, toExclusive, annotated, review } };
-  const total = format === 'w3c' ? await countExport(query) : undefined;
-  const stream = exportStream(format, exportItems(query), {
-    bom,
-    total,
-    collectionId: `urn:newsmark:export:${status}${articleId ? `:${articleId}` : ''}`,
-    label: status === 'approved' ? 'Newsmark export: approved annotations' : 'Newsmark export: all annotations with their status',
-  });
-  return new Response(stream, { headers: exportHeaders(format, status) });
+  return exportDownload({ format, query, bom, ...(articleId ? { articleId } : {}) });
 });
