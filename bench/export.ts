@@ -26,7 +26,9 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { serverHeapMb } from '../scripts/lib/heap.ts';
 import { cloneDatabase, createTemplateDatabase, dropDatabase, startTestServer } from '../scripts/lib/test-database.ts';
+import type { ImportReport } from './export-import-run.ts';
 import type { RunMode, RunReport, RunResult } from './export-run.ts';
 import { articleId, loadWorkload, SMALL_FRESH, SMALL_SPREAD } from './review-workload.ts';
 
@@ -42,20 +44,21 @@ const MB = 1024 * 1024;
 const since = (t: number) => (performance.now() - t) / 1000;
 const int = (n: number) => Math.round(n).toLocaleString('en');
 
-/** Runs bench/export-run.ts in a fresh node; its stdout's last line is the report. */
-function runChild(mode: RunMode, env: Record<string, string>): Promise<RunReport> {
-  const script = path.join(import.meta.dirname, 'export-run.ts');
+/** Runs a bench script (bench/export-run.ts by default) in a fresh node; its stdout's last line is the report. */
+function runChild<R = RunReport>(mode: RunMode | 'import', env: Record<string, string>, file = 'export-run.ts'): Promise<R> {
+  const script = path.join(import.meta.dirname, file);
   return new Promise((resolve, reject) => {
     // BENCH_NODE_ARGS: more node options for the children, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (NODE_OPTIONS refuses --cpu-prof).
     const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, ['--expose-gc', ...extra, '--import', 'tsx', script, mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    // The heap limit npm start gives the server: V8's garbage between collections, and so the RSS growth, scale with it.
+    const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${serverHeapMb()}`, ...extra, '--import', 'tsx', script, mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
       const last = out.trim().split('\n').at(-1) ?? '';
       if (code !== 0 || !last.startsWith('{')) reject(new Error(`export-run ${mode} exited with ${code}: ${out.slice(-2_000)}`));
-      else resolve(JSON.parse(last) as RunReport);
+      else resolve(JSON.parse(last) as R);
     });
   });
 }
@@ -67,9 +70,10 @@ const rssGrowth = (r: RunReport) => ((r.maxRss > r.maxRssAtBaseline ? Math.max(r
 async function main(): Promise<number> {
   const started = performance.now();
   const loadBefore = os.loadavg();
-  log(`${smoke ? 'smoke run' : 'full run'}: ${int(ANNOTATIONS)} annotations on ${ARTICLES + 2} articles of ~4,000 characters; node ${process.version}, ${os.availableParallelism()} cores`);
+  log(`${smoke ? 'smoke run' : 'full run'}: ${int(ANNOTATIONS)} annotations on ${ARTICLES + 2} articles of ~4,000 characters; node ${process.version} (children with a ${serverHeapMb()} MB heap, as npm start), ${os.availableParallelism()} cores`);
   const server = await startTestServer();
   const dbName = `bench_export_${randomBytes(4).toString('hex')}`;
+  const importDbName = `${dbName}_import`;
   let sql: pg.Client | null = null;
   const problems: string[] = [];
   try {
@@ -90,7 +94,7 @@ async function main(): Promise<number> {
     await sql.query(
       `UPDATE "Annotation" SET "attributes" = CASE "kind"
          WHEN 'CLAIM' THEN jsonb_build_object('type', (ARRAY['factual', 'opinion', 'prediction', 'other'])[1 + abs(hashtext("id")) % 4], 'checkworthy', abs(hashtext("id" || 'cw')) % 3 = 0)
-         WHEN 'SOURCE' THEN jsonb_build_object('type', (ARRAY['named_person', 'organization', 'anonymous', 'document', 'media_outlet'])[1 + abs(hashtext("id")) % 5], 'canonicalName', left("exact", 80))
+         WHEN 'SOURCE' THEN jsonb_build_object('type', (ARRAY['named_person', 'organization', 'anonymous', 'document', 'media_outlet'])[1 + abs(hashtext("id")) % 5], 'canonicalName', btrim(left("exact", 80)))
          ELSE jsonb_build_object('date', '2025-06-01', 'place', 'the eastern docks', 'participants', jsonb_build_array('Mayor Ingrid Halvorsen', 'Meridian Shipping'))
        END
        WHERE abs(hashtext("id" || 'attr')) % 2 = 0`,
@@ -218,6 +222,31 @@ async function main(): Promise<number> {
     if (buffered !== streamedJsonl) problems.push('the buffered JSONL differs from the streamed JSONL');
     console.log(`  buffered  ${buffered.slice(0, 16)}…  ${buffered === streamedJsonl ? '= streamed jsonl' : 'DIFFERENT from the streamed jsonl'}`);
 
+    // ─── Import: the JSONL export into an empty database with the same accounts, and out again ───
+    log('import: the JSONL export into an empty database, then exported again, in a child process');
+    const importUrl = await cloneDatabase(importDbName, server.serverUrl);
+    const target = new pg.Client({ connectionString: importUrl });
+    await target.connect();
+    try {
+      const { rows: users } = await sql.query(`SELECT "id", "email", "name", "role", "passwordHash" FROM "User"`);
+      await target.query(`INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt") SELECT u."id", u."email", u."name", u."role", u."passwordHash", now() FROM json_populate_recordset(NULL::"User", $1) AS u`, [
+        JSON.stringify(users),
+      ]);
+    } finally {
+      await target.end();
+    }
+    const admin = (await sql.query<{ id: string }>(`SELECT "id" FROM "User" WHERE "role" = 'ADMIN' ORDER BY "id" LIMIT 1`)).rows[0]!.id;
+    const imported = await runChild<ImportReport>('import', { DATABASE_URL: dbUrl, BENCH_IMPORT_URL: importUrl, BENCH_ADMIN_ID: admin }, 'export-import-run.ts');
+    const importGrowth = (imported.peakRss - imported.baselineRss) / MB;
+    console.log(
+      `\nImport of the JSONL export (${(imported.bytes / MB).toFixed(1)} MB) into an empty database with the same accounts, streamed as POST /api/import/annotations reads it: ` +
+        `${int(imported.articles)} articles, ${int(imported.annotations)} annotations and ${int(imported.relations)} relations in ${imported.seconds.toFixed(1)} s, ` +
+        `${int(imported.annotations / imported.seconds)} annotations/s (${(imported.annotations / imported.seconds / refRate).toFixed(2)}× the reference's read rate), ` +
+        `peak RSS +${importGrowth.toFixed(1)} MB (${(importGrowth / refRss).toFixed(2)}× the reference). Exported again: ${imported.sameAfterRoundTrip ? 'the same bytes, ids aside' : 'DIFFERENT bytes'}. (info, no target)`,
+    );
+    if (!imported.sameAfterRoundTrip) problems.push('the JSONL exported after the import differs from the one imported (ids aside)');
+    if (imported.annotations !== expected.annotations || imported.failed) problems.push(`the import created ${int(imported.annotations)} of ${int(expected.annotations)} annotations, ${imported.failed} articles failed`);
+
     const loadAfter = os.loadavg();
     const busy = loadBefore[0]! > os.availableParallelism() / 2;
     console.log(
@@ -229,7 +258,10 @@ async function main(): Promise<number> {
     return failed.length || problems.length ? 1 : 0;
   } finally {
     await sql?.end().catch(() => {});
-    if (!server.embedded) await dropDatabase(dbName, server.serverUrl).catch(() => {});
+    if (!server.embedded) {
+      await dropDatabase(dbName, server.serverUrl).catch(() => {});
+      await dropDatabase(importDbName, server.serverUrl).catch(() => {});
+    }
     await server.close();
   }
 }

@@ -77,7 +77,7 @@ describe('planDocument', () => {
 
   it('skips annotations the article already has, and links relations to the existing ones', () => {
     const c = claim();
-    const existing: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), 'old-claim']]), relations: new Set() };
+    const existing: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-claim']]]), relations: new Set() };
     const plan = planDocument(doc([c, source()], [relation('attributed_to', 'c', 's')]), stored, existing, people, NOW);
     expect(plan.duplicates).toBe(1);
     expect(plan.annotations.map((a) => a.kind)).toEqual(['SOURCE']);
@@ -86,18 +86,31 @@ describe('planDocument', () => {
 
   it('does not count as duplicate the same span by another author or of another kind', () => {
     const c = claim();
-    const existing: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-bob' }), 'bobs']]), relations: new Set() };
+    const existing: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-bob' }), ['bobs']]]), relations: new Set() };
     const plan = planDocument(doc([c, { ...c, key: 'e', kind: 'event' }]), stored, existing, people, NOW);
     expect(plan.duplicates).toBe(0);
     expect(plan.annotations.map((a) => a.kind)).toEqual(['CLAIM', 'EVENT']);
   });
 
-  it('collapses duplicate annotations within one document', () => {
-    const plan = planDocument(doc([claim(), { ...claim(), key: 'c2', note: 'again' }, source()], [relation('attributed_to', 'c', 's'), relation('attributed_to', 'c2', 's')]), stored, none(), people, NOW);
-    expect(plan.annotations).toHaveLength(2);
-    expect(plan.duplicates).toBe(1);
-    expect(plan.relations).toHaveLength(1);
-    expect(plan.relations[0]).toMatchObject({ fromId: plan.annotations[0]!.id, toId: plan.annotations[1]!.id });
+  it('keeps equal annotations of one document apart (the source had both), and matches them one to one', () => {
+    const twins = doc([claim(), { ...claim(), key: 'c2', note: 'again' }, source()], [relation('attributed_to', 'c', 's'), relation('attributed_to', 'c2', 's')]);
+    const plan = planDocument(twins, stored, none(), people, NOW);
+    expect(plan.annotations.map((a) => a.note)).toEqual(['', 'again', '']);
+    expect(plan.duplicates).toBe(0);
+    expect(plan.relations.map((r) => [r.fromId, r.toId])).toEqual([
+      [plan.annotations[0]!.id, plan.annotations[2]!.id],
+      [plan.annotations[1]!.id, plan.annotations[2]!.id],
+    ]);
+    // The article has one of the twins: the other is still created.
+    const c = claim();
+    const one: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-c']]]), relations: new Set() };
+    const again = planDocument(twins, stored, one, people, NOW);
+    expect(again.duplicates).toBe(1);
+    expect(again.annotations.map((a) => [a.kind, a.note])).toEqual([
+      ['CLAIM', 'again'],
+      ['SOURCE', ''],
+    ]);
+    expect(again.relations.map((r) => r.fromId)).toEqual(['old-c', again.annotations[0]!.id]);
   });
 
   it('does not plan relations the article already has', () => {
@@ -105,8 +118,8 @@ describe('planDocument', () => {
     const s = source();
     const existing: Existing = {
       annotations: new Map([
-        [annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), 'old-c'],
-        [annotationKey({ kind: 'SOURCE', start: s.start, end: s.end, authorId: 'u-placeholder' }), 'old-s'],
+        [annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-c']],
+        [annotationKey({ kind: 'SOURCE', start: s.start, end: s.end, authorId: 'u-placeholder' }), ['old-s']],
       ]),
       relations: new Set([relationKey({ fromId: 'old-c', toId: 'old-s', type: 'ATTRIBUTED_TO' })]),
     };
@@ -182,7 +195,7 @@ describe('planDocument', () => {
       ['REJECT', 'u3', 'Not a source here,\nsee guidelines'],
     ]);
     const existing: Existing = {
-      annotations: new Map(first.annotations.map((a) => [annotationKey(a), a.id])),
+      annotations: new Map(first.annotations.map((a) => [annotationKey(a), [a.id]])),
       relations: new Set(first.relations.map(relationKey)),
     };
     const again = planDocument(read.document, stored, existing, everyone, NOW);

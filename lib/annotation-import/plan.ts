@@ -13,7 +13,8 @@ import type { ImportDocument, ImportPerson } from './types.ts';
  *   counted.
  * - An annotation the article already has (same kind, span and author) is not created again, so
  *   importing a file twice, or into the instance it came from, adds nothing; relations to it
- *   still link to the one that exists.
+ *   still link to the one that exists. Twins are counted, not collapsed: a file with two equal
+ *   annotations where the article has one adds the second.
  * - Authors and reviewers are matched by email; anyone unknown is the placeholder user.
  * - Status, version, times and the last decision are kept. An approved or rejected annotation
  *   without a decision (another tool's data) gets one by the placeholder user, so the review
@@ -25,9 +26,9 @@ export interface StoredArticle {
   text: string;
 }
 
-/** What the article already holds, keyed as `annotationKey` and `relationKey` say. */
+/** What the article already holds, keyed as `annotationKey` and `relationKey` say (equal annotations share a key). */
 export interface Existing {
-  annotations: Map<string, string>;
+  annotations: Map<string, string[]>;
   relations: Set<string>;
 }
 
@@ -115,7 +116,8 @@ export function planDocument(document: ImportDocument, article: StoredArticle, e
   const userId = (person: ImportPerson) => (person.email && people.byEmail.get(person.email)) || people.placeholderId;
   const plan: DocumentPlan = { annotations: [], decisions: [], relations: [], duplicates: 0, notAnchored: 0, warnings: [...document.warnings] };
   const idByKey = new Map<string, string>();
-  const inThisFile = new Map<string, string>();
+  /** How many of the existing annotations of each key this document has matched so far. */
+  const matched = new Map<string, number>();
   const notAnchored: string[] = [];
 
   for (const a of document.annotations) {
@@ -128,15 +130,16 @@ export function planDocument(document: ImportDocument, article: StoredArticle, e
     const authorId = userId(a.author);
     const kind = kindToDb(a.kind);
     const key = annotationKey({ kind, start: anchor.start, end: anchor.end, authorId });
-    const known = existing.annotations.get(key) ?? inThisFile.get(key);
+    const n = matched.get(key) ?? 0;
+    const known = existing.annotations.get(key)?.[n];
     if (known) {
+      matched.set(key, n + 1);
       plan.duplicates++;
       idByKey.set(a.key, known);
       continue;
     }
     const id = newRowId();
     idByKey.set(a.key, id);
-    inThisFile.set(key, id);
     const createdAt = a.createdAt ?? now;
     plan.annotations.push({
       id,
