@@ -3,9 +3,13 @@ import { contentSecurityPolicy } from './lib/http/csp.ts';
 import { REQUEST_PATH_HEADER } from './lib/http/redirect.ts';
 
 /**
- * Runs before every page and API call, only to set a fresh CSP nonce: Next.js reads it from the
- * request's Content-Security-Policy header and stamps it on its own scripts. Not a security
- * boundary for authorization: each page and route handler checks the policy itself.
+ * Runs before every page, only to set a fresh CSP nonce: Next.js reads it from the request's
+ * Content-Security-Policy header and stamps it on its own scripts. Not a security boundary for
+ * authorization: each page and route handler checks the policy itself.
+ *
+ * /api is left out: JSON needs no nonce, and a request the proxy sees has its body buffered and
+ * cut at `proxyClientMaxBodySize` (10 MB) before the route runs, which would truncate imports
+ * silently and stop them from streaming.
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
@@ -21,5 +25,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico).*)' }],
 };

@@ -155,3 +155,22 @@ test('an admin imports a brat corpus (.zip) and reads what was left out', async 
   await expect(report.getByRole('row', { name: new RegExp(`brat-${t}\\.zip: corpus-${t}/doc`) })).toContainText('Left out annotations of types this tool does not have: Person (1).');
   await expect(report.getByRole('row', { name: new RegExp(`brat-${t}\\.zip`) })).toContainText('2 annotations, 1 relation added');
 });
+
+test('a JSONL export larger than 10 MB streams through the real server whole', async ({ page, admin }) => {
+  test.setTimeout(120_000);
+  const t = tag();
+  const filler = 'The harbour authority published its quarterly figures on shipping, dredging and berth use. '.repeat(48);
+  const lines = Array.from({ length: 2_600 }, (_, i) => {
+    const text = `Big export ${t} number ${i}: the ferry resumes in March, officials said. ${filler}`;
+    const start = text.indexOf('the ferry');
+    return JSON.stringify({ article: { title: `Big export ${t} #${i}`, text }, annotations: [{ id: 'a', kind: 'claim', start, end: start + 'the ferry resumes in March'.length }], relations: [] });
+  });
+  const body = `${lines.join('\n')}\n`;
+  expect(Buffer.byteLength(body)).toBeGreaterThan(11 * 1024 * 1024);
+  await signIn(page, admin);
+  const response = await page.request.post(`/api/import/annotations?name=big-${t}.jsonl`, { headers: { 'content-type': 'application/x-ndjson' }, data: body, timeout: 110_000 });
+  expect(response.status()).toBe(201);
+  const outcome = (await response.json()) as { created: number; failed: number; annotations: number; results: { name: string }[] };
+  expect(outcome).toMatchObject({ created: 2_600, failed: 0, annotations: 2_600 });
+  expect(outcome.results.at(-1)!.name).toBe(`big-${t}.jsonl line 2600`);
+});

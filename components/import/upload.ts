@@ -12,8 +12,10 @@ export async function importTargetOf(file: File): Promise<ImportTarget> {
   const name = file.name.toLowerCase();
   if (name.endsWith('.zip')) return { kind: 'annotated', format: 'brat' };
   if (!name.endsWith('.jsonl') && !name.endsWith('.ndjson')) return { kind: 'articles' };
+  // Plain article objects never have an "article" member, whatever the order of the keys.
   const head = await file.slice(0, 64 * 1024).text();
-  return /^\s*\{\s*"article"\s*:/.test(head) ? { kind: 'annotated', format: 'jsonl' } : { kind: 'articles' };
+  const firstLine = head.trimStart().split('\n', 1)[0] ?? '';
+  return /^\{/.test(firstLine) && /"article"\s*:\s*\{/.test(firstLine) ? { kind: 'annotated', format: 'jsonl' } : { kind: 'articles' };
 }
 
 const ANNOTATED_TYPE = { jsonl: 'application/x-ndjson', brat: 'application/zip' } as const;

@@ -7,6 +7,10 @@ import { anchorSpan, CONTEXT_LENGTH, type Anchor } from '../annotations/offsets.
  * is searched for, as Hypothesis re-anchors: every occurrence is scored by how much of the
  * context around it matches and how close it lies to where the span sat in the other text.
  * Null when the quote is nowhere in the stored text, or the span cannot be annotated.
+ *
+ * Occurrences are taken nearest the expected place first, and at most MAX_CANDIDATES of them are
+ * scored: a short quote in a long, repetitive text (one letter in a million) would otherwise cost
+ * a scan of the whole text per annotation.
  */
 export function reanchor(given: string, stored: string, span: { start: number; end: number; exact: string }): Anchor | null {
   if (given === stored) {
@@ -19,7 +23,7 @@ export function reanchor(given: string, stored: string, span: { start: number; e
   const suffix = comparable(given.slice(span.end, span.end + CONTEXT_LENGTH));
   const expected = given.length ? (span.start / given.length) * stored.length : 0;
   let best: { start: number; score: number } | null = null;
-  for (let at = stored.indexOf(exact); at !== -1; at = stored.indexOf(exact, at + 1)) {
+  for (const at of occurrencesNear(stored, exact, Math.round(expected))) {
     const score =
       commonSuffixLength(stored.slice(Math.max(0, at - prefix.length), at), prefix) +
       commonPrefixLength(stored.slice(at + exact.length, at + exact.length + suffix.length), suffix) -
@@ -29,6 +33,27 @@ export function reanchor(given: string, stored: string, span: { start: number; e
   if (!best) return null;
   const anchored = anchorSpan(stored, { start: best.start, end: best.start + exact.length });
   return anchored.ok ? anchored.value : null;
+}
+
+export const MAX_CANDIDATES = 64;
+
+/**
+ * Up to MAX_CANDIDATES occurrences of `quote` in `text`, the nearest to `around` first: windows
+ * that double in size around it are searched (each scan bounded by its window) until enough are
+ * found or the text is covered, so the cost follows the distance to the quote, not the text's length.
+ */
+function occurrencesNear(text: string, quote: string, around: number): number[] {
+  if (!text.includes(quote)) return [];
+  const found: number[] = [];
+  for (let radius = 4 * (quote.length + 64); ; radius *= 2) {
+    const from = Math.max(0, around - radius);
+    const to = Math.min(text.length, around + radius + quote.length);
+    const window = text.slice(from, to);
+    found.length = 0;
+    for (let at = window.indexOf(quote); at !== -1 && found.length < MAX_CANDIDATES * 4; at = window.indexOf(quote, at + 1)) found.push(from + at);
+    if (found.length >= MAX_CANDIDATES || (from === 0 && to === text.length)) break;
+  }
+  return found.sort((a, b) => Math.abs(a - around) - Math.abs(b - around)).slice(0, MAX_CANDIDATES);
 }
 
 /** Text in the form normalisation gives it (NFC, `\n` line ends), so a quote can be found in the stored text. */

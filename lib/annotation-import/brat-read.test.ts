@@ -281,3 +281,61 @@ describe('readBratZip', () => {
     expect(readBratZip(zipSync({}))).toEqual({ ok: true, documents: [] });
   });
 });
+
+describe('readBratZip against hostile archives', () => {
+  /** A store-only zip whose central directory is then edited: `patch(view, offsetOfEntry, index)`. */
+  function patched(files: Record<string, string>, patch: (view: DataView, entry: number, index: number) => void): Uint8Array {
+    const writer = new ZipWriter();
+    const bytes = concatBytes([...Object.entries(files).map(([name, content]) => writer.file(name, strToU8(content))), writer.end()]);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let index = 0;
+    for (let at = 0; at + 4 <= bytes.length; at++) if (view.getUint32(at, true) === 0x02014b50) patch(view, at, index++);
+    return bytes;
+  }
+
+  it('refuses a stored entry whose declared size is not its own (the per-file limit cannot be dodged)', () => {
+    const zip = patched({ 'a.txt': 'The dam holds.', 'a.ann': '' }, (view, entry, index) => {
+      if (index === 0) view.setUint32(entry + 24, 1, true);
+    });
+    expect(readBratZip(zip)).toEqual({ ok: false, error: 'a.txt declares a size that is not its own.' });
+  });
+
+  it('refuses entries that share their data (more unpacked than the zip could hold)', () => {
+    // b, c and d are re-pointed at a's data and sizes: four copies of 2,000 bytes from a zip of about 2,300.
+    const zip = patched({ 'a.txt': 'x'.repeat(2_000), 'b.txt': 'y', 'c.txt': 'y', 'd.txt': 'y' }, (view, entry, index) => {
+      if (index === 0) return;
+      view.setUint32(entry + 20, 2_000, true);
+      view.setUint32(entry + 24, 2_000, true);
+      view.setUint32(entry + 42, 0, true);
+    });
+    expect(zip.length).toBeLessThan(4_000);
+    expect(readBratZip(zip)).toEqual({ ok: false, error: 'The zip is malformed: its files overlap.' });
+  });
+
+  it('refuses names with control characters before anything reaches the database', () => {
+    const read = readBratZip(zipSync({ 'a\u0000b.txt': strToU8('Text.'), 'a\u0000b.ann': strToU8('') }));
+    expect(read).toEqual({ ok: false, error: 'A file in the zip has a name with control characters or longer than 500 characters.' });
+  });
+});
+
+describe('readBratDocument: what brat writes beside the offsets', () => {
+  it('keeps a byte order mark in the text, as brat counts it', () => {
+    const zip = zipSync({ 'd.txt': new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8('Hello world')]), 'd.ann': strToU8('T1\tClaim 1 6\tHello\n') });
+    const read = readBratZip(zip);
+    if (!read.ok) throw new Error(read.error);
+    const [annotation] = document(read.documents[0]!).annotations;
+    expect(annotation!.exact).toBe('Hello');
+  });
+
+  it('fails a span whose quoted text is not what the .txt holds at its offsets', () => {
+    expect(error(readBratDocument('d', 'Hello world', 'T1\tClaim 0 5\tworld\n'))).toBe('T1 on line 1 of the .ann quotes "world", but the .txt holds "Hello" at its offsets.');
+    // Fragments are joined by one space, as brat writes them.
+    expect(document(readBratDocument('d', 'Hello\nworld', 'T1\tClaim 0 5;6 11\tHello world\n')).annotations[0]!.exact).toBe('Hello\nworld');
+  });
+
+  it('cleans notes of control characters and cuts them at the note limit, saying so', () => {
+    const read = document(readBratDocument('d', 'Hello world', `T1\tClaim 0 5\tHello\n#1\tAnnotatorNotes T1\tbad\u0001${'n'.repeat(12_000)}\n`));
+    expect(read.annotations[0]!.note).toBe(`bad ${'n'.repeat(10_000 - 4)}`);
+    expect(read.warnings).toContain('Notes longer than 10,000 characters were cut: T1.');
+  });
+});

@@ -1,5 +1,5 @@
 import { RELATION_PAIRS, type RelationTypeName } from '../annotations/paint.ts';
-import { ATTRIBUTE_SCHEMAS, type AnnotationKindName } from '../annotations/schemas.ts';
+import { ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX, type AnnotationKindName } from '../annotations/schemas.ts';
 import { BRAT_ENTITY, BRAT_RELATION } from '../export/brat.ts';
 import type { ImportAnnotation, ImportDocument, ImportRelation, ReadDocument } from './types.ts';
 
@@ -48,6 +48,8 @@ interface Draft {
   notes: string[];
 }
 
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 const counted = (counts: Map<string, number>) => [...counts].map(([what, n]) => `${what} (${n})`).join(', ');
 
 /** One .txt/.ann pair as a document; fails only when the .ann cannot be read at all. */
@@ -83,6 +85,11 @@ export function readBratDocument(name: string, text: string, ann: string): ReadD
           return { ok: false, name, error: `${id} on ${at} has offsets outside the text (${text.length.toLocaleString('en')} characters) or backwards.` };
         }
         if (drafts.has(id)) return { ok: false, name, error: `${id} is defined twice (${at}).` };
+        // brat writes the fragments' text after the offsets: a mismatch means the offsets count something else (bytes, a lost BOM).
+        const fragmentText = fragments.map(([s, e]) => text.slice(toUtf16(s) ?? 0, toUtf16(e) ?? 0)).join(' ');
+        if (rest !== undefined && squeeze(rest) !== squeeze(fragmentText)) {
+          return { ok: false, name, error: `${id} on ${at} quotes ${JSON.stringify(rest.slice(0, 60))}, but the .txt holds ${JSON.stringify(fragmentText.slice(0, 60))} at its offsets.` };
+        }
         drafts.set(id, {
           annotation: {
             key: id,
@@ -161,6 +168,7 @@ export function readBratDocument(name: string, text: string, ann: string): ReadD
   }
 
   const refused: string[] = [];
+  const shortened: string[] = [];
   const annotations = [...drafts.values()].map(({ annotation, attributes, notes }) => {
     const schema = ATTRIBUTE_SCHEMAS[annotation.kind];
     for (const [name, value] of attributes) {
@@ -171,7 +179,11 @@ export function readBratDocument(name: string, text: string, ann: string): ReadD
       if (accepted === undefined) refused.push(`${name} on ${annotation.key}`);
       else annotation.attributes = { ...annotation.attributes, [key]: accepted };
     }
-    if (notes.length) annotation.note = notes.join('\n');
+    if (notes.length) {
+      const note = notes.join('\n').replace(new RegExp(DISALLOWED_TEXT_CHARS.source, 'gu'), ' ');
+      if (note.length > NOTE_MAX) shortened.push(annotation.key);
+      annotation.note = note.slice(0, NOTE_MAX);
+    }
     return annotation;
   });
 
@@ -179,6 +191,7 @@ export function readBratDocument(name: string, text: string, ann: string): ReadD
   if (otherLines.size) warnings.push(`Left out ${counted(otherLines)}.`);
   if (leftOutLinks) warnings.push(`Left out ${leftOutLinks.toLocaleString('en')} attributes, notes or relations on annotations that were left out or do not exist.`);
   if (refused.length) warnings.push(`Left out attribute values the kind does not allow: ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ` and ${refused.length - 5} more` : ''}.`);
+  if (shortened.length) warnings.push(`Notes longer than ${NOTE_MAX.toLocaleString('en')} characters were cut: ${shortened.join(', ')}.`);
   const document: ImportDocument = { name, article: { text }, annotations, relations, warnings };
   return { ok: true, document };
 }

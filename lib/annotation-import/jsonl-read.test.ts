@@ -268,3 +268,16 @@ describe('readExportLineText', () => {
     expect(error(readExportLineText('[1]', 'x'))).toBe('The line is not an object like {"article": {…}, "annotations": […]}.');
   });
 });
+
+describe('readExportLine: values the database could not store', () => {
+  const base = { article: { text: 'Some text here.' } };
+  it('refuses times outside the years 1 to 9999 once in UTC', () => {
+    for (const createdAt of ['0000-01-01T00:30:00+01:00', '9999-12-31T23:30:00-01:00']) {
+      expect(error(readExportLine({ ...base, annotations: [{ kind: 'claim', start: 0, end: 4, createdAt }] }, 'x'))).toMatch(/years 1 to 9999/);
+    }
+  });
+
+  it('refuses control characters in a person', () => {
+    expect(error(readExportLine({ ...base, annotations: [{ kind: 'claim', start: 0, end: 4, author: { email: 'a\u0000@x.org' } }] }, 'x'))).toMatch(/email or name contains characters that are not allowed/);
+  });
+});

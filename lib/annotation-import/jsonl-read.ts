@@ -14,15 +14,22 @@ import type { ImportAnnotation, ImportDocument, ImportPerson, ReadDocument } fro
 
 const MAX_ANNOTATIONS = 20_000;
 const MAX_RELATIONS = 40_000;
+/** Quotes of one line together: what a batch holds in memory stays bounded however the spans overlap. */
+export const MAX_QUOTED_CHARACTERS = 20_000_000;
 
 const text = (label: string, max: number) =>
   z
     .string(`${label} is text.`)
     .max(max, `${label} has at most ${max.toLocaleString('en')} characters.`)
     .refine((s) => !DISALLOWED_TEXT_CHARS.test(s), `${label} contains characters that are not allowed.`);
-const time = z.iso.datetime({ offset: true, error: 'Times are ISO 8601, like 2026-01-05T10:00:00.000Z.' }).transform((s) => new Date(s));
+// Years 1 to 9999 once in UTC: what PostgreSQL's timestamp(3) stores and JSON writes back the same.
+const time = z.iso
+  .datetime({ offset: true, error: 'Times are ISO 8601, like 2026-01-05T10:00:00.000Z.' })
+  .transform((s) => new Date(s))
+  .refine((d) => d.getUTCFullYear() >= 1 && d.getUTCFullYear() <= 9999, 'Times fall in the years 1 to 9999.');
+const personField = (max: number) => z.string().max(max).refine((s) => !DISALLOWED_TEXT_CHARS.test(s), 'A person\'s email or name contains characters that are not allowed.');
 const person = z
-  .object({ email: z.string().max(320).nullish(), name: z.string().max(200).nullish() }, 'A person is { "email", "name" }.')
+  .object({ email: personField(320).nullish(), name: personField(200).nullish() }, 'A person is { "email", "name" }.')
   .nullish()
   .transform((p): ImportPerson => ({ email: p?.email?.trim().toLowerCase() || null, name: p?.name?.trim() || null }));
 const offset = (label: string) => z.number(`${label} is a number.`).int(`${label} is a whole number.`).min(0, `${label} cannot be negative.`);
@@ -32,7 +39,7 @@ const annotationSchema = z.object({
   kind: z.enum(ANNOTATION_KINDS, 'The kind is claim, event or source.'),
   start: offset('The start'),
   end: offset('The end'),
-  exact: z.string('The exact quote is text.').nullish(),
+  exact: z.string('The exact quote is text.').max(1_000_000, 'The exact quote has at most 1,000,000 characters.').nullish(),
   note: text('The note', NOTE_MAX).nullish(),
   attributes: z.record(z.string(), z.unknown(), 'Attributes are an object.').nullish(),
   unattributed: z.boolean('Unattributed is true or false.').nullish(),
@@ -118,9 +125,12 @@ export function readExportLine(value: unknown, name: string): ReadDocument {
   if (typeof article.text !== 'string') return { ok: false, name, error: 'The article has no "text".' };
   const articleText = article.text;
   const annotations: ImportAnnotation[] = [];
+  let quoted = 0;
   for (const [i, raw] of (line.data.annotations ?? []).entries()) {
     const read = readAnnotation(raw, i, articleText);
     if (!read.ok) return { ok: false, name, error: read.error };
+    quoted += read.value.exact.length;
+    if (quoted > MAX_QUOTED_CHARACTERS) return { ok: false, name, error: `The annotations quote more than ${MAX_QUOTED_CHARACTERS.toLocaleString('en')} characters together; split the article's annotations over several lines.` };
     annotations.push(read.value);
   }
   const byKey = new Map<string, ImportAnnotation>();

@@ -7,7 +7,7 @@ import type { ImportAnnotation, ImportDocument, ImportRelation } from './types.t
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 const people: People = { byEmail: new Map([['alice@example.org', 'u-alice']]), placeholderId: 'u-placeholder' };
-const none = (): Existing => ({ annotations: new Map(), relations: new Set() });
+const none = (): Existing => ({ annotations: new Map(), relations: new Set(), unattributed: new Set() });
 const stored = { id: 'art-stored', text: TEXT };
 
 const nobody = { email: null, name: null };
@@ -77,7 +77,7 @@ describe('planDocument', () => {
 
   it('skips annotations the article already has, and links relations to the existing ones', () => {
     const c = claim();
-    const existing: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-claim']]]), relations: new Set() };
+    const existing: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-claim']]]), relations: new Set(), unattributed: new Set() };
     const plan = planDocument(doc([c, source()], [relation('attributed_to', 'c', 's')]), stored, existing, people, NOW);
     expect(plan.duplicates).toBe(1);
     expect(plan.annotations.map((a) => a.kind)).toEqual(['SOURCE']);
@@ -86,7 +86,7 @@ describe('planDocument', () => {
 
   it('does not count as duplicate the same span by another author or of another kind', () => {
     const c = claim();
-    const existing: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-bob' }), ['bobs']]]), relations: new Set() };
+    const existing: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-bob' }), ['bobs']]]), relations: new Set(), unattributed: new Set() };
     const plan = planDocument(doc([c, { ...c, key: 'e', kind: 'event' }]), stored, existing, people, NOW);
     expect(plan.duplicates).toBe(0);
     expect(plan.annotations.map((a) => a.kind)).toEqual(['CLAIM', 'EVENT']);
@@ -103,7 +103,7 @@ describe('planDocument', () => {
     ]);
     // The article has one of the twins: the other is still created.
     const c = claim();
-    const one: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-c']]]), relations: new Set() };
+    const one: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-c']]]), relations: new Set(), unattributed: new Set() };
     const again = planDocument(twins, stored, one, people, NOW);
     expect(again.duplicates).toBe(1);
     expect(again.annotations.map((a) => [a.kind, a.note])).toEqual([
@@ -122,6 +122,7 @@ describe('planDocument', () => {
         [annotationKey({ kind: 'SOURCE', start: s.start, end: s.end, authorId: 'u-placeholder' }), ['old-s']],
       ]),
       relations: new Set([relationKey({ fromId: 'old-c', toId: 'old-s', type: 'ATTRIBUTED_TO' })]),
+      unattributed: new Set(),
     };
     const plan = planDocument(doc([c, s], [relation('attributed_to', 'c', 's')]), stored, existing, people, NOW);
     expect(plan).toMatchObject({ annotations: [], decisions: [], relations: [], duplicates: 2 });
@@ -175,7 +176,20 @@ describe('planDocument', () => {
     expect(plan.notAnchored).toBe(2);
     expect(plan.annotations).toMatchObject([{ kind: 'EVENT', start: other.text.indexOf('left at dawn') }]);
     expect(plan.relations).toEqual([]);
-    expect(plan.warnings).toEqual(['Left out 2 annotations whose text is not in the stored article: "the cafe\u0301 sea wall \\"will hold\\"", "佐藤 Hana".']);
+    expect(plan.warnings).toEqual([
+      'Left out 2 relations to annotations that were left out.',
+      'Left out 2 annotations whose text is not in the stored article: "the cafe\u0301 sea wall \\"will hold\\"", "佐藤 Hana".',
+    ]);
+  });
+
+  it('does not attribute a claim the article marks unattributed on purpose, and says so', () => {
+    const c = claim();
+    const key = annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' });
+    const existing: Existing = { annotations: new Map([[key, ['old-c']]]), relations: new Set(), unattributed: new Set(['old-c']) };
+    const plan = planDocument(doc([c, source()], [relation('attributed_to', 'c', 's')]), stored, existing, people, NOW);
+    expect(plan.annotations.map((a) => a.kind)).toEqual(['SOURCE']);
+    expect(plan.relations).toEqual([]);
+    expect(plan.warnings).toEqual(['Left out 1 attributions of claims this article marks unattributed on purpose.']);
   });
 
   it('keeps the warnings the document came with', () => {
@@ -197,6 +211,7 @@ describe('planDocument', () => {
     const existing: Existing = {
       annotations: new Map(first.annotations.map((a) => [annotationKey(a), [a.id]])),
       relations: new Set(first.relations.map(relationKey)),
+      unattributed: new Set(),
     };
     const again = planDocument(read.document, stored, existing, everyone, NOW);
     expect(again).toMatchObject({ annotations: [], decisions: [], relations: [], duplicates: 6, notAnchored: 0 });

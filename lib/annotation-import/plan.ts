@@ -30,6 +30,8 @@ export interface StoredArticle {
 export interface Existing {
   annotations: Map<string, string[]>;
   relations: Set<string>;
+  /** Claims of the article marked "unattributed on purpose": none of them may be attributed to a source. */
+  unattributed: Set<string>;
 }
 
 export interface People {
@@ -170,17 +172,29 @@ export function planDocument(document: ImportDocument, article: StoredArticle, e
   }
 
   const linked = new Set<string>();
+  let unplaced = 0;
+  let refused = 0;
   for (const r of document.relations) {
     const fromId = idByKey.get(r.fromKey);
     const toId = idByKey.get(r.toKey);
-    if (!fromId || !toId) continue; // an end was not anchored: counted above
+    if (!fromId || !toId) {
+      unplaced++;
+      continue;
+    }
     const row = { fromId, toId, type: relationTypeToDb(r.type) };
     const key = relationKey(row);
     if (existing.relations.has(key) || linked.has(key)) continue;
+    // The claim already in the article is marked unattributed on purpose; the relations service refuses this link too.
+    if (row.type === 'ATTRIBUTED_TO' && existing.unattributed.has(fromId)) {
+      refused++;
+      continue;
+    }
     linked.add(key);
     plan.relations.push({ id: newRowId(), ...row, authorId: userId(r.author), createdAt: r.createdAt ?? now });
   }
 
+  if (unplaced) plan.warnings.push(`Left out ${unplaced.toLocaleString('en')} relations to annotations that were left out.`);
+  if (refused) plan.warnings.push(`Left out ${refused.toLocaleString('en')} attributions of claims this article marks unattributed on purpose.`);
   if (notAnchored.length) {
     const shown = notAnchored.slice(0, 3).join(', ');
     plan.warnings.push(`Left out ${notAnchored.length.toLocaleString('en')} annotations whose text is not in the stored article: ${shown}${notAnchored.length > 3 ? ', …' : ''}.`);

@@ -175,7 +175,7 @@ describe('readAnnotatedRequest: JSONL', () => {
   });
 
   it('restores the limits after the tests that change them', () => {
-    expect(ANNOTATED_IMPORT_LIMITS.maxLineBytes).toBe(64 * 1024 * 1024);
+    expect(ANNOTATED_IMPORT_LIMITS.maxLineBytes).toBe(32 * 1024 * 1024);
     expect(ANNOTATED_IMPORT_LIMITS.maxJsonlBytes).toBe(2 * 1024 * 1024 * 1024);
   });
 });

@@ -8,7 +8,7 @@ import type { ReadDocument } from './types.ts';
 
 export const ANNOTATED_IMPORT_LIMITS = {
   /** A JSONL export streams through, so only a line is ever held: one article and its annotations. */
-  maxLineBytes: 64 * 1024 * 1024,
+  maxLineBytes: 32 * 1024 * 1024,
   maxJsonlBytes: 2 * 1024 * 1024 * 1024,
   /** A zip must be whole before its directory (at its end) can be read. */
   maxZipBytes: 200 * 1024 * 1024,
@@ -25,8 +25,9 @@ export const annotatedImportQuerySchema = z.object({
     .string()
     .trim()
     .min(1)
-    .max(200, 'The name has at most 200 characters.')
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'The name contains control characters.')
+    // A long file name is shortened, not refused: it only labels the results.
+    .transform((s) => (s.length > 200 ? `${s.slice(0, 199)}…` : s))
     .optional(),
 });
 export type AnnotatedImportQuery = z.output<typeof annotatedImportQuerySchema>;

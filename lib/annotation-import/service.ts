@@ -18,8 +18,14 @@ import type { ImportDocument, ReadDocument } from './types.ts';
  * only what is missing (duplicate articles, annotations the article already has).
  */
 
-/** A batch closes at this many documents or annotations, whichever comes first. */
-export const ANNOTATED_BATCH = { documents: 100, annotations: 5_000 };
+/**
+ * A batch closes at this many documents, annotations or characters (article texts and quotes),
+ * whichever comes first: the characters bound what a batch holds in memory when articles are
+ * long or their spans large.
+ */
+export const ANNOTATED_BATCH = { documents: 100, annotations: 5_000, characters: 20_000_000 };
+
+const weightOf = (read: ReadDocument) => (read.ok ? read.document.article.text.length + read.document.annotations.reduce((n, a) => n + a.exact.length, 0) : 0);
 
 interface Numbered {
   read: ReadDocument;
@@ -56,12 +62,16 @@ async function loadExisting(tx: DbTx, articleIds: string[]) {
   const [articles, annotations, relations] = articleIds.length
     ? await Promise.all([
         tx.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, text: true, archivedAt: true } }),
-        tx.annotation.findMany({ where: { articleId: { in: articleIds } }, select: { id: true, articleId: true, kind: true, start: true, end: true, authorId: true }, orderBy: { id: 'asc' } }),
+        tx.annotation.findMany({ where: { articleId: { in: articleIds } }, select: { id: true, articleId: true, kind: true, start: true, end: true, authorId: true, unattributed: true }, orderBy: { id: 'asc' } }),
         tx.relation.findMany({ where: { from: { articleId: { in: articleIds } } }, select: { fromId: true, toId: true, type: true, from: { select: { articleId: true } } } }),
       ])
     : [[], [], []];
-  const existing = new Map<string, Existing>(articleIds.map((id) => [id, { annotations: new Map(), relations: new Set() }]));
-  for (const a of annotations) addTo(existing.get(a.articleId)!.annotations, annotationKey(a), a.id);
+  const existing = new Map<string, Existing>(articleIds.map((id) => [id, { annotations: new Map(), relations: new Set(), unattributed: new Set() }]));
+  for (const a of annotations) {
+    const held = existing.get(a.articleId)!;
+    addTo(held.annotations, annotationKey(a), a.id);
+    if (a.unattributed) held.unattributed.add(a.id);
+  }
   for (const r of relations) existing.get(r.from.articleId)!.relations.add(relationKey(r));
   return { articles: new Map(articles.map((a) => [a.id, a])), existing };
 }
@@ -99,12 +109,13 @@ async function writeDocuments(tx: DbTx, actor: Actor, jobId: string, placeholder
       results.push({ ...result, annotations: 0, relations: 0, warning: 'The article is archived in this corpus; its annotations were not imported. Unarchive it and import again.' });
       continue;
     }
-    const existing = stored.existing.get(result.articleId) ?? { annotations: new Map(), relations: new Set<string>() };
+    const existing = stored.existing.get(result.articleId) ?? { annotations: new Map(), relations: new Set<string>(), unattributed: new Set<string>() };
     stored.existing.set(result.articleId, existing);
     const plan = planDocument(c.document, { id: result.articleId, text: previous?.text ?? c.item.article.text }, existing, people, now);
     // A later document of the batch on the same article sees what this one adds.
     for (const a of plan.annotations) addTo(existing.annotations, annotationKey(a), a.id);
     for (const r of plan.relations) existing.relations.add(relationKey(r));
+    for (const a of plan.annotations) if (a.unattributed) existing.unattributed.add(a.id);
     plans.push(plan);
     const warning = plan.warnings.concat(plan.duplicates ? [`${plan.duplicates.toLocaleString('en')} annotations were already in the article.`] : []).join(' ');
     results.push({ ...result, annotations: plan.annotations.length, relations: plan.relations.length, ...(warning ? { warning } : {}) });
@@ -180,6 +191,7 @@ export async function importDocuments(actor: Actor, jobId: string, documents: As
   const all: ItemResult[] = [];
   let batch: ReadDocument[] = [];
   let annotations = 0;
+  let characters = 0;
   const flush = async (): Promise<Result<null>> => {
     if (batch.length === 0) return ok(null);
     let written: Result<ItemResult[]>;
@@ -191,14 +203,21 @@ export async function importDocuments(actor: Actor, jobId: string, documents: As
     }
     batch = [];
     annotations = 0;
+    characters = 0;
     if (!written.ok) return written;
     all.push(...written.value);
     return ok(null);
   };
   for await (const read of documents) {
+    const weight = weightOf(read);
+    if (batch.length && characters + weight > ANNOTATED_BATCH.characters) {
+      const flushed = await flush();
+      if (!flushed.ok) return flushed;
+    }
     batch.push(read);
     annotations += read.ok ? read.document.annotations.length : 0;
-    if (batch.length >= ANNOTATED_BATCH.documents || annotations >= ANNOTATED_BATCH.annotations) {
+    characters += weight;
+    if (batch.length >= ANNOTATED_BATCH.documents || annotations >= ANNOTATED_BATCH.annotations || characters >= ANNOTATED_BATCH.characters) {
       const flushed = await flush();
       if (!flushed.ok) return flushed;
     }

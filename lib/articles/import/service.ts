@@ -75,20 +75,27 @@ export async function reserveItemNumbers(tx: DbTx, jobId: string, count: number)
 
 const STATUS_IN_DB = { created: 'CREATED', duplicate: 'DUPLICATE', failed: 'FAILED' } as const;
 
+/**
+ * Text of a result as the database can hold it: names, errors and warnings can quote an upload
+ * (a zip entry's name, a parser's message), and PostgreSQL text takes no NUL. Other control
+ * characters go too, and a length cap keeps a hostile name from bloating the job's report.
+ */
+const storable = (text: string | undefined, max = 2_000) => (text === undefined ? null : text.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, max));
+
 export async function recordResults(tx: DbTx, jobId: string, results: ItemResult[]): Promise<void> {
   const { created, duplicates, failed, annotations, relations } = countResults(results);
   await tx.importItem.createMany({
     data: results.map((r) => ({
       jobId,
       index: r.index,
-      name: r.name ?? null,
-      title: r.title ?? null,
+      name: storable(r.name, 500),
+      title: storable(r.title, 500),
       status: STATUS_IN_DB[r.status],
       articleId: r.articleId ?? null,
-      error: r.error ?? null,
+      error: storable(r.error),
       annotations: r.annotations ?? null,
       relations: r.relations ?? null,
-      warning: r.warning ?? null,
+      warning: storable(r.warning),
     })),
   });
   await tx.importJob.update({
