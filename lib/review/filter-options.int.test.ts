@@ -36,5 +36,9 @@ describe('queueFilterOptions', () => {
     const options = await queueFilterOptions(reviewer);
     expect(options.authors.map((a) => a.name)).toEqual(['Ana', 'Ben']);
     expect(options.articles.map((a) => a.title)).toEqual(['Bridge']);
+    // The article the queue is filtered by is offered even when the list would not hold it.
+    expect((await queueFilterOptions(reviewer, judged.id)).articles.map((a) => a.title)).toEqual(['Bridge', 'Tunnel']);
+    expect((await queueFilterOptions(reviewer, open.id)).articles.map((a) => a.title)).toEqual(['Bridge']);
+    expect((await queueFilterOptions(reviewer, archived.id)).articles.map((a) => a.title)).toEqual(['Bridge']);
   });
 });

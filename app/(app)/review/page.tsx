@@ -26,7 +26,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const usable = Object.fromEntries(Object.entries(values).filter(([key]) => !errors[key]));
   const retry = parsed.ok ? parsed : parseInput(reviewQueueQuerySchema, usable);
   const query = retry.ok ? retry.value : reviewQueueQuerySchema.parse({});
-  const [page, options] = await Promise.all([listReviewQueue(user, query), queueFilterOptions(user)]);
+  const [page, options] = await Promise.all([listReviewQueue(user, query), queueFilterOptions(user, query.articleId)]);
   // The same JSON the API answers, so the client's "load more" pages look alike.
   const items = JSON.parse(JSON.stringify(page.items)) as QueueItem[];
   const queryString = new URLSearchParams(usable).toString();
