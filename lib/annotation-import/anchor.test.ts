@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TEXT } from '../export/fixture.test-data.ts';
+import { normalizeArticleText } from '../articles/normalize.ts';
 import { reanchor } from './anchor.ts';
 
 const spanOf = (text: string, quote: string, occurrence = 0) => {
@@ -86,5 +87,24 @@ describe('reanchor', () => {
     expect(reanchor(given, stored, { start: 1, end: 4, exact: '   ' })).toBeNull();
     expect(reanchor(given, stored, { start: 5, end: 7, exact: '\n\n' })).toBeNull();
     expect(reanchor(given, given, { start: 1, end: 4, exact: '   ' })).toBeNull();
+  });
+});
+
+describe('reanchor across white space that normalisation rewrote', () => {
+  it('finds a quote over trailing spaces and extra blank lines, as the stored text has them', () => {
+    const given = 'The ferry resumes.   \nOfficials said so.\n\n\n\nA second paragraph follows.';
+    const stored = normalizeArticleText(given);
+    expect(stored).toBe('The ferry resumes.\nOfficials said so.\n\nA second paragraph follows.');
+    const quote = 'resumes.   \nOfficials';
+    const over = reanchor(given, stored, { start: given.indexOf(quote), end: given.indexOf(quote) + quote.length, exact: quote });
+    expect(over && stored.slice(over.start, over.end)).toBe('resumes.\nOfficials');
+    const across = 'so.\n\n\n\nA second';
+    const gap = reanchor(given, stored, { start: given.indexOf(across), end: given.indexOf(across) + across.length, exact: across });
+    expect(gap && stored.slice(gap.start, gap.end)).toBe('so.\n\nA second');
+  });
+
+  it('still gives up on words that are not there', () => {
+    const given = 'The ferry resumes.   \nOfficials said so.';
+    expect(reanchor(given, normalizeArticleText(given), { start: 4, end: 22, exact: 'ferry resumes.   \nMayor' })).toBeNull();
   });
 });

@@ -15,7 +15,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   const [job, recent] = await Promise.all([jobId.success ? getImportJob(jobId.data, { failuresFirst: true, limit: MAX_RESULT_ROWS }) : null, listRecentImportJobs()]);
   return (
     <div className="space-y-8">
-      <h1 className="text-2xl font-semibold tracking-tight">Import articles</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">Import articles and annotations</h1>
       <ImportWorkbench />
       {job ? <JobReport job={job} /> : null}
       <section aria-labelledby="recent-heading" className="space-y-3">
