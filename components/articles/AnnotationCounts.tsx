@@ -1,6 +1,5 @@
 import type { AnnotationCounts as Counts } from '@/lib/articles/queries';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { countOf } from '../ui/count';
 
 /** Progress of one article: its annotations by kind, and by review status. */
 export function AnnotationCounts({ counts }: { counts: Counts }) {
@@ -11,7 +10,7 @@ export function AnnotationCounts({ counts }: { counts: Counts }) {
       <div>
         <dt className="sr-only">By kind</dt>
         <dd>
-          {plural(counts.claims, 'claim', 'claims')} · {plural(counts.events, 'event', 'events')} · {plural(counts.sources, 'source', 'sources')}
+          {countOf(counts.claims, 'claim', 'claims')} · {countOf(counts.events, 'event', 'events')} · {countOf(counts.sources, 'source', 'sources')}
         </dd>
       </div>
       <div>

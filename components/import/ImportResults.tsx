@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ItemResult } from '@/lib/articles/import/results';
+import { countOf } from '../ui/count';
 
 const BADGE: Record<ItemResult['status'], string> = {
   created: 'bg-emerald-100 text-emerald-900',
@@ -44,7 +45,7 @@ export function ImportResults({ results, total = results.length }: { results: re
                     {r.status === 'duplicate' ? <span className="ml-2 text-xs text-stone-500">already in the corpus</span> : null}
                     {r.annotations !== undefined ? (
                       <span className="ml-2 text-xs text-stone-600">
-                        {r.annotations.toLocaleString('en')} {r.annotations === 1 ? 'annotation' : 'annotations'}, {(r.relations ?? 0).toLocaleString('en')} {r.relations === 1 ? 'relation' : 'relations'} added
+                        {countOf(r.annotations, 'annotation', 'annotations')}, {countOf(r.relations ?? 0, 'relation', 'relations')} added
                       </span>
                     ) : null}
                     {r.warning ? <p className="mt-1 text-xs text-amber-900">{r.warning}</p> : null}

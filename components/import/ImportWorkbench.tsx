@@ -5,6 +5,7 @@ import { useState, type DragEvent, type FormEvent } from 'react';
 import type { ItemResult } from '@/lib/articles/import/results';
 import { callApi } from '@/lib/http/client';
 import { Button } from '../ui/Button';
+import { countOf } from '../ui/count';
 import { FormMessage } from '../ui/FormMessage';
 import { ProgressBar } from '../ui/ProgressBar';
 import { TextField } from '../ui/TextField';
@@ -103,7 +104,7 @@ export function ImportWorkbench() {
         if (outcome.ok) {
           const { created, duplicates, failed, annotations, relations } = outcome.data;
           const n = (count: number) => count.toLocaleString('en');
-          const annotated = target.kind === 'annotated' ? ` · ${n(annotations)} annotations, ${n(relations)} relations` : '';
+          const annotated = target.kind === 'annotated' ? ` · ${countOf(annotations, 'annotation', 'annotations')}, ${countOf(relations, 'relation', 'relations')}` : '';
           update(upload.key, { phase: 'done', fraction: 1, summary: `${n(created)} created, ${n(duplicates)} duplicate, ${n(failed)} failed${annotated}` });
           setResults((all) => [...all, ...outcome.data.results]);
         } else {

@@ -1,5 +1,6 @@
 import type { ImportJobView } from '@/lib/articles/import/service';
 import type { ItemResult } from '@/lib/articles/import/results';
+import { countOf } from '../ui/count';
 import { ImportResults } from './ImportResults';
 import { RefreshWhileRunning } from './RefreshWhileRunning';
 
@@ -23,7 +24,7 @@ export function JobReport({ job }: { job: ImportJobView & { results: ItemResult[
       </h2>
       <p role="status" className="text-sm text-stone-700">
         {JOB_STATE_TEXT[job.state]} · {job.totalItems.toLocaleString('en')} {job.totalItems === 1 ? 'item' : 'items'}: {job.created.toLocaleString('en')} created, {job.duplicates.toLocaleString('en')} duplicate, {job.failed.toLocaleString('en')} failed
-        {job.annotations || job.relations ? ` · ${job.annotations.toLocaleString('en')} annotations and ${job.relations.toLocaleString('en')} relations added` : ''}
+        {job.annotations || job.relations ? ` · ${countOf(job.annotations, 'annotation', 'annotations')} and ${countOf(job.relations, 'relation', 'relations')} added` : ''}
       </p>
       {running ? <RefreshWhileRunning jobId={job.id} totalItems={job.totalItems} state={job.state} /> : null}
       <ImportResults results={job.results} total={job.totalItems} />
