@@ -41,3 +41,6 @@ export const toPaint = (a: AnnotationJson): PaintAnnotation => ({
   version: a.version,
   unattributed: a.unattributed,
 });
+
+/** Opens an annotation (or closes the panel with `null`); `open: false` marks it without opening the panel. */
+export type SelectAnnotation = (id: string | null, options?: { open?: boolean; scroll?: boolean }) => void;

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import type { LiveMessage } from '@/lib/annotations/paint';
 
-type ArticleMessage = Exclude<LiveMessage, { t: 'resync' } | { t: 'listening' }>;
+export type ArticleMessage = Exclude<LiveMessage, { t: 'resync' } | { t: 'listening' }>;
 
 interface Handlers {
   onMessage: (message: ArticleMessage) => void;

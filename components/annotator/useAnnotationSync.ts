@@ -1,0 +1,124 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { unpackPaintData, type PackedPaintData } from '@/lib/annotations/paint';
+import { callApi } from '@/lib/http/client';
+import type { ShowToast } from './Toasts';
+import type { SelectAnnotation } from './types';
+import type { AnnotationStore } from './useAnnotationStore';
+import { useLiveUpdates, type ArticleMessage } from './useLiveUpdates';
+
+interface Options {
+  articleId: string;
+  /** Streamed after the text: the page does not wait for it (see the article page). */
+  paint: Promise<PackedPaintData | null>;
+  storeRef: RefObject<AnnotationStore>;
+  selectedRef: RefObject<string | null>;
+  select: SelectAnnotation;
+  show: ShowToast;
+  isDeletePending: (id: string) => boolean;
+}
+
+/**
+ * Keeps the store in step with the server: the streamed snapshot, then other people's changes as
+ * they happen, and a full reload whenever the live stream may have missed some.
+ */
+export function useAnnotationSync({ articleId, paint, storeRef, selectedRef, select, show, isDeletePending }: Options) {
+  const [loaded, setLoaded] = useState(false);
+  const [commentTicks, setCommentTicks] = useState<Record<string, number>>({});
+  const fingerprint = useRef<string | null>(null);
+  // Live messages wait until the snapshot they follow is in place.
+  const waiting = useRef<ArticleMessage[] | null>([]);
+  const listeningEarly = useRef(false);
+  const loadedRef = useRef(false);
+  const resyncSerial = useRef(0);
+  const onLiveRef = useRef<(message: ArticleMessage) => void>(() => {});
+
+  // A reload replaces everything: messages heard meanwhile wait and are applied on top of it,
+  // and only the latest of overlapping reloads is used.
+  const resync = useCallback(async () => {
+    const serial = ++resyncSerial.current;
+    waiting.current ??= [];
+    const result = await callApi<PackedPaintData>('GET', `/api/articles/${articleId}/annotations?format=paint`);
+    if (serial !== resyncSerial.current) return;
+    const heard = waiting.current ?? [];
+    waiting.current = null;
+    if (result.ok) {
+      fingerprint.current = result.data.f;
+      storeRef.current.replaceAll(unpackPaintData(result.data));
+    }
+    setTimeout(() => {
+      for (const message of heard) onLiveRef.current(message);
+    });
+  }, [articleId, storeRef]);
+
+  const onLive = useCallback(
+    (message: ArticleMessage) => {
+      const s = storeRef.current;
+      if (message.t === 'annotation' && message.op === 'upsert') {
+        if (isDeletePending(message.annotation.id)) return;
+        s.upsertIfNewer(message.annotation, message.authorName);
+      } else if (message.t === 'annotation' && message.op === 'delete') {
+        if (!s.byId.has(message.id)) return;
+        s.remove(message.id);
+        if (selectedRef.current === message.id) {
+          select(null);
+          show({ tone: 'info', message: 'The annotation you had open was deleted by its author.' });
+        }
+      } else if (message.t === 'relation' && message.op === 'create') {
+        if (!s.relations.has(message.relation.id)) s.putRelation(message.relation);
+      } else if (message.t === 'relation' && message.op === 'delete') {
+        s.removeRelation(message.id);
+      } else if (message.t === 'comment') {
+        setCommentTicks((ticks) => ({ ...ticks, [message.annotationId]: (ticks[message.annotationId] ?? 0) + 1 }));
+      }
+    },
+    [isDeletePending, select, selectedRef, show, storeRef],
+  );
+  useEffect(() => {
+    onLiveRef.current = onLive;
+  });
+
+  /** Writes made between the page's snapshot and the stream's start show as a changed fingerprint. */
+  const checkFingerprint = useCallback(async () => {
+    const result = await callApi<{ fingerprint: string }>('GET', `/api/articles/${articleId}/annotations?format=fingerprint`);
+    if (result.ok && result.data.fingerprint !== fingerprint.current) await resync();
+  }, [articleId, resync]);
+
+  useEffect(() => {
+    let live = true;
+    void paint.then((packed) => {
+      if (!live || !packed) return;
+      fingerprint.current = packed.f;
+      storeRef.current.replaceAll(unpackPaintData(packed));
+      loadedRef.current = true;
+      setLoaded(true);
+      const early = waiting.current ?? [];
+      waiting.current = null;
+      // Applied after the snapshot lands (the store's next state), in arrival order.
+      setTimeout(() => {
+        for (const message of early) onLive(message);
+        if (listeningEarly.current) void checkFingerprint();
+      });
+    }, () => show({ tone: 'error', message: 'The highlights could not be loaded. Reload the page to try again.' }));
+    return () => {
+      live = false;
+    };
+  }, [paint, onLive, checkFingerprint, show, storeRef]);
+
+  useLiveUpdates(articleId, {
+    onMessage: (message) => (waiting.current ? waiting.current.push(message) : onLive(message)),
+    onListening: () => {
+      if (!loadedRef.current) listeningEarly.current = true;
+      else {
+        // A reconnect is followed by `resync` at once; the check only matters when none comes.
+        const serial = resyncSerial.current;
+        setTimeout(() => serial === resyncSerial.current && void checkFingerprint(), 300);
+      }
+    },
+    onResync: () => void resync(),
+    onClosed: () => show({ tone: 'error', message: 'Live updates stopped (you may have been signed out). Reload the page to see others’ changes.', duration: 15_000 }),
+  });
+
+  return { loaded, commentTicks };
+}
