@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
 import { anchorSpan } from './offsets.ts';
 import { ATTRIBUTE_SCHEMAS, kindFromDb, kindToDb, type AnnotationKindName, type CreateAnnotationInput, type UpdateAnnotationInput } from './schemas.ts';
+import { NO_ANNOTATION } from './not-found.ts';
 
 /** The annotation as the API shows it (DESIGN.md "Annotation JSON"). */
 export interface AnnotationView {
@@ -55,7 +56,6 @@ export function toAnnotationView(row: Prisma.AnnotationGetPayload<{ select: type
 const auditSnapshot = (a: AnnotationView) => ({ kind: a.kind, start: a.start, end: a.end, exact: a.exact, note: a.note, attributes: a.attributes, unattributed: a.unattributed, status: a.status, version: a.version }) as Prisma.InputJsonValue;
 
 const NO_ARTICLE = fail('not_found', 'No such article.');
-const NO_ANNOTATION = fail('not_found', 'No such annotation.');
 /** An archived article is read-only: its annotations are kept as they were. */
 export const ARCHIVED = fail('conflict', 'This article is archived; unarchive it to annotate it.');
 const UNATTRIBUTED_CLAIMS_ONLY = 'Only a claim can be marked as unattributed.';

@@ -1,8 +1,9 @@
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from '../auth/policy.ts';
 import { db, type Prisma } from '../db.ts';
-import { fail, ok, type Result } from '../result.ts';
+import { ok, type Result } from '../result.ts';
 import type { CreateCommentInput } from './schemas.ts';
+import { NO_ANNOTATION } from '../annotations/not-found.ts';
 
 /** A comment of an annotation's thread, as the API shows it. */
 export interface CommentView {
@@ -33,7 +34,7 @@ export async function createComment(actor: Actor, annotationId: string, input: C
   return db().$transaction(async (tx) => {
     // KEY SHARE keeps the annotation from being deleted under the new comment (edits still go ahead).
     const found = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Annotation" WHERE id = ${annotationId} FOR KEY SHARE`;
-    if (found.length === 0) return fail('not_found', 'No such annotation.');
+    if (found.length === 0) return NO_ANNOTATION;
     const comment = await tx.comment.create({ data: { annotationId, authorId: actor.id, body: input.body }, select: commentViewSelect });
     await recordAudit(tx, { actorId: actor.id, action: 'comment.create', entity: 'Comment', entityId: comment.id, after: { annotationId, body: comment.body } });
     return ok(comment);

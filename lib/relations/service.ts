@@ -6,6 +6,7 @@ import { can, type Actor } from '../auth/policy.ts';
 import { db, type Prisma } from '../db.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { RELATION_PAIR_MESSAGES, relationTypeFromDb, relationTypeToDb, type CreateRelationInput } from './schemas.ts';
+import { NO_ANNOTATION } from '../annotations/not-found.ts';
 
 /** A relation as the API shows it: `POST /api/relations` answers with one. */
 export interface RelationView {
@@ -48,7 +49,7 @@ export async function createRelation(actor: Actor, input: CreateRelationInput): 
     });
     const from = ends.find((a) => a.id === input.fromId);
     const to = ends.find((a) => a.id === input.toId);
-    if (!from || !to) return fail('not_found', 'No such annotation.');
+    if (!from || !to) return NO_ANNOTATION;
     if (from.articleId !== to.articleId) return fail('validation', 'Both annotations must be on the same article.');
     const pair = RELATION_PAIRS[input.type];
     if (kindFromDb(from.kind) !== pair.from || kindFromDb(to.kind) !== pair.to) return fail('validation', RELATION_PAIR_MESSAGES[input.type]);

@@ -10,6 +10,7 @@ import { relationTypeFromDb } from '../relations/schemas.ts';
 import { fail, ok, type DomainError, type Result } from '../result.ts';
 import { CONTEXT_MAX, sentenceAround, type QuoteContext } from './context.ts';
 import { encodeQueueCursor, REJECTION_NEEDS_REASON, type BulkReviewInput, type DecisionName, type ReviewInput, type ReviewQueueQuery } from './schemas.ts';
+import { NO_ANNOTATION } from '../annotations/not-found.ts';
 
 /** A review decision as the API shows it: who judged which version of which annotation, how and why. */
 export interface DecisionView extends AnnotationDecisionDetail {
@@ -37,7 +38,6 @@ const toDecisionView = (row: Prisma.ReviewDecisionGetPayload<{ select: typeof de
   decision: row.decision.toLowerCase() as DecisionName,
 });
 
-const NO_ANNOTATION = fail('not_found', 'No such annotation.');
 const PAST_TENSE: Record<DecisionName, string> = { approve: 'approved', reject: 'rejected' };
 const STALE = 'This annotation changed since you loaded it.';
 

@@ -6,33 +6,27 @@ import { ArticleMeta } from '@/components/articles/ArticleMeta';
 import { ExportMenu } from '@/components/export/ExportMenu';
 import { Annotator } from '@/components/annotator/Annotator';
 import { getPackedPaintData } from '@/lib/annotations/paint-data';
-import { articleIdSchema, getArticle } from '@/lib/articles/queries';
+import { getArticle } from '@/lib/articles/queries';
 import { can } from '@/lib/auth/policy';
 import { requirePagePermission } from '@/lib/auth/session';
 import { REJECT_REASONS } from '@/lib/review/reasons';
-
-type Props = { params: Promise<{ id: string }> };
+import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 
 // One read of the article per request, shared by the metadata and the page.
 const loadArticle = cache(async (id: string) => getArticle(id));
 
-async function articleId(params: Props['params']) {
-  const id = articleIdSchema.safeParse((await params).id);
-  return id.success ? id.data : null;
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: IdRouteContext): Promise<Metadata> {
   await requirePagePermission('read:corpus');
-  const id = await articleId(params);
+  const id = await routeId(params);
   const article = id ? await loadArticle(id) : null;
   return { title: article?.title ?? 'Article not found' };
 }
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params }: IdRouteContext) {
   const user = await requirePagePermission('read:corpus');
-  const id = await articleId(params);
+  const id = await routeId(params);
   if (!id) notFound();
   // Not awaited: the annotations query runs while the text renders, and its result streams
   // to the annotator at the end of the same response.

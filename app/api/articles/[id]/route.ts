@@ -1,31 +1,31 @@
 import { updateArticleMetadata } from '@/lib/articles/manage';
 import { articleMetadataSchema } from '@/lib/articles/metadata-schema';
-import { articleIdSchema, getArticle } from '@/lib/articles/queries';
+import { getArticle } from '@/lib/articles/queries';
 import { authorizeApi } from '@/lib/auth/session';
 import { readJsonBody } from '@/lib/http/body';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';
+import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 
-type Context = { params: Promise<{ id: string }> };
 const NOT_FOUND = fail('not_found', 'No such article.').error;
 
-export const GET = apiHandler(async (_request: Request, { params }: Context) => {
+export const GET = apiHandler(async (_request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('read:corpus');
   if (!auth.ok) return errorResponse(auth.error);
-  const id = articleIdSchema.safeParse((await params).id);
-  const article = id.success ? await getArticle(id.data) : null;
+  const id = await routeId(params);
+  const article = id ? await getArticle(id) : null;
   return article ? jsonResponse(article) : errorResponse(NOT_FOUND);
 });
 
 /** Admin: change title, source, author, url, publishedAt or language (never the text). */
-export const PATCH = apiHandler(async (request: Request, { params }: Context) => {
+export const PATCH = apiHandler(async (request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('manage:articles');
   if (!auth.ok) return errorResponse(auth.error);
-  const id = articleIdSchema.safeParse((await params).id);
-  if (!id.success) return errorResponse(NOT_FOUND);
+  const id = await routeId(params);
+  if (!id) return errorResponse(NOT_FOUND);
   const body = await readJsonBody(request, articleMetadataSchema);
   if (!body.ok) return errorResponse(body.error);
-  const result = await updateArticleMetadata(auth.value, id.data, body.value);
+  const result = await updateArticleMetadata(auth.value, id, body.value);
   return result.ok ? jsonResponse(result.value) : errorResponse(result.error);
 });

@@ -1,19 +1,20 @@
 import type { NextRequest } from 'next/server';
-import { importJobIdSchema, importJobQuerySchema } from '@/lib/articles/import/schemas';
+import { importJobQuerySchema } from '@/lib/articles/import/schemas';
 import { getImportJob, getImportJobSummary } from '@/lib/articles/import/service';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';
 import { parseInput } from '@/lib/validation';
+import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 
 /** ?results=false answers the state and counts only, for polling during a long import. */
-export const GET = apiHandler(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
+export const GET = apiHandler(async (request: NextRequest, { params }: IdRouteContext) => {
   const auth = await authorizeApi('manage:articles');
   if (!auth.ok) return errorResponse(auth.error);
   const query = parseInput(importJobQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
   if (!query.ok) return errorResponse(query.error);
-  const id = importJobIdSchema.safeParse((await params).id);
-  const job = id.success ? await (query.value.results ? getImportJob(id.data) : getImportJobSummary(id.data)) : null;
+  const id = await routeId(params);
+  const job = id ? await (query.value.results ? getImportJob(id) : getImportJobSummary(id)) : null;
   return job ? jsonResponse(job) : errorResponse(fail('not_found', 'No such import job.').error);
 });

@@ -3,16 +3,17 @@ import { apiHandler } from '@/lib/http/handler';
 import { readJsonBody } from '@/lib/http/body';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';
-import { updateUserSchema, userIdSchema } from '@/lib/users/schemas';
+import { updateUserSchema } from '@/lib/users/schemas';
 import { updateUser } from '@/lib/users/service';
+import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 
-export const PATCH = apiHandler(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+export const PATCH = apiHandler(async (request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('manage:users');
   if (!auth.ok) return errorResponse(auth.error);
-  const id = userIdSchema.safeParse((await params).id);
-  if (!id.success) return errorResponse(fail('not_found', 'No such user.').error);
+  const id = await routeId(params);
+  if (!id) return errorResponse(fail('not_found', 'No such user.').error);
   const change = await readJsonBody(request, updateUserSchema);
   if (!change.ok) return errorResponse(change.error);
-  const updated = await updateUser(auth.value, id.data, change.value);
+  const updated = await updateUser(auth.value, id, change.value);
   return updated.ok ? jsonResponse(updated.value) : errorResponse(updated.error);
 });

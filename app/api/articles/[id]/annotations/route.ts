@@ -2,43 +2,42 @@ import { createAnnotationSchema } from '@/lib/annotations/schemas';
 import { getPackedPaintData, getPaintFingerprint } from '@/lib/annotations/paint-data';
 import { createAnnotation, listAnnotations } from '@/lib/annotations/service';
 import { z } from 'zod';
-import { articleIdSchema } from '@/lib/articles/queries';
 import { authorizeApi } from '@/lib/auth/session';
 import { readJsonBody } from '@/lib/http/body';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';
+import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 
-type Context = { params: Promise<{ id: string }> };
 const NO_ARTICLE = fail('not_found', 'No such article.').error;
 
 // `format=paint` is the annotator's compact form (lib/annotations/paint.ts), used to resynchronise;
 // `format=fingerprint` tells whether it changed.
 const listQuerySchema = z.object({ format: z.enum(['full', 'paint', 'fingerprint'], 'The format is full, paint or fingerprint.').default('full') });
 
-export const GET = apiHandler(async (request: Request, { params }: Context) => {
+export const GET = apiHandler(async (request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('read:corpus');
   if (!auth.ok) return errorResponse(auth.error);
   const query = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return errorResponse(fail('validation', query.error.issues[0]?.message ?? 'Invalid query.').error);
-  const id = articleIdSchema.safeParse((await params).id);
-  if (!id.success) return errorResponse(NO_ARTICLE);
+  const id = await routeId(params);
+  if (!id) return errorResponse(NO_ARTICLE);
   const body =
     query.data.format === 'paint'
-      ? await getPackedPaintData(id.data)
+      ? await getPackedPaintData(id)
       : query.data.format === 'fingerprint'
-        ? await getPaintFingerprint(id.data).then((fingerprint) => fingerprint && { fingerprint })
-        : await listAnnotations(id.data).then((items) => items && { items });
+        ? await getPaintFingerprint(id).then((fingerprint) => fingerprint && { fingerprint })
+        : await listAnnotations(id).then((items) => items && { items });
   return body ? jsonResponse(body) : errorResponse(NO_ARTICLE);
 });
 
-export const POST = apiHandler(async (request: Request, { params }: Context) => {
+export const POST = apiHandler(async (request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('create:annotation');
   if (!auth.ok) return errorResponse(auth.error);
-  const id = articleIdSchema.safeParse((await params).id);
-  if (!id.success) return errorResponse(NO_ARTICLE);
+  const id = await routeId(params);
+  if (!id) return errorResponse(NO_ARTICLE);
   const input = await readJsonBody(request, createAnnotationSchema);
   if (!input.ok) return errorResponse(input.error);
-  const created = await createAnnotation(auth.value, id.data, input.value);
+  const created = await createAnnotation(auth.value, id, input.value);
   return created.ok ? jsonResponse(created.value, 201) : errorResponse(created.error);
 });

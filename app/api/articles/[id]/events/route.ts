@@ -1,24 +1,23 @@
-import { articleIdSchema } from '@/lib/articles/queries';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse } from '@/lib/http/responses';
 import { articleEventsResponse, liveArticleExists } from '@/lib/live/article-events';
 import { fail } from '@/lib/result';
+import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 
 // A long-lived stream fed by this process's LISTEN connection: never prerendered or cached.
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-type Context = { params: Promise<{ id: string }> };
 const NO_ARTICLE = fail('not_found', 'No such article.').error;
 
 /** Server-sent events: the article's annotations, relations and comments as others change them (lib/live/). */
-export const GET = apiHandler(async (request: Request, { params }: Context) => {
+export const GET = apiHandler(async (request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('read:corpus');
   if (!auth.ok) return errorResponse(auth.error);
-  const id = articleIdSchema.safeParse((await params).id);
-  if (!id.success || !(await liveArticleExists(id.data))) return errorResponse(NO_ARTICLE);
+  const id = await routeId(params);
+  if (!id || !(await liveArticleExists(id))) return errorResponse(NO_ARTICLE);
   // Route handlers may read the request's cookies for as long as they run, so the session is
   // looked up afresh each time (a disabled user or an ended session stops the stream).
-  return articleEventsResponse({ articleId: id.data, request, authorize: async () => (await authorizeApi('read:corpus')).ok });
+  return articleEventsResponse({ articleId: id, request, authorize: async () => (await authorizeApi('read:corpus')).ok });
 });
