@@ -28,6 +28,12 @@ export function db(): PrismaClient {
   return globalForDb.newsmarkDb;
 }
 
+/** Whether a write failed on a unique constraint, however the driver adapter reports it (Prisma code, SQLSTATE, adapter kind). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string }; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  return e?.code === 'P2002' || e?.cause?.code === '23505' || e?.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation';
+}
+
 /** Closes the pool, e.g. before stopping an embedded server, so no connection is cut mid-flight. */
 export async function disconnectDb(): Promise<void> {
   await globalForDb.newsmarkDb?.$disconnect();

@@ -1,11 +1,11 @@
-const FILTER_KEYS = ['q', 'source', 'from', 'to', 'annotated', 'review'] as const;
+import { EXPORT_FILTER_KEYS } from '@/lib/export/schemas';
 
 /**
  * "Export": a GET form to /api/export, so downloading needs no JavaScript. The current /articles
  * filters (or the article's id) go along as hidden fields; the server answers with an attachment.
  */
 export function ExportMenu({ filters = {}, articleId }: { filters?: Partial<Record<string, string>>; articleId?: string }) {
-  const hidden = FILTER_KEYS.flatMap((key) => (filters[key] ? [[key, filters[key]] as const] : []));
+  const hidden = EXPORT_FILTER_KEYS.flatMap((key) => (filters[key] ? [[key, filters[key]] as const] : []));
   const what = articleId ? 'this article' : hidden.length ? 'the articles that match these filters' : 'the whole corpus';
   return (
     <details className="group relative text-sm" data-testid="export-menu">

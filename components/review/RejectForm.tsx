@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { composeRejection } from '@/lib/review/reasons';
+import { REVIEW_COMMENT_MAX } from '@/lib/review/schemas';
 
 /**
  * A rejection needs a reason: one of the preset reasons, or the reviewer's own words (both
@@ -16,7 +18,7 @@ export function RejectForm({ reasons, busy, error, onReject, onCancel }: { reaso
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const reason = [preset, words.trim()].filter(Boolean).join(': ');
+    const reason = composeRejection(preset, words);
     if (!reason) {
       setMissing(true);
       return;
@@ -54,7 +56,7 @@ export function RejectForm({ reasons, busy, error, onReject, onCancel }: { reaso
           id={`${id}-words`}
           type="text"
           value={words}
-          maxLength={1000}
+          maxLength={REVIEW_COMMENT_MAX}
           onChange={(e) => setWords(e.target.value)}
           aria-invalid={missing ? true : undefined}
           aria-describedby={missing || error ? `${id}-error` : undefined}

@@ -3,16 +3,14 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callApi } from '@/lib/http/client';
+import { RELATION_LABEL } from '@/components/annotator/AnnotationPanel';
 import { KIND_LABEL } from '@/components/annotator/Legend';
 import type { AnnotationJson } from '@/components/annotator/types';
+import type { ReviewQueueItem } from '@/lib/review/service';
 import { RejectForm } from './RejectForm';
 
-export interface QueueItem {
-  annotation: AnnotationJson;
-  article: { id: string; title: string };
-  context: { before: string; after: string };
-  relations: { id: string; type: string; direction: 'outgoing' | 'incoming'; other: { id: string; kind: string; exact: string; status: string } }[];
-}
+/** A queue item as the JSON API returns it: the server's ReviewQueueItem, its annotation's dates as strings. */
+export type QueueItem = Omit<ReviewQueueItem, 'annotation'> & { annotation: AnnotationJson };
 
 type Outcome = { state: 'approved' | 'rejected' | 'skipped' | 'conflict' | 'error'; message?: string };
 interface DecisionAnswer {
@@ -20,11 +18,6 @@ interface DecisionAnswer {
   decision: { decision: 'approve' | 'reject'; comment: string | null; reviewer: { name: string } };
 }
 
-const RELATION_WORDS: Record<string, [string, string]> = {
-  attributed_to: ['Attributed to', 'Source of'],
-  reported_by: ['Reported by', 'Reports'],
-  about: ['About', 'Claims about it'],
-};
 
 function attributesText(attributes: Record<string, unknown>): string {
   return Object.entries(attributes)
@@ -214,7 +207,7 @@ export function ReviewQueue({ initial, nextCursor, query, reasons }: { initial: 
                 <ul className="mt-1 text-stone-700">
                   {item.relations.map((r) => (
                     <li key={r.id}>
-                      {RELATION_WORDS[r.type]?.[r.direction === 'outgoing' ? 0 : 1] ?? r.type}: {KIND_LABEL[r.other.kind as keyof typeof KIND_LABEL] ?? r.other.kind} “{r.other.exact}”
+                      {RELATION_LABEL[r.type][r.direction === 'outgoing' ? 'outgoing' : 'incoming']}: {KIND_LABEL[r.other.kind as keyof typeof KIND_LABEL] ?? r.other.kind} “{r.other.exact}”
                     </li>
                   ))}
                 </ul>

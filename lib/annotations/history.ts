@@ -1,5 +1,4 @@
-import { db } from '../db.ts';
-import { Prisma } from '../generated/prisma/client.ts';
+import { db, Prisma } from '../db.ts';
 import { diffSnapshots, type HistoryItem } from './history-diff.ts';
 import { kindFromDb } from './schemas.ts';
 

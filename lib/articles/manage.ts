@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from '../auth/policy.ts';
-import { db, type DbTx, type Prisma } from '../db.ts';
+import { db, isUniqueViolation, type DbTx, type Prisma } from '../db.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { ArticleMetadataInput } from './metadata-schema.ts';
 import { canonicalizeUrl } from './parse/canonical-url.ts';
@@ -26,10 +26,6 @@ type Snapshot = Partial<Record<Field, string | null>>;
 
 const asJson = (v: string | Date | null) => (v instanceof Date ? v.toISOString() : v);
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string }; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  return e?.code === 'P2002' || e?.cause?.code === '23505' || e?.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation';
-}
 
 async function lockArticle(tx: DbTx, id: string): Promise<ArticleMetadata | null> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Article" WHERE "id" = ${id} FOR UPDATE`;

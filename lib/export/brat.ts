@@ -1,6 +1,7 @@
 import { codePointConverter } from './code-points.ts';
 import { canonicalItem } from './order.ts';
 import type { ExportAnnotationKind, ExportItem, ExportRelationType } from './types.ts';
+import { RELATION_PAIRS } from '../annotations/paint.ts';
 
 /**
  * brat standoff (https://brat.nlplab.org/standoff.html): per article a `<id>.txt` holding
@@ -27,12 +28,6 @@ import type { ExportAnnotationKind, ExportItem, ExportRelationType } from './typ
 
 export const BRAT_ENTITY: Record<ExportAnnotationKind, string> = { claim: 'Claim', event: 'Event', source: 'Source' };
 export const BRAT_RELATION: Record<ExportRelationType, string> = { attributed_to: 'AttributedTo', reported_by: 'ReportedBy', about: 'About' };
-/** The kinds a relation joins (lib/relations: a claim attributed to a source, …). */
-const RELATION_ARGS: Record<ExportRelationType, [ExportAnnotationKind, ExportAnnotationKind]> = {
-  attributed_to: ['claim', 'source'],
-  reported_by: ['event', 'source'],
-  about: ['claim', 'event'],
-};
 
 /** `canonicalName` -> `CanonicalName`, `claim_type` -> `ClaimType`. */
 export const bratAttributeName = (key: string) =>
@@ -143,7 +138,7 @@ export class BratConf {
     const kinds = Object.keys(BRAT_ENTITY) as ExportAnnotationKind[];
     const lines = ['[entities]', ...kinds.map((k) => BRAT_ENTITY[k]), '', '[relations]'];
     for (const type of Object.keys(BRAT_RELATION) as ExportRelationType[]) {
-      const [from, to] = RELATION_ARGS[type];
+      const { from, to } = RELATION_PAIRS[type];
       lines.push(`${BRAT_RELATION[type]}\tArg1:${BRAT_ENTITY[from]}, Arg2:${BRAT_ENTITY[to]}`);
     }
     lines.push('<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>', '', '[events]', '', '[attributes]');

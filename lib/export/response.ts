@@ -1,3 +1,4 @@
+import { concatBytes } from '../bytes.ts';
 import { BratConf, bratAnn } from './brat.ts';
 import { csvHeader, csvRows } from './csv.ts';
 import { jsonlLine } from './jsonl.ts';
@@ -73,18 +74,10 @@ function encoderFor(format: ExportFormat, options: ExportStreamOptions): Encoder
           conf.add(item);
           const txt = zip.file(`${item.article.id}.txt`, item.article.text);
           const ann = zip.file(`${item.article.id}.ann`, bratAnn(item));
-          const out = new Uint8Array(txt.length + ann.length);
-          out.set(txt);
-          out.set(ann, txt.length);
-          return out;
+          return concatBytes([txt, ann]);
         },
         end: () => {
-          const last = zip.file('annotation.conf', conf.toString());
-          const directory = zip.end();
-          const out = new Uint8Array(last.length + directory.length);
-          out.set(last);
-          out.set(directory, last.length);
-          return out;
+          return concatBytes([zip.file('annotation.conf', conf.toString()), zip.end()]);
         },
       };
     }

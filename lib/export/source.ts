@@ -1,6 +1,7 @@
 import { db, Prisma } from '../db.ts';
 import { articleFilterConditions, type ArticleFilter } from '../articles/queries.ts';
 import type { ExportAnnotation, ExportAnnotationKind, ExportAnnotationStatus, ExportArticle, ExportItem, ExportRelation, ExportRelationType } from './types.ts';
+import type { EXPORT_SCOPES } from './schemas.ts';
 
 /**
  * The export's source: articles page by page (keyset on id, ascending, so the order is
@@ -12,7 +13,7 @@ import type { ExportAnnotation, ExportAnnotationKind, ExportAnnotationStatus, Ex
  * countExport counts the same way). Every article that matches is exported, with or without
  * annotations, so an export is also the corpus.
  */
-export type ExportScope = 'approved' | 'all';
+export type ExportScope = (typeof EXPORT_SCOPES)[number];
 
 /** The /articles list filters that select what is exported (sort, cursor and limit are ignored). */
 export type ExportFilter = ArticleFilter;

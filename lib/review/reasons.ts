@@ -14,6 +14,9 @@ export const REJECT_REASONS = [
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
+/** A rejection's comment from a preset reason and the reviewer's own words, either optional: what presetReasonOf reads back. */
+export const composeRejection = (preset: string, words: string) => [preset, words.trim()].filter(Boolean).join(': ');
+
 /** The preset a comment starts with, if any: how the progress page groups rejection reasons. */
 export function presetReasonOf(comment: string | null | undefined): RejectReason | null {
   if (!comment) return null;

@@ -4,8 +4,7 @@ import { kindFromDb, kindToDb } from '../annotations/schemas.ts';
 import { annotationViewSelect, ARCHIVED, lockAnnotations, toAnnotationView, type AnnotationView } from '../annotations/service.ts';
 import { recordAudit } from '../audit/record.ts';
 import { can, type Actor } from '../auth/policy.ts';
-import { db } from '../db.ts';
-import { Prisma } from '../generated/prisma/client.ts';
+import { db, isUniqueViolation, Prisma } from '../db.ts';
 import { relationTypeFromDb } from '../relations/schemas.ts';
 import { fail, ok, type DomainError, type Result } from '../result.ts';
 import { CONTEXT_MAX, sentenceAround, type QuoteContext } from './context.ts';
@@ -41,10 +40,6 @@ const toDecisionView = (row: Prisma.ReviewDecisionGetPayload<{ select: typeof de
 const PAST_TENSE: Record<DecisionName, string> = { approve: 'approved', reject: 'rejected' };
 const STALE = 'This annotation changed since you loaded it.';
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string }; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  return e?.code === 'P2002' || e?.cause?.code === '23505' || e?.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation';
-}
 
 /** The annotation now and its newest decision: what a reviewer who lost a race needs to see. */
 async function currentState(id: string): Promise<ReviewConflict | null> {

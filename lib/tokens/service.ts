@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from '../auth/policy.ts';
-import { db } from '../db.ts';
+import { db, isUniqueViolation } from '../db.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { SessionUser } from '../users/queries.ts';
 import { generateToken, hashToken, isWellFormedToken, tokenPrefix } from './format.ts';
@@ -23,10 +23,6 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 
 const NAME_TAKEN = fail('conflict', 'You already have an active token with this name.', { name: ['You already have an active token with this name.'] });
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string }; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  return e?.code === 'P2002' || e?.cause?.code === '23505' || e?.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation';
-}
 
 /** Creates a token; the plaintext is in this answer only, and never stored. */
 export async function createToken(actor: Actor, input: CreateTokenInput): Promise<Result<TokenView & { token: string }>> {

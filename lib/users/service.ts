@@ -1,7 +1,7 @@
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from '../auth/policy.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { db, type DbTx } from '../db.ts';
+import { db, isUniqueViolation, type DbTx } from '../db.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { removesLastActiveAdmin } from './admin-rule.ts';
 import { findUserIdByEmail, toUserSummary, userSummarySelect, type UserSummary } from './queries.ts';
@@ -9,10 +9,6 @@ import type { CreateUserInput, UpdateUserInput } from './schemas.ts';
 
 const EMAIL_TAKEN = fail('validation', 'Some fields are not valid.', { email: ['A user with this e-mail address already exists.'] });
 
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string }; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  return e?.code === 'P2002' || e?.cause?.code === '23505' || e?.meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation';
-}
 
 
 export async function createUser(actor: Actor, input: CreateUserInput): Promise<Result<UserSummary>> {

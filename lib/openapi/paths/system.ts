@@ -1,25 +1,24 @@
 import { articleListQuerySchema } from '../../articles/list-query.ts';
-import { EXPORT_FORMATS } from '../../export/response.ts';
-import { entityIdSchema } from '../../ids.ts';
+import { EXPORT_FILTER_KEYS, exportQuerySchema } from '../../export/schemas.ts';
 import { PROGRESS_TABLES, progressQuerySchema } from '../../progress/schemas.ts';
-import { arrayOf, objectOf, queryParameters, requestSchema } from '../json-schema.ts';
+import { arrayOf, objectOf, queryParameters } from '../json-schema.ts';
 import { jsonContent, operation } from '../operation.ts';
 import type { JsonSchema, Parameter, Paths } from '../types.ts';
 
 const attachment = { 'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } } };
 const bytes: JsonSchema = { type: 'string' };
 
-/**
- * The export's own query fields are parsed by a schema local to its route (app/ may not be
- * imported from lib/), so they are written here from the same constants; the corpus filters it
- * shares with GET /api/articles come from that schema.
- */
+/** The export's own fields, then the corpus filters it shares with GET /api/articles. */
 const exportParameters: Parameter[] = [
-  { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: [...EXPORT_FORMATS], default: 'jsonl' } },
-  { name: 'status', in: 'query', required: false, description: '`approved` exports approved annotations only; `all` every annotation with its status.', schema: { type: 'string', enum: ['approved', 'all'], default: 'approved' } },
-  { name: 'articleId', in: 'query', required: false, description: 'One article only (404 when unknown or archived).', schema: requestSchema(entityIdSchema) },
-  { name: 'bom', in: 'query', required: false, description: 'CSV: `1` starts the file with a UTF-8 byte order mark.', schema: { type: 'string', enum: ['0', '1'] } },
-  ...queryParameters(articleListQuerySchema, { only: ['q', 'source', 'from', 'to', 'annotated', 'review'] }),
+  ...queryParameters(exportQuerySchema, {
+    descriptions: {
+      format: 'Default `jsonl`.',
+      status: '`approved` (default) exports approved annotations only; `all` every annotation with its status.',
+      articleId: 'One article only (404 when unknown or archived).',
+      bom: 'CSV: `1` starts the file with a UTF-8 byte order mark.',
+    },
+  }),
+  ...queryParameters(articleListQuerySchema, { only: EXPORT_FILTER_KEYS }),
 ];
 
 export const systemPaths: Paths = {

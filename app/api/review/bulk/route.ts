@@ -10,6 +10,7 @@ import { bulkApprove } from '@/lib/review/service';
  * `{ results: [...] }`, one result per item in order; each item succeeds or fails on its own.
  */
 export const POST = apiHandler(async (request: Request) => {
+  // The role gate; never-one's-own needs each annotation's author, so the service decides it per item.
   const auth = await authorizeApi('read:review-queue');
   if (!auth.ok) return errorResponse(auth.error);
   const input = await readJsonBody(request, bulkReviewSchema);
