@@ -7,6 +7,7 @@ import { Button } from '../ui/Button';
 import { FormMessage } from '../ui/FormMessage';
 import { TextField } from '../ui/TextField';
 import { useApiForm } from '../ui/useApiForm';
+import { utcMinute } from '../ui/utc-minute';
 
 /** A token as the API lists it (dates as ISO strings): never the secret. */
 export interface TokenRow {
@@ -16,11 +17,6 @@ export interface TokenRow {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
-}
-
-/** The same text on the server and in the browser (no locale, no time zone), so hydration agrees. */
-function when(iso: string | null, none: string): string {
-  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : none;
 }
 
 export function ApiTokens({ initialTokens }: { initialTokens: TokenRow[] }) {
@@ -127,11 +123,11 @@ export function ApiTokens({ initialTokens }: { initialTokens: TokenRow[] }) {
               <tr key={t.id} className={`border-t border-stone-100 ${t.revokedAt ? 'text-stone-400' : ''}`}>
                 <td className="py-2 pr-3 font-medium">{t.name}</td>
                 <td className="py-2 pr-3 font-mono text-xs">{t.prefix}…</td>
-                <td className="py-2 pr-3">{when(t.createdAt, '')}</td>
-                <td className="py-2 pr-3">{when(t.lastUsedAt, 'never')}</td>
+                <td className="py-2 pr-3">{utcMinute(t.createdAt, '')}</td>
+                <td className="py-2 pr-3">{utcMinute(t.lastUsedAt, 'never')}</td>
                 <td className="py-2 text-right">
                   {t.revokedAt ? (
-                    <span>Revoked {when(t.revokedAt, '')}</span>
+                    <span>Revoked {utcMinute(t.revokedAt, '')}</span>
                   ) : confirming === t.id ? (
                     <span className="inline-flex items-center gap-2">
                       <span className="text-stone-700">Scripts using it stop at once.</span>

@@ -9,7 +9,8 @@ import { AttributesFields, attributesFromDraft, draftFromAttributes, type Attrib
 import { RejectForm } from '@/components/review/RejectForm';
 import { CommentThread } from './CommentThread';
 import { HistoryTimeline } from './HistoryTimeline';
-import { KIND_LABEL, STATUS_LABEL } from './Legend';
+import { KIND_LABEL } from './labels';
+import { STATUS_LABEL } from './Legend';
 import type { AnnotationChanges, AnnotationDetailJson, AnnotationJson, PatchResult } from './types';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });

@@ -7,7 +7,8 @@ import type { AnnotationKindName } from '@/lib/annotations/schemas';
 import { splitParagraphs } from '@/lib/articles/paragraphs';
 import { AnnotationPanel, RELATION_LABEL, type PanelActions } from './AnnotationPanel';
 import { ArticleText } from './ArticleText';
-import { filterClasses, isVisible, KIND_LABEL, Legend, STATUS_LABEL, type Filters } from './Legend';
+import { KIND_LABEL } from './labels';
+import { filterClasses, isVisible, Legend, NO_FILTERS, STATUS_LABEL, type Filters } from './Legend';
 import { SelectionToolbar } from './SelectionToolbar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { SpanHandles } from './SpanHandles';
@@ -55,7 +56,7 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const [focusPanel, setFocusPanel] = useState(0);
-  const [filters, setFilters] = useState<Filters>({ hiddenKinds: new Set(), hiddenStatuses: new Set(), author: 'all' });
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const { toasts, show, dismiss } = useToasts();

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import type { AnnotationStatusName, PaintAnnotation } from '@/lib/annotations/paint';
 import { ANNOTATION_KINDS, type AnnotationKindName } from '@/lib/annotations/schemas';
+import { KIND_LABEL } from './labels';
 
 export type AuthorFilter = 'all' | 'mine' | 'others';
 export interface Filters {
@@ -11,7 +12,6 @@ export interface Filters {
   author: AuthorFilter;
 }
 
-export const KIND_LABEL: Record<AnnotationKindName, string> = { claim: 'Claim', event: 'Event', source: 'Source' };
 export const KIND_CUE: Record<AnnotationKindName, string> = { claim: 'solid underline', event: 'dashed underline', source: 'dotted underline' };
 export const STATUS_LABEL: Record<AnnotationStatusName, string> = { pending: 'Pending', approved: 'Approved ✓', rejected: 'Rejected ✗' };
 const STATUSES: AnnotationStatusName[] = ['pending', 'approved', 'rejected'];

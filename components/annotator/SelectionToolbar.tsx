@@ -1,7 +1,7 @@
 'use client';
 
 import type { AnnotationKindName } from '@/lib/annotations/schemas';
-import { KIND_LABEL } from './Legend';
+import { KIND_LABEL } from './labels';
 
 const KEYS: Record<AnnotationKindName, string> = { claim: 'C', event: 'E', source: 'S' };
 const NUMBERS: Record<AnnotationKindName, string> = { claim: '1', event: '2', source: '3' };

@@ -2,8 +2,10 @@
 
 import { useEffect, useRef } from 'react';
 import type { LiveMessage } from '@/lib/annotations/paint';
+import type { ArticleLiveMessage } from '@/lib/live/messages';
 
-export type ArticleMessage = Exclude<LiveMessage, { t: 'resync' } | { t: 'listening' }>;
+/** A message about the article's annotations, relations or comments (the stream's own signals aside). */
+export type ArticleMessage = ArticleLiveMessage;
 
 interface Handlers {
   onMessage: (message: ArticleMessage) => void;

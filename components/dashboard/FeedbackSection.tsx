@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { truncate } from '@/lib/annotations/history-diff';
 import type { RejectedAnnotation } from '@/lib/review/service';
+import type { AnnotationKindName } from '@/lib/annotations/schemas';
+import { KIND_LABEL } from '../annotator/labels';
+import { countOf } from '../ui/count';
 import { MarkFeedbackSeen } from './MarkFeedbackSeen';
 
-const KIND_LABEL: Record<string, string> = { claim: 'Claim', event: 'Event', source: 'Source' };
 const KIND_STYLE: Record<string, string> = { claim: 'bg-amber-100 text-amber-900', event: 'bg-sky-100 text-sky-900', source: 'bg-emerald-100 text-emerald-900' };
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -17,7 +19,7 @@ export interface FeedbackSectionProps {
 }
 
 function newDecisionsText(count: number, lastLooked: Date | null): string {
-  const decisions = `${count.toLocaleString('en')} ${count === 1 ? 'decision' : 'decisions'} on your annotations`;
+  const decisions = `${countOf(count, 'decision', 'decisions')} on your annotations`;
   if (!lastLooked) return count === 0 ? 'No decisions on your annotations yet.' : `${decisions} so far.`;
   return count === 0 ? `No new decisions on your annotations since you last looked (${timeFormat.format(lastLooked)}).` : `${decisions} since you last looked (${timeFormat.format(lastLooked)}).`;
 }
@@ -41,7 +43,7 @@ export function FeedbackSection({ rejected, newDecisions, lastLooked, countedAt 
           {rejected.map(({ annotation, article, decision }) => (
             <li key={annotation.id} className="space-y-1 px-4 py-3 text-sm">
               <p className="flex flex-wrap items-baseline gap-2">
-                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${KIND_STYLE[annotation.kind] ?? 'bg-stone-100'}`}>{KIND_LABEL[annotation.kind] ?? annotation.kind}</span>
+                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${KIND_STYLE[annotation.kind] ?? 'bg-stone-100'}`}>{KIND_LABEL[annotation.kind as AnnotationKindName] ?? annotation.kind}</span>
                 <Link href={`/articles/${article.id}#annotation-${annotation.id}`} className="font-medium break-words text-indigo-800 underline underline-offset-2">
                   “{truncate(annotation.exact, 120)}”
                 </Link>

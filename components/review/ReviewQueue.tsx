@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callApi } from '@/lib/http/client';
 import { RELATION_LABEL } from '@/components/annotator/AnnotationPanel';
-import { KIND_LABEL } from '@/components/annotator/Legend';
+import { KIND_LABEL } from '@/components/annotator/labels';
 import type { AnnotationJson } from '@/components/annotator/types';
 import type { ReviewQueueItem } from '@/lib/review/service';
 import { RejectForm } from './RejectForm';

@@ -1,6 +1,8 @@
 import { ANNOTATION_KINDS, ATTRIBUTE_SCHEMAS } from '../annotations/schemas.ts';
-import { RELATION_TYPES } from '../annotations/paint.ts';
+import { CONTEXT_LENGTH } from '../annotations/offsets.ts';
+import { PACKED_STATUSES, RELATION_TYPES } from '../annotations/paint.ts';
 import { ROLES } from '../auth/policy.ts';
+import { CONTEXT_MAX } from '../review/context.ts';
 import { DECISIONS } from '../review/schemas.ts';
 import { errorSchema } from './errors.ts';
 import { arrayOf, dateTime, nullable, objectOf, requestSchema, schemaRef } from './json-schema.ts';
@@ -17,7 +19,7 @@ const text: JsonSchema = { type: 'string' };
 const count: JsonSchema = { type: 'integer', minimum: 0 };
 const nullableText = nullable(text);
 const kind: JsonSchema = { type: 'string', enum: [...ANNOTATION_KINDS] };
-const status: JsonSchema = { type: 'string', enum: ['pending', 'approved', 'rejected'] };
+const status: JsonSchema = { type: 'string', enum: [...PACKED_STATUSES] };
 
 /** AnnotationView (lib/annotations/service.ts), DESIGN.md's annotation JSON. */
 const Annotation = objectOf({
@@ -27,8 +29,8 @@ const Annotation = objectOf({
   start: { type: 'integer', minimum: 0, description: 'UTF-16 code unit index into the article text, inclusive.' },
   end: { type: 'integer', minimum: 1, description: 'UTF-16 code unit index into the article text, exclusive.' },
   exact: { type: 'string', description: 'The quoted text: `text.slice(start, end)`.' },
-  prefix: { type: 'string', maxLength: 32 },
-  suffix: { type: 'string', maxLength: 32 },
+  prefix: { type: 'string', maxLength: CONTEXT_LENGTH },
+  suffix: { type: 'string', maxLength: CONTEXT_LENGTH },
   note: text,
   attributes: { description: "Validated per kind: one of the kind's attribute objects.", anyOf: ANNOTATION_KINDS.map((k) => schemaRef(`${capitalized(k)}Attributes`)) },
   unattributed: { type: 'boolean', description: 'A claim deliberately marked as having no source (always false for events and sources).' },
@@ -127,7 +129,8 @@ const Relation = objectOf({ id, fromId: id, toId: id, type: { type: 'string', en
 const ReviewQueueItem = objectOf({
   annotation: schemaRef('Annotation'),
   article: objectOf({ id, title: text }),
-  context: objectOf({ before: { type: 'string', maxLength: 240 }, after: { type: 'string', maxLength: 240 } }),
+  // Up to CONTEXT_MAX units of the sentence, and "…" where it was cut.
+  context: objectOf({ before: { type: 'string', maxLength: CONTEXT_MAX + 1 }, after: { type: 'string', maxLength: CONTEXT_MAX + 1 } }),
   relations: arrayOf(schemaRef('RelationDetail')),
 });
 
@@ -143,7 +146,7 @@ const ImportJob = objectOf({
   state: { type: 'string', enum: ['queued', 'running', 'done', 'failed', 'interrupted'] },
   createdAt: dateTime,
   finishedAt: nullable(dateTime),
-  createdBy: id,
+  createdBy: { type: 'string', description: 'The name of the admin who ran it.' },
   totalItems: count,
   created: count,
   duplicates: count,

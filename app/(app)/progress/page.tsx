@@ -8,6 +8,7 @@ import { requirePagePermission } from '@/lib/auth/session';
 import { annotatorProgress, articleProgress, reviewerProgress } from '@/lib/progress/queries';
 import { progressQuerySchema } from '@/lib/progress/schemas';
 import { parseInput } from '@/lib/validation';
+import { utcMinute } from '@/components/ui/utc-minute';
 
 export const metadata: Metadata = { title: 'Progress' };
 
@@ -16,7 +17,6 @@ const ARTICLE_ROWS = 200;
 const CHART_ARTICLES = 20;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
-const dateTime = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '–');
 
 export default async function ProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Everyone who reads the corpus sees its progress: annotations, their authors and their
@@ -192,7 +192,7 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
                 <td className={cell}>{r.last30Days}</td>
                 <td className={cell}>{r.approvals}</td>
                 <td className={cell}>{r.rejections}</td>
-                <td className={cell}>{dateTime(r.lastDecisionAt)}</td>
+                <td className={cell}>{utcMinute(r.lastDecisionAt, '–')}</td>
               </tr>
             ))}
           </tbody>
