@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { annotatorText, clickWord, dragOverWords, openAnnotator, panel, panelHeading, toolbar } from './support/annotator.ts';
+import { announcement, annotatorText, clickWord, dragOverWords, openAnnotator, panel, panelHeading, toolbar } from './support/annotator.ts';
 import { createTestAnnotation, createTestArticle, createTestComment, createTestRelation, expect, signIn, test } from './support/fixtures.ts';
 
 /** Serious and critical axe-core violations, printed in full when there are any. */
@@ -66,6 +66,8 @@ test('the shortcut sheet opens with ?, closes with Esc, and leaves the keys work
   // Keys meant for the text do nothing behind the modal sheet.
   await page.keyboard.press('j');
   await expect(panelHeading(page)).toHaveCount(0);
+  // J would step to the claim and announce it: behind the sheet it does not.
+  await expect(announcement(page)).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
   await expect(annotatorText(page)).toBeFocused();

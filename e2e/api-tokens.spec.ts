@@ -51,6 +51,7 @@ test('a personal API token: created once on /account, used by a script, revoked'
   // The last use shows after a reload, and the plaintext is gone.
   await page.reload();
   await expect(section.getByRole('row', { name: /nightly script/ }).getByRole('cell', { name: 'never' })).toHaveCount(0);
+  await expect(section.getByRole('row', { name: /nightly script/ }).getByRole('cell', { name: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/ })).toHaveCount(2);
   await expect(page.getByText(token)).toHaveCount(0);
 
   await section.getByRole('button', { name: 'Revoke nightly script' }).click();

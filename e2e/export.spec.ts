@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { annotationDetail, listAnnotations } from './support/annotator.ts';
 import { createTestAnnotation, createTestArticle, createTestRelation, expect, signIn, test } from './support/fixtures.ts';
@@ -75,6 +76,10 @@ test('export an article as JSONL, CSV and brat from its page', async ({ page, re
   const brat = await download(page, { format: 'brat', status: 'all' });
   expect(brat.name).toMatch(/^newsmark-all-\d{8}\.zip$/);
   expect(zipNames(brat.bytes)).toEqual([`${article.id}.txt`, `${article.id}.ann`, 'annotation.conf']);
+  const files = unzipSync(new Uint8Array(brat.bytes));
+  expect(strFromU8(files[`${article.id}.txt`]!)).toBe(article.text);
+  const ann = strFromU8(files[`${article.id}.ann`]!).split('\n');
+  expect(ann).toEqual(expect.arrayContaining([expect.stringMatching(/^T\d+\tClaim \d+ \d+\tthe bridge, "closed since May", reopens on Friday$/), expect.stringMatching(/^T\d+\tSource \d+ \d+\ta spokesperson$/), expect.stringMatching(/^R1\tAttributedTo Arg1:T\d+ Arg2:T\d+$/)]));
 });
 
 test('an export downloaded from the UI imports back through /import with its annotations, statuses and relation', async ({ page, admin, researcher }) => {

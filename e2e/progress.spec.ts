@@ -10,8 +10,12 @@ test('progress shows per-article, per-annotator and per-reviewer figures, with c
   await page.goto('/progress');
   const articles = page.getByRole('table', { name: /article/i });
   await expect(articles.getByRole('row', { name: /Progress harbour/ })).toContainText('50');
-  await expect(page.getByRole('table', { name: /annotator/i }).getByRole('row', { name: new RegExp(researcher.name) })).toBeVisible();
-  await expect(page.getByRole('table', { name: /reviewer/i }).getByRole('row', { name: new RegExp(reviewer.name) })).toBeVisible();
+  // The researcher made 2, 1 pending, 0 approved, 1 rejected (0% approved of decided), the reason grouped under its preset.
+  const annotator = page.getByRole('table', { name: /annotator/i }).getByRole('row', { name: new RegExp(researcher.name) });
+  await expect(annotator.getByRole('cell')).toHaveText(['2', '1', '0', '1', '0%', /Wrong kind.*1/]);
+  // The reviewer decided once today: a rejection.
+  const reviewerRow = page.getByRole('table', { name: /reviewer/i }).getByRole('row', { name: new RegExp(reviewer.name) });
+  await expect(reviewerRow.getByRole('cell')).toHaveText(['1', '1', '1', '0', '1', /\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/]);
   await expect(page.locator('.recharts-wrapper').first()).toBeVisible();
 
   const download = page.waitForEvent('download');

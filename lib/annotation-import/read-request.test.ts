@@ -108,8 +108,8 @@ describe('readAnnotatedRequest: JSONL', () => {
         readExportLine(JSON.parse(GOLDEN.replace('"art1"', '"art9"')), 'export.jsonl line 7'),
       ];
       expect(docs).toEqual(expected);
-      const first = docs[0]!;
-      if (first.ok) expect(first.document.article.text).toBe(TEXT);
+      expect(docs.every((d) => d.ok)).toBe(true);
+      expect(docs[0]!.ok && docs[0]!.document.article.text).toBe(TEXT);
     }
   });
 

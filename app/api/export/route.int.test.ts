@@ -1,7 +1,8 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeSession as session } from '../../../scripts/test/fake-session.ts';
-import { seedExport } from '../../../lib/export/seed.test-data.ts';
+import { seedExport, TEXT_A } from '../../../lib/export/seed.test-data.ts';
 import { GET } from './route.ts';
 
 vi.mock('@/lib/auth/session', () => import('../../../scripts/test/fake-session.ts'));
@@ -60,5 +61,13 @@ describe('GET /api/export', () => {
     const names = [...zip.toString('latin1').matchAll(/PK\x01\x02[\s\S]{42}([\x20-\x7e]+?\.(?:txt|ann|conf))/g)].map((m) => m[1]);
     const [x, y] = [seed.a.id, seed.b.id].sort();
     expect(names).toEqual([`${x}.txt`, `${x}.ann`, `${y}.txt`, `${y}.ann`, 'annotation.conf']);
+    // What the files hold: the text byte for byte, and every annotation of the scope as a T line.
+    const files = unzipSync(new Uint8Array(zip));
+    expect(strFromU8(files[`${seed.a.id}.txt`]!)).toBe(TEXT_A);
+    const ann = strFromU8(files[`${seed.a.id}.ann`]!);
+    expect(ann).toMatch(/^T\d+\tClaim \d+ \d+\tthe tram line opens in June$/m);
+    expect(ann).toMatch(/^T\d+\tSource \d+ \d+\ta city report$/m);
+    expect(ann).toMatch(/^R1\tAttributedTo Arg1:T\d+ Arg2:T\d+$/m);
+    expect(ann).toMatch(/^#1\tAnnotatorNotes T\d+\tCheck the date$/m);
   });
 });
