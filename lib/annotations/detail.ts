@@ -43,29 +43,49 @@ export function truncateQuote(text: string, max = RELATED_EXACT_MAX): string {
 
 const otherEnd = { select: { id: true, kind: true, exact: true, status: true } } as const;
 const person = { select: { id: true, name: true } } as const;
-const relationOrder = [{ createdAt: 'asc' as const }, { id: 'asc' as const }];
+
+/**
+ * The relations of several annotations, both directions, in one query: per annotation outgoing
+ * first, each oldest first, as the side panel and the review queue list them.
+ */
+export async function relationsOf(ids: readonly string[]): Promise<Map<string, AnnotationRelationDetail[]>> {
+  const byAnnotation = new Map<string, AnnotationRelationDetail[]>();
+  if (ids.length === 0) return byAnnotation;
+  const rows = await db().relation.findMany({
+    where: { OR: [{ fromId: { in: [...ids] } }, { toId: { in: [...ids] } }] },
+    select: { id: true, type: true, fromId: true, toId: true, author: person, from: otherEnd, to: otherEnd },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const wanted = new Set(ids);
+  const other = (a: (typeof rows)[number]['to']) => ({ id: a.id, kind: kindFromDb(a.kind), exact: truncateQuote(a.exact), status: a.status.toLowerCase() as AnnotationStatusName });
+  const add = (id: string, relation: AnnotationRelationDetail) => byAnnotation.set(id, [...(byAnnotation.get(id) ?? []), relation]);
+  for (const direction of ['outgoing', 'incoming'] as const) {
+    for (const r of rows) {
+      const self = direction === 'outgoing' ? r.fromId : r.toId;
+      if (wanted.has(self)) add(self, { id: r.id, type: relationTypeFromDb(r.type), direction, other: other(direction === 'outgoing' ? r.to : r.from), author: r.author });
+    }
+  }
+  return byAnnotation;
+}
 
 /** The annotation with its relations (both directions), review history and comment count; null when unknown. */
 export async function getAnnotationDetail(id: string): Promise<AnnotationDetail | null> {
-  const row = await db().annotation.findUnique({
-    where: { id },
-    select: {
-      ...annotationViewSelect,
-      outgoing: { select: { id: true, type: true, author: person, to: otherEnd }, orderBy: relationOrder },
-      incoming: { select: { id: true, type: true, author: person, from: otherEnd }, orderBy: relationOrder },
-      decisions: { select: { id: true, decision: true, comment: true, annotationVersion: true, createdAt: true, reviewer: person }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
-      _count: { select: { comments: true } },
-    },
-  });
+  const [row, relations] = await Promise.all([
+    db().annotation.findUnique({
+      where: { id },
+      select: {
+        ...annotationViewSelect,
+        decisions: { select: { id: true, decision: true, comment: true, annotationVersion: true, createdAt: true, reviewer: person }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+        _count: { select: { comments: true } },
+      },
+    }),
+    relationsOf([id]),
+  ]);
   if (!row) return null;
-  const { outgoing, incoming, decisions, _count, ...view } = row;
-  const other = (a: (typeof outgoing)[number]['to']) => ({ id: a.id, kind: kindFromDb(a.kind), exact: truncateQuote(a.exact), status: a.status.toLowerCase() as AnnotationStatusName });
+  const { decisions, _count, ...view } = row;
   return {
     ...toAnnotationView(view),
-    relations: [
-      ...outgoing.map((r) => ({ id: r.id, type: relationTypeFromDb(r.type), direction: 'outgoing' as const, other: other(r.to), author: r.author })),
-      ...incoming.map((r) => ({ id: r.id, type: relationTypeFromDb(r.type), direction: 'incoming' as const, other: other(r.from), author: r.author })),
-    ],
+    relations: relations.get(id) ?? [],
     decisions: decisions.map((d) => ({ ...d, decision: d.decision.toLowerCase() as AnnotationDecisionDetail['decision'] })),
     commentCount: _count.comments,
   };

@@ -1,11 +1,9 @@
-import { RELATED_EXACT_MAX, truncateQuote, type AnnotationDecisionDetail, type AnnotationRelationDetail } from '../annotations/detail.ts';
-import type { AnnotationStatusName } from '../annotations/paint.ts';
-import { kindFromDb, kindToDb } from '../annotations/schemas.ts';
+import { relationsOf, type AnnotationDecisionDetail, type AnnotationRelationDetail } from '../annotations/detail.ts';
+import { kindToDb } from '../annotations/schemas.ts';
 import { annotationViewSelect, ARCHIVED, lockAnnotations, toAnnotationView, type AnnotationView } from '../annotations/service.ts';
 import { recordAudit } from '../audit/record.ts';
 import { can, type Actor } from '../auth/policy.ts';
 import { db, isUniqueViolation, Prisma } from '../db.ts';
-import { relationTypeFromDb } from '../relations/schemas.ts';
 import { fail, ok, type DomainError, type Result } from '../result.ts';
 import { CONTEXT_MAX, sentenceAround, type QuoteContext } from './context.ts';
 import { encodeQueueCursor, REJECTION_NEEDS_REASON, type BulkReviewInput, type DecisionName, type ReviewInput, type ReviewQueueQuery } from './schemas.ts';
@@ -139,14 +137,13 @@ export async function bulkApprove(actor: Actor, items: BulkReviewInput['items'])
 // ─── The queue ──────────────────────────────────────────────────────────────────────
 
 /** A relation of a queued annotation, as the side panel shows it (lib/annotations/detail.ts). */
-export type QueueRelation = AnnotationRelationDetail;
 
 export interface ReviewQueueItem {
   annotation: AnnotationView;
   article: { id: string; title: string };
   /** The quote's sentence around it. */
   context: QuoteContext;
-  relations: QueueRelation[];
+  relations: AnnotationRelationDetail[];
 }
 
 export interface ReviewQueuePage {
@@ -268,29 +265,6 @@ export async function listReviewQueue(actor: Actor, query: ReviewQueueQuery): Pr
   }));
   const last = rows.length > query.limit ? page[page.length - 1] : undefined;
   return { items, nextCursor: last ? encodeQueueCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
-}
-
-const otherEnd = { select: { id: true, kind: true, exact: true, status: true } } as const;
-
-/** The relations of several annotations, both directions, in one query: outgoing first, each oldest first (as the side panel lists them). */
-async function relationsOf(ids: string[]): Promise<Map<string, QueueRelation[]>> {
-  const byAnnotation = new Map<string, QueueRelation[]>();
-  if (ids.length === 0) return byAnnotation;
-  const rows = await db().relation.findMany({
-    where: { OR: [{ fromId: { in: ids } }, { toId: { in: ids } }] },
-    select: { id: true, type: true, fromId: true, toId: true, author: { select: { id: true, name: true } }, from: otherEnd, to: otherEnd },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  });
-  const wanted = new Set(ids);
-  const other = (a: (typeof rows)[number]['to']) => ({ id: a.id, kind: kindFromDb(a.kind), exact: truncateQuote(a.exact, RELATED_EXACT_MAX), status: a.status.toLowerCase() as AnnotationStatusName });
-  const add = (id: string, relation: QueueRelation) => byAnnotation.set(id, [...(byAnnotation.get(id) ?? []), relation]);
-  for (const direction of ['outgoing', 'incoming'] as const) {
-    for (const r of rows) {
-      const self = direction === 'outgoing' ? r.fromId : r.toId;
-      if (wanted.has(self)) add(self, { id: r.id, type: relationTypeFromDb(r.type), direction, other: other(direction === 'outgoing' ? r.to : r.from), author: r.author });
-    }
-  }
-  return byAnnotation;
 }
 
 /** How many annotations await `actor`'s review (the dashboard's figure): the queue's rows, counted. */
