@@ -1,19 +1,15 @@
-import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { ArticleMeta } from '@/components/articles/ArticleMeta';
 import { FeedbackSection } from '@/components/dashboard/FeedbackSection';
 import { StatCard } from '@/components/dashboard/StatCard';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getDashboardCounts, recentArticles, REVIEW_QUEUE_COUNT_CAP } from '@/lib/dashboard/counts';
-import { countDecisionsFrom, FEEDBACK_SEEN_COOKIE, parseFeedbackSeen } from '@/lib/review/feedback';
-import { decisionsSince, rejectedForAuthor } from '@/lib/review/service';
+import { feedbackSinceLastLook } from '@/lib/review/feedback-count';
+import { rejectedForAuthor } from '@/lib/review/service';
 
 export default async function DashboardPage() {
   const user = await requirePagePermission('read:corpus');
-  const lastLooked = parseFeedbackSeen((await cookies()).get(FEEDBACK_SEEN_COOKIE)?.value, user.id);
-  // Taken before counting, so a decision made meanwhile still counts as new next time.
-  const countedAt = new Date().toISOString();
-  const [counts, recent, rejected, newDecisions] = await Promise.all([getDashboardCounts(user), recentArticles(), rejectedForAuthor(user.id), decisionsSince(user.id, countDecisionsFrom(lastLooked))]);
+  const [counts, recent, rejected, { lastLooked, countedAt, newDecisions }] = await Promise.all([getDashboardCounts(user), recentArticles(), rejectedForAuthor(user.id), feedbackSinceLastLook(user.id)]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Welcome, {user.name}</h1>

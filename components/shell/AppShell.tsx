@@ -1,7 +1,5 @@
-import { cookies } from 'next/headers';
 import Link from 'next/link';
-import { countDecisionsFrom, FEEDBACK_SEEN_COOKIE, parseFeedbackSeen } from '@/lib/review/feedback';
-import { decisionsSince } from '@/lib/review/service';
+import { feedbackSinceLastLook } from '@/lib/review/feedback-count';
 import type { SessionUser } from '@/lib/users/queries';
 import { navigationFor } from './navigation';
 import { NavLinks } from './NavLinks';
@@ -10,7 +8,7 @@ import { SignOutButton } from './SignOutButton';
 
 export async function AppShell({ user, children }: { user: SessionUser; children: React.ReactNode }) {
   // Decisions on my annotations since I last looked at the dashboard's feedback: the badge on "Dashboard".
-  const newDecisions = await decisionsSince(user.id, countDecisionsFrom(parseFeedbackSeen((await cookies()).get(FEEDBACK_SEEN_COOKIE)?.value, user.id)));
+  const { newDecisions } = await feedbackSinceLastLook(user.id);
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countDecisionsFrom, feedbackSeenCookieOptions, feedbackSeenSchema, formatFeedbackSeen, nextFeedbackSeen, parseFeedbackSeen, readCookie } from './feedback.ts';
+import { countDecisionsFrom, feedbackSeenCookieOptions, feedbackSeenSchema, formatFeedbackSeen, nextFeedbackSeen, parseFeedbackSeen } from './feedback.ts';
 
 const t = (iso: string) => new Date(iso);
 
@@ -21,12 +21,6 @@ describe('the feedback-seen cookie', () => {
     expect(nextFeedbackSeen(null, t('2030-01-01T00:00:00Z'), now)).toEqual(now);
     expect(nextFeedbackSeen(t('2025-03-04T11:00:00Z'), t('2025-03-01T00:00:00Z'), now)).toEqual(t('2025-03-04T11:00:00Z'));
     expect(countDecisionsFrom(null)).toEqual(new Date(0));
-  });
-
-  it('reads a cookie from a header', () => {
-    expect(readCookie('a=1; nm_feedback_seen=u~2025-01-01T00%3A00%3A00.000Z; b=2', 'nm_feedback_seen')).toBe('u~2025-01-01T00:00:00.000Z');
-    expect(readCookie('xnm_feedback_seen=1', 'nm_feedback_seen')).toBeUndefined();
-    expect(readCookie(null, 'nm_feedback_seen')).toBeUndefined();
   });
 
   it('is HttpOnly, SameSite=Lax, Secure under https like the session cookie', () => {

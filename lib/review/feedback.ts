@@ -41,21 +41,6 @@ export function nextFeedbackSeen(previous: Date | null, requested: Date | null, 
 /** From when to count decisions: the last look, or the beginning for one who never looked. */
 export const countDecisionsFrom = (seen: Date | null): Date => seen ?? new Date(0);
 
-/** A cookie's value from a Cookie header. */
-export function readCookie(header: string | null | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
-    const raw = part.slice(eq + 1).trim();
-    try {
-      return decodeURIComponent(raw);
-    } catch {
-      return raw;
-    }
-  }
-  return undefined;
-}
-
 /** Secure exactly when the session cookie is: next-auth marks it so when NEXTAUTH_URL is https. */
 export function feedbackSeenCookieOptions(nextAuthUrl = process.env.NEXTAUTH_URL) {
   return { httpOnly: true, sameSite: 'lax' as const, secure: nextAuthUrl?.startsWith('https://') ?? false, path: '/', maxAge: FEEDBACK_SEEN_MAX_AGE_SECONDS };
