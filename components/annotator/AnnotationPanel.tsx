@@ -12,6 +12,7 @@ import { HistoryTimeline } from './HistoryTimeline';
 import { KIND_LABEL } from './labels';
 import { STATUS_LABEL } from './Legend';
 import type { AnnotationChanges, AnnotationDetailJson, AnnotationJson, PatchResult } from './types';
+import { can, type Role } from '@/lib/auth/policy';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const QUOTE_MAX = 400;
@@ -37,7 +38,7 @@ export interface PanelActions {
 interface Props {
   annotation: PaintAnnotation;
   text: string;
-  me: { id: string; canAnnotate: boolean; canComment: boolean; canReview: boolean };
+  me: { id: string; role: Role; canAnnotate: boolean; canComment: boolean };
   rejectReasons: readonly string[];
   users: Record<string, string>;
   relations: PaintRelation[];
@@ -148,7 +149,8 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
 
   const lastDecision = current?.decisions[0];
   // Reviewers judge others' annotations here as in the queue; never their own (the server agrees).
-  const canJudge = me.canReview && saved && !archived && annotation.authorId !== me.id;
+  // The policy's own rule (reviewers, never on their own work); the server checks it again.
+  const canJudge = saved && !archived && can({ id: me.id, role: me.role, disabled: false }, 'review:annotation', { authorId: annotation.authorId });
 
   async function review(decision: 'approve' | 'reject', comment?: string) {
     setSaving(true);

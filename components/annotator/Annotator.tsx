@@ -23,12 +23,13 @@ import { useHighlightEmphasis } from './useHighlightEmphasis';
 import { useRelationPicking } from './useRelationPicking';
 import { useTextSelection } from './useTextSelection';
 import { useUndoDelete } from './useUndoDelete';
+import type { Role } from '@/lib/auth/policy';
 
 export interface AnnotatorProps {
   article: { id: string; text: string; archived: boolean; language: string | null };
   /** Streamed after the text: the page does not wait for it (see the article page). */
   paint: Promise<PackedPaintData | null>;
-  me: { id: string; name: string; canAnnotate: boolean; canComment: boolean; canReview: boolean };
+  me: { id: string; name: string; role: Role; canAnnotate: boolean; canComment: boolean };
   rejectReasons: readonly string[];
 }
 
@@ -227,7 +228,7 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
               key={selected.id}
               annotation={selected}
               text={article.text}
-              me={{ id: me.id, canAnnotate: me.canAnnotate, canComment: me.canComment, canReview: me.canReview }}
+              me={{ id: me.id, role: me.role, canAnnotate: me.canAnnotate, canComment: me.canComment }}
               rejectReasons={rejectReasons}
               users={store.users}
               relations={relationsOfSelected}

@@ -70,7 +70,7 @@ export default async function ArticlePage({ params }: IdRouteContext) {
       <Annotator
         article={{ id: article.id, text: article.text, archived: article.archivedAt !== null, language: article.language }}
         paint={paint}
-        me={{ id: user.id, name: user.name, canAnnotate: can(user, 'create:annotation'), canComment: can(user, 'create:comment'), canReview: can(user, 'read:review-queue') }}
+        me={{ id: user.id, name: user.name, canAnnotate: can(user, 'create:annotation'), canComment: can(user, 'create:comment'), role: user.role }}
         rejectReasons={REJECT_REASONS}
       />
     </article>
