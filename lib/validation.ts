@@ -76,5 +76,18 @@ export const utcDaySchema = z
     return start;
   });
 
+/**
+ * A from–to filter of whole UTC days as [from, toExclusive): up to the end of the `to` day. In a
+ * schema's transform; when `to` comes before `from` it adds the issue and returns null (the
+ * transform then returns z.NEVER).
+ */
+export function utcDayRange(input: { from?: Date; to?: Date }, ctx: z.RefinementCtx): { from?: Date; toExclusive?: Date } | null {
+  if (input.from && input.to && input.from > input.to) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date.' });
+    return null;
+  }
+  return { from: input.from, toExclusive: input.to ? new Date(input.to.getTime() + 86_400_000) : undefined };
+}
+
 /** An optional query field: a GET form sends empty fields as "", which mean "no filter". */
 export const optionalField = <S extends z.ZodType>(schema: S) => z.preprocess((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityIdSchema } from '../ids.ts';
 import { decodeOpaque, encodeOpaque } from '../http/opaque-cursor.ts';
+import { optionalField, utcDayRange, utcDaySchema } from '../validation.ts';
 
 /**
  * The query of the corpus list (/articles and GET /api/articles): search, filters, sort and an
@@ -72,36 +73,22 @@ export function decodeCursor(raw: string): ArticleCursor | null {
   }
 }
 
-// A GET form sends every field, empty ones as "": those mean "no filter".
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankToUndefined, schema.optional());
-
-const dateOnly = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2024-05-31.')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'This is not a date in the calendar.');
-
 export const articleListQuerySchema = z
   .object({
-    q: optional(z.string().trim().max(MAX_QUERY_LENGTH, `Search for at most ${MAX_QUERY_LENGTH} characters.`)),
-    source: optional(z.string().trim().max(300, 'A source has at most 300 characters.')),
-    from: optional(dateOnly),
-    to: optional(dateOnly),
-    annotated: optional(z.enum(['yes', 'no'], 'Choose yes or no.')),
-    review: optional(z.enum(REVIEW_STATES, `Choose one of ${REVIEW_STATES.join(', ')}.`)),
-    sort: optional(z.enum(ARTICLE_SORTS, `Sort by one of ${ARTICLE_SORTS.join(', ')}.`)),
-    archived: optional(z.enum(ARCHIVED_VIEWS, `Choose one of ${ARCHIVED_VIEWS.join(', ')}.`)),
-    cursor: optional(z.string()),
-    limit: optional(z.coerce.number('The limit is a number.').int('The limit is a whole number.').min(1, 'The limit is at least 1.').max(100, 'The limit is at most 100.')),
+    q: optionalField(z.string().trim().max(MAX_QUERY_LENGTH, `Search for at most ${MAX_QUERY_LENGTH} characters.`)),
+    source: optionalField(z.string().trim().max(300, 'A source has at most 300 characters.')),
+    from: optionalField(utcDaySchema),
+    to: optionalField(utcDaySchema),
+    annotated: optionalField(z.enum(['yes', 'no'], 'Choose yes or no.')),
+    review: optionalField(z.enum(REVIEW_STATES, `Choose one of ${REVIEW_STATES.join(', ')}.`)),
+    sort: optionalField(z.enum(ARTICLE_SORTS, `Sort by one of ${ARTICLE_SORTS.join(', ')}.`)),
+    archived: optionalField(z.enum(ARCHIVED_VIEWS, `Choose one of ${ARCHIVED_VIEWS.join(', ')}.`)),
+    cursor: optionalField(z.string()),
+    limit: optionalField(z.coerce.number('The limit is a number.').int('The limit is a whole number.').min(1, 'The limit is at least 1.').max(100, 'The limit is at most 100.')),
   })
   .transform((input, ctx) => {
-    if (input.from && input.to && input.from > input.to) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date.' });
-      return z.NEVER;
-    }
+    const days = utcDayRange(input, ctx);
+    if (!days) return z.NEVER;
     // Relevance needs a search; without one the list falls back to the newest first.
     const sort: ArticleSort = input.sort && !(input.sort === 'relevance' && !input.q) ? input.sort : input.q ? 'relevance' : 'newest';
     let cursor: ArticleCursor | undefined;
@@ -116,9 +103,7 @@ export const articleListQuerySchema = z
     return {
       q: input.q,
       source: input.source,
-      // Whole days in UTC: from the start of `from` to the end of `to`.
-      from: input.from ? new Date(`${input.from}T00:00:00.000Z`) : undefined,
-      toExclusive: input.to ? new Date(new Date(`${input.to}T00:00:00.000Z`).getTime() + 86_400_000) : undefined,
+      ...days,
       annotated: input.annotated,
       review: input.review,
       sort,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalField, utcDaySchema } from '../validation.ts';
+import { optionalField, utcDayRange, utcDaySchema } from '../validation.ts';
 
 /**
  * The progress page's tables and its one filter, a range of whole UTC days (DESIGN.md "Screens",
@@ -10,9 +10,6 @@ export type ProgressTable = (typeof PROGRESS_TABLES)[number];
 
 export const isProgressTable = (value: string): value is ProgressTable => (PROGRESS_TABLES as readonly string[]).includes(value);
 
-// A GET form sends every field, empty ones as "": those mean "no filter".
-
-
 /**
  * `?from=&to=`: whole UTC days, both inclusive. The annotation tables filter on when annotations
  * were created, the reviewer table on when decisions were made.
@@ -22,11 +19,5 @@ export const progressQuerySchema = z
     from: optionalField(utcDaySchema),
     to: optionalField(utcDaySchema),
   })
-  .transform((input, ctx) => {
-    if (input.from && input.to && input.from > input.to) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date.' });
-      return z.NEVER;
-    }
-    return { from: input.from, toExclusive: input.to ? new Date(input.to.getTime() + 86_400_000) : undefined };
-  });
+  .transform((input, ctx) => utcDayRange(input, ctx) ?? z.NEVER);
 export type ProgressQuery = z.output<typeof progressQuerySchema>;

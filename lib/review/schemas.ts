@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalField, utcDaySchema } from '../validation.ts';
+import { optionalField, utcDayRange, utcDaySchema } from '../validation.ts';
 import { ANNOTATION_KINDS, DISALLOWED_TEXT_CHARS } from '../annotations/schemas.ts';
 import { entityIdSchema } from '../ids.ts';
 import { decodeOpaque, encodeOpaque } from '../http/opaque-cursor.ts';
@@ -72,10 +72,6 @@ export function decodeQueueCursor(raw: string): QueueCursor | null {
   return tuple ? { createdAt: tuple[0], id: tuple[1] } : null;
 }
 
-// A GET form sends every field, empty ones as "": those mean "no filter".
-
-
-
 /** `GET /api/review/queue?kind=&articleId=&authorId=&from=&to=&cursor=&limit=`; dates are whole UTC days of creation. */
 export const reviewQueueQuerySchema = z
   .object({
@@ -88,10 +84,8 @@ export const reviewQueueQuerySchema = z
     limit: optionalField(z.coerce.number('The limit is a number.').int('The limit is a whole number.').min(1, 'The limit is at least 1.').max(QUEUE_PAGE_MAX, `The limit is at most ${QUEUE_PAGE_MAX}.`)),
   })
   .transform((input, ctx) => {
-    if (input.from && input.to && input.from > input.to) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date is before the start date.' });
-      return z.NEVER;
-    }
+    const days = utcDayRange(input, ctx);
+    if (!days) return z.NEVER;
     const cursor = input.cursor === undefined ? undefined : decodeQueueCursor(input.cursor);
     if (cursor === null) {
       ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'Not a valid cursor; start again from the first page.' });
@@ -101,9 +95,7 @@ export const reviewQueueQuerySchema = z
       kind: input.kind,
       articleId: input.articleId,
       authorId: input.authorId,
-      from: input.from,
-      // Up to the end of the `to` day.
-      toExclusive: input.to ? new Date(input.to.getTime() + 86_400_000) : undefined,
+      ...days,
       cursor,
       limit: input.limit ?? QUEUE_PAGE_SIZE,
     };
