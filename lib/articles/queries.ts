@@ -3,6 +3,7 @@ import { Prisma } from '../generated/prisma/client.ts';
 import { headlineOptions, parseHighlighted, type HighlightSegment } from './highlight.ts';
 import { restoreSearchText, searchQueryText } from './search-text.ts';
 import { encodeCursor, titlePrefixQuery, type ArticleCursor, type ArticleListQuery, type ArticleSort } from './list-query.ts';
+import { utcTimestamp } from '../sql-time.ts';
 
 export { articleListQuerySchema, type ArticleListQuery } from './list-query.ts';
 
@@ -155,9 +156,9 @@ export function articleFilterConditions(query: ArticleFilter): Prisma.Sql[] {
   if (query.source) where.push(sql`a."source" = ${query.source}`);
   // Written on the newest sort's key (undated = -infinity) so the date range is an index range.
   if (query.from || query.toExclusive) {
-    where.push(query.from ? sql`${NEWEST_KEY('a')} >= ${query.from.toISOString()}::timestamp(3)` : sql`${NEWEST_KEY('a')} > '-infinity'::timestamp(3)`);
+    where.push(query.from ? sql`${NEWEST_KEY('a')} >= ${utcTimestamp(query.from)}` : sql`${NEWEST_KEY('a')} > '-infinity'::timestamp(3)`);
   }
-  if (query.toExclusive) where.push(sql`${NEWEST_KEY('a')} < ${query.toExclusive.toISOString()}::timestamp(3)`);
+  if (query.toExclusive) where.push(sql`${NEWEST_KEY('a')} < ${utcTimestamp(query.toExclusive)}`);
   if (query.annotated === 'yes') where.push(sql`a."annotationCount" > 0`);
   if (query.annotated === 'no') where.push(sql`a."annotationCount" = 0`);
   const annotationWith = (condition: Prisma.Sql) => sql`EXISTS (SELECT 1 FROM "Annotation" n WHERE n."articleId" = a."id" AND ${condition})`;

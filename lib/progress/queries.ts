@@ -2,6 +2,7 @@ import { db, Prisma } from '../db.ts';
 import { groupRejectionReasons } from './reasons.ts';
 import type { ProgressQuery } from './schemas.ts';
 import type { AnnotatorProgress, ArticleProgress, ReviewerProgress } from './types.ts';
+import { timeRangeConditions, utcTimestamp } from '../sql-time.ts';
 
 /**
  * The progress page's three tables (issue 5 point 6), one aggregate query each. Annotations of
@@ -13,14 +14,9 @@ const sql = Prisma.sql;
 const DAY_MS = 86_400_000;
 
 function range(column: Prisma.Sql, query: ProgressQuery): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
-  if (query.from) parts.push(sql`${column} >= ${at(query.from)}`);
-  if (query.toExclusive) parts.push(sql`${column} < ${at(query.toExclusive)}`);
+  const parts = timeRangeConditions(column, query);
   return parts.length ? sql` AND ${Prisma.join(parts, ' AND ')}` : Prisma.empty;
 }
-
-/** Times are stored as UTC timestamps without a zone (Prisma's default). */
-const at = (time: Date) => sql`${time.toISOString()}::timestamp(3)`;
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 
@@ -103,8 +99,8 @@ export async function reviewerProgress(query: ProgressQuery, now: Date = new Dat
     FROM (
       SELECT d."reviewerId",
              count(*)::int AS "decisions",
-             count(*) FILTER (WHERE d."createdAt" >= ${at(since7)})::int AS "last7Days",
-             count(*) FILTER (WHERE d."createdAt" >= ${at(since30)})::int AS "last30Days",
+             count(*) FILTER (WHERE d."createdAt" >= ${utcTimestamp(since7)})::int AS "last7Days",
+             count(*) FILTER (WHERE d."createdAt" >= ${utcTimestamp(since30)})::int AS "last30Days",
              count(*) FILTER (WHERE d."decision" = 'APPROVE')::int AS "approvals",
              count(*) FILTER (WHERE d."decision" = 'REJECT')::int AS "rejections",
              max(d."createdAt") AS "lastDecisionAt"

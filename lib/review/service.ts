@@ -8,6 +8,7 @@ import { fail, ok, type DomainError, type Result } from '../result.ts';
 import { CONTEXT_MAX, sentenceAround, type QuoteContext } from './context.ts';
 import { encodeQueueCursor, REJECTION_NEEDS_REASON, type BulkReviewInput, type DecisionName, type ReviewInput, type ReviewQueueQuery } from './schemas.ts';
 import { NO_ANNOTATION } from '../annotations/not-found.ts';
+import { timeRangeConditions, utcTimestamp } from '../sql-time.ts';
 
 /** A review decision as the API shows it: who judged which version of which annotation, how and why. */
 export interface DecisionView extends AnnotationDecisionDetail {
@@ -182,8 +183,7 @@ function queueFilter(actor: Actor, query: Partial<Omit<ReviewQueueQuery, 'cursor
   if (query.kind) where.push(sql`a."kind" = ${kindToDb(query.kind)}::"AnnotationKind"`);
   if (query.articleId) where.push(sql`a."articleId" = ${query.articleId}`);
   if (query.authorId) where.push(sql`a."authorId" = ${query.authorId}`);
-  if (query.from) where.push(sql`a."createdAt" >= ${query.from.toISOString()}::timestamp(3)`);
-  if (query.toExclusive) where.push(sql`a."createdAt" < ${query.toExclusive.toISOString()}::timestamp(3)`);
+  where.push(...timeRangeConditions(sql`a."createdAt"`, query));
   return Prisma.join(where, ' AND ');
 }
 
@@ -194,7 +194,7 @@ function queueFilter(actor: Actor, query: Partial<Omit<ReviewQueueQuery, 'cursor
  * quote (never the whole text).
  */
 export function reviewQueueSql(actor: Actor, query: ReviewQueueQuery): Prisma.Sql {
-  const after = query.cursor ? sql` AND (a."createdAt", a."id") > (${query.cursor.createdAt}::timestamp(3), ${query.cursor.id})` : Prisma.empty;
+  const after = query.cursor ? sql` AND (a."createdAt", a."id") > (${utcTimestamp(query.cursor.createdAt)}, ${query.cursor.id})` : Prisma.empty;
   return sql`
     WITH p AS MATERIALIZED (
       SELECT a."id", a."articleId", a."kind", a."start", a."end", a."exact", a."prefix", a."suffix", a."note", a."attributes",
