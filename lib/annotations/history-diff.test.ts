@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeChanges, describeChange, describeHistoryItem, diffSnapshots, formatValue, sameJson, truncate, type HistoryItem } from './history-diff.ts';
+import { attributeChanges, describeChange, describeHistoryItem, diffSnapshots, formatValue, sameJson, truncate, type HistoryItem, toHistoryItem } from './history-diff.ts';
 
 const snapshot = { kind: 'claim', start: 4, end: 9, exact: 'mayor', note: '', attributes: { type: 'opinion' }, unattributed: false, status: 'approved', version: 3 };
 const at = new Date('2025-01-02T03:04:05Z');
@@ -77,5 +77,33 @@ describe('describing', () => {
     expect(describeHistoryItem(item({ type: 'linked', relationId: 'r', relationType: 'reported_by', direction: 'to', other: { id: 'x', kind: 'event', exact: 'Floods' } }))).toBe('Ana marked the event “Floods” as reported by it');
     expect(describeHistoryItem(item({ type: 'linked', relationId: 'r', relationType: 'about', direction: 'from', other: { id: 'x', kind: 'event', exact: 'Floods' } }))).toBe('Ana linked it as about the event “Floods”');
     expect(describeHistoryItem({ id: 'e', at: at.toISOString(), actor: null, type: 'deleted' })).toBe('A deleted user deleted it');
+  });
+});
+
+describe('toHistoryItem', () => {
+  const row = (action: string, after: unknown, before: unknown = null) => ({
+    id: 'e1',
+    action,
+    entityId: 'a1',
+    before,
+    after,
+    createdAt: new Date('2026-01-05T10:00:00Z'),
+    actorId: 'u1',
+    actorName: 'Ada',
+    otherId: null,
+    otherKind: null,
+    otherExact: null,
+  });
+
+  it('reads a creation and an import as "created", the import marked', () => {
+    const after = { kind: 'claim', start: 3, end: 9, exact: 'harbour', note: 'n', attributes: { type: 'factual' }, version: 2 };
+    const created = toHistoryItem(row('annotation.create', after), 'a1');
+    expect(created).toEqual({ id: 'e1', at: new Date('2026-01-05T10:00:00Z'), actor: { id: 'u1', name: 'Ada' }, type: 'created', kind: 'claim', span: { start: 3, end: 9, exact: 'harbour' }, note: 'n', attributes: { type: 'factual' }, version: 2 });
+    expect(toHistoryItem(row('annotation.import', after), 'a1')).toEqual({ ...created, imported: true });
+  });
+
+  it('shows nothing for an action the timeline does not know, and survives garbled JSON', () => {
+    expect(toHistoryItem(row('user.create', {}), 'a1')).toBeNull();
+    expect(toHistoryItem(row('annotation.create', 'not an object'), 'a1')).toMatchObject({ type: 'created', kind: null, span: null, note: '', attributes: {}, version: 1 });
   });
 });

@@ -1,3 +1,5 @@
+import { kindFromDb } from './schemas.ts';
+
 /**
  * Pure part of an annotation's history (lib/annotations/history.ts): what changed between two
  * audit snapshots, and how the timeline says it. No database here; the UI imports it too.
@@ -217,5 +219,78 @@ export function describeHistoryItem(item: HistoryItem<Date | string>): string {
     }
     case 'deleted':
       return `${who} deleted it`;
+  }
+}
+
+/** One audit event touching the annotation, with its actor's name and, for a link, the annotation at the other end. */
+export interface HistoryRow {
+  id: string;
+  action: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+  actorId: string | null;
+  actorName: string | null;
+  otherId: string | null;
+  otherKind: 'CLAIM' | 'EVENT' | 'SOURCE' | null;
+  otherExact: string | null;
+}
+
+const asRecord = (value: unknown): Record<string, unknown> => (isRecord(value) ? value : {});
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const int = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) ? value : null);
+
+/** An audit row as a timeline entry; null for an action the timeline does not show. */
+export function toHistoryItem(row: HistoryRow, annotationId: string): HistoryItem | null {
+  const base = { id: row.id, at: row.createdAt, actor: row.actorId ? { id: row.actorId, name: row.actorName ?? '' } : null };
+  const before = asRecord(row.before);
+  const after = asRecord(row.after);
+  switch (row.action) {
+    case 'annotation.create':
+    case 'annotation.import': {
+      const start = int(after.start);
+      const end = int(after.end);
+      return {
+        ...base,
+        type: 'created',
+        kind: text(after.kind),
+        span: start !== null && end !== null ? { start, end, exact: text(after.exact) ?? '' } : null,
+        note: text(after.note) ?? '',
+        attributes: asRecord(after.attributes),
+        version: int(after.version) ?? 1,
+        ...(row.action === 'annotation.import' ? { imported: true as const } : {}),
+      };
+    }
+    case 'annotation.update':
+      return { ...base, type: 'edited', changes: diffSnapshots(before, after), version: int(after.version) };
+    case 'annotation.review':
+      return {
+        ...base,
+        type: 'decided',
+        decision: after.decision === 'reject' ? 'reject' : 'approve',
+        reason: text(after.comment),
+        // A decision does not change the version: the one it judged is the one before it.
+        version: int(before.version) ?? int(after.version),
+        status: text(after.status),
+      };
+    case 'annotation.delete':
+      return { ...base, type: 'deleted' };
+    case 'comment.create':
+      return { ...base, type: 'commented', commentId: row.entityId, body: text(after.body) ?? '' };
+    case 'relation.create':
+    case 'relation.delete': {
+      const ends = row.action === 'relation.create' ? after : before;
+      return {
+        ...base,
+        type: row.action === 'relation.create' ? 'linked' : 'unlinked',
+        relationId: row.entityId,
+        relationType: text(ends.type) ?? 'attributed_to',
+        direction: ends.fromId === annotationId ? 'from' : 'to',
+        other: row.otherId && row.otherKind ? { id: row.otherId, kind: kindFromDb(row.otherKind), exact: row.otherExact ?? '' } : null,
+      };
+    }
+    default:
+      return null;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_MAX, sentenceAround } from './context.ts';
+import { CONTEXT_MAX, contextFromWindow, sentenceAround } from './context.ts';
 
 /** The context of the first occurrence of `quote` in `text`. */
 const around = (text: string, quote: string) => {
@@ -68,5 +68,29 @@ describe('sentenceAround', () => {
     expect(before.endsWith('word119 ')).toBe(true);
     expect(after).toMatch(/^ word0 .* word\d+…$/);
     expect(after.length).toBeLessThanOrEqual(CONTEXT_MAX + 1);
+  });
+});
+
+describe('contextFromWindow', () => {
+  it('finds the quote in a window shifted by characters above U+FFFF, or gives up when it cannot', () => {
+    const text = `${'🌊'.repeat(300)}. Officials said the port reopens Monday. Then more.`;
+    const start = text.indexOf('the port');
+    const end = start + 'the port'.length;
+    const codePoints = [...text];
+    const cpStart = codePoints.length - [...text.slice(start)].length;
+    const row = (windowStart: number) => ({
+      start,
+      end,
+      exact: 'the port',
+      prefix: text.slice(start - 32, start),
+      suffix: text.slice(end, end + 32),
+      windowStart,
+      window: codePoints.slice(windowStart, windowStart + (end - windowStart) + 241).join(''),
+    });
+    // SQL starts the window at start - 496 code points: past 300 emoji before it, that is before the text's start.
+    expect(contextFromWindow(row(Math.max(0, start - 496)))).toEqual({ before: 'Officials said ', after: ' reopens Monday.' });
+    expect(contextFromWindow(row(0))).toEqual(sentenceAround(text, start, end));
+    // Too many emoji before the window's start: the quote's context may lie before it.
+    expect(contextFromWindow(row(cpStart - 100))).toBeNull();
   });
 });

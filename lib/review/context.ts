@@ -103,3 +103,39 @@ function contextAfter(text: string, start: number, end: number): string {
 export function sentenceAround(text: string, start: number, end: number): QuoteContext {
   return { before: contextBefore(text, start), after: contextAfter(text, start, end) };
 }
+
+/** Whether `text` has `part` ending at `at` (a prefix) or starting at `at` (a suffix), as far as `text` goes. */
+const fitsBefore = (text: string, at: number, prefix: string) => prefix.endsWith(text.slice(Math.max(0, at - prefix.length), at));
+const fitsAfter = (text: string, at: number, suffix: string) => suffix.startsWith(text.slice(at, at + suffix.length));
+
+/** A quote with the window of its article's text the queue's SQL cut around it (reviewQueueSql). */
+export interface QuoteWindow {
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** The window's first character, in code points (SQL's substr counts them). */
+  windowStart: number;
+  window: string;
+}
+
+/**
+ * The quote's context from the SQL window, or null when the window cannot be trusted to hold
+ * it (many characters above U+FFFF before the quote). The window starts at code point w0, so
+ * the quote lies at UTF-16 index start - w0 - (astral characters before w0) within it: the last
+ * occurrence of prefix + exact + suffix at or before start - w0.
+ */
+export function contextFromWindow(row: QuoteWindow): QuoteContext | null {
+  const { window, exact } = row;
+  const expected = row.start - row.windowStart;
+  let at = Math.min(expected, window.length - exact.length);
+  for (; at >= 0; at--) {
+    if (window.startsWith(exact, at) && fitsBefore(window, at, row.prefix) && fitsAfter(window, at + exact.length, row.suffix)) break;
+  }
+  if (at < 0) return null;
+  // Before the quote: CONTEXT_MAX units, or the window starts where the text does. After it the
+  // window asked for CONTEXT_MAX + 1 code points (at least as many units): fewer means the text ends there.
+  if (at < CONTEXT_MAX && !(row.windowStart === 0 && at === expected)) return null;
+  return sentenceAround(window, at, at + exact.length);
+}

@@ -4,9 +4,8 @@ import type { Actor, Role } from '../auth/policy.ts';
 import { db } from '../db.ts';
 import { createRelation } from '../relations/service.ts';
 import { parseInput } from '../validation.ts';
-import { sentenceAround } from './context.ts';
 import { encodeQueueCursor, reviewQueueQuerySchema, reviewSchema } from './schemas.ts';
-import { bulkApprove, contextFromWindow, countReviewQueue, decisionsSince, listReviewQueue, rejectedForAuthor, reviewAnnotation, reviewQueueSql } from './service.ts';
+import { bulkApprove, countReviewQueue, decisionsSince, listReviewQueue, rejectedForAuthor, reviewAnnotation, reviewQueueSql } from './service.ts';
 
 const TEXT = 'Storm warning. The mayor said the tram line opens in June, a city report shows. “Wave 🌊 hits Kaminose,” said 佐藤 美咲.\n\n台风来了。市长说电车六月开通！';
 let articleId: string;
@@ -272,29 +271,5 @@ describe('listReviewQueue', () => {
     } finally {
       await db().$executeRawUnsafe('SET enable_seqscan = on');
     }
-  });
-});
-
-describe('contextFromWindow', () => {
-  it('finds the quote in a window shifted by characters above U+FFFF, or gives up when it cannot', () => {
-    const text = `${'🌊'.repeat(300)}. Officials said the port reopens Monday. Then more.`;
-    const start = text.indexOf('the port');
-    const end = start + 'the port'.length;
-    const codePoints = [...text];
-    const cpStart = codePoints.length - [...text.slice(start)].length;
-    const row = (windowStart: number) => ({
-      start,
-      end,
-      exact: 'the port',
-      prefix: text.slice(start - 32, start),
-      suffix: text.slice(end, end + 32),
-      windowStart,
-      window: codePoints.slice(windowStart, windowStart + (end - windowStart) + 241).join(''),
-    });
-    // SQL starts the window at start - 496 code points: past 300 emoji before it, that is before the text's start.
-    expect(contextFromWindow(row(Math.max(0, start - 496)))).toEqual({ before: 'Officials said ', after: ' reopens Monday.' });
-    expect(contextFromWindow(row(0))).toEqual(sentenceAround(text, start, end));
-    // Too many emoji before the window's start: the quote's context may lie before it.
-    expect(contextFromWindow(row(cpStart - 100))).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record.ts';
 import { can, type Actor } from '../auth/policy.ts';
 import { db, isUniqueViolation, Prisma } from '../db.ts';
 import { fail, ok, type DomainError, type Result } from '../result.ts';
-import { CONTEXT_MAX, sentenceAround, type QuoteContext } from './context.ts';
+import { CONTEXT_MAX, contextFromWindow, sentenceAround, type QuoteContext } from './context.ts';
 import { encodeQueueCursor, REJECTION_NEEDS_REASON, type BulkReviewInput, type DecisionName, type ReviewInput, type ReviewQueueQuery } from './schemas.ts';
 import { NO_ANNOTATION } from '../annotations/not-found.ts';
 import { timeRangeConditions, utcTimestamp } from '../sql-time.ts';
@@ -211,30 +211,6 @@ export function reviewQueueSql(actor: Actor, query: ReviewQueueQuery): Prisma.Sq
     JOIN "User" u ON u."id" = p."authorId"
     JOIN "Article" t ON t."id" = p."articleId"
     ORDER BY p."createdAt", p."id"`;
-}
-
-/** Whether `text` has `part` ending at `at` (a prefix) or starting at `at` (a suffix), as far as `text` goes. */
-const fitsBefore = (text: string, at: number, prefix: string) => prefix.endsWith(text.slice(Math.max(0, at - prefix.length), at));
-const fitsAfter = (text: string, at: number, suffix: string) => suffix.startsWith(text.slice(at, at + suffix.length));
-
-/**
- * The quote's context from the SQL window, or null when the window cannot be trusted to hold
- * it (many characters above U+FFFF before the quote). The window starts at code point w0, so
- * the quote lies at UTF-16 index start - w0 - (astral characters before w0) within it: the last
- * occurrence of prefix + exact + suffix at or before start - w0.
- */
-export function contextFromWindow(row: Pick<QueueRow, 'start' | 'end' | 'exact' | 'prefix' | 'suffix' | 'windowStart' | 'window'>): QuoteContext | null {
-  const { window, exact } = row;
-  const expected = row.start - row.windowStart;
-  let at = Math.min(expected, window.length - exact.length);
-  for (; at >= 0; at--) {
-    if (window.startsWith(exact, at) && fitsBefore(window, at, row.prefix) && fitsAfter(window, at + exact.length, row.suffix)) break;
-  }
-  if (at < 0) return null;
-  // Before the quote: CONTEXT_MAX units, or the window starts where the text does. After it the
-  // window asked for CONTEXT_MAX + 1 code points (at least as many units): fewer means the text ends there.
-  if (at < CONTEXT_MAX && !(row.windowStart === 0 && at === expected)) return null;
-  return sentenceAround(window, at, at + exact.length);
 }
 
 /**
