@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { readBratDocument } from './brat-read.ts';
 import type { ReadDocument } from './types.ts';
+import { compareIds } from '../export/order.ts';
 
 /** What one brat zip may hold: its entries are inflated in memory, so every size is bounded first. */
 export const BRAT_ZIP_LIMITS = { maxEntries: 20_000, maxEntryBytes: 10 * 1024 * 1024, maxTotalBytes: 500 * 1024 * 1024 };
@@ -60,7 +61,7 @@ export function readBratZip(bytes: Uint8Array): BratZip {
     entry[match[2]!.toLowerCase() as 'txt' | 'ann'] = data;
     stems.set(match[1]!, entry);
   }
-  for (const [stem, { txt, ann }] of [...stems].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [stem, { txt, ann }] of [...stems].sort(([a], [b]) => compareIds(a, b))) {
     if (!txt) {
       documents.push({ ok: false, name: `${stem}.ann`, error: `There is no ${stem}.txt for this .ann.` });
       continue;

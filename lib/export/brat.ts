@@ -1,5 +1,5 @@
 import { codePointConverter } from './code-points.ts';
-import { canonicalItem } from './order.ts';
+import { canonicalItem, compareIds } from './order.ts';
 import type { ExportAnnotationKind, ExportItem, ExportRelationType } from './types.ts';
 import { RELATION_PAIRS } from '../annotations/paint.ts';
 
@@ -94,7 +94,7 @@ export function bratAnn(input: ExportItem): string {
     tIds.set(a.id, tId);
     const offsets = fragments.map(([s, e]) => `${codePoints(s)} ${codePoints(e)}`).join(';');
     lines.push(`${tId}\t${BRAT_ENTITY[a.kind]} ${offsets}\t${fragments.map(([s, e]) => article.text.slice(s, e)).join(' ')}`);
-    for (const key of Object.keys(a.attributes).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0))) {
+    for (const key of Object.keys(a.attributes).sort(compareIds)) {
       const value = attributeValue(a.attributes[key]);
       const name = bratAttributeName(key);
       if (value === null || !name) continue;
@@ -134,7 +134,7 @@ export class BratConf {
   }
 
   toString(): string {
-    const sorted = (values: Iterable<string>) => [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = (values: Iterable<string>) => [...values].sort(compareIds);
     const kinds = Object.keys(BRAT_ENTITY) as ExportAnnotationKind[];
     const lines = ['[entities]', ...kinds.map((k) => BRAT_ENTITY[k]), '', '[relations]'];
     for (const type of Object.keys(BRAT_RELATION) as ExportRelationType[]) {

@@ -1,5 +1,5 @@
 import { csvCell, type CsvCell } from '../progress/csv.ts';
-import { canonicalItem, sortKeysDeep } from './order.ts';
+import { canonicalItem, compareIds, sortKeysDeep } from './order.ts';
 import type { ExportItem } from './types.ts';
 
 /**
@@ -40,7 +40,7 @@ export function csvHeader({ bom = false }: { bom?: boolean } = {}): string {
 /** `key=value; …` with sorted keys; strings as they are, other values as JSON; undefined skipped. */
 export function flattenAttributes(attributes: Record<string, unknown>): string {
   return Object.keys(attributes)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(compareIds)
     .filter((key) => attributes[key] !== undefined)
     .map((key) => {
       const value = attributes[key];

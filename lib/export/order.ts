@@ -4,7 +4,8 @@ import type { ExportAnnotation, ExportItem, ExportRelation } from './types.ts';
  * The one order every writer uses, so the same data always gives the same bytes: annotations by
  * start, end, then id; relations by id; object keys sorted (code unit order, never locale order).
  */
-const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Code unit order, the same in every locale and runtime (localeCompare is neither): what makes exports byte-stable. */
+export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export const compareAnnotations = (a: ExportAnnotation, b: ExportAnnotation) => a.start - b.start || a.end - b.end || compareIds(a.id, b.id);
 export const compareRelations = (a: ExportRelation, b: ExportRelation) => compareIds(a.id, b.id);
