@@ -1,5 +1,6 @@
 import type { AnnotationStatusName, RelationTypeName } from '../annotations/paint.ts';
 import type { AnnotationKindName } from '../annotations/schemas.ts';
+import type { DecisionName } from '../review/schemas.ts';
 
 /**
  * One document of an annotation import, whatever file it came from (a line of a JSONL export, a
@@ -26,7 +27,7 @@ export interface ImportPerson {
 }
 
 export interface ImportDecision {
-  decision: 'approve' | 'reject';
+  decision: DecisionName;
   comment: string | null;
   reviewer: ImportPerson;
   createdAt: Date | null;

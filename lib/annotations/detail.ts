@@ -1,7 +1,8 @@
 import { db } from '../db.ts';
 import { relationTypeFromDb } from '../relations/schemas.ts';
 import type { AnnotationStatusName, RelationTypeName } from './paint.ts';
-import { kindFromDb, type AnnotationKindName } from './schemas.ts';
+import { decisionFromDb } from '../review/schemas.ts';
+import { kindFromDb, statusFromDb, type AnnotationKindName } from './schemas.ts';
 import { annotationViewSelect, toAnnotationView, type AnnotationView } from './service.ts';
 
 /** How much of the other end's quote a relation carries: enough to recognise it in a panel. */
@@ -57,7 +58,7 @@ export async function relationsOf(ids: readonly string[]): Promise<Map<string, A
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   const wanted = new Set(ids);
-  const other = (a: (typeof rows)[number]['to']) => ({ id: a.id, kind: kindFromDb(a.kind), exact: truncateQuote(a.exact), status: a.status.toLowerCase() as AnnotationStatusName });
+  const other = (a: (typeof rows)[number]['to']) => ({ id: a.id, kind: kindFromDb(a.kind), exact: truncateQuote(a.exact), status: statusFromDb(a.status) });
   const add = (id: string, relation: AnnotationRelationDetail) => byAnnotation.set(id, [...(byAnnotation.get(id) ?? []), relation]);
   for (const direction of ['outgoing', 'incoming'] as const) {
     for (const r of rows) {
@@ -86,7 +87,7 @@ export async function getAnnotationDetail(id: string): Promise<AnnotationDetail 
   return {
     ...toAnnotationView(view),
     relations: relations.get(id) ?? [],
-    decisions: decisions.map((d) => ({ ...d, decision: d.decision.toLowerCase() as AnnotationDecisionDetail['decision'] })),
+    decisions: decisions.map((d) => ({ ...d, decision: decisionFromDb(d.decision) })),
     commentCount: _count.comments,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AnnotationStatusName } from './paint.ts';
 
 /**
  * The annotation body of the HTTP API (DESIGN.md): kind in lower case, offsets, an optional
@@ -87,6 +88,7 @@ export type CreateAnnotationInput = z.output<typeof createAnnotationSchema>;
 /** The database's name of a kind, and back. */
 export const kindToDb = (kind: AnnotationKindName) => kind.toUpperCase() as 'CLAIM' | 'EVENT' | 'SOURCE';
 export const kindFromDb = (kind: 'CLAIM' | 'EVENT' | 'SOURCE') => kind.toLowerCase() as AnnotationKindName;
+export const statusFromDb = (status: 'PENDING' | 'APPROVED' | 'REJECTED') => status.toLowerCase() as AnnotationStatusName;
 
 /** PATCH body: the version the client edited, and only the fields it changes. */
 export const updateAnnotationSchema = z

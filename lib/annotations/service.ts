@@ -1,11 +1,10 @@
 import { recordAudit } from '../audit/record.ts';
 import { can, type Actor } from '../auth/policy.ts';
-import { db, type DbTx } from '../db.ts';
-import { Prisma } from '../generated/prisma/client.ts';
+import { db, Prisma, type DbTx } from '../db.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
 import { anchorSpan } from './offsets.ts';
-import { ATTRIBUTE_SCHEMAS, kindFromDb, kindToDb, type AnnotationKindName, type CreateAnnotationInput, type UpdateAnnotationInput } from './schemas.ts';
+import { ATTRIBUTE_SCHEMAS, kindFromDb, kindToDb, type AnnotationKindName, type CreateAnnotationInput, type UpdateAnnotationInput, statusFromDb } from './schemas.ts';
 import { NO_ANNOTATION } from './not-found.ts';
 
 /** The annotation as the API shows it (DESIGN.md "Annotation JSON"). */
@@ -49,7 +48,7 @@ export const annotationViewSelect = {
 } as const;
 
 export function toAnnotationView(row: Prisma.AnnotationGetPayload<{ select: typeof annotationViewSelect }>): AnnotationView {
-  return { ...row, kind: kindFromDb(row.kind), status: row.status.toLowerCase() as AnnotationView['status'], attributes: row.attributes as Record<string, unknown> };
+  return { ...row, kind: kindFromDb(row.kind), status: statusFromDb(row.status), attributes: row.attributes as Record<string, unknown> };
 }
 
 /** What the audit trail keeps of an annotation: everything an edit can change. */

@@ -1,6 +1,9 @@
 import { db, Prisma } from '../db.ts';
 import { articleFilterConditions, type ArticleFilter } from '../articles/queries.ts';
-import type { ExportAnnotation, ExportAnnotationKind, ExportAnnotationStatus, ExportArticle, ExportItem, ExportRelation, ExportRelationType } from './types.ts';
+import { kindFromDb, statusFromDb } from '../annotations/schemas.ts';
+import { relationTypeFromDb } from '../relations/schemas.ts';
+import { decisionFromDb } from '../review/schemas.ts';
+import type { ExportAnnotation, ExportArticle, ExportItem, ExportRelation } from './types.ts';
 import type { EXPORT_SCOPES } from './schemas.ts';
 
 /**
@@ -15,14 +18,13 @@ import type { EXPORT_SCOPES } from './schemas.ts';
  */
 export type ExportScope = (typeof EXPORT_SCOPES)[number];
 
-/** The /articles list filters that select what is exported (sort, cursor and limit are ignored). */
-export type ExportFilter = ArticleFilter;
 
 export interface ExportQuery {
   scope: ExportScope;
   /** Only these articles (e.g. the article page's export). */
   articleIds?: readonly string[];
-  filter?: ExportFilter;
+  /** The /articles list filters that select what is exported (sort, cursor and limit are ignored). */
+  filter?: ArticleFilter;
   /** Articles per query; 100 unless told. */
   pageSize?: number;
   /** Annotations per page (by Article.annotationCount, never fewer than one article); 2,000 unless told. */
@@ -57,7 +59,6 @@ export async function countExport(query: ExportQuery): Promise<number> {
 
 type ArticleRow = Omit<ExportArticle, 'publishedAt'> & { publishedAt: Date | null };
 
-const lower = <T extends string>(value: string) => value.toLowerCase() as T;
 const iso = (d: Date) => d.toISOString();
 
 /** The export, one article at a time, in article id order. */
@@ -114,11 +115,11 @@ async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<Exp
 
   const byArticle = new Map<string, { annotations: ExportAnnotation[]; relations: ExportRelation[] }>(articleIds.map((id) => [id, { annotations: [], relations: [] }]));
   for (const a of annotations) {
-    const status = lower<ExportAnnotationStatus>(a.status);
+    const status = statusFromDb(a.status);
     const d = status === 'pending' ? undefined : latest.get(a.id);
     byArticle.get(a.articleId)!.annotations.push({
       id: a.id,
-      kind: lower<ExportAnnotationKind>(a.kind),
+      kind: kindFromDb(a.kind),
       start: a.start,
       end: a.end,
       exact: a.exact,
@@ -133,7 +134,7 @@ async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<Exp
       createdAt: iso(a.createdAt),
       updatedAt: iso(a.updatedAt),
       decision: d
-        ? { decision: lower<'approve' | 'reject'>(d.decision), comment: d.comment, reviewer: { name: d.reviewer.name, email: d.reviewer.email }, createdAt: iso(d.createdAt) }
+        ? { decision: decisionFromDb(d.decision), comment: d.comment, reviewer: { name: d.reviewer.name, email: d.reviewer.email }, createdAt: iso(d.createdAt) }
         : null,
     });
   }
@@ -142,7 +143,7 @@ async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<Exp
       id: r.id,
       fromId: r.fromId,
       toId: r.toId,
-      type: lower<ExportRelationType>(r.type),
+      type: relationTypeFromDb(r.type),
       author: { name: r.author.name, email: r.author.email },
       createdAt: iso(r.createdAt),
     });

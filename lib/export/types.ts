@@ -1,5 +1,6 @@
 import type { AnnotationStatusName, RelationTypeName } from '../annotations/paint.ts';
 import type { AnnotationKindName } from '../annotations/schemas.ts';
+import type { DecisionName } from '../review/schemas.ts';
 
 /**
  * What the export writers read: one article with its annotations and relations, already loaded
@@ -28,7 +29,7 @@ export interface ExportPerson {
 }
 
 export interface ExportDecision {
-  decision: 'approve' | 'reject';
+  decision: DecisionName;
   comment: string | null;
   reviewer: ExportPerson;
   createdAt: string;

@@ -11,6 +11,8 @@ import { decodeOpaque, encodeOpaque } from '../http/opaque-cursor.ts';
 
 export const DECISIONS = ['approve', 'reject'] as const;
 export type DecisionName = (typeof DECISIONS)[number];
+/** The database's name of a decision, as the API spells it. */
+export const decisionFromDb = (decision: 'APPROVE' | 'REJECT') => decision.toLowerCase() as DecisionName;
 
 export const REVIEW_COMMENT_MAX = 2_000;
 export const BULK_MAX = 200;

@@ -6,7 +6,7 @@ import { can, type Actor } from '../auth/policy.ts';
 import { db, isUniqueViolation, Prisma } from '../db.ts';
 import { fail, ok, type DomainError, type Result } from '../result.ts';
 import { CONTEXT_MAX, contextFromWindow, sentenceAround, type QuoteContext } from './context.ts';
-import { encodeQueueCursor, REJECTION_NEEDS_REASON, type BulkReviewInput, type DecisionName, type ReviewInput, type ReviewQueueQuery } from './schemas.ts';
+import { encodeQueueCursor, REJECTION_NEEDS_REASON, type BulkReviewInput, type DecisionName, type ReviewInput, type ReviewQueueQuery, decisionFromDb } from './schemas.ts';
 import { NO_ANNOTATION } from '../annotations/not-found.ts';
 import { timeRangeConditions, utcTimestamp } from '../sql-time.ts';
 
@@ -33,7 +33,7 @@ const decisionViewSelect = {
 
 const toDecisionView = (row: Prisma.ReviewDecisionGetPayload<{ select: typeof decisionViewSelect }>): DecisionView => ({
   ...row,
-  decision: row.decision.toLowerCase() as DecisionName,
+  decision: decisionFromDb(row.decision),
 });
 
 const PAST_TENSE: Record<DecisionName, string> = { approve: 'approved', reject: 'rejected' };
