@@ -8,6 +8,7 @@ import { KIND_LABEL } from '@/components/annotator/labels';
 import type { AnnotationJson } from '@/components/annotator/types';
 import type { ReviewQueueItem } from '@/lib/review/service';
 import { RejectForm } from './RejectForm';
+import { formatAttributes } from '@/lib/annotations/history-diff';
 
 /** A queue item as the JSON API returns it: the server's ReviewQueueItem, its annotation's dates as strings. */
 export type QueueItem = Omit<ReviewQueueItem, 'annotation'> & { annotation: AnnotationJson };
@@ -18,12 +19,6 @@ interface DecisionAnswer {
   decision: { decision: 'approve' | 'reject'; comment: string | null; reviewer: { name: string } };
 }
 
-
-function attributesText(attributes: Record<string, unknown>): string {
-  return Object.entries(attributes)
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
-    .join(' · ');
-}
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName) || (target instanceof HTMLInputElement && target.type === 'text'));
 
@@ -202,7 +197,7 @@ export function ReviewQueue({ initial, nextCursor, query, reasons }: { initial: 
                 {item.context.after}
               </p>
               {a.note ? <p className="mt-1 text-stone-700">Note: {a.note}</p> : null}
-              {Object.keys(a.attributes).length ? <p className="mt-1 text-stone-700">{attributesText(a.attributes)}</p> : null}
+              {Object.keys(a.attributes).length ? <p className="mt-1 text-stone-700">{formatAttributes(a.attributes)}</p> : null}
               {item.relations.length ? (
                 <ul className="mt-1 text-stone-700">
                   {item.relations.map((r) => (

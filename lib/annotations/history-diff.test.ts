@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeChanges, describeChange, describeHistoryItem, diffSnapshots, formatValue, sameJson, truncate, type HistoryItem, toHistoryItem } from './history-diff.ts';
+import { attributeChanges, formatAttributes, describeChange, describeHistoryItem, diffSnapshots, formatValue, sameJson, truncate, type HistoryItem, toHistoryItem } from './history-diff.ts';
 
 const snapshot = { kind: 'claim', start: 4, end: 9, exact: 'mayor', note: '', attributes: { type: 'opinion' }, unattributed: false, status: 'approved', version: 3 };
 const at = new Date('2025-01-02T03:04:05Z');
@@ -105,5 +105,12 @@ describe('toHistoryItem', () => {
   it('shows nothing for an action the timeline does not know, and survives garbled JSON', () => {
     expect(toHistoryItem(row('user.create', {}), 'a1')).toBeNull();
     expect(toHistoryItem(row('annotation.create', 'not an object'), 'a1')).toMatchObject({ type: 'created', kind: null, span: null, note: '', attributes: {}, version: 1 });
+  });
+});
+
+describe('formatAttributes', () => {
+  it('words every attribute as the timeline does', () => {
+    expect(formatAttributes({ canonicalName: 'Satō Hana', checkworthy: true, participants: ['A', 'B'] })).toBe('canonical name: “Satō Hana” · checkworthy: yes · participants: A, B');
+    expect(formatAttributes({})).toBe('');
   });
 });

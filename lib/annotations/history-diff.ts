@@ -155,6 +155,12 @@ export function formatValue(value: unknown): string {
   return truncate(JSON.stringify(value));
 }
 
+/** An annotation's attributes in one line, as the timeline words them: "canonical name: “Satō Hana” · checkworthy: yes". */
+export const formatAttributes = (attributes: Record<string, unknown>) =>
+  Object.entries(attributes)
+    .map(([key, value]) => `${words(key)}: ${formatValue(value)}`)
+    .join(' · ');
+
 /** A link in words, from this annotation's side: "attributed it to the source “…”" or "attributed the claim “…” to it". */
 const RELATION_PHRASES: Record<string, { from: (other: string) => string; to: (other: string) => string }> = {
   attributed_to: { from: (o) => `attributed it to ${o}`, to: (o) => `attributed ${o} to it` },

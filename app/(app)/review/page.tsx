@@ -7,6 +7,7 @@ import { reviewQueueQuerySchema } from '@/lib/review/schemas';
 import { queueFilterOptions } from '@/lib/review/filter-options';
 import { listReviewQueue } from '@/lib/review/service';
 import { parseInput } from '@/lib/validation';
+import { truncate } from '@/lib/annotations/history-diff';
 
 export const metadata: Metadata = { title: 'Review' };
 
@@ -70,7 +71,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             <option value="">All articles</option>
             {options.articles.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.title.length > 70 ? `${a.title.slice(0, 70)}…` : a.title}
+                {truncate(a.title, 71)}
               </option>
             ))}
           </select>
