@@ -247,7 +247,8 @@ describe('isExportLine', () => {
     expect(isExportLine(golden())).toBe(true);
     expect(isExportLine({ article: {} })).toBe(true);
     expect(isExportLine({ text: 'An article', title: 'x' })).toBe(false);
-    expect(isExportLine({ article: {}, text: 'both' })).toBe(false);
+    expect(isExportLine({ article: {}, text: 'both' })).toBe(true);
+    expect(isExportLine({ article: 'a title' })).toBe(false);
     expect(isExportLine(null)).toBe(false);
     expect(isExportLine('article')).toBe(false);
     expect(isExportLine([{ article: {} }])).toBe(false);
