@@ -21,3 +21,6 @@ export const progressQuerySchema = z
   })
   .transform((input, ctx) => utcDayRange(input, ctx) ?? z.NEVER);
 export type ProgressQuery = z.output<typeof progressQuerySchema>;
+
+/** `?format=csv|json` (a `.csv` ending on the table's name says csv too). */
+export const progressFormatSchema = z.object({ format: optionalField(z.enum(['csv', 'json'], 'The format is csv or json.')).transform((f) => f ?? 'json') });
