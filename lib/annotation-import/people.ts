@@ -1,4 +1,5 @@
-import { db, type DbTx } from '../db.ts';
+import { db } from '../db.ts';
+import { findUsersByEmail } from '../users/queries.ts';
 
 /** Who unknown authors and reviewers become: `IMPORT_PLACEHOLDER_EMAIL`, or this. */
 export const DEFAULT_PLACEHOLDER_EMAIL = 'imported@newsmark.invalid';
@@ -22,11 +23,4 @@ export async function ensurePlaceholderUser(): Promise<string> {
   const created = (await findUsersByEmail(db(), [email])).get(email);
   if (!created) throw new Error(`The placeholder user ${email} could not be created.`);
   return created;
-}
-
-/** Lower-cased email -> user id, for the emails that have an account (case-insensitive, as logins are). */
-export async function findUsersByEmail(tx: DbTx, emails: readonly string[]): Promise<Map<string, string>> {
-  if (emails.length === 0) return new Map();
-  const rows = await tx.$queryRaw<{ id: string; email: string }[]>`SELECT "id", lower("email") AS "email" FROM "User" WHERE lower("email") = ANY(${[...new Set(emails)]}::text[])`;
-  return new Map(rows.map((r) => [r.email, r.id]));
 }

@@ -5,7 +5,8 @@ import { JOB_CLOSED, recordResults, reserveItemNumbers, storeFailureReason, writ
 import type { Actor } from '../auth/policy.ts';
 import { db, type DbTx } from '../db.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { ensurePlaceholderUser, findUsersByEmail } from './people.ts';
+import { findUsersByEmail } from '../users/queries.ts';
+import { ensurePlaceholderUser } from './people.ts';
 import { annotationKey, newRowId, planDocument, relationKey, type DocumentPlan, type Existing } from './plan.ts';
 import type { ImportDocument, ReadDocument } from './types.ts';
 

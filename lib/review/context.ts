@@ -1,3 +1,5 @@
+import { splitsSurrogatePair } from '../annotations/offsets.ts';
+
 /**
  * The sentence around a quote, for the review queue: the text before the quote back to the start
  * of its sentence, and after it up to the end of the sentence. Pure (offsets are UTF-16 units,
@@ -56,10 +58,7 @@ function sentenceStartsAt(text: string, p: number): boolean {
 }
 
 /** `i` moved off the middle of a surrogate pair. */
-function wholeCodePoint(text: string, i: number, forward: boolean): number {
-  const code = text.charCodeAt(i - 1);
-  return i > 0 && i < text.length && code >= 0xd800 && code <= 0xdbff ? i + (forward ? 1 : -1) : i;
-}
+const wholeCodePoint = (text: string, i: number, forward: boolean): number => (splitsSurrogatePair(text, i) ? i + (forward ? 1 : -1) : i);
 
 function contextBefore(text: string, start: number): string {
   const floor = Math.max(0, start - CONTEXT_MAX);

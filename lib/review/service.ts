@@ -243,9 +243,8 @@ export async function listReviewQueue(actor: Actor, query: ReviewQueueQuery): Pr
   return { items, nextCursor: last ? encodeQueueCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
 }
 
-/** How many annotations await `actor`'s review (the dashboard's figure): the queue's rows, counted. */
 /**
- * The queue's size. With `cap`, counting stops after cap + 1 rows: a dashboard shows "cap+"
+ * How many annotations await `actor`'s review (the dashboard's figure): the queue's rows, counted. With `cap`, counting stops after cap + 1 rows: a dashboard shows "cap+"
  * rather than counting a backlog of hundreds of thousands on every visit (bench:review: 275 ms).
  */
 export async function countReviewQueue(actor: Actor, cap?: number): Promise<number> {

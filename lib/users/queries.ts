@@ -36,6 +36,13 @@ export async function findSessionUser(id: string, sessionVersion: number): Promi
   return { id: row.id, email: row.email, name: row.name, role: row.role, disabled: false };
 }
 
+/** Lower-cased email -> user id, for the emails that have an account (case-insensitive, as logins are). */
+export async function findUsersByEmail(tx: DbTx, emails: readonly string[]): Promise<Map<string, string>> {
+  if (emails.length === 0) return new Map();
+  const rows = await tx.$queryRaw<{ id: string; email: string }[]>`SELECT "id", lower("email") AS "email" FROM "User" WHERE lower("email") = ANY(${[...new Set(emails)]}::text[])`;
+  return new Map(rows.map((r) => [r.email, r.id]));
+}
+
 /**
  * Case-insensitive e-mail lookup by the unique lower(email) index. Not Prisma's
  * `mode: 'insensitive'`, which compiles to ILIKE, where `_` and `%` in an address are wildcards.
