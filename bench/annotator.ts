@@ -23,7 +23,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
@@ -39,6 +38,7 @@ import { databaseUrl, dropDatabase, startTestServer } from '../scripts/lib/test-
 import { INSTRUMENTATION, type AddSample } from './annotator-page.ts';
 import { generateArticle, generateSpans, RESERVED_WORD, spanStats, type SpanRow } from './annotator-workload.ts';
 import { percentile } from './stats.ts';
+import { freePort } from './free-port.ts';
 
 const smoke = process.argv.includes('--smoke');
 const CONFIG = smoke
@@ -83,15 +83,6 @@ interface PhaseResult {
   addsSaved: number;
   /** Why the browser metrics are missing or partial. */
   browserError: string | null;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The production build served by scripts/serve.ts (through the e2e entry point) in its own process. */

@@ -7,24 +7,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureBuild } from '../scripts/lib/build.ts';
 import { startEmbeddedPostgres } from '../scripts/lib/embedded-postgres.ts';
 import { projectRoot } from '../scripts/lib/project.ts';
 import { printTable } from './stats.ts';
+import { freePort } from './free-port.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Milliseconds from spawning `command` until `url` answers 200. */
 async function timeUntilServing(command: string, args: string[], url: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; child: ChildProcess }> {
