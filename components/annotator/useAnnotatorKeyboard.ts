@@ -8,11 +8,9 @@ import type { SelectAnnotation } from './types';
 import type { AnnotationStore } from './useAnnotationStore';
 import type { useRelationPicking } from './useRelationPicking';
 import type { useTextSelection } from './useTextSelection';
+import { isTyping } from '../ui/is-typing';
 
 const KEY_KINDS: Record<string, AnnotationKindName> = { c: 'claim', '1': 'claim', e: 'event', '2': 'event', s: 'source', '3': 'source' };
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName) || (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(target.type)));
 
 interface Options {
   store: AnnotationStore;

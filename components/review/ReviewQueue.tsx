@@ -9,6 +9,7 @@ import type { AnnotationJson } from '@/components/annotator/types';
 import type { ReviewQueueItem } from '@/lib/review/service';
 import { RejectForm } from './RejectForm';
 import { formatAttributes } from '@/lib/annotations/history-diff';
+import { isTyping } from '../ui/is-typing';
 
 /** A queue item as the JSON API returns it: the server's ReviewQueueItem, its annotation's dates as strings. */
 export type QueueItem = Omit<ReviewQueueItem, 'annotation'> & { annotation: AnnotationJson };
@@ -20,7 +21,6 @@ interface DecisionAnswer {
 }
 
 
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(TEXTAREA|SELECT)$/.test(target.tagName) || (target instanceof HTMLInputElement && target.type === 'text'));
 
 /**
  * The reviewer's queue: one item in focus at a time, decided from the keyboard (A approve,
