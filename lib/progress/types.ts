@@ -1,17 +1,13 @@
+import type { AnnotationCounts } from '../articles/queries.ts';
 import type { RejectReason } from '../review/reasons.ts';
 
 /** The rows of the progress tables (lib/progress/queries.ts), shared with the pure CSV writer. */
 
-export interface ArticleProgress {
+/** An article's annotations by kind and by status, as the article list counts them. */
+export interface ArticleProgress extends AnnotationCounts {
   id: string;
   title: string;
   total: number;
-  claims: number;
-  events: number;
-  sources: number;
-  pending: number;
-  approved: number;
-  rejected: number;
   /** (approved + rejected) / total, 0..1. */
   reviewedShare: number;
 }
