@@ -1,4 +1,4 @@
-import type { AnnotationCounts as Counts } from '@/lib/articles/queries';
+import type { AnnotationCounts as Counts } from '@/lib/articles/annotation-counts';
 import { countOf } from '../ui/count';
 
 /** Progress of one article: its annotations by kind, and by review status. */

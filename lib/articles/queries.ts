@@ -4,19 +4,12 @@ import { headlineOptions, parseHighlighted, type HighlightSegment } from './high
 import { restoreSearchText, searchQueryText } from './search-text.ts';
 import { encodeCursor, titlePrefixQuery, type ArticleCursor, type ArticleListQuery, type ArticleSort } from './list-query.ts';
 import { utcTimestamp } from '../sql-time.ts';
+import type { AnnotationCounts } from './annotation-counts.ts';
 
 export { articleListQuerySchema, type ArticleListQuery } from './list-query.ts';
 
 export { entityIdSchema as articleIdSchema } from '../ids.ts';
 
-export interface AnnotationCounts {
-  claims: number;
-  events: number;
-  sources: number;
-  pending: number;
-  approved: number;
-  rejected: number;
-}
 
 export interface ArticleListItem {
   id: string;

@@ -1,4 +1,4 @@
-import type { AnnotationCounts } from '../articles/queries.ts';
+import type { AnnotationCounts } from '../articles/annotation-counts.ts';
 import type { RejectReason } from '../review/reasons.ts';
 
 /** The rows of the progress tables (lib/progress/queries.ts), shared with the pure CSV writer. */
