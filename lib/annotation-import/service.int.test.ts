@@ -103,6 +103,29 @@ describe('importDocuments', () => {
     expect(ferry).toMatchObject({ kind: 'EVENT', attributes: { place: 'Harbour' }, status: 'PENDING' });
   });
 
+  it('imports nothing onto an article archived while the import waits for it', async () => {
+    const text = 'Archived meanwhile: the pier reopened in spring, the harbour office said.';
+    const { contentHash } = await import('../articles/normalize.ts');
+    const article = await db().article.create({ data: { title: 'Pier', text, contentHash: contentHash(text) } });
+    let importing: ReturnType<typeof run> | undefined;
+    // An archive as setArticleArchived makes it (the row locked FOR UPDATE, then archivedAt set),
+    // held open until the import waits on a lock: wherever it waits, the archive commits first.
+    await db().$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "Article" WHERE "id" = ${article.id} FOR UPDATE`;
+      importing = run([line({ article: { text }, annotations: [{ kind: 'claim', ...span(text, 'the pier reopened in spring') }] })]);
+      for (let waited = 0; ; waited += 1) {
+        const [row] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        if (row!.n > 0) break;
+        if (waited > 200) throw new Error('the import never waited for the archive');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      await tx.article.update({ where: { id: article.id }, data: { archivedAt: new Date() } });
+    });
+    const outcome = await importing!;
+    expect(outcome.results[0]).toMatchObject({ status: 'duplicate', articleId: article.id, annotations: 0, warning: expect.stringMatching(/archived/) });
+    expect(await db().annotation.count({ where: { articleId: article.id } })).toBe(0);
+  });
+
   it('gives an approved or rejected annotation without a decision one by the placeholder', async () => {
     const text = 'Other tool: officials denied the report on Friday.';
     const outcome = await run([line({ article: { text }, annotations: [{ kind: 'claim', ...span(text, 'denied the report'), status: 'rejected' }] })]);

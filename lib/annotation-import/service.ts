@@ -1,5 +1,6 @@
 import { parseImportItem } from '../articles/parse/import-item.ts';
 import { contentHash } from '../articles/normalize.ts';
+import { lockArticlesForWrite } from '../articles/write-lock.ts';
 import { countResults, type ImportOutcome, type ItemResult } from '../articles/import/results.ts';
 import { JOB_CLOSED, recordResults, reserveItemNumbers, storeFailureReason, writeBatch } from '../articles/import/service.ts';
 import type { Actor } from '../auth/policy.ts';
@@ -58,8 +59,13 @@ async function insertRows(tx: DbTx, table: 'Annotation' | 'AuditEvent' | 'Review
   await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`, JSON.stringify(rows));
 }
 
-/** What the batch's duplicate articles already hold, and their stored text. */
+/**
+ * What the batch's duplicate articles already hold, and their stored text. They are locked
+ * against archiving first (lib/articles/write-lock.ts), so the archivedAt read next is the one
+ * that holds until this batch commits.
+ */
 async function loadExisting(tx: DbTx, articleIds: string[]) {
+  await lockArticlesForWrite(tx, articleIds);
   const [articles, annotations, relations] = articleIds.length
     ? await Promise.all([
         tx.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, text: true, archivedAt: true } }),

@@ -1,3 +1,4 @@
+import { lockArticlesForWrite } from '../articles/write-lock.ts';
 import { recordAudit } from '../audit/record.ts';
 import { can, type Actor } from '../auth/policy.ts';
 import { db, Prisma, type DbTx } from '../db.ts';
@@ -59,6 +60,16 @@ const NO_ARTICLE = fail('not_found', 'No such article.');
 export const ARCHIVED = fail('conflict', 'This article is archived; unarchive it to annotate it.');
 const UNATTRIBUTED_CLAIMS_ONLY = 'Only a claim can be marked as unattributed.';
 
+/**
+ * Locks the article against archiving until the transaction ends (lib/articles/write-lock.ts),
+ * and refuses a write to it when it is archived or gone.
+ */
+export async function lockOpenArticle(tx: DbTx, articleId: string): Promise<Result<null>> {
+  const [article] = await lockArticlesForWrite(tx, [articleId]);
+  if (!article) return NO_ARTICLE;
+  return article.archivedAt ? ARCHIVED : ok(null);
+}
+
 export async function listAnnotations(articleId: string): Promise<AnnotationView[] | null> {
   const article = await db().article.findUnique({ where: { id: articleId }, select: { id: true } });
   if (!article) return null;
@@ -67,12 +78,14 @@ export async function listAnnotations(articleId: string): Promise<AnnotationView
 }
 
 export async function createAnnotation(actor: Actor, articleId: string, input: CreateAnnotationInput): Promise<Result<AnnotationView>> {
-  const article = await db().article.findUnique({ where: { id: articleId }, select: { text: true, archivedAt: true } });
+  // The text never changes, so the span is anchored before the transaction; archivedAt does, so it is read under the lock.
+  const article = await db().article.findUnique({ where: { id: articleId }, select: { text: true } });
   if (!article) return NO_ARTICLE;
-  if (article.archivedAt) return ARCHIVED;
   const anchor = anchorSpan(article.text, input);
   if (!anchor.ok) return anchor;
   return db().$transaction(async (tx) => {
+    const open = await lockOpenArticle(tx, articleId);
+    if (!open.ok) return open;
     const row = await tx.annotation.create({
       // The author comes from the session, never from the body (the schema refuses one).
       data: { articleId, authorId: actor.id, kind: kindToDb(input.kind), ...anchor.value, note: input.note ?? '', attributes: (input.attributes ?? {}) as Prisma.InputJsonValue },
@@ -94,45 +107,63 @@ export async function lockAnnotations(tx: DbTx, ids: string[]): Promise<string[]
 }
 
 /**
+ * What an edit or a deletion goes by: the article locked against archiving, then the
+ * annotation's row, and the annotation as it is now.
+ */
+async function lockForChange(tx: DbTx, articleId: string, id: string): Promise<Result<AnnotationView>> {
+  const open = await lockOpenArticle(tx, articleId);
+  if (!open.ok) return open;
+  // Deleted since it was read: nothing to change.
+  if ((await lockAnnotations(tx, [id])).length === 0) return NO_ANNOTATION;
+  return ok(toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id }, select: annotationViewSelect })));
+}
+
+/**
  * An edit of one's own annotation, against the version the editor saw: a stale version gets a
  * conflict carrying the current annotation. Changing the span, kind or attributes of a judged
  * annotation sends it back to review (pending); a note or the "unattributed" mark alone does not.
  * A claim with a source cannot be marked unattributed, and an annotation with relations keeps its
- * kind (each relation joins two given kinds): the row is locked first, so a relation being created
- * at the same moment is either seen here or sees this edit.
+ * kind (each relation joins two given kinds).
+ *
+ * Everything the edit depends on is read under the locks (the article's against archiving, then
+ * the annotation's row, which decisions and relation changes take too): a decision that landed
+ * just before is seen, so the new version goes back to pending rather than keeping a status
+ * nobody gave it, and a relation being created at the same moment either is seen here or sees
+ * this edit.
  */
 export async function updateAnnotation(actor: Actor, id: string, input: UpdateAnnotationInput): Promise<Result<AnnotationView>> {
-  const existing = await db().annotation.findUnique({ where: { id }, select: { ...annotationViewSelect, article: { select: { text: true, archivedAt: true } } } });
-  if (!existing) return NO_ANNOTATION;
-  const current = toAnnotationView(existing);
-  if (!can(actor, 'update:annotation:own', { authorId: current.author.id })) return fail('forbidden', 'Only its author can edit an annotation.');
-  if (existing.article.archivedAt) return ARCHIVED;
-  if (input.version !== current.version) return { ok: false, error: { code: 'conflict', message: 'Someone changed this annotation since you loaded it.', current } };
+  // The author, the article and its text never change: checked before the transaction.
+  const found = await db().annotation.findUnique({ where: { id }, select: { authorId: true, articleId: true, article: { select: { text: true } } } });
+  if (!found) return NO_ANNOTATION;
+  if (!can(actor, 'update:annotation:own', { authorId: found.authorId })) return fail('forbidden', 'Only its author can edit an annotation.');
 
-  const kind = input.kind ?? current.kind;
-  // Attributes belong to a kind: a new kind starts from none unless new ones are sent.
-  const rawAttributes = input.attributes ?? (kind === current.kind ? current.attributes : {});
-  const attributes = parseInput(ATTRIBUTE_SCHEMAS[kind], rawAttributes);
-  if (!attributes.ok) return fail('validation', attributes.error.message, Object.fromEntries(Object.entries(attributes.error.fieldErrors ?? {}).map(([k, v]) => [`attributes.${k}`, v])));
-  const span = input.start !== undefined && input.end !== undefined ? anchorSpan(existing.article.text, { start: input.start, end: input.end, exact: input.exact }) : null;
-  if (span && !span.ok) return span;
-  if (input.unattributed && kind !== 'claim') return fail('validation', UNATTRIBUTED_CLAIMS_ONLY, { unattributed: [UNATTRIBUTED_CLAIMS_ONLY] });
-  // Only a claim carries the mark: one that becomes an event or a source drops it.
-  const unattributed = kind === 'claim' && (input.unattributed ?? current.unattributed);
-
-  const substantive = span !== null || kind !== current.kind || JSON.stringify(attributes.value) !== JSON.stringify(current.attributes);
   return db().$transaction(async (tx) => {
-    // Deleted since it was read: nothing to edit.
-    if ((await lockAnnotations(tx, [id])).length === 0) return NO_ANNOTATION;
+    const locked = await lockForChange(tx, found.articleId, id);
+    if (!locked.ok) return locked;
+    const current = locked.value;
+    // Checked under the row lock: of two edits racing from the same version, one wins.
+    if (input.version !== current.version) return { ok: false, error: { code: 'conflict', message: 'Someone changed this annotation since you loaded it.', current } };
+
+    const kind = input.kind ?? current.kind;
+    // Attributes belong to a kind: a new kind starts from none unless new ones are sent.
+    const rawAttributes = input.attributes ?? (kind === current.kind ? current.attributes : {});
+    const attributes = parseInput(ATTRIBUTE_SCHEMAS[kind], rawAttributes);
+    if (!attributes.ok) return fail('validation', attributes.error.message, Object.fromEntries(Object.entries(attributes.error.fieldErrors ?? {}).map(([k, v]) => [`attributes.${k}`, v])));
+    const span = input.start !== undefined && input.end !== undefined ? anchorSpan(found.article.text, { start: input.start, end: input.end, exact: input.exact }) : null;
+    if (span && !span.ok) return span;
+    if (input.unattributed && kind !== 'claim') return fail('validation', UNATTRIBUTED_CLAIMS_ONLY, { unattributed: [UNATTRIBUTED_CLAIMS_ONLY] });
+    // Only a claim carries the mark: one that becomes an event or a source drops it.
+    const unattributed = kind === 'claim' && (input.unattributed ?? current.unattributed);
+    const substantive = span !== null || kind !== current.kind || JSON.stringify(attributes.value) !== JSON.stringify(current.attributes);
+
     if (kind !== current.kind && (await tx.relation.count({ where: { OR: [{ fromId: id }, { toId: id }] } })) > 0) {
       return fail('conflict', `This ${current.kind} is linked to other annotations; remove its relations before changing its kind.`);
     }
     if (input.unattributed && (await tx.relation.count({ where: { fromId: id, type: 'ATTRIBUTED_TO' } })) > 0) {
       return fail('conflict', 'This claim is attributed to a source. Remove its source first.');
     }
-    // Compare-and-set on the version: of two edits racing from the same version, one wins.
-    const changed = await tx.annotation.updateMany({
-      where: { id, version: current.version },
+    const row = await tx.annotation.update({
+      where: { id },
       data: {
         kind: kindToDb(kind),
         attributes: attributes.value as Prisma.InputJsonValue,
@@ -142,9 +173,8 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
         ...(substantive && current.status !== 'pending' ? { status: 'PENDING' as const } : {}),
         version: { increment: 1 },
       },
+      select: annotationViewSelect,
     });
-    const row = await tx.annotation.findUniqueOrThrow({ where: { id }, select: annotationViewSelect });
-    if (changed.count === 0) return { ok: false, error: { code: 'conflict', message: 'Someone changed this annotation since you loaded it.', current: toAnnotationView(row) } };
     const view = toAnnotationView(row);
     await recordAudit(tx, { actorId: actor.id, action: 'annotation.update', entity: 'Annotation', entityId: id, before: auditSnapshot(current), after: auditSnapshot(view) });
     return ok(view);
@@ -152,14 +182,15 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
 }
 
 export async function deleteAnnotation(actor: Actor, id: string): Promise<Result<null>> {
-  const existing = await db().annotation.findUnique({ where: { id }, select: { ...annotationViewSelect, article: { select: { archivedAt: true } } } });
-  if (!existing) return NO_ANNOTATION;
-  const current = toAnnotationView(existing);
-  if (!can(actor, 'delete:annotation:own', { authorId: current.author.id })) return fail('forbidden', 'Only its author can delete an annotation.');
-  if (existing.article.archivedAt) return ARCHIVED;
-  await db().$transaction(async (tx) => {
+  const found = await db().annotation.findUnique({ where: { id }, select: { authorId: true, articleId: true } });
+  if (!found) return NO_ANNOTATION;
+  if (!can(actor, 'delete:annotation:own', { authorId: found.authorId })) return fail('forbidden', 'Only its author can delete an annotation.');
+  return db().$transaction(async (tx) => {
+    const locked = await lockForChange(tx, found.articleId, id);
+    if (!locked.ok) return locked;
+    const current = locked.value;
     await tx.annotation.delete({ where: { id } });
     await recordAudit(tx, { actorId: actor.id, action: 'annotation.delete', entity: 'Annotation', entityId: id, before: auditSnapshot(current) });
+    return ok(null);
   });
-  return ok(null);
 }

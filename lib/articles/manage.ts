@@ -26,7 +26,11 @@ type Snapshot = Partial<Record<Field, string | null>>;
 
 const asJson = (v: string | Date | null) => (v instanceof Date ? v.toISOString() : v);
 
-
+/**
+ * FOR UPDATE, not just the UPDATE that follows: it is the one row lock that waits for the FOR
+ * KEY SHARE every write to the article's annotations holds (lib/articles/write-lock.ts), so an
+ * archive lands between writes, never under one.
+ */
 async function lockArticle(tx: DbTx, id: string): Promise<ArticleMetadata | null> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Article" WHERE "id" = ${id} FOR UPDATE`;
   return locked.length ? tx.article.findUnique({ where: { id }, select: metadataSelect }) : null;

@@ -1,6 +1,6 @@
 import { RELATION_PAIRS, type RelationTypeName } from '../annotations/paint.ts';
 import { kindFromDb } from '../annotations/schemas.ts';
-import { ARCHIVED, lockAnnotations } from '../annotations/service.ts';
+import { lockAnnotations, lockOpenArticle } from '../annotations/service.ts';
 import { recordAudit } from '../audit/record.ts';
 import { can, type Actor } from '../auth/policy.ts';
 import { db, type Prisma } from '../db.ts';
@@ -34,26 +34,28 @@ const auditSnapshot = (r: RelationView) => ({ fromId: r.fromId, toId: r.toId, ty
 const NO_RELATION = fail('not_found', 'No such relation.');
 
 /**
- * Link two annotations of one article, from -> to, as RELATION_PAIRS allows. Both ends are
- * locked first, so a concurrent change of kind, an "unattributed" mark or a duplicate link waits
- * for this one (or this one for it) and is then judged against what was written.
+ * Link two annotations of one article, from -> to, as RELATION_PAIRS allows. The article is
+ * locked against archiving (lib/articles/write-lock.ts), then both ends, so a concurrent change
+ * of kind, an "unattributed" mark or a duplicate link waits for this one (or this one for it)
+ * and is then judged against what was written.
  */
 export async function createRelation(actor: Actor, input: CreateRelationInput): Promise<Result<RelationView>> {
   if (input.fromId === input.toId) return fail('validation', 'An annotation cannot be linked to itself.');
   const type = relationTypeToDb(input.type);
   return db().$transaction(async (tx) => {
+    // An annotation's article never changes: known before the locks, which go article first.
+    const articles = await tx.annotation.findMany({ where: { id: { in: [input.fromId, input.toId] } }, select: { articleId: true } });
+    if (articles.length < 2) return NO_ANNOTATION;
+    if (articles[0]!.articleId !== articles[1]!.articleId) return fail('validation', 'Both annotations must be on the same article.');
+    const open = await lockOpenArticle(tx, articles[0]!.articleId);
     await lockAnnotations(tx, [input.fromId, input.toId]);
-    const ends = await tx.annotation.findMany({
-      where: { id: { in: [input.fromId, input.toId] } },
-      select: { id: true, articleId: true, kind: true, unattributed: true, article: { select: { archivedAt: true } } },
-    });
+    const ends = await tx.annotation.findMany({ where: { id: { in: [input.fromId, input.toId] } }, select: { id: true, kind: true, unattributed: true } });
     const from = ends.find((a) => a.id === input.fromId);
     const to = ends.find((a) => a.id === input.toId);
     if (!from || !to) return NO_ANNOTATION;
-    if (from.articleId !== to.articleId) return fail('validation', 'Both annotations must be on the same article.');
     const pair = RELATION_PAIRS[input.type];
     if (kindFromDb(from.kind) !== pair.from || kindFromDb(to.kind) !== pair.to) return fail('validation', RELATION_PAIR_MESSAGES[input.type]);
-    if (from.article.archivedAt) return ARCHIVED;
+    if (!open.ok) return open;
     if (input.type === 'attributed_to' && from.unattributed) return fail('conflict', 'This claim is marked as unattributed; clear that first.');
     // The ends are locked, so no twin can be written between this look and the insert.
     const twin = await tx.relation.findUnique({ where: { fromId_toId_type: { fromId: from.id, toId: to.id, type } }, select: { id: true } });
@@ -69,12 +71,13 @@ export async function createRelation(actor: Actor, input: CreateRelationInput): 
 
 /** Remove a link; only the researcher who made it may. */
 export async function deleteRelation(actor: Actor, id: string): Promise<Result<null>> {
-  const existing = await db().relation.findUnique({ where: { id }, select: { ...relationViewSelect, from: { select: { article: { select: { archivedAt: true } } } } } });
+  const existing = await db().relation.findUnique({ where: { id }, select: { ...relationViewSelect, from: { select: { articleId: true } } } });
   if (!existing) return NO_RELATION;
   const current = toRelationView(existing);
   if (!can(actor, 'delete:relation:own', { authorId: current.author.id })) return fail('forbidden', 'Only its author can remove a relation.');
-  if (existing.from.article.archivedAt) return ARCHIVED;
   return db().$transaction(async (tx) => {
+    const open = await lockOpenArticle(tx, existing.from.articleId);
+    if (!open.ok) return open;
     // deleteMany: a concurrent removal (or of an end, which cascades) leaves nothing to delete, not an exception.
     const deleted = await tx.relation.deleteMany({ where: { id } });
     if (deleted.count === 0) return NO_RELATION;

@@ -1,6 +1,6 @@
 import { relationsOf, type AnnotationDecisionDetail, type AnnotationRelationDetail } from '../annotations/detail.ts';
 import { kindToDb } from '../annotations/schemas.ts';
-import { annotationViewSelect, ARCHIVED, lockAnnotations, toAnnotationView, type AnnotationView } from '../annotations/service.ts';
+import { annotationViewSelect, lockAnnotations, lockOpenArticle, toAnnotationView, type AnnotationView } from '../annotations/service.ts';
 import { recordAudit } from '../audit/record.ts';
 import { can, type Actor } from '../auth/policy.ts';
 import { db, isUniqueViolation, Prisma } from '../db.ts';
@@ -59,25 +59,27 @@ function conflict(message: string, current: ReviewConflict): { ok: false; error:
 const alreadyDecided = (decision: DecisionView) => `${decision.reviewer.name} already ${PAST_TENSE[decision.decision]} this version.`;
 
 /**
- * Approve or reject one version of someone else's annotation. The row is locked, so of two
- * reviewers deciding at once the second waits, then sees the first's decision and gets a 409
- * carrying it; a decision on a version the author has since edited gets a 409 too. The status
- * follows the decision and the version stays: the decision is about that version, and an edit
- * by the author (a new version) sends it back to pending.
+ * Approve or reject one version of someone else's annotation. The row is locked, as the
+ * author's edits lock it, so of two reviewers deciding at once the second waits, then sees the
+ * first's decision and gets a 409 carrying it; a decision on a version the author has since
+ * edited gets a 409 too, and an edit landing after the decision sees it and sends the new
+ * version back to pending. The status follows the decision and the version stays: the decision
+ * is about that version. The article is locked against archiving first (lib/articles/write-lock.ts).
  */
 export async function reviewAnnotation(actor: Actor, id: string, input: ReviewInput): Promise<Result<{ annotation: AnnotationView; decision: DecisionView }>> {
-  const existing = await db().annotation.findUnique({ where: { id }, select: { ...annotationViewSelect, article: { select: { archivedAt: true } } } });
-  if (!existing) return NO_ANNOTATION;
-  const before = toAnnotationView(existing);
-  if (!can(actor, 'review:annotation', { authorId: before.author.id })) {
-    return fail('forbidden', before.author.id === actor.id ? 'You cannot review your own annotation.' : 'Your role may not review annotations.');
+  // The author and the article never change: checked before the transaction; all else under the locks.
+  const found = await db().annotation.findUnique({ where: { id }, select: { authorId: true, articleId: true } });
+  if (!found) return NO_ANNOTATION;
+  if (!can(actor, 'review:annotation', { authorId: found.authorId })) {
+    return fail('forbidden', found.authorId === actor.id ? 'You cannot review your own annotation.' : 'Your role may not review annotations.');
   }
-  if (existing.article.archivedAt) return ARCHIVED;
   const comment = input.comment?.trim() || null;
   if (input.decision === 'reject' && !comment) return fail('validation', REJECTION_NEEDS_REASON, { comment: [REJECTION_NEEDS_REASON] });
 
   try {
     return await db().$transaction(async (tx) => {
+      const open = await lockOpenArticle(tx, found.articleId);
+      if (!open.ok) return open;
       if ((await lockAnnotations(tx, [id])).length === 0) return NO_ANNOTATION;
       const row = await tx.annotation.findUniqueOrThrow({
         where: { id },
