@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readBodyText } from './body.ts';
+import { DISCARD_MAX_BYTES, readBodyBytes, readBodyText } from './body.ts';
 import { apiHandler } from './handler.ts';
 
 describe('apiHandler', () => {
@@ -34,6 +34,40 @@ describe('readBodyText', () => {
   it('stops reading a body without Content-Length once it passes the limit', async () => {
     expect(await readBodyText(streamed(['a'.repeat(600), 'b'.repeat(600)]), 1000)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
     expect(await readBodyText(streamed(['née ', '🌊']), 1000)).toEqual({ ok: true, value: 'née 🌊' });
+  });
+
+  /** A body of `chunks` chunks of 64 KiB (endless when Infinity) that counts what is read and whether it was cancelled. */
+  const counted = (chunks: number) => {
+    const seen = { pulled: 0, cancelled: false };
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (seen.pulled >= chunks) return controller.close();
+        seen.pulled++;
+        controller.enqueue(new Uint8Array(65_536));
+      },
+      cancel() {
+        seen.cancelled = true;
+      },
+    });
+    return { seen, request: new Request('http://x/', { method: 'POST', body, duplex: 'half' } as RequestInit) };
+  };
+
+  // Cancelling the body destroys the socket in Node, often before the 413 is written: the client
+  // got no answer at all, or a status with an empty body.
+  it('answers past the limit at once, then reads the rest of the body without cancelling it', async () => {
+    const { seen, request } = counted(160);
+    expect(await readBodyBytes(request, 1_000_000)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    expect(seen.pulled).toBeLessThan(160);
+    await vi.waitFor(() => expect(seen.pulled).toBe(160));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen.cancelled).toBe(false);
+  });
+
+  it('cuts off a body that goes on far past the limit', async () => {
+    const { seen, request } = counted(Infinity);
+    expect(await readBodyBytes(request, 1_000_000)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    await vi.waitFor(() => expect(seen.cancelled).toBe(true));
+    expect(seen.pulled * 65_536).toBeLessThan(1_000_000 + DISCARD_MAX_BYTES + 2 * 65_536);
   });
 
   it('refuses a declared length over the limit and bytes that are not UTF-8', async () => {
