@@ -23,14 +23,14 @@ const routes = Object.entries(modules).map(([file, load]) => ({
   path: `/api/${file.slice(2, -'/route.ts'.length).replace(/\[(\w+)\]/g, '{$1}')}`,
 }));
 const document = openApiDocument();
-const CATCH_ALL = './[...path]/route.ts';
+const CATCH_ALL = './[[...path]]/route.ts';
 const NEXT_AUTH = './auth/[...nextauth]/route.ts';
 
 /** What each path segment is filled with: an id that exists nowhere, a real progress table. */
 function concrete(path: string): { url: string; params: Record<string, string | string[]> } {
   const params: Record<string, string | string[]> = {};
   const url = path
-    .replace('[...path]', () => ((params.path = ['no', 'such']), 'no/such'))
+    .replace('[[...path]]', () => ((params.path = ['no', 'such']), 'no/such'))
     .replace('[...nextauth]', () => ((params.nextauth = ['session']), 'session'))
     .replace(/\{(\w+)\}/g, (_, name: string) => (params[name] = name === 'table' ? 'articles' : 'nosuch1'));
   return { url: `http://app.example${url}`, params };
@@ -76,7 +76,7 @@ describe('every route under app/api', () => {
     for (const method of [...ROUTE_METHODS, 'HEAD', 'OPTIONS'] as const) {
       const handler = (routeModule as Record<string, Handler | undefined>)[method];
       expect(typeof handler, method).toBe('function');
-      const response = await call(handler!, method, '/api/[...path]');
+      const response = await call(handler!, method, '/api/[[...path]]');
       expect(response.status, method).toBe(404);
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not_found');
     }

@@ -52,15 +52,12 @@ describe('readBodyText', () => {
     return { seen, request: new Request('http://x/', { method: 'POST', body, duplex: 'half' } as RequestInit) };
   };
 
-  // Cancelling the body destroys the socket in Node, often before the 413 is written: the client
-  // got no answer at all, or a status with an empty body.
-  it('answers past the limit at once, then reads the rest of the body without cancelling it', async () => {
+  // A connection closed with bytes still unread is reset, and the client loses the 413: it got
+  // no answer at all for a third of 10 MB chunked uploads when the body was cancelled at the limit.
+  it('reads the rest of a body over the limit before answering, without cancelling it', async () => {
     const { seen, request } = counted(160);
     expect(await readBodyBytes(request, 1_000_000)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
-    expect(seen.pulled).toBeLessThan(160);
-    await vi.waitFor(() => expect(seen.pulled).toBe(160));
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(seen.cancelled).toBe(false);
+    expect(seen).toEqual({ pulled: 160, cancelled: false });
   });
 
   it('cuts off a body that goes on far past the limit', async () => {
