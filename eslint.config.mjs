@@ -22,12 +22,23 @@ const oneWayImports = [
   { files: ['lib/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ must not import app/ or components/.' }] }] } },
 ];
 
+// Outside input reaches app/ code through parseInput (lib/validation.ts), which also refuses a NUL
+// anywhere in it (PostgreSQL text cannot hold one), never through a schema's own safeParse.
+const inputThroughParseInput = {
+  files: ['app/**'],
+  ignores: ['**/*.test.ts'],
+  rules: {
+    'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='safeParse']", message: 'Parse outside input with parseInput from @/lib/validation.' }],
+  },
+};
+
 const config = [
   { ignores: ['.next/**', 'node_modules/**', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...nextVitals,
   ...nextTs,
   noDatabaseOutsideLib,
   ...oneWayImports,
+  inputThroughParseInput,
   // Playwright fixtures call their continuation `use`, which is not React's hook.
   { files: ['e2e/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
 ];

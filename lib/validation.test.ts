@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createUserSchema } from './users/schemas.ts';
 import { loginSchema } from './auth/login-schema.ts';
-import { parseInput } from './validation.ts';
+import { NUL_MESSAGE, parseInput } from './validation.ts';
 
 describe('login fields', () => {
   const errorsFor = (input: unknown) => {
@@ -63,5 +64,35 @@ describe('user creation fields', () => {
     const result = parseInput(createUserSchema, { ...valid, ...change });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(Object.keys(result.error.fieldErrors ?? {})).toEqual([field]);
+  });
+});
+
+describe('NUL anywhere in the input', () => {
+  // PostgreSQL text and jsonb cannot hold U+0000: one that slipped through was a 500 at the database.
+  const loose = z.object({ q: z.string().optional(), nested: z.unknown().optional() });
+  const errorsOf = (input: unknown) => {
+    const result = parseInput(loose, input);
+    return result.ok ? null : result.error.fieldErrors;
+  };
+
+  it('is refused in any string or key, at any depth, under the path of the field', () => {
+    expect(errorsOf({ q: '\u0000' })).toEqual({ q: [NUL_MESSAGE] });
+    expect(errorsOf({ nested: { list: ['fine', 'a\u0000b'] } })).toEqual({ 'nested.list.1': [NUL_MESSAGE] });
+    expect(errorsOf({ nested: { 'k\u0000': 1 } })).toEqual({ nested: [NUL_MESSAGE] });
+    expect(errorsOf({ q: 'fine', nested: [1, null, true, { a: 'b' }] })).toBeNull();
+  });
+
+  it('lets a field that checks characters itself say so, and ignores what the schema drops', () => {
+    expect(errorsOf({ q: 1 })).toEqual({ q: [expect.any(String)] });
+    expect(parseInput(createUserSchema, { email: 'a@example.org', name: 'A\u0000', role: 'ADMIN', password: 'long enough pw' })).toMatchObject({ ok: false, error: { fieldErrors: { name: ['The name contains characters that are not allowed.'] } } });
+    expect(parseInput(z.object({ q: z.string() }), { q: 'fine', utm: '\u0000' }).ok).toBe(true);
+  });
+
+  it('walks a body nested 100,000 deep without overflowing the stack', () => {
+    const deep = JSON.parse(`${'{"a":'.repeat(100_000)}"x\\u0000"${'}'.repeat(100_000)}`) as unknown;
+    const errors = errorsOf({ nested: deep });
+    expect(Object.keys(errors ?? {})).toHaveLength(1);
+    expect(Object.keys(errors ?? {})[0]).toMatch(/^nested(\.a){100000}$/);
+    expect(errorsOf({ nested: JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) })).toBeNull();
   });
 });

@@ -3,6 +3,8 @@ import zlib from 'node:zlib';
 import compression from 'compression';
 import next from 'next';
 import { CLIENT_IP_HEADER } from '../lib/auth/client-ip.ts';
+import { errorBody, errorStatus } from '../lib/http/error-shape.ts';
+import { isServedMethod, methodNotAllowed } from '../lib/http/methods.ts';
 
 export interface ServeOptions {
   dir: string;
@@ -23,6 +25,7 @@ export async function serve({ dir, port, hostname, dev = false }: ServeOptions):
   const trustProxy = process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true';
   const compress = fastCompression();
   const server = http.createServer((req, res) => {
+    if (!isServedMethod(req.method)) return refuseMethod(req, res);
     const forwarded = req.headers['x-forwarded-for'];
     const proxied = trustProxy && typeof forwarded === 'string' ? forwarded.split(',').at(-1)?.trim() : undefined;
     req.headers[CLIENT_IP_HEADER] = proxied || req.socket.remoteAddress || 'unknown';
@@ -41,6 +44,13 @@ export async function serve({ dir, port, hostname, dev = false }: ServeOptions):
         server.closeAllConnections();
       }),
   };
+}
+
+/** A method Next.js does not route (TRACE, PROPFIND, …): 405 in the API's error shape, for pages too. */
+function refuseMethod(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const error = methodNotAllowed(req.method ?? '');
+  res.writeHead(errorStatus(error.code), { 'content-type': 'application/json', 'x-content-type-options': 'nosniff' });
+  res.end(JSON.stringify(errorBody(error)));
 }
 
 /**

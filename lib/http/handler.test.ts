@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readBodyText } from './body.ts';
+import { DISCARD_MAX_BYTES, readBodyBytes, readBodyText } from './body.ts';
 import { apiHandler } from './handler.ts';
 
 describe('apiHandler', () => {
@@ -34,6 +34,37 @@ describe('readBodyText', () => {
   it('stops reading a body without Content-Length once it passes the limit', async () => {
     expect(await readBodyText(streamed(['a'.repeat(600), 'b'.repeat(600)]), 1000)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
     expect(await readBodyText(streamed(['née ', '🌊']), 1000)).toEqual({ ok: true, value: 'née 🌊' });
+  });
+
+  /** A body of `chunks` chunks of 64 KiB (endless when Infinity) that counts what is read and whether it was cancelled. */
+  const counted = (chunks: number) => {
+    const seen = { pulled: 0, cancelled: false };
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (seen.pulled >= chunks) return controller.close();
+        seen.pulled++;
+        controller.enqueue(new Uint8Array(65_536));
+      },
+      cancel() {
+        seen.cancelled = true;
+      },
+    });
+    return { seen, request: new Request('http://x/', { method: 'POST', body, duplex: 'half' } as RequestInit) };
+  };
+
+  // A connection closed with bytes still unread is reset, and the client loses the 413: it got
+  // no answer at all for a third of 10 MB chunked uploads when the body was cancelled at the limit.
+  it('reads the rest of a body over the limit before answering, without cancelling it', async () => {
+    const { seen, request } = counted(160);
+    expect(await readBodyBytes(request, 1_000_000)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    expect(seen).toEqual({ pulled: 160, cancelled: false });
+  });
+
+  it('cuts off a body that goes on far past the limit', async () => {
+    const { seen, request } = counted(Infinity);
+    expect(await readBodyBytes(request, 1_000_000)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    await vi.waitFor(() => expect(seen.cancelled).toBe(true));
+    expect(seen.pulled * 65_536).toBeLessThan(1_000_000 + DISCARD_MAX_BYTES + 2 * 65_536);
   });
 
   it('refuses a declared length over the limit and bytes that are not UTF-8', async () => {

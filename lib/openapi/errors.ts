@@ -1,4 +1,4 @@
-import { errorResponse } from '../http/responses.ts';
+import { errorStatus } from '../http/error-shape.ts';
 import type { DomainErrorCode } from '../result.ts';
 import { schemaRef } from './json-schema.ts';
 import type { JsonSchema, Reference, ResponseObject } from './types.ts';
@@ -8,7 +8,8 @@ const ERROR_DESCRIPTION: Record<DomainErrorCode, string> = {
   validation: 'The input is not valid; `details.fieldErrors` holds the messages per field (`_form` for the whole body).',
   unauthenticated: 'No live session and no valid API token (a malformed, unknown or revoked token, or a disabled owner).',
   forbidden: 'The role may not do this, a write came from another site, or an API token tried what needs a signed-in browser.',
-  not_found: 'No such object, or one the user may not see.',
+  not_found: 'No such object, or one the user may not see; also any path under `/api` that is no endpoint.',
+  method_not_allowed: 'The path exists but does not serve this method; `Allow` lists the ones it does.',
   conflict: 'The object changed meanwhile or the change breaks a rule; `details.current` holds what the client needs to recover.',
   payload_too_large: 'The request body is larger than the route accepts.',
   unsupported_media_type: 'The body is not of a content type the route reads (JSON routes need `application/json`).',
@@ -16,8 +17,8 @@ const ERROR_DESCRIPTION: Record<DomainErrorCode, string> = {
 };
 const ERROR_CODES = Object.keys(ERROR_DESCRIPTION) as DomainErrorCode[];
 
-/** Asked of errorResponse itself, so the document cannot drift from what the routes answer. */
-const statusOf = (code: DomainErrorCode) => errorResponse({ code, message: '' }).status;
+/** The statuses errorResponse answers with, so the document cannot drift from what the routes answer. */
+const statusOf = errorStatus;
 
 export const errorSchema: JsonSchema = {
   type: 'object',

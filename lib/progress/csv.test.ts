@@ -25,6 +25,17 @@ describe('csvCell', () => {
     expect(csvCell('a=b')).toBe('a=b');
   });
 
+  it('defuses a formula behind leading spaces, tabs or line breaks, and the fullwidth ＝ ＋ － ＠', () => {
+    expect(csvCell(' =cmd|"/c calc"!A1')).toBe(`"' =cmd|""/c calc""!A1"`);
+    expect(csvCell(' \t=1+1')).toBe("' \t=1+1");
+    expect(csvCell('\u00a0\u3000@SUM(A1)')).toBe("'\u00a0\u3000@SUM(A1)");
+    expect(csvCell('\n+1')).toBe(`"'\n+1"`);
+    for (const sign of ['＝', '＋', '－', '＠']) expect(csvCell(`${sign}1`)).toBe(`'${sign}1`);
+    expect(csvCell('  ＝1')).toBe("'  ＝1");
+    expect(csvCell('  plain words')).toBe('  plain words');
+    expect(csvCell('a ＝ b')).toBe('a ＝ b');
+  });
+
   it('writes numbers as numbers (a negative number is no formula) and dates as ISO', () => {
     expect(csvCell(-3)).toBe('-3');
     expect(csvCell(66.7)).toBe('66.7');

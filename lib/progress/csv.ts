@@ -2,13 +2,15 @@ import type { AnnotatorProgress, ArticleProgress, ReviewerProgress } from './typ
 
 /**
  * CSV of the progress tables: RFC 4180 (CRLF line ends, fields with a comma, a quote or a line
- * break quoted, quotes doubled). Text that a spreadsheet would run as a formula (starting with
- * = + - @, or a tab or carriage return) gets a leading single quote, as OWASP advises; numbers
- * are written as numbers. Pure.
+ * break quoted, quotes doubled). Text that a spreadsheet would run as a formula gets a leading
+ * single quote, as OWASP advises: text starting with = + - @, a tab or a carriage return, also
+ * behind leading white space (which some spreadsheets skip), and the fullwidth ＝ ＋ － ＠ (which
+ * some take for the ASCII signs). Numbers are written as numbers. Pure; the annotation
+ * export's CSV uses the same cells.
  */
 export type CsvCell = string | number | null | undefined | Date;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@\uff1d\uff0b\uff0d\uff20])/u;
 
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';

@@ -1,18 +1,14 @@
 import { z } from 'zod';
+import { nameSchema } from '../validation.ts';
 
 export const TOKEN_NAME_MAX = 100;
 
-export const createTokenSchema = z.object({
-  name: z
-    .string({ error: 'Name the token, e.g. after the script that will use it.' })
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(
-      z
-        .string()
-        .min(1, 'Name the token, e.g. after the script that will use it.')
-        .max(TOKEN_NAME_MAX, `At most ${TOKEN_NAME_MAX} characters.`),
-    ),
-});
+/** Strict: the owner comes from the session, never from the body. */
+export const createTokenSchema = z
+  .object({
+    name: nameSchema({ empty: 'Name the token, e.g. after the script that will use it.', max: TOKEN_NAME_MAX, tooLong: `At most ${TOKEN_NAME_MAX} characters.` }),
+  })
+  .strict();
 export type CreateTokenInput = z.output<typeof createTokenSchema>;
 
 export { entityIdSchema as tokenIdSchema } from '../ids.ts';

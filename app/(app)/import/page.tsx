@@ -6,13 +6,14 @@ import { RecentJobs } from '@/components/import/RecentJobs';
 import { importJobIdSchema } from '@/lib/articles/import/schemas';
 import { getImportJob, listRecentImportJobs } from '@/lib/articles/import/service';
 import { requirePagePermission } from '@/lib/auth/session';
+import { parseInput } from '@/lib/validation';
 
 export const metadata: Metadata = { title: 'Import' };
 
 export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePagePermission('manage:articles');
-  const jobId = importJobIdSchema.safeParse((await searchParams).job);
-  const [job, recent] = await Promise.all([jobId.success ? getImportJob(jobId.data, { failuresFirst: true, limit: MAX_RESULT_ROWS }) : null, listRecentImportJobs()]);
+  const jobId = parseInput(importJobIdSchema, (await searchParams).job);
+  const [job, recent] = await Promise.all([jobId.ok ? getImportJob(jobId.value, { failuresFirst: true, limit: MAX_RESULT_ROWS }) : null, listRecentImportJobs()]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Import articles and annotations</h1>

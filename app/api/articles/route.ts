@@ -7,6 +7,7 @@ import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { parseInput } from '@/lib/validation';
+import { otherMethods } from '@/lib/http/other-methods';
 
 /** The corpus list: ?q=&source=&from=&to=&annotated=&review=&sort=&archived=&cursor=&limit= -> { items, nextCursor }. */
 export const GET = apiHandler(async (request: NextRequest) => {
@@ -31,3 +32,5 @@ export const POST = apiHandler(async (request: NextRequest) => {
   const outcome = await importRequest(auth.value, request, query.value.jobId);
   return outcome.ok ? jsonResponse(outcome.value, 201) : errorResponse(outcome.error);
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

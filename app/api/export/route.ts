@@ -8,6 +8,7 @@ import { apiHandler } from '@/lib/http/handler';
 import { errorResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';
 import { parseInput } from '@/lib/validation';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,3 +32,5 @@ export const GET = apiHandler(async (request: NextRequest) => {
   const query: ExportQuery = { scope: status, ...(articleId ? { articleIds: [articleId] } : {}), filter: { q, source, from, toExclusive, annotated, review } };
   return exportDownload({ format, query, bom, ...(articleId ? { articleId } : {}) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { databaseIsUp } from '@/lib/health';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,3 +8,5 @@ export async function GET() {
   const up = await databaseIsUp();
   return NextResponse.json(up ? { status: 'ok' } : { status: 'unavailable', database: 'down' }, { status: up ? 200 : 503, headers: { 'cache-control': 'no-store' } });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -2,6 +2,7 @@ import { createImportJob, listRecentImportJobs } from '@/lib/articles/import/ser
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const GET = apiHandler(async () => {
   const auth = await authorizeApi('manage:articles');
@@ -15,3 +16,5 @@ export const POST = apiHandler(async () => {
   if (!auth.ok) return errorResponse(auth.error);
   return jsonResponse({ id: await createImportJob(auth.value) }, 201);
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -4,6 +4,7 @@ import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { createRelationSchema } from '@/lib/relations/schemas';
 import { createRelation } from '@/lib/relations/service';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const POST = apiHandler(async (request: Request) => {
   const auth = await authorizeApi('create:annotation');
@@ -13,3 +14,5 @@ export const POST = apiHandler(async (request: Request) => {
   const created = await createRelation(auth.value, input.value);
   return created.ok ? jsonResponse(created.value, 201) : errorResponse(created.error);
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -4,6 +4,7 @@ import { readJsonBody } from '@/lib/http/body';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { FEEDBACK_SEEN_COOKIE, feedbackSeenCookieOptions, feedbackSeenSchema, formatFeedbackSeen, nextFeedbackSeen, parseFeedbackSeen } from '@/lib/review/feedback';
+import { otherMethods } from '@/lib/http/other-methods';
 
 /**
  * `POST /api/account/feedback-seen` `{ seenAt? }`: the signed-in user has seen the decisions on
@@ -21,3 +22,5 @@ export const POST = apiHandler(async (request: NextRequest) => {
   response.cookies.set(FEEDBACK_SEEN_COOKIE, formatFeedbackSeen(auth.value.id, seenAt), feedbackSeenCookieOptions());
   return response;
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

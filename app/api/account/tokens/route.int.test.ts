@@ -101,6 +101,18 @@ describe('/api/account/tokens', () => {
     expect((await del('nosuchtoken')).status).toBe(404);
   });
 
+  it('refuses a name with NUL, other control or bidi characters (400) as user names are, and an unknown field', async () => {
+    const ana = await makeUser();
+    signIn(ana);
+    for (const name of ['a\u0000b', 'tab\there', 'evil\u202eexe']) {
+      const response = await POST(post({ name }));
+      expect(response.status, JSON.stringify(name)).toBe(400);
+      expect(((await response.json()) as { error: { details: { fieldErrors: Record<string, string[]> } } }).error.details.fieldErrors).toHaveProperty('name');
+    }
+    expect((await POST(post({ name: 'fine', userId: 'someone-else' }))).status).toBe(400);
+    expect(await db().apiToken.count({ where: { userId: ana.id } })).toBe(0);
+  });
+
   it('refuses strangers (401), another user’s token (404) and token management through a token (403)', async () => {
     const [ana, ben] = [await makeUser(), await makeUser()];
     expect((await GET()).status).toBe(401);

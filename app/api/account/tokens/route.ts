@@ -4,6 +4,7 @@ import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { createTokenSchema } from '@/lib/tokens/schemas';
 import { createToken, listTokens } from '@/lib/tokens/service';
+import { otherMethods } from '@/lib/http/other-methods';
 
 // Managing tokens needs a signed-in browser: a token cannot list, mint or revoke tokens (403).
 const SESSION_ONLY = { allowToken: false } as const;
@@ -22,3 +23,5 @@ export const POST = apiHandler(async (request: Request) => {
   const created = await createToken(auth.value, input.value);
   return created.ok ? jsonResponse(created.value, 201) : errorResponse(created.error);
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -5,6 +5,7 @@ import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { listUsers } from '@/lib/users/queries';
 import { createUserSchema } from '@/lib/users/schemas';
 import { createUser } from '@/lib/users/service';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const GET = apiHandler(async () => {
   const auth = await authorizeApi('manage:users');
@@ -20,3 +21,5 @@ export const POST = apiHandler(async (request: Request) => {
   const created = await createUser(auth.value, input.value);
   return created.ok ? jsonResponse(created.value, 201) : errorResponse(created.error);
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -7,6 +7,7 @@ import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { NO_ANNOTATION } from '@/lib/annotations/not-found';
+import { otherMethods } from '@/lib/http/other-methods';
 
 /** The annotation with its relations, review history and comment count: what the side panel shows. */
 export const GET = apiHandler(async (_request: Request, { params }: IdRouteContext) => {
@@ -37,3 +38,5 @@ export const DELETE = apiHandler(async (_request: Request, { params }: IdRouteCo
   const deleted = await deleteAnnotation(auth.value, id);
   return deleted.ok ? new Response(null, { status: 204 }) : errorResponse(deleted.error);
 });
+
+export const { POST, PUT, OPTIONS } = otherMethods({ GET, PATCH, DELETE });

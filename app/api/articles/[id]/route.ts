@@ -7,6 +7,7 @@ import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
+import { otherMethods } from '@/lib/http/other-methods';
 
 const NOT_FOUND = fail('not_found', 'No such article.').error;
 
@@ -29,3 +30,5 @@ export const PATCH = apiHandler(async (request: Request, { params }: IdRouteCont
   const result = await updateArticleMetadata(auth.value, id, body.value);
   return result.ok ? jsonResponse(result.value) : errorResponse(result.error);
 });
+
+export const { POST, PUT, DELETE, OPTIONS } = otherMethods({ GET, PATCH });

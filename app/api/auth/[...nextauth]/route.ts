@@ -4,6 +4,7 @@ import { settleLoginAttempt } from '@/lib/auth/login-throttle';
 import { authOptions } from '@/lib/auth/options';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse } from '@/lib/http/responses';
+import { otherMethods } from '@/lib/http/other-methods';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -25,3 +26,5 @@ export const POST = apiHandler(async (request: Request, context: Context) => {
   await settleLoginAttempt(attempt.value, responseSignsIn(response));
   return response;
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -7,6 +7,7 @@ import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';
 import { parseInput } from '@/lib/validation';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
+import { otherMethods } from '@/lib/http/other-methods';
 
 /** ?results=false answers the state and counts only, for polling during a long import. */
 export const GET = apiHandler(async (request: NextRequest, { params }: IdRouteContext) => {
@@ -18,3 +19,5 @@ export const GET = apiHandler(async (request: NextRequest, { params }: IdRouteCo
   const job = id ? await (query.value.results ? getImportJob(id) : getImportJobSummary(id)) : null;
   return job ? jsonResponse(job) : errorResponse(fail('not_found', 'No such import job.').error);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

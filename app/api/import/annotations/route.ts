@@ -5,6 +5,7 @@ import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { parseInput } from '@/lib/validation';
+import { otherMethods } from '@/lib/http/other-methods';
 
 /**
  * Annotated import (admin): a Newsmark JSONL export (application/x-ndjson) or a brat zip
@@ -19,3 +20,5 @@ export const POST = apiHandler(async (request: NextRequest) => {
   const outcome = await importAnnotatedRequest(auth.value, request, query.value);
   return outcome.ok ? jsonResponse(outcome.value, 201) : errorResponse(outcome.error);
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -7,6 +7,7 @@ import { isProgressTable, progressFormatSchema, progressQuerySchema } from '@/li
 import { progressCsvFilename, progressTable } from '@/lib/progress/tables';
 import { fail } from '@/lib/result';
 import { parseInput } from '@/lib/validation';
+import { otherMethods } from '@/lib/http/other-methods';
 
 /**
  * `GET /api/progress/articles|annotators|reviewers[.csv][?format=csv&from=&to=]`: a table of the
@@ -35,3 +36,5 @@ export const GET = apiHandler(async (request: NextRequest, { params }: { params:
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

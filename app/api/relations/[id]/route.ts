@@ -4,6 +4,7 @@ import { errorResponse } from '@/lib/http/responses';
 import { deleteRelation } from '@/lib/relations/service';
 import { fail } from '@/lib/result';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
+import { otherMethods } from '@/lib/http/other-methods';
 
 const NO_RELATION = fail('not_found', 'No such relation.').error;
 
@@ -16,3 +17,5 @@ export const DELETE = apiHandler(async (_request: Request, { params }: IdRouteCo
   const deleted = await deleteRelation(auth.value, id);
   return deleted.ok ? new Response(null, { status: 204 }) : errorResponse(deleted.error);
 });
+
+export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods({ DELETE });

@@ -4,6 +4,7 @@ import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { bulkReviewSchema } from '@/lib/review/schemas';
 import { bulkApprove } from '@/lib/review/service';
+import { otherMethods } from '@/lib/http/other-methods';
 
 /**
  * Approve several annotations: `{ decision: "approve", items: [{ id, version }] }` -> 200
@@ -17,3 +18,5 @@ export const POST = apiHandler(async (request: Request) => {
   if (!input.ok) return errorResponse(input.error);
   return jsonResponse(await bulkApprove(auth.value, input.value.items));
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -5,6 +5,7 @@ import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { reviewQueueQuerySchema } from '@/lib/review/schemas';
 import { listReviewQueue } from '@/lib/review/service';
 import { parseInput } from '@/lib/validation';
+import { otherMethods } from '@/lib/http/other-methods';
 
 /** The reviewer's queue: ?kind=&articleId=&authorId=&from=&to=&cursor=&limit= -> { items, nextCursor }. */
 export const GET = apiHandler(async (request: NextRequest) => {
@@ -14,3 +15,5 @@ export const GET = apiHandler(async (request: NextRequest) => {
   if (!query.ok) return errorResponse(query.error);
   return jsonResponse(await listReviewQueue(auth.value, query.value));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

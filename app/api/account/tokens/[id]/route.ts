@@ -4,6 +4,7 @@ import { errorResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';
 import { revokeToken } from '@/lib/tokens/service';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
+import { otherMethods } from '@/lib/http/other-methods';
 
 /** Revokes one's own token (204, also when it was already revoked); a token cannot revoke tokens (403). */
 export const DELETE = apiHandler(async (_request: Request, { params }: IdRouteContext) => {
@@ -14,3 +15,5 @@ export const DELETE = apiHandler(async (_request: Request, { params }: IdRouteCo
   const revoked = await revokeToken(auth.value, id);
   return revoked.ok ? new Response(null, { status: 204 }) : errorResponse(revoked.error);
 });
+
+export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods({ DELETE });

@@ -6,6 +6,7 @@ import { fail } from '@/lib/result';
 import { updateUserSchema } from '@/lib/users/schemas';
 import { updateUser } from '@/lib/users/service';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const PATCH = apiHandler(async (request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('manage:users');
@@ -17,3 +18,5 @@ export const PATCH = apiHandler(async (request: Request, { params }: IdRouteCont
   const updated = await updateUser(auth.value, id, change.value);
   return updated.ok ? jsonResponse(updated.value) : errorResponse(updated.error);
 });
+
+export const { GET, POST, PUT, DELETE, OPTIONS } = otherMethods({ PATCH });

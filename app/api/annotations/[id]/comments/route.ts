@@ -6,6 +6,7 @@ import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { NO_ANNOTATION } from '@/lib/annotations/not-found';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const GET = apiHandler(async (_request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('read:corpus');
@@ -25,3 +26,5 @@ export const POST = apiHandler(async (request: Request, { params }: IdRouteConte
   const created = await createComment(auth.value, id, input.value);
   return created.ok ? jsonResponse(created.value, 201) : errorResponse(created.error);
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

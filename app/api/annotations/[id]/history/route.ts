@@ -4,6 +4,7 @@ import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { NO_ANNOTATION } from '@/lib/annotations/not-found';
+import { otherMethods } from '@/lib/http/other-methods';
 
 /** `GET /api/annotations/:id/history`: the annotation's timeline from the audit trail, oldest first. */
 export const GET = apiHandler(async (_request: Request, { params }: IdRouteContext) => {
@@ -13,3 +14,5 @@ export const GET = apiHandler(async (_request: Request, { params }: IdRouteConte
   const history = id ? await getAnnotationHistory(id) : null;
   return history ? jsonResponse(history) : errorResponse(NO_ANNOTATION.error);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

@@ -6,6 +6,7 @@ import { reviewSchema } from '@/lib/review/schemas';
 import { reviewAnnotation } from '@/lib/review/service';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { NO_ANNOTATION } from '@/lib/annotations/not-found';
+import { otherMethods } from '@/lib/http/other-methods';
 
 /**
  * Approve or reject one version: `{ decision, comment?, version }` -> 200 `{ annotation, decision }`,
@@ -23,3 +24,5 @@ export const POST = apiHandler(async (request: Request, { params }: IdRouteConte
   const reviewed = await reviewAnnotation(auth.value, id, input.value);
   return reviewed.ok ? jsonResponse(reviewed.value) : errorResponse(reviewed.error);
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -8,6 +8,8 @@ import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
+import { parseInput } from '@/lib/validation';
+import { otherMethods } from '@/lib/http/other-methods';
 
 const NO_ARTICLE = fail('not_found', 'No such article.').error;
 
@@ -18,14 +20,14 @@ const listQuerySchema = z.object({ format: z.enum(['full', 'paint', 'fingerprint
 export const GET = apiHandler(async (request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('read:corpus');
   if (!auth.ok) return errorResponse(auth.error);
-  const query = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return errorResponse(fail('validation', query.error.issues[0]?.message ?? 'Invalid query.').error);
+  const query = parseInput(listQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.ok) return errorResponse(query.error);
   const id = await routeId(params);
   if (!id) return errorResponse(NO_ARTICLE);
   const body =
-    query.data.format === 'paint'
+    query.value.format === 'paint'
       ? await getPackedPaintData(id)
-      : query.data.format === 'fingerprint'
+      : query.value.format === 'fingerprint'
         ? await getPaintFingerprint(id).then((fingerprint) => fingerprint && { fingerprint })
         : await listAnnotations(id).then((items) => items && { items });
   return body ? jsonResponse(body) : errorResponse(NO_ARTICLE);
@@ -41,3 +43,5 @@ export const POST = apiHandler(async (request: Request, { params }: IdRouteConte
   const created = await createAnnotation(auth.value, id, input.value);
   return created.ok ? jsonResponse(created.value, 201) : errorResponse(created.error);
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

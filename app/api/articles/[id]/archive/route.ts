@@ -6,6 +6,7 @@ import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
+import { otherMethods } from '@/lib/http/other-methods';
 
 /** Admin: `{ archived: true }` hides the article from lists and counts, `{ archived: false }` brings it back. */
 export const POST = apiHandler(async (request: Request, { params }: IdRouteContext) => {
@@ -18,3 +19,5 @@ export const POST = apiHandler(async (request: Request, { params }: IdRouteConte
   const result = await setArticleArchived(auth.value, id, body.value.archived);
   return result.ok ? jsonResponse(result.value) : errorResponse(result.error);
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

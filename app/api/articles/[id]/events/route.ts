@@ -4,6 +4,7 @@ import { errorResponse } from '@/lib/http/responses';
 import { articleEventsResponse, liveArticleExists } from '@/lib/live/article-events';
 import { fail } from '@/lib/result';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
+import { otherMethods } from '@/lib/http/other-methods';
 
 // A long-lived stream fed by this process's LISTEN connection: never prerendered or cached.
 export const dynamic = 'force-dynamic';
@@ -21,3 +22,5 @@ export const GET = apiHandler(async (request: Request, { params }: IdRouteContex
   // looked up afresh each time (a disabled user or an ended session stops the stream).
   return articleEventsResponse({ articleId: id, request, authorize: async () => (await authorizeApi('read:corpus')).ok });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });

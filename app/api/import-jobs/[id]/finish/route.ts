@@ -4,6 +4,7 @@ import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
+import { otherMethods } from '@/lib/http/other-methods';
 
 export const POST = apiHandler(async (_request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('manage:articles');
@@ -14,3 +15,5 @@ export const POST = apiHandler(async (_request: Request, { params }: IdRouteCont
   if (!finished.ok) return errorResponse(finished.error);
   return jsonResponse(await getImportJob(id));
 });
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });
