@@ -51,6 +51,16 @@ function decodeByBom(bytes: Uint8Array): Decoding {
   }
   const bom = a === 0xef && b === 0xbb && c === 0xbf ? 'utf-8' : a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : null;
   if (!bom) return null;
+  // A UTF-16 mark before UTF-8 text (a tool that wrote the mark of one encoding and the text of
+  // another) would read as CJK-looking nonsense, since pairs of ASCII letters are CJK code units.
+  // The researcher means the text they wrote, so it is read as UTF-8 when it is that: valid UTF-8
+  // and free of zero bytes. Real UTF-16 is neither: every space, line break, digit or Latin letter
+  // has a zero byte, and CJK code units are rarely valid UTF-8 sequences (the test of a whole file
+  // leaves no doubt). Anything else goes to the strict UTF-16 decoder, which refuses what is not UTF-16.
+  if (bom !== 'utf-8' && !bytes.includes(0, 2)) {
+    const utf8 = decodeStrict(bytes.subarray(2), 'utf-8');
+    if (utf8) return ok(utf8);
+  }
   // TextDecoder drops the byte-order mark itself.
   const decoded = decodeStrict(bytes, bom);
   return decoded ? ok(decoded) : fail('validation', `The file starts with a ${bom.toUpperCase()} byte-order mark but is not valid ${bom.toUpperCase()}.`);
