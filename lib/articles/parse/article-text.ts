@@ -82,6 +82,16 @@ export function codePointLength(s: string): number {
   return s.length - pairs;
 }
 
+/**
+ * `s` without the characters at its end that `char` (a class of BMP characters) matches. A loop
+ * from the end: `/[…]+$/` retries at every character of an inner run, quadratic in its length.
+ */
+export function trimEnd(s: string, char: RegExp): string {
+  let end = s.length;
+  while (end > 0 && char.test(s[end - 1]!)) end--;
+  return s.slice(0, end);
+}
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
@@ -101,5 +111,5 @@ export function truncateAtWord(s: string, max: number): string {
   }
   const space = kept.lastIndexOf(' ');
   if (space > kept.length / 2) kept = kept.slice(0, space);
-  return `${kept.replace(/[\s,;:\-–—]+$/u, '')}…`;
+  return `${trimEnd(kept, /[\s,;:\-–—]/u)}…`;
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { SUPERLINEAR_RATIO, timeGrowth } from '../../time-growth.test-support.ts';
+import { normalizeArticleText } from '../normalize.ts';
+import { codePointLength, toArticleText, toSingleLine } from './article-text.ts';
+import { parseImportFile } from './import-file.ts';
+
+/**
+ * Every step that reads an upload must take time linear in its size: a hostile file gets no more
+ * than its share of the server. Each case times a step on an adversarial input and on one eight
+ * times larger (see timeGrowth); quadratic work shows a ratio near 64, linear near 8.
+ */
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const repeat = (unit: string, n: number) => unit.repeat(Math.max(1, Math.round(n / unit.length)));
+
+function expectLinear<T>(make: (n: number) => T, run: (input: T) => unknown, options?: Parameters<typeof timeGrowth>[2]) {
+  const growth = timeGrowth(make, run, options);
+  expect(growth.ratio, `${growth.small.toFixed(1)} ms at ${growth.n.toLocaleString('en')}, ${growth.large.toFixed(1)} ms at 8 times that`).toBeLessThan(SUPERLINEAR_RATIO);
+}
+
+const texts: [string, (n: number) => string][] = [
+  ['a run of spaces inside a line', (n) => `a${' '.repeat(n)}b`],
+  ['alternating spaces and tabs inside a line', (n) => `a${repeat(' \t', n)}b`],
+  ['a text of spaces and tabs only', (n) => repeat(' \t', n)],
+  ['lines that end in spaces', (n) => repeat(`x${' '.repeat(15)}\n`, n)],
+  ['blank lines', (n) => `a${'\n'.repeat(n)}b`],
+  ['blank lines of spaces and no-break spaces', (n) => repeat(' \u00a0\t\n', n)],
+  ['CRLF, CR and LF mixed', (n) => repeat(' \r\n \r \n\r\r\n', n)],
+  ['one long line of one character', (n) => 'x'.repeat(n)],
+  ['alternating lines and paragraphs', (n) => repeat('a\n\nb\n', n)],
+  ['form feeds and line separators', (n) => repeat('\f\u2028\u0085\v', n)],
+  ['control characters and lone surrogates', (n) => repeat('\u0001\ud800a\udc00\u007f', n)],
+  ['emoji and combining marks', (n) => repeat('🌊e\u0301', n)],
+];
+
+describe('text steps take linear time on adversarial text', () => {
+  for (const [name, make] of texts) {
+    it(`normalizeArticleText: ${name}`, () => expectLinear(make, normalizeArticleText));
+    it(`toArticleText: ${name}`, () => expectLinear(make, toArticleText));
+    it(`toSingleLine: ${name}`, () => expectLinear(make, toSingleLine));
+  }
+  it('codePointLength: emoji', () => expectLinear((n) => repeat('🌊', n), codePointLength));
+});
+
+const files: [string, (n: number) => Uint8Array][] = [
+  ['a .txt line of a run of spaces (the 40,000-space line)', (n) => utf8(`a${' '.repeat(n)}b`)],
+  ['a .txt of blank lines', (n) => utf8(`Title\n${'\n'.repeat(n)}b`)],
+  ['a .txt in windows-1252 full of C1 punctuation', (n) => new Uint8Array(n).fill(0x93)],
+  ['a .html page nested to the limit around runs of spaces', (n) => utf8(`${'<div>'.repeat(512)}${repeat('a    b ', n)}${'</div>'.repeat(512)}`)],
+  ['a .html <pre> with long runs of spaces and tabs', (n) => utf8(`<pre>a${' '.repeat(n)}b\n${'\t'.repeat(n)}c</pre>`)],
+  ['a .html page of words and spaces', (n) => utf8(`<p>${repeat('a  \n ', n)}</p>`)],
+  ['a .html byline of a long run of dashes', (n) => utf8(`<p class="byline">By ${'-'.repeat(n)}x</p><p>Text.</p>`)],
+  ['a .html page of nested bylines around many small texts', (n) => utf8(`${'<div class="byline">'.repeat(500)}${repeat('<b></b>x', n)}`)],
+  ['a .html title and meta of long runs', (n) => utf8(`<title>a${' '.repeat(n)}b</title><meta name="author" content="a${' '.repeat(n)}b"><p>Text.</p>`)],
+  ['a .json article whose text is a run of spaces', (n) => utf8(JSON.stringify({ title: 'T', text: `a${' '.repeat(n)}b` }))],
+  ['a .json of deeply nested arrays', (n) => utf8(`${'['.repeat(n)}${']'.repeat(n)}`)],
+  ['a .json title of a long run of spaces', (n) => utf8(JSON.stringify({ title: `a${' '.repeat(n)}b`, text: 'x' }))],
+  ['a .jsonl with a long line', (n) => utf8(`${JSON.stringify({ text: `a${repeat(' \t', n)}b` })}\n{"text":"x"}\n`)],
+  ['a .csv with a huge quoted field', (n) => utf8(`title,text\nT,"a${repeat(' "" ', n)}b"\n`)],
+  ['a .md line of a run of spaces', (n) => utf8(`a${' '.repeat(n)}b`)],
+  ['a .md code block of long runs', (n) => utf8(`\`\`\`\na${' '.repeat(n)}b\n\`\`\`\n`)],
+];
+
+describe('parseImportFile takes linear time on adversarial files', () => {
+  for (const [name, make] of files) {
+    const extension = /\.(\w+)/.exec(name)![1];
+    it(name, () => expectLinear(make, (bytes) => parseImportFile(`adversarial.${extension}`, bytes)));
+  }
+});
