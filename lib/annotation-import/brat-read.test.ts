@@ -4,7 +4,7 @@ import { bratAnn } from '../export/brat.ts';
 import { ITEM, TEXT } from '../export/fixture.test-data.ts';
 import { ZipWriter } from '../export/zip.ts';
 import { readBratDocument } from './brat-read.ts';
-import { BRAT_ZIP_LIMITS, readBratZip, type BratZip } from './brat-zip.ts';
+import { BRAT_ZIP_LIMITS, INFLATE_CHUNK_BYTES, readBratZip, type BratZip } from './brat-zip.ts';
 import type { ReadDocument } from './types.ts';
 import { document, error } from './read.test-data.ts';
 import { concatBytes } from '../bytes.ts';
@@ -310,6 +310,33 @@ describe('readBratZip against hostile archives', () => {
     });
     expect(zip.length).toBeLessThan(4_000);
     expect(await readBratZip(zip)).toEqual({ ok: false, error: 'The zip is malformed: its files overlap.' });
+  });
+
+  it('stops inflating an entry that lies about its size at the declared size, and refuses the zip', async () => {
+    // 40 entries declaring 1 KB each and inflating to 1 MB: the declared size is patched into the
+    // local header and the directory, as a hostile zip would have it.
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`d${i}.txt`, new Uint8Array(1024 * 1024).fill(0x61)]));
+    const zip = zipSync(files, { level: 1 });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let at = 0; at + 4 <= zip.length; at++) {
+      if (view.getUint32(at, true) === 0x04034b50) view.setUint32(at + 22, 1024, true);
+      if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 1024, true);
+    }
+    const count = { inflatedBytes: 0 };
+    expect(await readBratZip(zip, count)).toEqual({ ok: false, error: 'd0.txt declares a size that is not its own.' });
+    // The first entry was stopped within one chunk of its declared size; the others never started.
+    expect(count.inflatedBytes).toBeGreaterThan(1024);
+    expect(count.inflatedBytes).toBeLessThanOrEqual(1024 + INFLATE_CHUNK_BYTES);
+  });
+
+  it('refuses an entry that inflates to less than it declares, and damaged deflate data', async () => {
+    const zip = zipSync({ 'a.txt': strToU8('The dam holds.'.repeat(100)) }, { level: 9 });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let at = 0; at + 4 <= zip.length; at++) if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 5_000, true);
+    expect(await readBratZip(zip)).toEqual({ ok: false, error: 'a.txt declares a size that is not its own.' });
+    const damaged = zipSync({ 'a.txt': strToU8('The dam holds.'.repeat(100)) }, { level: 9 });
+    damaged.fill(0xff, 40, 50);
+    expect(await readBratZip(damaged)).toEqual({ ok: false, error: 'The file is not a zip archive that can be read: the data of a.txt is damaged.' });
   });
 
   it('refuses names with control characters before anything reaches the database', async () => {
