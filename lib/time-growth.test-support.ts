@@ -6,7 +6,7 @@
  * is measured once more, and the better of the two kept: a machine busy with other tests can slow
  * one measurement, not two in a row by the same factor.
  */
-export function timeGrowth<T>(make: (n: number) => T, run: (input: T) => unknown, { start = 1024, minMs = 10, maxN = 1 << 24 } = {}) {
+export function timeGrowth<T>(make: (n: number) => T, run: (input: T) => unknown, { start = 1024, minMs = 15, maxN = 1 << 23 } = {}) {
   const best = (input: T, runs: number, enough = 0) => {
     let fastest = Infinity;
     for (let i = 0; i < runs && fastest > enough; i++) {
