@@ -67,3 +67,33 @@ describe('parseImportFile takes linear time on adversarial files', () => {
     it(name, () => expectLinear(make, (bytes) => parseImportFile(`adversarial.${extension}`, bytes)));
   }
 });
+
+// Just under the 10 MB file limit. How long each takes is printed by nothing here (timing is for
+// the n-vs-8n guards above); these check that such files are read or refused as they should be.
+const TEN_MB = 10 * 1024 * 1024 - 1024;
+const tooLong = "The article's text is longer than 1,000,000 characters.";
+
+describe('10 MB adversarial files are read or refused with a reason, never thrown on', () => {
+  const cases: [string, () => Uint8Array, string | { title: string; length: number }][] = [
+    ['one line of spaces.txt', () => utf8(`a${' '.repeat(TEN_MB - 2)}b`), tooLong],
+    ['lines of 40,000 spaces.txt', () => utf8(repeat(`a${' '.repeat(40_000)}b\n`, TEN_MB)), tooLong],
+    ['alternating spaces and tabs.txt', () => utf8(repeat(' \t', TEN_MB)), 'The article has no text.'],
+    ['blank lines.txt', () => utf8(`Title\n${'\n'.repeat(TEN_MB - 8)}b`), { title: 'Title', length: 1 }],
+    ['line ends mixed.txt', () => utf8(`Title\n${repeat(' \r\n \r \n', TEN_MB - 8)}b`), { title: 'Title', length: 1 }],
+    ['one character.txt', () => utf8('x'.repeat(TEN_MB)), tooLong],
+    ['nested to the limit.html', () => utf8(`${'<div>'.repeat(512)}${repeat('a    b ', TEN_MB - 6_000)}${'</div>'.repeat(512)}`), tooLong],
+    ['nested past the limit.html', () => utf8(`${'<div>'.repeat(513)}${'x'.repeat(TEN_MB - 3_000)}`), 'The HTML nests elements more than 512 levels deep, which no real page does; it was not read.'],
+    ['runs in pre.html', () => utf8(`<pre>a${' '.repeat(TEN_MB - 20)}b</pre>`), tooLong],
+    ['nested arrays.json', () => utf8(`${'['.repeat(TEN_MB / 2)}${']'.repeat(TEN_MB / 2)}`), 'The file nests arrays or objects more than 64 levels deep, which no article or export does.'],
+    ['a long line.jsonl', () => utf8(JSON.stringify({ title: 'T', text: `a${' '.repeat(TEN_MB - 30)}b` })), tooLong],
+    ['a huge quoted field.csv', () => utf8(`title,text\nT,"a${' '.repeat(TEN_MB - 20)}b"\n`), tooLong],
+  ];
+  for (const [name, make, expected] of cases) {
+    it(name, () => {
+      const [item, ...more] = parseImportFile(name, make());
+      expect(more).toEqual([]);
+      if (typeof expected === 'string') expect(item).toMatchObject({ ok: false, error: expected });
+      else expect(item!.ok && { title: item!.article.title, length: item!.article.text.length }).toEqual(expected);
+    });
+  }
+});
