@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+
 /**
  * How the time of `run` grows when its input grows eightfold: linear work gives about 8, quadratic
  * 64. The size doubles from `start` until one run takes `minMs` (so timer noise does not decide),
@@ -35,3 +37,9 @@ export function timeGrowth<T>(make: (n: number) => T, run: (input: T) => unknown
 
 /** Eightfold input taking longer than this many times as long is super-linear, not noise. */
 export const SUPERLINEAR_RATIO = 20;
+
+/** Fails when `run` takes more than SUPERLINEAR_RATIO times as long on an input eight times larger. */
+export function expectLinearTime<T>(make: (n: number) => T, run: (input: T) => unknown) {
+  const growth = timeGrowth(make, run);
+  expect(growth.ratio, `${growth.small.toFixed(1)} ms at ${growth.n.toLocaleString('en')}, ${growth.large.toFixed(1)} ms at 8 times that`).toBeLessThan(SUPERLINEAR_RATIO);
+}

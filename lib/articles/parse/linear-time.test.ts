@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUPERLINEAR_RATIO, timeGrowth } from '../../time-growth.test-support.ts';
+import { expectLinearTime } from '../../time-growth.test-support.ts';
 import { normalizeArticleText } from '../normalize.ts';
 import { codePointLength, toArticleText, toSingleLine } from './article-text.ts';
 import { parseImportFile } from './import-file.ts';
@@ -13,10 +13,6 @@ import { parseImportFile } from './import-file.ts';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const repeat = (unit: string, n: number) => unit.repeat(Math.max(1, Math.round(n / unit.length)));
 
-function expectLinear<T>(make: (n: number) => T, run: (input: T) => unknown, options?: Parameters<typeof timeGrowth>[2]) {
-  const growth = timeGrowth(make, run, options);
-  expect(growth.ratio, `${growth.small.toFixed(1)} ms at ${growth.n.toLocaleString('en')}, ${growth.large.toFixed(1)} ms at 8 times that`).toBeLessThan(SUPERLINEAR_RATIO);
-}
 
 const texts: [string, (n: number) => string][] = [
   ['a run of spaces inside a line', (n) => `a${' '.repeat(n)}b`],
@@ -35,11 +31,11 @@ const texts: [string, (n: number) => string][] = [
 
 describe('text steps take linear time on adversarial text', () => {
   for (const [name, make] of texts) {
-    it(`normalizeArticleText: ${name}`, () => expectLinear(make, normalizeArticleText));
-    it(`toArticleText: ${name}`, () => expectLinear(make, toArticleText));
-    it(`toSingleLine: ${name}`, () => expectLinear(make, toSingleLine));
+    it(`normalizeArticleText: ${name}`, () => expectLinearTime(make, normalizeArticleText));
+    it(`toArticleText: ${name}`, () => expectLinearTime(make, toArticleText));
+    it(`toSingleLine: ${name}`, () => expectLinearTime(make, toSingleLine));
   }
-  it('codePointLength: emoji', () => expectLinear((n) => repeat('🌊', n), codePointLength));
+  it('codePointLength: emoji', () => expectLinearTime((n) => repeat('🌊', n), codePointLength));
 });
 
 const files: [string, (n: number) => Uint8Array][] = [
@@ -64,7 +60,7 @@ const files: [string, (n: number) => Uint8Array][] = [
 describe('parseImportFile takes linear time on adversarial files', () => {
   for (const [name, make] of files) {
     const extension = /\.(\w+)/.exec(name)![1];
-    it(name, () => expectLinear(make, (bytes) => parseImportFile(`adversarial.${extension}`, bytes)));
+    it(name, () => expectLinearTime(make, (bytes) => parseImportFile(`adversarial.${extension}`, bytes)));
   }
 });
 
