@@ -1,6 +1,7 @@
 import { RELATION_PAIRS, type RelationTypeName } from '../annotations/paint.ts';
 import { ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX, type AnnotationKindName } from '../annotations/schemas.ts';
 import { BRAT_ENTITY, BRAT_RELATION } from '../export/brat.ts';
+import { MAX_QUOTED_CHARACTERS } from './jsonl-read.ts';
 import type { ImportAnnotation, ImportDocument, ImportRelation, ReadDocument } from './types.ts';
 
 /**
@@ -63,8 +64,12 @@ export function readBratDocument(name: string, text: string, ann: string): ReadD
   const attributeLines: [string, string, string | true][] = [];
   const noteLines: [string, string][] = [];
   const relationLines: [number, string, string, string][] = [];
+  // Each span's text is cut out and compared: bounded together, as a JSONL line's quotes are, so a
+  // short .ann of spans over a long text cannot make the work grow with their product.
+  let quoted = 0;
 
-  for (const [i, raw] of ann.split(/\r?\n/).entries()) {
+  // Split on a string, not /\r?\n/: a regular expression costs far more per line of a long .ann.
+  for (const [i, raw] of ann.split('\n').entries()) {
     const line = raw.replace(/\r$/, '');
     if (!line.trim()) continue;
     const at = `line ${i + 1} of the .ann`;
@@ -85,6 +90,8 @@ export function readBratDocument(name: string, text: string, ann: string): ReadD
           return { ok: false, name, error: `${id} on ${at} has offsets outside the text (${text.length.toLocaleString('en')} characters) or backwards.` };
         }
         if (drafts.has(id)) return { ok: false, name, error: `${id} is defined twice (${at}).` };
+        quoted += end - start + fragments.reduce((n, [s, e]) => n + e - s, 0);
+        if (quoted > MAX_QUOTED_CHARACTERS) return { ok: false, name, error: `The annotations quote more than ${MAX_QUOTED_CHARACTERS.toLocaleString('en')} characters together; split the document.` };
         // brat writes the fragments' text after the offsets: a mismatch means the offsets count something else (bytes, a lost BOM).
         const fragmentText = fragments.map(([s, e]) => text.slice(toUtf16(s) ?? 0, toUtf16(e) ?? 0)).join(' ');
         if (rest !== undefined && squeeze(rest) !== squeeze(fragmentText)) {

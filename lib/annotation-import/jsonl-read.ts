@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RELATION_PAIRS, RELATION_TYPES } from '../annotations/paint.ts';
 import { ANNOTATION_KINDS, ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX } from '../annotations/schemas.ts';
 import { issuesMessage } from '../articles/parse/article-fields.ts';
+import { readJson } from '../articles/parse/read-json.ts';
 import type { ImportAnnotation, ImportDocument, ImportPerson, ReadDocument } from './types.ts';
 
 /**
@@ -160,11 +161,6 @@ export function readExportLine(value: unknown, name: string): ReadDocument {
 
 /** One line of text as a document: JSON first, then the line's shape. */
 export function readExportLineText(line: string, name: string): ReadDocument {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return { ok: false, name, error: `This line is not valid JSON: ${(error instanceof Error ? error.message : String(error)).slice(0, 200)}` };
-  }
-  return readExportLine(value, name);
+  const json = readJson(line, 'This line');
+  return json.ok ? readExportLine(json.value, name) : { ok: false, name, error: json.error };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { concatBytes } from '../bytes.ts';
+import { readJson } from '../articles/parse/read-json.ts';
 import { readBodyBytes } from '../http/body.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { readBratZip } from './brat-zip.ts';
@@ -139,7 +140,7 @@ export async function readAnnotatedRequest(request: Request, query: AnnotatedImp
     const name = query.name ?? 'upload.zip';
     const bytes = await readBodyBytes(request, ANNOTATED_IMPORT_LIMITS.maxZipBytes);
     if (!bytes.ok) return bytes;
-    const zip = readBratZip(bytes.value);
+    const zip = await readBratZip(bytes.value);
     if (!zip.ok) return fail('validation', `${name}: ${zip.error}`);
     if (!zip.documents.some((d) => d.ok)) return fail('validation', `${name}: there is no brat document (.txt with its .ann) in the zip.`);
     return ok(zip.documents.map((d) => (d.ok ? { ...d, document: { ...d.document, name: `${name}: ${d.document.name}` } } : { ...d, name: `${name}: ${d.name}` })));
@@ -162,14 +163,9 @@ export async function readAnnotatedRequest(request: Request, query: AnnotatedImp
         return fail('validation', `${name} is not valid UTF-8.`);
       }
       if (!text.trim()) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        return notExport;
-      }
-      if (!isExportLine(value)) return notExport;
-      return ok(jsonlDocuments(readExportLine(value, `${name} line ${line.number}`), lines, name));
+      const json = readJson(text, name);
+      if (!json.ok || !isExportLine(json.value)) return notExport;
+      return ok(jsonlDocuments(readExportLine(json.value, `${name} line ${line.number}`), lines, name));
     }
   } catch (error) {
     if (error instanceof BodyTooLarge) return fail('payload_too_large', `A JSONL export carries at most ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB.`);

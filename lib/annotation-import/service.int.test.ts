@@ -150,7 +150,7 @@ describe('importDocuments', () => {
       '',
     ].join('\n');
     const zip = zipSync({ 'corpus/doc1.txt': strToU8(text), 'corpus/doc1.ann': strToU8(ann), 'corpus/annotation.conf': strToU8('[entities]\n'), 'corpus/notes.md': strToU8('hi') });
-    const read = readBratZip(zip);
+    const read = await readBratZip(zip);
     if (!read.ok) throw new Error(read.error);
     const outcome = await run(read.documents);
     expect(outcome.results.map((r) => [r.name, r.status])).toEqual([

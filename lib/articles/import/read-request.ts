@@ -3,6 +3,7 @@ import { readBodyBytes } from '../../http/body.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { parseImportFile, parseImportItem } from '../parse/index.ts';
 import { parseJsonLinesItems } from '../parse/json.ts';
+import { readJson } from '../parse/read-json.ts';
 import type { ParsedItem } from '../parse/types.ts';
 import { IMPORT_LIMITS, megabytes } from './limits.ts';
 
@@ -12,13 +13,9 @@ const tooManyItems = (count: number) =>
 const jsonBodySchema = z.object({ articles: z.array(z.unknown(), { error: 'Send { "articles": [ … ] }.' }) }, { error: 'Send { "articles": [ … ] }.' });
 
 function fromJson(text: string): Result<ParsedItem[]> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return fail('validation', 'The request body is not valid JSON.');
-  }
-  const body = jsonBodySchema.safeParse(json);
+  const json = readJson(text, 'The request body');
+  if (!json.ok) return fail('validation', json.error);
+  const body = jsonBodySchema.safeParse(json.value);
   if (!body.success) return fail('validation', 'Send { "articles": [ … ] }.');
   if (body.data.articles.length > IMPORT_LIMITS.maxItems) return tooManyItems(body.data.articles.length);
   return ok(body.data.articles.map((raw, i) => parseImportItem(raw, `#${i + 1}`)));

@@ -32,6 +32,24 @@ describe('decodeText', () => {
     expect(decoded(fixture('utf-16be.txt'))).toEqual({ text, encoding: 'utf-16be' });
   });
 
+  it('reads UTF-8 text behind a UTF-16 byte-order mark as the UTF-8 it is, not as CJK-looking nonsense', () => {
+    // Read as UTF-16 BE this was "周攠睡汬⁧慶攠睡礮".
+    expect(decoded(bytes([0xfe, 0xff], 'The wall gave way.'))).toEqual({ text: 'The wall gave way.', encoding: 'utf-8' });
+    const text = 'Harbour wall gives way — 東京 🌊\nThe wall gave way.';
+    expect(decoded(bytes([0xfe, 0xff], text))).toEqual({ text, encoding: 'utf-8' });
+    expect(decoded(bytes([0xff, 0xfe], text))).toEqual({ text, encoding: 'utf-8' });
+    // Odd in length, so no UTF-16 at all.
+    expect(decoded(bytes([0xfe, 0xff], 'Tide'))).toEqual({ text: 'Tide', encoding: 'utf-8' });
+  });
+
+  it('still reads genuine UTF-16 BE, even CJK without a single zero byte', () => {
+    const cjk = '潮汐表';
+    const be = new Uint8Array([0xfe, 0xff, ...[...cjk].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])]);
+    expect(be.includes(0)).toBe(false);
+    expect(decoded(be)).toEqual({ text: cjk, encoding: 'utf-16be' });
+    expect(decoded(fixture('utf-16be.txt')).encoding).toBe('utf-16be');
+  });
+
   it('recognises UTF-16 LE without a byte-order mark instead of calling it binary', () => {
     const le = new Uint8Array([...'Plain words, no mark.'].flatMap((c) => [c.charCodeAt(0), 0]));
     expect(decoded(le)).toEqual({ text: 'Plain words, no mark.', encoding: 'utf-16le' });

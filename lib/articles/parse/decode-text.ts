@@ -1,5 +1,6 @@
 import { analyse } from 'chardet';
 import { fail, ok, type Result } from '../../result.ts';
+import { CodeUnitWriter } from '../code-unit-writer.ts';
 
 export interface DecodedText {
   text: string;
@@ -50,6 +51,16 @@ function decodeByBom(bytes: Uint8Array): Decoding {
   }
   const bom = a === 0xef && b === 0xbb && c === 0xbf ? 'utf-8' : a === 0xff && b === 0xfe ? 'utf-16le' : a === 0xfe && b === 0xff ? 'utf-16be' : null;
   if (!bom) return null;
+  // A UTF-16 mark before UTF-8 text (a tool that wrote the mark of one encoding and the text of
+  // another) would read as CJK-looking nonsense, since pairs of ASCII letters are CJK code units.
+  // The researcher means the text they wrote, so it is read as UTF-8 when it is that: valid UTF-8
+  // and free of zero bytes. Real UTF-16 is neither: every space, line break, digit or Latin letter
+  // has a zero byte, and CJK code units are rarely valid UTF-8 sequences (the test of a whole file
+  // leaves no doubt). Anything else goes to the strict UTF-16 decoder, which refuses what is not UTF-16.
+  if (bom !== 'utf-8' && !bytes.includes(0, 2)) {
+    const utf8 = decodeStrict(bytes.subarray(2), 'utf-8');
+    if (utf8) return ok(utf8);
+  }
   // TextDecoder drops the byte-order mark itself.
   const decoded = decodeStrict(bytes, bom);
   return decoded ? ok(decoded) : fail('validation', `The file starts with a ${bom.toUpperCase()} byte-order mark but is not valid ${bom.toUpperCase()}.`);
@@ -83,8 +94,13 @@ const MULTIBYTE: Record<string, string> = { Shift_JIS: 'shift_jis', 'EUC-JP': 'e
 // reads 'windows-1252' as ISO-8859-1, turning curly quotes and dashes into invisible C1 controls.
 const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
+const WINDOWS_1252 = Uint16Array.from({ length: 256 }, (_, byte) => (byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH.charCodeAt(byte - 0x80) : byte));
+
+// Byte by byte through a table: a replacement per C1 character cost seconds on a file full of them.
 function decodeWindows1252(bytes: Uint8Array): string {
-  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+  const out = new CodeUnitWriter(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out.push(WINDOWS_1252[bytes[i]!]!);
+  return out.toString();
 }
 
 function decodeLegacy(bytes: Uint8Array): DecodedText {

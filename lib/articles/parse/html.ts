@@ -1,7 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { fail, ok, type Result } from '../../result.ts';
 import { normalizeArticleText } from '../normalize.ts';
-import { codePointLength, toSingleLine, truncateAtWord } from './article-text.ts';
+import { codePointLength, toSingleLine, trimEnd, truncateAtWord } from './article-text.ts';
 import { httpUrl } from './canonical-url.ts';
 import { toLanguageTag } from './language-tag.ts';
 import { formatCount, PARSE_LIMITS } from './limits.ts';
@@ -65,9 +65,7 @@ function limitedLine(value: string | null | undefined, max: number): string | nu
 }
 
 function bylineAuthor(text: string): string | null {
-  const name = toSingleLine(text)
-    .replace(/^by[:\s]\s*/i, '')
-    .replace(/[\s·•|,–—-]+$/u, '');
+  const name = trimEnd(toSingleLine(text).replace(/^by[:\s]\s*/i, ''), /[\s·•|,–—-]/u);
   return /\p{L}/u.test(name) ? limitedLine(name, PARSE_LIMITS.maxAuthorLength) : null;
 }
 
@@ -129,8 +127,9 @@ export function parseHtmlDocument(html: string, options: { imageAltText?: boolea
   };
   const append = (c: Capture, text: string) => {
     if (c.length >= CAPTURE_LIMIT) return;
-    c.parts.push(text);
-    c.length += text.length;
+    const kept = text.slice(0, CAPTURE_LIMIT - c.length);
+    c.parts.push(kept);
+    c.length += kept.length;
   };
   const capturing = (kind: CaptureKind) => captures.some((c) => c.kind === kind);
 

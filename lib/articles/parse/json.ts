@@ -1,9 +1,8 @@
 import { isExportLine } from '../../annotation-import/jsonl-read.ts';
 import { parseImportItem } from './import-item.ts';
 import { formatCount, PARSE_LIMITS } from './limits.ts';
+import { readJson } from './read-json.ts';
 import { failedItem, type ParsedItem } from './types.ts';
-
-const jsonError = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 200);
 
 const tooMany = (fileName: string, count: number) =>
   failedItem(fileName, `The file holds ${formatCount(count)} articles; one file may hold at most ${formatCount(PARSE_LIMITS.maxItemsPerFile)}. Split it.`);
@@ -13,12 +12,9 @@ const tooMany = (fileName: string, count: number) =>
  * Array elements are named "items.json #1", "#2"... (from 1) and fail alone.
  */
 export function parseJsonItems(text: string, fileName: string): ParsedItem[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return [failedItem(fileName, `The file is not valid JSON: ${jsonError(error)}`)];
-  }
+  const json = readJson(text, 'The file');
+  if (!json.ok) return [failedItem(fileName, json.error)];
+  const data = json.value;
   const wrapped = typeof data === 'object' && data !== null && !Array.isArray(data) && !('text' in data) && !('html' in data) && 'articles' in data ? data.articles : data;
   if (!Array.isArray(wrapped)) return [parseImportItem(wrapped, fileName)];
   if (wrapped.length === 0) return [failedItem(fileName, 'The file holds an empty list of articles.')];
@@ -35,12 +31,9 @@ export function parseJsonLinesItems(text: string, fileName: string): ParsedItem[
   return lines.flatMap((line, i): ParsedItem[] => {
     if (line.trim() === '') return [];
     const name = `${fileName} line ${i + 1}`;
-    let item: unknown;
-    try {
-      item = JSON.parse(line);
-    } catch (error) {
-      return [failedItem(name, `This line is not valid JSON: ${jsonError(error)}`)];
-    }
+    const json = readJson(line, 'This line');
+    if (!json.ok) return [failedItem(name, json.error)];
+    const item = json.value;
     if (isExportLine(item)) return [failedItem(name, 'This line is an annotated export ({"article", "annotations", …}): import the file as annotations (POST /api/import/annotations; the /import page does so by itself).')];
     return [parseImportItem(item, name)];
   });

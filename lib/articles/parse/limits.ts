@@ -21,6 +21,11 @@ export const PARSE_LIMITS = {
    * prose stays orders of magnitude below it.
    */
   maxMarkdownInlineCost: 400_000_000,
+  /**
+   * Arrays and objects inside one another in a JSON file, body or line. An export line nests five
+   * deep (an annotation's list attribute); deeper JSON is a generator bug or an attack.
+   */
+  maxJsonDepth: 64,
   /** YAML front matter is a handful of keys, not a document. */
   maxFrontMatterLength: 65_536,
   /**

@@ -50,6 +50,23 @@ describe('POST /api/import/annotations', () => {
     expect(await Promise.all([db().article.count(), db().importJob.count()])).toEqual(before);
   });
 
+  it('refuses a brat zip whose entries lie about their size with 400, writing nothing', async () => {
+    asAdmin();
+    const before = await Promise.all([db().article.count(), db().importJob.count()]);
+    const files = { 'a.txt': strToU8('The dam holds.'), 'a.ann': strToU8(''), ...Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`b${i}.txt`, new Uint8Array(1 << 20).fill(0x61)])) };
+    const zip = zipSync(files, { level: 1 });
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    // The big entries declare 1 KB, in their local headers and in the directory.
+    for (let at = 0; at + 4 <= zip.length; at++) {
+      if (view.getUint32(at, true) === 0x04034b50 && view.getUint32(at + 22, true) === 1 << 20) view.setUint32(at + 22, 1024, true);
+      if (view.getUint32(at, true) === 0x02014b50 && view.getUint32(at + 24, true) === 1 << 20) view.setUint32(at + 24, 1024, true);
+    }
+    const response = await post('name=bomb.zip', zip as BodyInit, 'application/zip');
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toBe('bomb.zip: b0.txt declares a size that is not its own.');
+    expect(await Promise.all([db().article.count(), db().importJob.count()])).toEqual(before);
+  });
+
   it('imports a JSONL export into a job of its own, and adds a brat zip to an open job', async () => {
     asAdmin();
     const response = await post('name=export.jsonl', `${exportLine}\n{"article": 5}\n`);
