@@ -3,6 +3,7 @@ import zlib from 'node:zlib';
 import compression from 'compression';
 import next from 'next';
 import { CLIENT_IP_HEADER } from '../lib/auth/client-ip.ts';
+import { strictTransportSecurity } from '../lib/http/hsts.ts';
 
 export interface ServeOptions {
   dir: string;
@@ -22,7 +23,10 @@ export async function serve({ dir, port, hostname, dev = false }: ServeOptions):
   await app.prepare();
   const trustProxy = process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true';
   const compress = fastCompression();
+  // Here rather than in next.config.js, whose headers are fixed at build time: NEXTAUTH_URL is not.
+  const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
   const server = http.createServer((req, res) => {
+    if (hsts) res.setHeader('strict-transport-security', hsts);
     const forwarded = req.headers['x-forwarded-for'];
     const proxied = trustProxy && typeof forwarded === 'string' ? forwarded.split(',').at(-1)?.trim() : undefined;
     req.headers[CLIENT_IP_HEADER] = proxied || req.socket.remoteAddress || 'unknown';

@@ -2,7 +2,7 @@ import { readBodyText } from '../http/body.ts';
 import { isWellFormedCallbackUrl } from '../http/redirect.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
-import { clientIp, ipThrottleKey } from './client-ip.ts';
+import { requestThrottleKey } from './client-ip.ts';
 import { loginSchema } from './login-schema.ts';
 
 const MAX_AUTH_BODY_BYTES = 8_192;
@@ -60,7 +60,7 @@ export async function parseLoginRequest(request: Request): Promise<Result<LoginR
   }
   const parsed = parseInput(loginSchema, { email: form.get('email') ?? '', password: form.get('password') ?? '' });
   if (!parsed.ok) return parsed;
-  return ok({ email: parsed.value.email, ipKey: ipThrottleKey(clientIp(request.headers)) });
+  return ok({ email: parsed.value.email, ipKey: requestThrottleKey(request.headers) });
 }
 
 /** next-auth answers a successful sign-in by setting a session cookie; a failure sets none. */
