@@ -23,7 +23,7 @@ export interface PasswordAttempt {
 
 export type Reservation = { limited: true; retryAfterSeconds: number } | ({ limited: false } & PasswordAttempt);
 
-async function recentFailures(tx: DbTx, where: { email: string; ip?: string } | { ip: string }, since: Date, take: number): Promise<Date[]> {
+async function recentFailures(tx: DbTx, where: { email: string; ip: string } | { ip: string }, since: Date, take: number): Promise<Date[]> {
   const rows = await tx.loginFailure.findMany({ where: { ...where, createdAt: { gt: since } }, orderBy: { createdAt: 'desc' }, take, select: { createdAt: true } });
   return rows.map((r) => r.createdAt);
 }
@@ -44,9 +44,9 @@ export async function reserveLoginAttempt(email: string, ipKey: string, now = ne
     const [byAccountAndIp, byIp, byAccount] = await Promise.all([
       recentFailures(tx, { email, ip: ipKey }, since, LOGIN_LIMITS.perAccountAndIp),
       recentFailures(tx, { ip: ipKey }, since, LOGIN_LIMITS.perIp),
-      recentFailures(tx, { email }, since, accountFailuresWorthCounting(LOGIN_LIMITS)),
+      tx.loginFailure.count({ where: { email, createdAt: { gt: since } }, take: accountFailuresWorthCounting(LOGIN_LIMITS) }),
     ]);
-    const decision = decideLoginAttempt({ byAccountAndIp, byIp, byAccount: byAccount.length }, now, LOGIN_LIMITS);
+    const decision = decideLoginAttempt({ byAccountAndIp, byIp, byAccount }, now, LOGIN_LIMITS);
     if (decision.limited) return decision;
     const attempt = await tx.loginFailure.create({ data: { email, ip: ipKey, createdAt: now }, select: { id: true } });
     return { limited: false, attemptId: attempt.id, email, ipKey, delayMs: decision.delayMs };

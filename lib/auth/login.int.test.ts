@@ -96,6 +96,19 @@ describe('throttledPasswordCheck', () => {
   });
 });
 
+describe('the account-wide slowdown', () => {
+  it('waits out its delay holding no password slot, then checks the password', async () => {
+    for (let i = 0; i < LOGIN_LIMITS.slowAfterPerAccount; i++) await reserveLoginAttempt('slowed@int.example', `198.51.100.${100 + i}`);
+    let ran = false;
+    const slowed = throttledPasswordCheck({ email: 'slowed@int.example', ipKey: '203.0.113.200' }, async () => (ran = true), () => true);
+    while ((await db().loginFailure.count({ where: { email: 'slowed@int.example', ip: '203.0.113.200' } })) === 0) await new Promise((r) => setTimeout(r, 10));
+    while (passwordCheckQueue.running > 0) await new Promise((r) => setTimeout(r, 5));
+    expect(ran).toBe(false);
+    expect(await slowed).toEqual({ ok: true, value: true });
+    expect(ran).toBe(true);
+  });
+});
+
 describe('login limits', () => {
   it('refuses one address after repeated failures on an account, and tells when to retry', async () => {
     for (let i = 0; i < LOGIN_LIMITS.perAccountAndIp; i++) expect((await reserveLoginAttempt('target@int.example', '198.51.100.1')).limited).toBe(false);
