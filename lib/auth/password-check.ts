@@ -6,11 +6,13 @@ import { reserveLoginAttempt, settlePasswordAttempt, type PasswordAttempt } from
 /**
  * Password hashes (argon2id, ~50 ms of a core and 19 MiB each) run on libuv's threads: 50 at once
  * took every core, and their bookkeeping every database connection, so the rest of the app
- * waited. So they run a few at a time, half the cores, with a bounded line behind them; past that
- * a check is refused at once (429) rather than queued for ever. Shared by sign-in and password
- * change, per process.
+ * waited. So they run a few at a time, half the cores, with a bounded line behind them (64 checks,
+ * a few seconds of waiting at most); past that a check is refused at once (429) rather than
+ * queued for ever. The line is long enough that a burst waits rather than being refused: a
+ * refused client tries again at once, and answering its retries cost more than its wait.
+ * Shared by sign-in and password change, per process.
  */
-export const PASSWORD_CHECKS = { concurrency: Math.max(1, Math.floor(os.availableParallelism() / 2)), maxWaiting: 32 };
+export const PASSWORD_CHECKS = { concurrency: Math.max(1, Math.floor(os.availableParallelism() / 2)), maxWaiting: 64 };
 export const passwordCheckQueue = boundedQueue(PASSWORD_CHECKS);
 
 export type ThrottledResult<T> = Result<T> & { retryAfterSeconds?: number };
