@@ -20,7 +20,6 @@
  * TEST_DATABASE_URL: use that server (a database is created and dropped) instead of a
  * throwaway embedded PostgreSQL. BENCH_KEEP_OPEN=1 leaves the server up at the end for a look.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -33,12 +32,11 @@ import { disconnectDb } from '../lib/db.ts';
 import { applyMigrations } from '../scripts/db/schema-engine.ts';
 import { ensureBuild } from '../scripts/lib/build.ts';
 import { createDatabaseIfMissing } from '../scripts/lib/database-url.ts';
-import { projectRoot } from '../scripts/lib/project.ts';
 import { databaseUrl, dropDatabase, startTestServer } from '../scripts/lib/test-database.ts';
 import { INSTRUMENTATION, type AddSample } from './annotator-page.ts';
 import { generateArticle, generateSpans, RESERVED_WORD, spanStats, type SpanRow } from './annotator-workload.ts';
 import { percentile } from './stats.ts';
-import { freePort } from './free-port.ts';
+import { startApp, stopApp } from './app-server.ts';
 
 const smoke = process.argv.includes('--smoke');
 const CONFIG = smoke
@@ -83,36 +81,6 @@ interface PhaseResult {
   addsSaved: number;
   /** Why the browser metrics are missing or partial. */
   browserError: string | null;
-}
-
-/** The production build served by scripts/serve.ts (through the e2e entry point) in its own process. */
-async function startApp(dbUrl: string): Promise<{ baseURL: string; child: ChildProcess; output: string[] }> {
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const output: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/server.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, E2E_DATABASE_URL: dbUrl, E2E_PORT: String(port), DATABASE_URL: undefined },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The app server exited with ${child.exitCode}:\n${output.slice(-20).join('\n')}`);
-    if (await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false)) return { baseURL, child, output };
-    if (Date.now() > deadline) throw new Error(`The app server did not answer /api/health within 60 s:\n${output.slice(-20).join('\n')}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-async function stopApp(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
 }
 
 const cuid = () => `c${randomBytes(16).toString('hex').slice(0, 24)}`;

@@ -1,4 +1,5 @@
 import { createTestUser, expect, signIn, signInWithForm, test } from './support/fixtures.ts';
+import { db } from '../lib/db.ts';
 import type { Role } from '../lib/auth/policy.ts';
 
 for (const role of ['RESEARCHER', 'REVIEWER', 'ADMIN'] as Role[]) {
@@ -44,7 +45,7 @@ test('repeated failures on one account are refused with 429', async ({ page, res
     await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toHaveText('The e-mail address or password is incorrect.');
   }
   await signInWithForm(page, researcher.email, researcher.password);
-  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toContainText('Too many failed sign-in attempts');
+  await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toContainText('Too many wrong passwords');
   const { csrfToken } = await (await page.request.get('/api/auth/csrf')).json();
   const response = await page.request.post('/api/auth/callback/credentials', { form: { email: researcher.email, password: researcher.password, csrfToken, json: 'true' } });
   expect(response.status()).toBe(429);
@@ -112,4 +113,21 @@ test('session cookies are HttpOnly and SameSite=Lax', async ({ page, context, re
   expect(session).toBeDefined();
   expect(session!.httpOnly).toBe(true);
   expect(session!.sameSite).toBe('Lax');
+});
+
+test('the session endpoint answers no session for a disabled account’s or an old password’s cookie', async ({ page, context, researcher, reviewer }) => {
+  await signIn(page, researcher);
+  expect((await (await page.request.get('/api/auth/session')).json()).user.email).toBe(researcher.email);
+  await db().user.update({ where: { id: researcher.id }, data: { disabledAt: new Date(), sessionVersion: { increment: 1 } } });
+  expect(await (await page.request.get('/api/auth/session')).json()).toEqual({});
+  expect((await page.request.get('/api/articles')).status()).toBe(401);
+
+  await context.clearCookies();
+  await signIn(page, reviewer);
+  const oldCookies = await context.cookies();
+  const changed = await page.request.post('/api/account/password', { data: { currentPassword: reviewer.password, newPassword: 'a-brand-new-password-42' } });
+  expect(changed.status()).toBe(204);
+  await context.clearCookies();
+  await context.addCookies(oldCookies);
+  expect(await (await page.request.get('/api/auth/session')).json()).toEqual({});
 });

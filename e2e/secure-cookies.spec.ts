@@ -6,6 +6,8 @@ import { createTestUser, expect, test } from './support/fixtures.ts';
 // A second instance of the app that believes it is served over https (behind a TLS proxy):
 // its session cookies must then be Secure. It runs in this worker, on the same test database.
 test.describe('behind https', () => {
+  // One server on one port: both tests in the same worker.
+  test.describe.configure({ mode: 'serial' });
   const port = Number(process.env.E2E_PORT ?? 3100) + 50;
   let server: Awaited<ReturnType<typeof serve>>;
 
@@ -36,4 +38,16 @@ test.describe('behind https', () => {
     expect(session).toMatch(/;\s*SameSite=Lax/i);
     await api.dispose();
   });
+
+  test('every response, pages and API alike, carries Strict-Transport-Security', async ({ playwright }) => {
+    const api = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${port}` });
+    for (const path of ['/login', '/api/health', '/api/auth/csrf', '/no-such-page']) {
+      expect((await api.get(path, { maxRedirects: 0 })).headers()['strict-transport-security'], path).toMatch(/^max-age=\d{7,}; includeSubDomains$/);
+    }
+    await api.dispose();
+  });
+});
+
+test('over plain http, no Strict-Transport-Security is sent', async ({ request }) => {
+  for (const path of ['/login', '/api/health']) expect((await request.get(path)).headers()['strict-transport-security'], path).toBeUndefined();
 });

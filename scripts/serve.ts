@@ -4,6 +4,7 @@ import compression from 'compression';
 import next from 'next';
 import { CLIENT_IP_HEADER } from '../lib/auth/client-ip.ts';
 import { errorBody, errorStatus } from '../lib/http/error-shape.ts';
+import { strictTransportSecurity } from '../lib/http/hsts.ts';
 import { isServedMethod, methodNotAllowed } from '../lib/http/methods.ts';
 
 export interface ServeOptions {
@@ -24,7 +25,10 @@ export async function serve({ dir, port, hostname, dev = false }: ServeOptions):
   await app.prepare();
   const trustProxy = process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true';
   const compress = fastCompression();
+  // Here rather than in next.config.js, whose headers are fixed at build time: NEXTAUTH_URL is not.
+  const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
   const server = http.createServer((req, res) => {
+    if (hsts) res.setHeader('strict-transport-security', hsts);
     if (!isServedMethod(req.method)) return refuseMethod(req, res);
     const forwarded = req.headers['x-forwarded-for'];
     const proxied = trustProxy && typeof forwarded === 'string' ? forwarded.split(',').at(-1)?.trim() : undefined;

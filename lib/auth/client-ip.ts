@@ -35,3 +35,6 @@ export function ipThrottleKey(ip: string): string {
     .map((g) => g.replace(/^0+(?=.)/, ''))
     .join(':')}::/64`;
 }
+
+/** The key the request's client is throttled under. */
+export const requestThrottleKey = (headers: HeaderSource): string => ipThrottleKey(clientIp(headers));

@@ -1,28 +1,58 @@
 import { readBodyText } from '../http/body.ts';
+import { isWellFormedCallbackUrl } from '../http/redirect.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { parseInput } from '../validation.ts';
-import { clientIp, ipThrottleKey } from './client-ip.ts';
+import { requestThrottleKey } from './client-ip.ts';
 import { loginSchema } from './login-schema.ts';
-import { reserveLoginAttempt } from './login-throttle.ts';
 
-const MAX_LOGIN_BODY_BYTES = 8_192;
+const MAX_AUTH_BODY_BYTES = 8_192;
 
-export interface LoginAttempt {
-  attemptId: bigint;
+export interface LoginRequest {
   email: string;
+  ipKey: string;
+}
+
+/** The body next-auth will read, parsed as it parses it (the last value of a key wins). */
+async function authBody(request: Request): Promise<Result<Record<string, unknown>>> {
+  if (request.method !== 'POST' || !request.body) return ok({});
+  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  const isJson = type.includes('application/json');
+  if (!isJson && !type.includes('application/x-www-form-urlencoded')) return ok({});
+  const text = await readBodyText(request.clone(), MAX_AUTH_BODY_BYTES);
+  if (!text.ok) return text;
+  if (!isJson) return ok(Object.fromEntries(new URLSearchParams(text.value)));
+  try {
+    const json: unknown = JSON.parse(text.value);
+    return ok(json !== null && typeof json === 'object' ? (json as Record<string, unknown>) : {});
+  } catch {
+    return fail('validation', 'The request body is not valid JSON.');
+  }
 }
 
 /**
- * Runs before next-auth checks a password. It reads the body the way next-auth will (a
- * urlencoded form, last value of a key wins), so the account checked here is the account
- * next-auth signs in. Malformed input gets field errors (400) and writes nothing. An account
- * or address over its limit gets 429 without a password check. Otherwise the attempt is
- * counted (see reserveLoginAttempt) and returned, to be settled once next-auth has answered.
+ * Runs before next-auth sees any request: a `callbackUrl` (in the query or the body) that
+ * next-auth cannot read as a path or an http(s) URL made it throw (500), after the sign-in
+ * attempt had been counted. Refused here with 400, before anything is counted.
  */
-export async function beginLoginAttempt(request: Request): Promise<Result<LoginAttempt> & { retryAfterSeconds?: number }> {
+export async function screenAuthRequest(request: Request): Promise<Result<null>> {
+  const body = await authBody(request);
+  if (!body.ok) return body;
+  const values: unknown[] = [...new URL(request.url).searchParams.getAll('callbackUrl'), ...('callbackUrl' in body.value ? [body.value.callbackUrl] : [])];
+  if (values.some((v) => typeof v !== 'string' || !isWellFormedCallbackUrl(v))) {
+    return fail('validation', 'Some fields are not valid.', { callbackUrl: ['Give a path on this site, such as /articles.'] });
+  }
+  return ok(null);
+}
+
+/**
+ * The account and client address of a sign-in, read the way next-auth will read the form (a
+ * urlencoded form, last value of a key wins), so the account counted is the account next-auth
+ * signs in. Malformed input gets field errors (400) and is counted nowhere.
+ */
+export async function parseLoginRequest(request: Request): Promise<Result<LoginRequest>> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) return fail('unsupported_media_type', 'Send the e-mail address and password as a urlencoded form.');
-  const body = await readBodyText(request.clone(), MAX_LOGIN_BODY_BYTES);
+  const body = await readBodyText(request.clone(), MAX_AUTH_BODY_BYTES);
   if (!body.ok) return body;
   const form = new URLSearchParams(body.value);
   for (const field of ['email', 'password']) {
@@ -30,11 +60,7 @@ export async function beginLoginAttempt(request: Request): Promise<Result<LoginA
   }
   const parsed = parseInput(loginSchema, { email: form.get('email') ?? '', password: form.get('password') ?? '' });
   if (!parsed.ok) return parsed;
-  const reservation = await reserveLoginAttempt(parsed.value.email, ipThrottleKey(clientIp(request.headers)));
-  if (reservation.limited) {
-    return { ...fail('rate_limited', `Too many failed sign-in attempts. Try again in ${Math.ceil(reservation.retryAfterSeconds / 60)} minutes.`), retryAfterSeconds: reservation.retryAfterSeconds };
-  }
-  return ok({ attemptId: reservation.attemptId, email: reservation.email });
+  return ok({ email: parsed.value.email, ipKey: requestThrottleKey(request.headers) });
 }
 
 /** next-auth answers a successful sign-in by setting a session cookie; a failure sets none. */

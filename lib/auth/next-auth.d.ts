@@ -1,9 +1,10 @@
 import 'next-auth';
 import 'next-auth/jwt';
+import type { Role } from './policy.ts';
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; sessionVersion: number; name?: string | null; email?: string | null };
+    user: { id: string; sessionVersion: number; role: Role; name: string; email: string };
   }
 }
 

@@ -1,13 +1,17 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { findLoginCandidate } from '../users/queries.ts';
+import { sameOriginPath } from '../http/redirect.ts';
+import { findLoginCandidate, findSessionUser } from '../users/queries.ts';
 import { loginSchema } from './login-schema.ts';
 import { burnPasswordCheck, verifyPassword } from './password.ts';
 
 const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
 
+/** Thrown by the session callback for a cookie whose user is disabled or whose password changed. */
+class SessionEnded extends Error {}
+
 export const authOptions: NextAuthOptions = {
-  // Credentials only work with JWT sessions; every request re-reads the user (lib/auth/session.ts).
+  // Credentials only work with JWT sessions; every request re-reads the user (the session callback).
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login', error: '/login' },
   secret: process.env.NEXTAUTH_SECRET,
@@ -15,7 +19,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'E-mail and password',
       credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      // The route handler has already refused malformed input and counted the attempt (lib/auth/login-guard.ts).
+      // The route handler has already refused malformed input and counted the attempt (lib/auth/password-check.ts).
       async authorize(credentials) {
         const parsed = loginSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
@@ -31,12 +35,30 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's own check let `/.//evil.example` through, and threw on what it could not parse.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${sameOriginPath(url, baseUrl)}`;
+    },
     jwt({ token, user }) {
       if (user) token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion;
       return token;
     },
-    session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub ?? '', sessionVersion: Number(token.sessionVersion ?? 0) } };
+    /**
+     * The user as the database says now, for getServerSession and GET /api/auth/session alike:
+     * a JWT alone would keep a disabled user or an old password's session alive until it expires.
+     * Throwing makes next-auth answer "no session" and clear the cookie.
+     */
+    async session({ session, token }) {
+      const user = token.sub && token.sessionVersion ? await findSessionUser(token.sub, token.sessionVersion) : null;
+      if (!user) throw new SessionEnded();
+      return { expires: session.expires, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: token.sessionVersion } };
+    },
+  },
+  logger: {
+    // An ended session is expected, not an error worth a stack trace in the log.
+    error(code, metadata) {
+      if (metadata instanceof SessionEnded) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
 };

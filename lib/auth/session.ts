@@ -5,18 +5,17 @@ import { cache } from 'react';
 import { loginUrlFor, REQUEST_PATH_HEADER } from '../http/redirect.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { userForToken } from '../tokens/service.ts';
-import { findSessionUser, type SessionUser } from '../users/queries.ts';
+import type { SessionUser } from '../users/queries.ts';
 import { authOptions } from './options.ts';
 import { can, type Action, type OwnedResource } from './policy.ts';
 
 /**
- * The signed-in user as the database says now, looked up once per request.
- * A JWT alone would keep a disabled user or an old role alive until it expires.
+ * The signed-in user as the database says now, looked up once per request (by the session
+ * callback in lib/auth/options.ts, which answers no session for a disabled user or an old password).
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const { id, sessionVersion } = session?.user ?? {};
-  return id && sessionVersion ? findSessionUser(id, sessionVersion) : null;
+  const user = (await getServerSession(authOptions))?.user;
+  return user ? { id: user.id, email: user.email, name: user.name, role: user.role, disabled: false } : null;
 });
 
 /** For pages: send strangers to the login form, which brings them back here afterwards. */

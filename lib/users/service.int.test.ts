@@ -130,11 +130,11 @@ describe('the last active admin', () => {
 
 describe('changeOwnPassword', () => {
   it('needs the current password', async () => {
-    const admin = await makeUser('ADMIN');
+    const admin = { ...(await makeUser('ADMIN')), name: 'Admin' };
     await updateUser(admin, admin.id, { action: 'resetPassword', password: 'current-password' });
-    expect(await changeOwnPassword(admin, 'not-current', 'next-password-1')).toMatchObject({ ok: false, error: { fieldErrors: { currentPassword: expect.any(Array) } } });
+    expect(await changeOwnPassword(admin, '192.0.2.1', 'not-current', 'next-password-1')).toMatchObject({ ok: false, error: { fieldErrors: { currentPassword: expect.any(Array) } } });
     const versionBefore = (await db().user.findUniqueOrThrow({ where: { id: admin.id } })).sessionVersion;
-    expect((await changeOwnPassword(admin, 'current-password', 'next-password-1')).ok).toBe(true);
+    expect((await changeOwnPassword(admin, '192.0.2.1', 'current-password', 'next-password-1')).ok).toBe(true);
     expect(await findSessionUser(admin.id, versionBefore)).toBeNull();
     const stored = await db().user.findUniqueOrThrow({ where: { id: admin.id } });
     expect(await verifyPassword(stored.passwordHash, 'next-password-1')).toBe(true);

@@ -1,10 +1,11 @@
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from '../auth/policy.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { throttledPasswordCheck, type ThrottledResult } from '../auth/password-check.ts';
 import { db, isUniqueViolation, type DbTx } from '../db.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { removesLastActiveAdmin } from './admin-rule.ts';
-import { findUserIdByEmail, toUserSummary, userSummarySelect, type UserSummary } from './queries.ts';
+import { findUserIdByEmail, toUserSummary, userSummarySelect, type SessionUser, type UserSummary } from './queries.ts';
 import type { CreateUserInput, UpdateUserInput } from './schemas.ts';
 
 const EMAIL_TAKEN = fail('validation', 'Some fields are not valid.', { email: ['A user with this e-mail address already exists.'] });
@@ -70,13 +71,23 @@ export async function updateUser(actor: Actor, userId: string, change: UpdateUse
   });
 }
 
-/** Changing one's password signs out every session, this one included. */
-export async function changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<Result<null>> {
-  const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    return fail('validation', 'Some fields are not valid.', { currentPassword: ['The current password is incorrect.'] });
-  }
-  const passwordHash = await hashPassword(newPassword);
+/**
+ * Changing one's password signs out every session, this one included. The current password is
+ * checked under the sign-in limits (counted per account and client address `ipKey`), so a stolen
+ * session cannot guess it at leisure.
+ */
+export async function changeOwnPassword(actor: SessionUser, ipKey: string, currentPassword: string, newPassword: string): Promise<ThrottledResult<null>> {
+  const checked = await throttledPasswordCheck(
+    { email: actor.email.toLowerCase(), ipKey },
+    async () => {
+      const user = await db().user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
+      return user && (await verifyPassword(user.passwordHash, currentPassword)) ? hashPassword(newPassword) : null;
+    },
+    (passwordHash) => passwordHash !== null,
+  );
+  if (!checked.ok) return checked;
+  const passwordHash = checked.value;
+  if (passwordHash === null) return fail('validation', 'Some fields are not valid.', { currentPassword: ['The current password is incorrect.'] });
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, { actorId: actor.id, action: 'user.change-password', entity: 'User', entityId: actor.id });

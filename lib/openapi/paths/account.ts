@@ -12,9 +12,12 @@ export const accountPaths: Paths = {
     post: operation({
       operationId: 'changeOwnPassword',
       summary: 'Change your password (ends every session; API tokens stay valid)',
+      description: 'A signed-in browser only (a token gets 403). Wrong current passwords count against the sign-in limits: 429 with Retry-After past them.',
       tag,
+      access: 'session-only',
       jsonBody: requestSchema(changeOwnPasswordSchema),
       responses: { '204': noContent('Changed.') },
+      errors: ['rate_limited'],
     }),
   },
   '/api/account/feedback-seen': {

@@ -1,3 +1,4 @@
+import { requestThrottleKey } from '@/lib/auth/client-ip';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { readJsonBody } from '@/lib/http/body';
@@ -7,12 +8,14 @@ import { changeOwnPassword } from '@/lib/users/service';
 import { otherMethods } from '@/lib/http/other-methods';
 
 export const POST = apiHandler(async (request: Request) => {
-  const auth = await authorizeApi('manage:own-account');
+  // A leaked token must not be able to guess the password and take the account over.
+  const auth = await authorizeApi('manage:own-account', undefined, { allowToken: false });
   if (!auth.ok) return errorResponse(auth.error);
   const input = await readJsonBody(request, changeOwnPasswordSchema);
   if (!input.ok) return errorResponse(input.error);
-  const changed = await changeOwnPassword(auth.value, input.value.currentPassword, input.value.newPassword);
-  return changed.ok ? new Response(null, { status: 204 }) : errorResponse(changed.error);
+  const changed = await changeOwnPassword(auth.value, requestThrottleKey(request.headers), input.value.currentPassword, input.value.newPassword);
+  if (changed.ok) return new Response(null, { status: 204 });
+  return errorResponse(changed.error, { headers: changed.retryAfterSeconds ? { 'retry-after': String(changed.retryAfterSeconds) } : undefined });
 });
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -8,7 +8,7 @@ import { GET, POST } from './route.ts';
 
 // Here lib/auth/session is real, so the Bearer path is tested as the app runs it: only the
 // request's headers (next/headers) and the cookie's session (next-auth) are faked.
-const request = vi.hoisted(() => ({ headers: new Headers(), session: null as { user: { id: string; sessionVersion: number } } | null }));
+const request = vi.hoisted(() => ({ headers: new Headers(), session: null as { user: { id: string; sessionVersion: number; role: Actor['role']; email: string; name: string } } | null }));
 vi.mock('next/headers', () => ({ headers: async () => request.headers }));
 vi.mock('next-auth', async (original) => ({ ...(await original<typeof import('next-auth')>()), getServerSession: async () => request.session }));
 
@@ -19,7 +19,8 @@ async function makeUser(role: Actor['role'] = 'RESEARCHER'): Promise<Actor> {
 }
 
 function signIn(user: Actor | null, bearer?: string) {
-  request.session = user ? { user: { id: user.id, sessionVersion: 1 } } : null;
+  // What the session callback (lib/auth/options.ts) answers for a live user.
+  request.session = user ? { user: { id: user.id, sessionVersion: 1, role: user.role, email: `${user.id}@int.example`, name: user.id } } : null;
   request.headers = new Headers(bearer === undefined ? {} : { authorization: bearer });
 }
 

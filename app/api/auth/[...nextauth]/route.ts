@@ -1,7 +1,7 @@
 import NextAuth from 'next-auth';
-import { beginLoginAttempt, responseSignsIn } from '@/lib/auth/login-guard';
-import { settleLoginAttempt } from '@/lib/auth/login-throttle';
+import { parseLoginRequest, responseSignsIn, screenAuthRequest } from '@/lib/auth/login-guard';
 import { authOptions } from '@/lib/auth/options';
+import { throttledPasswordCheck } from '@/lib/auth/password-check';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse } from '@/lib/http/responses';
 import { otherMethods } from '@/lib/http/other-methods';
@@ -10,21 +10,23 @@ type Context = { params: Promise<{ nextauth: string[] }> };
 
 const nextAuth = NextAuth(authOptions) as (request: Request, context: Context) => Promise<Response>;
 
-export const GET = nextAuth;
+export const GET = apiHandler(async (request: Request, context: Context) => {
+  const screened = await screenAuthRequest(request);
+  return screened.ok ? nextAuth(request, context) : errorResponse(screened.error);
+});
 
 export const POST = apiHandler(async (request: Request, context: Context) => {
+  const screened = await screenAuthRequest(request);
+  if (!screened.ok) return errorResponse(screened.error);
   const { nextauth } = await context.params;
   // next-auth dispatches on the first segment alone (extra segments are ignored), so screen every
   // callback: it is the only POST that checks a password.
   if (nextauth[0] !== 'callback') return nextAuth(request, context);
-  const attempt = await beginLoginAttempt(request);
-  if (!attempt.ok) {
-    const headers = attempt.retryAfterSeconds ? { 'retry-after': String(attempt.retryAfterSeconds) } : undefined;
-    return errorResponse(attempt.error, { headers });
-  }
-  const response = await nextAuth(request, context);
-  await settleLoginAttempt(attempt.value, responseSignsIn(response));
-  return response;
+  const login = await parseLoginRequest(request);
+  if (!login.ok) return errorResponse(login.error);
+  const checked = await throttledPasswordCheck(login.value, () => nextAuth(request, context), responseSignsIn);
+  if (checked.ok) return checked.value;
+  return errorResponse(checked.error, { headers: checked.retryAfterSeconds ? { 'retry-after': String(checked.retryAfterSeconds) } : undefined });
 });
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

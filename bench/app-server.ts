@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { projectRoot } from '../scripts/lib/project.ts';
+import { freePort } from './free-port.ts';
+
+export interface BenchApp {
+  baseURL: string;
+  child: ChildProcess;
+  output: string[];
+}
+
+/**
+ * The production build served by scripts/serve.ts (through the e2e entry point) in its own
+ * process, on database `dbUrl`; `env` adds variables for the server (e.g. login limits).
+ */
+export async function startApp(dbUrl: string, env: Record<string, string> = {}): Promise<BenchApp> {
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const output: string[] = [];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/server.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env, E2E_DATABASE_URL: dbUrl, E2E_PORT: String(port), DATABASE_URL: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The app server exited with ${child.exitCode}:\n${output.slice(-20).join('\n')}`);
+    if (await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false)) return { baseURL, child, output };
+    if (Date.now() > deadline) throw new Error(`The app server did not answer /api/health within 60 s:\n${output.slice(-20).join('\n')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function stopApp(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
