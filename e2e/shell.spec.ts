@@ -90,6 +90,8 @@ test('health answers 200 and errors carry no stack trace', async ({ page }) => {
 });
 
 test('main pages have no serious accessibility violations', async ({ page, admin }) => {
+  // Nine full axe scans: on a loaded two-core machine they can pass the default 30 s between them.
+  test.slow();
   await page.goto('/login');
   const check = async () => {
     const { violations } = await new AxeBuilder({ page }).analyze();
