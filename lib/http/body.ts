@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { concatBytes } from '../bytes.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { nestsDeeperThan } from '../json-depth.ts';
 import { parseInput } from '../validation.ts';
 
 const MAX_JSON_BYTES = 1_000_000;
+// No request body of this API nests deeper; deeper JSON would only make the schema check recurse.
+const MAX_JSON_DEPTH = 64;
 
 /**
  * How much of a body past the limit is still read (and dropped) before the 413 is sent: at most
@@ -66,6 +69,9 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   if (!type.toLowerCase().startsWith('application/json')) return fail('unsupported_media_type', 'Send the body as application/json.');
   const text = await readBodyText(request, MAX_JSON_BYTES);
   if (!text.ok) return text;
+  if (nestsDeeperThan(text.value, MAX_JSON_DEPTH)) {
+    return fail('validation', `The request body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep.`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text.value);

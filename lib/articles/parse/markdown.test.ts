@@ -78,6 +78,13 @@ describe('parseMarkdownArticle', () => {
     expect(refusal(Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'))).toBe(message);
   });
 
+  it('refuses, with a reason a person can act on, Markdown whose size overflows marked', () => {
+    const message =
+      'This Markdown file is too large or too deeply structured for the Markdown reader (it ran out of stack); split it, or import its text as .txt.';
+    expect(refusal(`a${'\n'.repeat(3_000_000)}b`)).toBe(message);
+    expect(refusal(`a${' '.repeat(10_000_000)}b`)).toBe(message);
+  });
+
   it('reads a long dashed rule and deep indentation inside fenced code', () => {
     // The code block's first line loses its indentation: normalisation trims every paragraph.
     expect(read(`Intro.\n\n${'- '.repeat(200)}\n\n\`\`\`\n${' '.repeat(300)}indented\n${' '.repeat(300)}more\n\`\`\`\n`).text).toBe(

@@ -69,6 +69,9 @@ function markdownTooCostly(source: string): string | null {
     : null;
 }
 
+const MARKDOWN_TOO_LARGE =
+  'This Markdown file is too large or too deeply structured for the Markdown reader (it ran out of stack); split it, or import its text as .txt.';
+
 const FRONT_MATTER_OPEN = /^---[ \t]*\r?\n/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*\r?$/m;
 
@@ -134,6 +137,9 @@ export function parseMarkdownArticle(source: string): Result<ArticleDraft> {
   try {
     html = markdown.parse(body, { async: false });
   } catch (error) {
+    // marked recurses per token: millions of line breaks or one line of millions of spaces
+    // overflow the stack, which is a property of the file's size, not a fault of the server.
+    if (error instanceof RangeError) return fail('validation', MARKDOWN_TOO_LARGE);
     return fail('validation', `The Markdown could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
   const page = parseHtmlDocument(html, { imageAltText: true });
