@@ -83,6 +83,7 @@ describe('10 MB adversarial files are read or refused with a reason, never throw
     ['nested arrays.json', () => utf8(`${'['.repeat(TEN_MB / 2)}${']'.repeat(TEN_MB / 2)}`), 'The file nests arrays or objects more than 64 levels deep, which no article or export does.'],
     ['a long line.jsonl', () => utf8(JSON.stringify({ title: 'T', text: `a${' '.repeat(TEN_MB - 30)}b` })), tooLong],
     ['a huge quoted field.csv', () => utf8(`title,text\nT,"a${' '.repeat(TEN_MB - 20)}b"\n`), tooLong],
+    ['prose.md', () => utf8(repeat('The *council* said [so](http://x.example) on Tuesday. ', TEN_MB)), "The Markdown is 10,484,748 characters; a Markdown file may hold at most 1,500,000 (an article's text at most 1,000,000)."],
   ];
   for (const [name, make, expected] of cases) {
     it(name, () => {

@@ -78,11 +78,12 @@ describe('parseMarkdownArticle', () => {
     expect(refusal(Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'))).toBe(message);
   });
 
-  it('refuses, with a reason a person can act on, Markdown whose size overflows marked', () => {
-    const message =
-      'This Markdown file is too large or too deeply structured for the Markdown reader (it ran out of stack); split it, or import its text as .txt.';
-    expect(refusal(`a${'\n'.repeat(3_000_000)}b`)).toBe(message);
-    expect(refusal(`a${' '.repeat(10_000_000)}b`)).toBe(message);
+  it('refuses Markdown past its length before marked reads it (millions of line breaks or spaces overflowed its stack)', () => {
+    const message = (n: string) => `The Markdown is ${n} characters; a Markdown file may hold at most 1,500,000 (an article's text at most 1,000,000).`;
+    expect(refusal(`a${'\n'.repeat(3_000_000)}b`)).toBe(message('3,000,002'));
+    expect(refusal(`a${' '.repeat(10_000_000)}b`)).toBe(message('10,000,002'));
+    expect(refusal('x'.repeat(1_500_001))).toBe(message('1,500,001'));
+    expect(read(`Title\n\n${'\n'.repeat(1_499_000)}b`).text).toBe('b');
   });
 
   it('reads a long dashed rule and deep indentation inside fenced code', () => {
