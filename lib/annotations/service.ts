@@ -8,7 +8,7 @@ import { anchorSpan } from './offsets.ts';
 import { ATTRIBUTE_SCHEMAS, kindFromDb, kindToDb, type AnnotationKindName, type CreateAnnotationInput, type UpdateAnnotationInput, statusFromDb } from './schemas.ts';
 import { NO_ANNOTATION } from './not-found.ts';
 
-/** The annotation as the API shows it (DESIGN.md "Annotation JSON"). */
+/** The annotation as the API shows it (docs/design.md "HTTP API conventions"). */
 export interface AnnotationView {
   id: string;
   articleId: string;

@@ -25,7 +25,7 @@ export async function requirePageUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For pages: what the role may not do does not exist for it (404, as DESIGN.md asks). */
+/** For pages: what the role may not do does not exist for it (404, as docs/design.md asks). */
 export async function requirePagePermission(action: Action, resource?: OwnedResource): Promise<SessionUser> {
   const user = await requirePageUser();
   if (!can(user, action, resource)) notFound();

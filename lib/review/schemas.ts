@@ -5,7 +5,7 @@ import { entityIdSchema } from '../ids.ts';
 import { decodeOpaque, encodeOpaque } from '../http/opaque-cursor.ts';
 
 /**
- * The bodies and the query of the review API (DESIGN.md "HTTP API"). Objects are strict: a body
+ * The bodies and the query of the review API (docs/design.md "HTTP API conventions"). Objects are strict: a body
  * naming a reviewer, a status or a time is refused, never half-applied. Pure, for the client too.
  */
 
