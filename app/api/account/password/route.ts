@@ -2,7 +2,7 @@ import { requestThrottleKey } from '@/lib/auth/client-ip';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { readJsonBody } from '@/lib/http/body';
-import { errorResponse } from '@/lib/http/responses';
+import { errorResponse, throttledErrorResponse } from '@/lib/http/responses';
 import { changeOwnPasswordSchema } from '@/lib/users/schemas';
 import { changeOwnPassword } from '@/lib/users/service';
 import { otherMethods } from '@/lib/http/other-methods';
@@ -15,7 +15,7 @@ export const POST = apiHandler(async (request: Request) => {
   if (!input.ok) return errorResponse(input.error);
   const changed = await changeOwnPassword(auth.value, requestThrottleKey(request.headers), input.value.currentPassword, input.value.newPassword);
   if (changed.ok) return new Response(null, { status: 204 });
-  return errorResponse(changed.error, { headers: changed.retryAfterSeconds ? { 'retry-after': String(changed.retryAfterSeconds) } : undefined });
+  return throttledErrorResponse(changed.error, changed.retryAfterSeconds);
 });
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });

@@ -3,7 +3,7 @@ import { parseLoginRequest, responseSignsIn, screenAuthRequest } from '@/lib/aut
 import { authOptions } from '@/lib/auth/options';
 import { throttledPasswordCheck } from '@/lib/auth/password-check';
 import { apiHandler } from '@/lib/http/handler';
-import { errorResponse } from '@/lib/http/responses';
+import { errorResponse, throttledErrorResponse } from '@/lib/http/responses';
 import { otherMethods } from '@/lib/http/other-methods';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -26,7 +26,7 @@ export const POST = apiHandler(async (request: Request, context: Context) => {
   if (!login.ok) return errorResponse(login.error);
   const checked = await throttledPasswordCheck(login.value, () => nextAuth(request, context), responseSignsIn);
   if (checked.ok) return checked.value;
-  return errorResponse(checked.error, { headers: checked.retryAfterSeconds ? { 'retry-after': String(checked.retryAfterSeconds) } : undefined });
+  return throttledErrorResponse(checked.error, checked.retryAfterSeconds);
 });
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });
