@@ -114,6 +114,16 @@ describe('W3C streaming', () => {
     expect(JSON.parse(text)).toEqual(w3cCollection(ITEMS, COLLECTION));
   });
 
+  it('writes each page as soon as it is full: the collection and its first page before the later annotations arrive', () => {
+    const annotations = ITEMS.flatMap((item) => w3cAnnotationsFor(item, COLLECTION));
+    const writer = new W3cCollectionWriter({ ...COLLECTION, total: annotations.length });
+    const head = writer.start() + writer.write(annotations.slice(0, COLLECTION.pageSize));
+    expect(head).toMatch(/^\{"@context":"http:\/\/www\.w3\.org\/ns\/anno\.jsonld","id":"[^"]+","type":"AnnotationCollection","label":"Newsmark export","total":9,"first":\{"id":"[^"]+\?page=0","type":"AnnotationPage".*,"last":"[^"]+\?page=2"$/su);
+    expect(writer.write(annotations.slice(COLLECTION.pageSize, 2 * COLLECTION.pageSize))).toMatch(/^,"@included":\[\{"@context":"[^"]+","id":"[^"]+\?page=1"/u);
+    expect(writer.write(annotations.slice(2 * COLLECTION.pageSize))).toBe('');
+    expect(writer.end()).toMatch(/^,\{"@context":"[^"]+","id":"[^"]+\?page=2".*\]\}$/su);
+  });
+
   it('refuses a total that does not match', () => {
     const writer = new W3cCollectionWriter({ ...COLLECTION, total: 1 });
     writer.start();
@@ -121,7 +131,7 @@ describe('W3C streaming', () => {
   });
 
   it('writes an empty collection without pages', () => {
-    expect(w3cCollection([], COLLECTION)).toEqual({ '@context': 'http://www.w3.org/ns/anno.jsonld', '@graph': [{ id: COLLECTION.id, type: 'AnnotationCollection', label: 'Newsmark export', total: 0 }] });
+    expect(w3cCollection([], COLLECTION)).toEqual({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: COLLECTION.id, type: 'AnnotationCollection', label: 'Newsmark export', total: 0 });
   });
 });
 

@@ -96,11 +96,11 @@ export interface W3cCollectionOptions extends W3cOptions {
 const pageId = (collectionId: string, n: number) => `${collectionId}?page=${n}`;
 
 /**
- * The whole export as one JSON-LD document: a top-level `@graph` holding the
- * AnnotationCollection (total, first, last) followed by every AnnotationPage (partOf, startIndex,
- * prev, next, items). Pages are nodes of the graph, referenced by IRI, so the document can be
- * written page by page (W3cCollectionWriter) without nesting. An empty export is a collection
- * with total 0 and no pages.
+ * The whole export as one JSON-LD document laid out as the Web Annotation Data Model's §5.1
+ * shows a collection: the AnnotationCollection at the top (@context, id, type, label, total),
+ * its `first` AnnotationPage embedded, `last`, and the later pages in `@included`. An empty export
+ * is a collection with total 0 and no pages. Why this layout: docs/design.md, "The W3C export's
+ * layout".
  */
 export function w3cCollection(items: Iterable<ExportItem>, options: W3cCollectionOptions): Json {
   const annotations = [...items].flatMap((item) => w3cAnnotationsFor(item, options));
@@ -119,6 +119,15 @@ function writeAll(total: number, options: W3cCollectionOptions, chunks: Json[][]
  * for each article's annotations (from w3cAnnotationsFor), then `end()`. The total must be known
  * first (count the annotations and exported relations before streaming); at most one page is
  * held in memory. Throws when fewer or more annotations arrive than announced.
+ *
+ * Every page links to the next by id (§5.2), never by nesting: the WG's pageMusts want `next` to
+ * be one IRI, and pages nested in pages would make the document as deep as it has pages (an
+ * import refuses JSON deeper than 64). So the first page is the collection's `first`, as the
+ * Protocol's container embeds it, and each later page is a node of its own in the collection's
+ * JSON-LD 1.1 `@included` block, in order, with its own @context so that it passes pageMusts on
+ * its own too. A reader follows `next` from `first` to the page of that id; a JSON-LD processor
+ * gets every page as a node of the same graph. All of it is written as it comes: the collection's
+ * keys are known from the total, and a page is written once it is full.
  */
 export class W3cCollectionWriter {
   private readonly pageSize: number;
@@ -135,9 +144,7 @@ export class W3cCollectionWriter {
 
   start(): string {
     const { id, label, total } = this.options;
-    const collection: Json = { id, type: 'AnnotationCollection', label, total };
-    if (this.pages > 0) Object.assign(collection, { first: pageId(id, 0), last: pageId(id, this.pages - 1) });
-    return `{"@context":${JSON.stringify(W3C_CONTEXT)},"@graph":[${JSON.stringify(collection)}`;
+    return `{"@context":${JSON.stringify(W3C_CONTEXT)},"id":${JSON.stringify(id)},"type":"AnnotationCollection","label":${JSON.stringify(label)},"total":${total}`;
   }
 
   write(annotations: readonly Json[]): string {
@@ -152,19 +159,22 @@ export class W3cCollectionWriter {
   end(): string {
     const out = this.page.length ? this.flush() : '';
     if (this.written !== this.options.total) throw new Error(`W3C export announced ${this.options.total} annotations but wrote ${this.written}`);
-    return `${out}]}`;
+    return `${out}${this.pages > 1 ? ']' : ''}}`;
   }
 
   private flush(): string {
     const { id } = this.options;
     const n = this.pageIndex++;
     if (n >= this.pages) throw new Error(`W3C export announced ${this.options.total} annotations but got more`);
-    const page: Json = { id: pageId(id, n), type: 'AnnotationPage', partOf: id, startIndex: this.written };
+    const page: Json = n === 0 ? {} : { '@context': W3C_CONTEXT };
+    Object.assign(page, { id: pageId(id, n), type: 'AnnotationPage', partOf: id, startIndex: this.written });
     if (n > 0) page.prev = pageId(id, n - 1);
     if (n < this.pages - 1) page.next = pageId(id, n + 1);
     page.items = this.page;
     this.written += this.page.length;
     this.page = [];
-    return `,${JSON.stringify(page)}`;
+    const json = JSON.stringify(page);
+    if (n === 0) return `,"first":${json},"last":${JSON.stringify(pageId(id, this.pages - 1))}`;
+    return n === 1 ? `,"@included":[${json}` : `,${json}`;
   }
 }

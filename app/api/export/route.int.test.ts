@@ -50,8 +50,9 @@ describe('GET /api/export', () => {
 
     const w3c = await get('format=w3c');
     expect(w3c.headers.get('content-type')).toContain('application/ld+json');
-    const doc = (await w3c.json()) as { '@graph': [{ type: string; total: number }] };
-    expect(doc['@graph'][0]).toMatchObject({ type: 'AnnotationCollection', total: 4 });
+    const doc = (await w3c.json()) as { type: string; total: number; first: { type: string; startIndex: number; items: unknown[] } };
+    expect(doc).toMatchObject({ type: 'AnnotationCollection', total: 4, first: { type: 'AnnotationPage', startIndex: 0 } });
+    expect(doc.first.items).toHaveLength(4);
 
     const brat = await get('format=brat&status=all');
     expect(brat.headers.get('content-type')).toBe('application/zip');

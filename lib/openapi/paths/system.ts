@@ -49,7 +49,7 @@ export const systemPaths: Paths = {
       operationId: 'exportAnnotations',
       summary: 'Export annotations as a streamed download',
       description:
-        'JSONL (one article a line), W3C Web Annotation (an AnnotationCollection), CSV (one row per annotation) or brat standoff (a zip of `<articleId>.txt` and `.ann` per article, then `annotation.conf`). ' +
+        'JSONL (one article a line), W3C Web Annotation (the AnnotationCollection at the top level, its first AnnotationPage embedded as `first`, the later pages in `@included`, linked by `next`), CSV (one row per annotation) or brat standoff (a zip of `<articleId>.txt` and `.ann` per article, then `annotation.conf`). ' +
         'Archived articles are never exported; relations only when both ends are. Articles in id order, so the same data gives the same bytes.',
       tag: 'Export',
       parameters: exportParameters,
