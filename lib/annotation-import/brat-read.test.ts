@@ -77,6 +77,17 @@ describe('readBratDocument on the golden brat output', () => {
   });
 });
 
+describe('readBratDocument on notes the writer put on one line', () => {
+  it('reads back each note whose line breaks and control characters the writer made spaces', () => {
+    const breaks = ['\n', '\r', '\r\n', '\v', '\f', '\x1c', '\x1d', '\x1e', '\x85', '\u2028', '\u2029', '\u0080', '\u009f'];
+    const item = { ...ITEM, annotations: ITEM.annotations.map((a, i) => ({ ...a, note: `note ${i}${breaks.slice(i * 2, i * 2 + 3).join('')}end` })) };
+    const read = document(readBratDocument('art1', item.article.text, bratAnn(item)));
+    expect(read.annotations).toHaveLength(item.annotations.length);
+    const notes = read.annotations.map((a) => a.note).sort();
+    expect(notes).toEqual(item.annotations.map((_, i) => `note ${i} end`).sort());
+  });
+});
+
 describe('readBratDocument, other input', () => {
   const text = 'Ann said it rained. The radio said so.';
   const t = (n: number, type: string, quote: string) => `T${n}\t${type} ${text.indexOf(quote)} ${text.indexOf(quote) + quote.length}\t${quote}`;

@@ -40,11 +40,26 @@ describe('createAnnotationSchema', () => {
   });
 
   it('refuses NUL, other control characters and lone surrogates in notes and attribute text, which the database cannot hold', () => {
-    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'a\u0000b' })).toEqual({ note: ['The note contains characters that are not allowed.'] });
+    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'a\u0000b' })).toEqual({ note: ['The note contains characters that are not allowed: U+0000, a control character.'] });
     expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'half \ud83c' })).toHaveProperty('note');
-    expect(fieldsOf({ kind: 'event', start: 0, end: 4, attributes: { place: 'Kami\u0000nose' } })).toEqual({ 'attributes.place': ['The place contains characters that are not allowed.'] });
+    expect(fieldsOf({ kind: 'event', start: 0, end: 4, attributes: { place: 'Kami\u0000nose' } })).toEqual({ 'attributes.place': ['The place contains characters that are not allowed: U+0000, a control character.'] });
     expect(fieldsOf({ kind: 'source', start: 0, end: 4, attributes: { canonicalName: 'A\u0007B' } })).toHaveProperty(['attributes.canonicalName']);
     expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'Line one\n\tline two 🌊 佐藤' })).toEqual({});
+  });
+
+  it.each(['U+0080', 'U+0085', 'U+0091', 'U+009F'])('refuses the C1 control character %s in a note and in attribute text, as C0 ones', (code) => {
+    const c = String.fromCharCode(parseInt(code.slice(2), 16));
+    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: `a${c}b` })).toEqual({ note: [`The note contains characters that are not allowed: ${code}, a control character.`] });
+    expect(parseInput(updateAnnotationSchema, { version: 1, note: `a${c}b` })).toMatchObject({ ok: false, error: { fieldErrors: { note: [expect.stringContaining(code)] } } });
+    expect(fieldsOf({ kind: 'event', start: 0, end: 4, attributes: { place: `Kami${c}nose` } })).toHaveProperty(['attributes.place']);
+  });
+
+  it('accepts the line and paragraph separators U+2028 and U+2029, and U+00A0 after the C1 range, in a note', () => {
+    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'one\u2028two\u2029three\u00a0four é' })).toEqual({});
+  });
+
+  it('names a lone surrogate as half of a character', () => {
+    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'half \ud83c' })).toEqual({ note: ['The note contains characters that are not allowed: U+D83C, half of a character (a lone surrogate).'] });
   });
 
   it('maps kinds to the database and back', () => {

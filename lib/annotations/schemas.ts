@@ -13,11 +13,24 @@ export const ANNOTATION_KINDS = ['claim', 'event', 'source'] as const;
 export type AnnotationKindName = (typeof ANNOTATION_KINDS)[number];
 
 /**
- * Characters no free text may hold: NUL (PostgreSQL text and jsonb cannot store it), other
- * control characters and lone surrogates. Tabs and line breaks are welcome.
+ * Characters no free text may hold: NUL (PostgreSQL text and jsonb cannot store it), other C0 and
+ * C1 control characters (invisible, and \v, \f, U+001C-U+001E and U+0085 end a line for tools that
+ * split lines as Python does, brat among them) and lone surrogates. Tabs and line breaks are
+ * welcome.
  */
-export const DISALLOWED_TEXT_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\p{Cs}/u;
+export const DISALLOWED_TEXT_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\p{Cs}/u;
 const allowedText = (s: string) => !DISALLOWED_TEXT_CHARS.test(s);
+
+/** The refusal of free text, naming the first character refused, so the writer can find it. */
+const disallowedTextError =
+  (label: string) =>
+  ({ input }: { input?: unknown }) => {
+    const c = typeof input === 'string' ? DISALLOWED_TEXT_CHARS.exec(input)?.[0].charCodeAt(0) : undefined;
+    if (c === undefined) return `${label} contains characters that are not allowed.`;
+    const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    const what = c >= 0xd800 && c <= 0xdfff ? 'half of a character (a lone surrogate)' : 'a control character';
+    return `${label} contains characters that are not allowed: ${code}, ${what}.`;
+  };
 
 const shortText = (label: string) =>
   z
@@ -25,7 +38,7 @@ const shortText = (label: string) =>
     .trim()
     .min(1, `${label} cannot be empty.`)
     .max(SHORT_TEXT_MAX, `${label} has at most ${SHORT_TEXT_MAX} characters.`)
-    .refine(allowedText, `${label} contains characters that are not allowed.`);
+    .refine(allowedText, { error: disallowedTextError(label) });
 
 /** A full or partial ISO 8601 date: 2024, 2024-05, 2024-05-31, or a date and time. */
 const partialIsoDate = z
@@ -66,7 +79,7 @@ const offset = (label: string) => z.number(`${label} is a number.`).int(`${label
 const note = z
   .string('The note is text.')
   .max(NOTE_MAX, `A note has at most ${NOTE_MAX.toLocaleString('en')} characters.`)
-  .refine(allowedText, 'The note contains characters that are not allowed.');
+  .refine(allowedText, { error: disallowedTextError('The note') });
 
 const createFor = <K extends AnnotationKindName>(kind: K) =>
   z

@@ -22,7 +22,8 @@ import { RELATION_PAIRS } from '../annotations/paint.ts';
  *   (`Satō Hana` -> `Satō_Hana`). Lists become their normalised items joined with `+`
  *   (`["Satō Hana", "The family"]` -> `Satō_Hana+The_family`). The exact values are in JSONL.
  * - R lines: `R<n>\t<AttributedTo|ReportedBy|About> Arg1:T<from> Arg2:T<to>`, relations by id.
- * - # lines: `#<n>\tAnnotatorNotes T<k>\t<note>`, line breaks and tabs in the note as spaces.
+ * - # lines: `#<n>\tAnnotatorNotes T<k>\t<note>`, every line terminator Python knows, tab and control
+ *   character in the note as a space (each run as one).
  * Status, authors and review decisions are not part of brat's model (they are in JSONL).
  */
 
@@ -75,7 +76,14 @@ export function bratFragments(text: string, start: number, end: number): [number
   return fragments;
 }
 
-const oneLine = (text: string) => text.replace(/[\r\n\t]+/g, ' ');
+/**
+ * brat cuts an .ann into lines as Python's str.splitlines() does: at \n, \r, \r\n, \v, \f,
+ * U+001C-U+001E, U+0085, U+2028 and U+2029, so any of them in a note would end its line and make
+ * the rest an invalid line. All but the last two are control characters; the API refuses C0 and
+ * C1 controls in notes, but older notes may hold them, so every control character (tab included)
+ * and both separators become a space here.
+ */
+const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/gu, ' ');
 
 /** The .ann file of one article. */
 export function bratAnn(input: ExportItem): string {

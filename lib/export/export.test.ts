@@ -94,6 +94,28 @@ describe('offsets: code points for W3C and brat, UTF-16 units for JSONL and CSV'
   });
 });
 
+/** How brat cuts an .ann into lines: Python's str.splitlines(), which breaks at each of these. */
+const PYTHON_LINE_BREAKS = ['\n', '\r', '\r\n', '\v', '\f', '\x1c', '\x1d', '\x1e', '\x85', '\u2028', '\u2029'];
+const pythonSplitLines = (text: string) => text.split(/\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/u).filter((line, i, all) => i < all.length - 1 || line !== '');
+const withNote = (note: string): ExportItem => ({ ...ITEM, annotations: ITEM.annotations.map((a) => (a.id === 'a1' ? { ...a, note } : a)) });
+const noteLine = (ann: string) => ann.split('\n').find((line) => line.startsWith('#'))!;
+
+describe('brat notes on one line, as brat reads lines', () => {
+  const codePoints = (s: string) => [...s].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+  it.each(PYTHON_LINE_BREAKS.map((b) => [codePoints(b), b]))('writes %s in a note as a space', (_name, lineBreak) => {
+    const ann = bratAnn(withNote(`before${lineBreak}after`));
+    expect(noteLine(ann)).toMatch(/^#1\tAnnotatorNotes T\d+\tbefore after$/u);
+    expect(pythonSplitLines(ann)).toEqual(ann.split('\n').slice(0, -1));
+  });
+
+  it('writes every run of them, tabs and control characters as one space, so no line breaks anywhere', () => {
+    const ann = bratAnn(withNote(`a${PYTHON_LINE_BREAKS.join('')}\tb\u0080c\u009f\u0007d`));
+    expect(noteLine(ann)).toMatch(/\tAnnotatorNotes T\d+\ta b c d$/u);
+    expect(pythonSplitLines(ann)).toEqual(ann.split('\n').slice(0, -1));
+    for (const line of pythonSplitLines(ann)) expect(line).toMatch(/^[TAR#]\d+\t/u);
+  });
+});
+
 describe('CSV', () => {
   it('quotes per RFC 4180, ends lines with CRLF and defuses formulas', () => {
     const rows = csvRows(ITEM);

@@ -3,6 +3,7 @@ import { articleFilterConditions, type ArticleFilter } from '../articles/queries
 import { kindFromDb, statusFromDb } from '../annotations/schemas.ts';
 import { relationTypeFromDb } from '../relations/schemas.ts';
 import { decisionFromDb } from '../review/schemas.ts';
+import { storedAttributes, storedText } from './stored-text.ts';
 import type { ExportAnnotation, ExportArticle, ExportItem, ExportRelation } from './types.ts';
 import type { EXPORT_SCOPES } from './schemas.ts';
 
@@ -125,8 +126,8 @@ async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<Exp
       exact: a.exact,
       prefix: a.prefix,
       suffix: a.suffix,
-      note: a.note === '' ? null : a.note,
-      attributes: a.attributes !== null && typeof a.attributes === 'object' && !Array.isArray(a.attributes) ? (a.attributes as Record<string, unknown>) : {},
+      note: a.note === '' || a.note === null ? null : storedText(a.note),
+      attributes: a.attributes !== null && typeof a.attributes === 'object' && !Array.isArray(a.attributes) ? storedAttributes(a.attributes as Record<string, unknown>) : {},
       unattributed: a.unattributed,
       status,
       version: a.version,
@@ -134,7 +135,7 @@ async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<Exp
       createdAt: iso(a.createdAt),
       updatedAt: iso(a.updatedAt),
       decision: d
-        ? { decision: decisionFromDb(d.decision), comment: d.comment, reviewer: { name: d.reviewer.name, email: d.reviewer.email }, createdAt: iso(d.createdAt) }
+        ? { decision: decisionFromDb(d.decision), comment: d.comment === null ? null : storedText(d.comment), reviewer: { name: d.reviewer.name, email: d.reviewer.email }, createdAt: iso(d.createdAt) }
         : null,
     });
   }
