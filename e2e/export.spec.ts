@@ -33,9 +33,10 @@ function zipNames(zip: Buffer): string[] {
   return names;
 }
 
-test('export an article as JSONL, CSV and brat from its page', async ({ page, researcher }) => {
+test('export an article as JSONL, CSV, W3C and brat from its page', async ({ page, researcher }) => {
   const article = await createTestArticle('Exported story', 'The council said the bridge, "closed since May", reopens on Friday, a spokesperson said.');
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', status: 'APPROVED', quote: 'the bridge, "closed since May", reopens on Friday' });
+  // A note stored with line separators and a C1 control character (from before the API refused those).
+  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', status: 'APPROVED', quote: 'the bridge, "closed since May", reopens on Friday', note: 'Check\u2028the\u0085date\u2029again' });
   const source = await createTestAnnotation(article, researcher, { kind: 'SOURCE', status: 'PENDING', quote: 'a spokesperson' });
   await createTestRelation(claim, source, researcher);
 
@@ -72,6 +73,15 @@ test('export an article as JSONL, CSV and brat from its page', async ({ page, re
   expect(rows[2]).toContain(',a spokesperson,');
   expect(rows[2]).toContain(',pending,');
 
+  // W3C: the AnnotationCollection at the top, its one page embedded as first (issue 12, point 5).
+  const w3c = await download(page, { format: 'w3c', status: 'all' });
+  expect(w3c.name).toMatch(/^newsmark-all-\d{8}\.jsonld$/);
+  const collection = JSON.parse(w3c.bytes.toString('utf8')) as Record<string, unknown> & { first: { items: { motivation: string }[] } };
+  expect(collection).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 3, first: { type: 'AnnotationPage', startIndex: 0 } });
+  expect(collection.first.items.map((a) => a.motivation)).toEqual(['tagging', 'tagging', 'linking']);
+  expect(collection).not.toHaveProperty('@included');
+  expect(collection).not.toHaveProperty('@graph');
+
   // brat: a zip with the article's .txt and .ann, and annotation.conf.
   const brat = await download(page, { format: 'brat', status: 'all' });
   expect(brat.name).toMatch(/^newsmark-all-\d{8}\.zip$/);
@@ -79,7 +89,9 @@ test('export an article as JSONL, CSV and brat from its page', async ({ page, re
   const files = unzipSync(new Uint8Array(brat.bytes));
   expect(strFromU8(files[`${article.id}.txt`]!)).toBe(article.text);
   const ann = strFromU8(files[`${article.id}.ann`]!).split('\n');
-  expect(ann).toEqual(expect.arrayContaining([expect.stringMatching(/^T\d+\tClaim \d+ \d+\tthe bridge, "closed since May", reopens on Friday$/), expect.stringMatching(/^T\d+\tSource \d+ \d+\ta spokesperson$/), expect.stringMatching(/^R1\tAttributedTo Arg1:T\d+ Arg2:T\d+$/)]));
+  expect(ann).toEqual(expect.arrayContaining([expect.stringMatching(/^T\d+\tClaim \d+ \d+\tthe bridge, "closed since May", reopens on Friday$/), expect.stringMatching(/^T\d+\tSource \d+ \d+\ta spokesperson$/), expect.stringMatching(/^R1\tAttributedTo Arg1:T\d+ Arg2:T\d+$/), expect.stringMatching(/^#1\tAnnotatorNotes T\d+\tCheck the date again$/)]));
+  // No line breaks where brat (Python's splitlines) would see one.
+  expect(strFromU8(files[`${article.id}.ann`]!)).not.toMatch(/[\v\f\x1c-\x1e\x85\u2028\u2029]/u);
 });
 
 test('an export downloaded from the UI imports back through /import with its annotations, statuses and relation', async ({ page, admin, researcher }) => {
