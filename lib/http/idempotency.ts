@@ -51,7 +51,8 @@ export async function checkIdempotencyKey(userId: string): Promise<void> {
 }
 
 async function keepAnswer(context: IdempotencyContext, response: Response): Promise<void> {
-  if (!context.known || response.status >= 500) return;
+  // An answer marked no-store holds a secret (a new API token): a retry gets the 409 instead.
+  if (!context.known || response.status >= 500 || /\bno-store\b/i.test(response.headers.get('cache-control') ?? '')) return;
   try {
     const body = new Uint8Array(await response.clone().arrayBuffer());
     await storeAnswer({ ...context.known, key: context.key, status: response.status, contentType: response.headers.get('content-type'), body });

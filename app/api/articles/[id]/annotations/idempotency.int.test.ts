@@ -3,6 +3,7 @@ import { fakeSession as session } from '../../../../../scripts/test/fake-session
 import type { Role } from '@/lib/auth/policy';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users and article directly, as e2e/support/fixtures.ts does
 import { db } from '@/lib/db';
+import { POST as postToken } from '../../../account/tokens/route.ts';
 import { DELETE as deleteAnnotation } from '../../../annotations/[id]/route.ts';
 import { GET as listAnnotations, POST as postAnnotation } from './route.ts';
 
@@ -93,6 +94,20 @@ describe('Idempotency-Key on writes', () => {
     const lost = await remove();
     expect(lost.status).toBe(409);
     expect(await lost.json()).toEqual({ error: { code: 'conflict', message: expect.any(String), details: { entity: 'Annotation', entityId: annotation.id } } });
+  });
+
+  it('never keeps an answer that holds a secret: a retried token creation is a 409 naming the token', async () => {
+    session.user = alice;
+    const key = newKey();
+    const mint = () => postToken(new Request('http://app.example/api/account/tokens', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify({ name: `script ${key}` }) }));
+    const first = await mint();
+    expect(first.status).toBe(201);
+    const { id } = await first.json();
+    expect(await db().idempotentResponse.count({ where: { userId: alice.id, key } })).toBe(0);
+    const retry = await mint();
+    expect(retry.status).toBe(409);
+    expect(await retry.json()).toEqual({ error: { code: 'conflict', message: expect.any(String), details: { entity: 'ApiToken', entityId: id } } });
+    expect(await db().apiToken.count({ where: { userId: alice.id } })).toBe(1);
   });
 
   it('answers 422 for the same key with another body, and changes nothing', async () => {
