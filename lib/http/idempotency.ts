@@ -94,11 +94,12 @@ export async function withIdempotencyKey(request: Request, handle: () => Promise
       if (!context.claimLost && !namesClaimIndex(error)) throw error;
       context.claimLost = true;
     }
-    if (context.claimLost || !response) {
-      const record = context.known && (await findKey(context.known.userId, context.key));
-      if (!record || !context.known) throw new Error('An Idempotency-Key claim was lost, yet no request holds the key.');
-      return answerFor(record, context.known.fingerprint);
-    }
+    // A refusal may be this request losing to a twin with the same key before reaching its claim
+    // (the twin took the e-mail address this one creates, or the name of a token): the twin answers.
+    const raced = context.claimLost || !response || (response.status >= 400 && response.status < 500);
+    const record = raced && context.known ? await findKey(context.known.userId, context.key) : null;
+    if (record) return answerFor(record, context.known!.fingerprint);
+    if (context.claimLost || !response) throw new Error('An Idempotency-Key claim was lost, yet no request holds the key.');
     await keepAnswer(context, response);
     return response;
   });

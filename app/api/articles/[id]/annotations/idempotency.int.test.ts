@@ -4,6 +4,7 @@ import type { Role } from '@/lib/auth/policy';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users and article directly, as e2e/support/fixtures.ts does
 import { db } from '@/lib/db';
 import { POST as postToken } from '../../../account/tokens/route.ts';
+import { POST as postUser } from '../../../admin/users/route.ts';
 import { DELETE as deleteAnnotation } from '../../../annotations/[id]/route.ts';
 import { GET as listAnnotations, POST as postAnnotation } from './route.ts';
 
@@ -94,6 +95,24 @@ describe('Idempotency-Key on writes', () => {
     const lost = await remove();
     expect(lost.status).toBe(409);
     expect(await lost.json()).toEqual({ error: { code: 'conflict', message: expect.any(String), details: { entity: 'Annotation', entityId: annotation.id } } });
+  });
+
+  it('answers concurrent twins that the write itself refuses (one e-mail address taken by the twin) from the write of the twin, never with the refusal', async () => {
+    session.user = { id: (await db().user.create({ data: { email: 'admin@idempotency.example', name: 'Admin', role: 'ADMIN', passwordHash: 'x' } })).id, role: 'ADMIN', disabled: false };
+    for (let trial = 0; trial < 5; trial++) {
+      const key = newKey();
+      const email = `new-${key}@idempotency.example`;
+      const add = () => postUser(new Request('http://app.example/api/admin/users', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify({ email, name: 'New', role: 'RESEARCHER', password: 'a long enough password' }) }));
+      const responses = await Promise.all(Array.from({ length: 10 }, add));
+      const bodies = await Promise.all(responses.map((r) => r.json()));
+      const id = (await db().user.findFirstOrThrow({ where: { email } })).id;
+      for (const [i, response] of responses.entries()) {
+        if (response.status === 201) expect(bodies[i].id).toBe(id);
+        else expect({ status: response.status, body: bodies[i] }).toEqual({ status: 409, body: { error: { code: 'conflict', message: expect.any(String), details: { entity: 'User', entityId: id } } } });
+      }
+      expect(responses.filter((r) => r.status === 201 && !r.headers.get('idempotent-replayed'))).toHaveLength(1);
+      expect(await db().user.count({ where: { email } })).toBe(1);
+    }
   });
 
   it('never keeps an answer that holds a secret: a retried token creation is a 409 naming the token', async () => {
