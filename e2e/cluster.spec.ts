@@ -22,6 +22,8 @@ function request(baseURL: string, path: string, options: { method?: string; toke
       res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, worker: res.headers['x-newsmark-worker'] as string | undefined, body }));
     });
+    // A connection handed to a process in the instant it is killed is never answered.
+    req.setTimeout(10_000, () => req.destroy(new Error(`No answer to ${path} within 10 s`)));
     req.on('error', reject);
     req.end(options.body === undefined ? undefined : JSON.stringify(options.body));
   });
@@ -32,7 +34,7 @@ test.afterAll(async () => {
   if (app) await stopApp(app.child);
 });
 
-test('WEB_CONCURRENCY=2 answers from two app processes, and a change made through one reaches a stream held by the other', async () => {
+test('WEB_CONCURRENCY=2 answers from two app processes, a change made through one reaches a stream held by the other, a dead one is replaced', async () => {
   test.setTimeout(180_000);
   app = await startApp(process.env.E2E_DATABASE_URL!, { WEB_CONCURRENCY: '2' });
   const { baseURL } = app;
@@ -74,4 +76,31 @@ test('WEB_CONCURRENCY=2 answers from two app processes, and a change made throug
   } finally {
     stream.request.destroy();
   }
+
+  // A process that dies is replaced; stopping the server stops every process.
+  const [killed] = [...workers];
+  process.kill(Number(killed), 'SIGKILL');
+  const seen = new Set<string>();
+  await expect
+    .poll(
+      async () => {
+        const health = await request(baseURL, '/api/health').catch(() => null);
+        if (health?.status === 200 && health.worker) seen.add(health.worker);
+        return [...seen].filter((pid) => !workers.has(pid)).length;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(1);
+  const alive = (pid: string) => {
+    try {
+      process.kill(Number(pid), 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const pids = [...workers, ...seen].filter((pid) => pid !== killed);
+  await stopApp(app.child);
+  app = undefined;
+  await expect.poll(() => pids.filter(alive), { timeout: 15_000 }).toEqual([]);
 });
