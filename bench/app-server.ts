@@ -10,7 +10,9 @@ export interface BenchApp {
 
 /**
  * The production build served by scripts/serve.ts (through the e2e entry point) in its own
- * process, on database `dbUrl`; `env` adds variables for the server (e.g. login limits).
+ * process, on database `dbUrl`; `env` adds variables for the server (e.g. login limits). The
+ * bench's own environment is passed on too, so WEB_CONCURRENCY=2 there (or in `env`) serves from two
+ * app processes, as `npm start` would.
  */
 export async function startApp(dbUrl: string, env: Record<string, string> = {}): Promise<BenchApp> {
   const port = await freePort();

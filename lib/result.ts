@@ -10,7 +10,8 @@ export type DomainErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'idempotency_mismatch';
 
 export interface DomainError {
   code: DomainErrorCode;
@@ -18,6 +19,8 @@ export interface DomainError {
   fieldErrors?: FieldErrors;
   /** What the client needs to recover, e.g. the current version on a 409. */
   current?: unknown;
+  /** Other facts for the client, merged into `details` (e.g. which object a replayed write made). */
+  details?: Record<string, unknown>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };

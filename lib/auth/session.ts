@@ -2,6 +2,7 @@ import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
+import { checkIdempotencyKey } from '../http/idempotency.ts';
 import { loginUrlFor, REQUEST_PATH_HEADER } from '../http/redirect.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { userForToken } from '../tokens/service.ts';
@@ -67,5 +68,7 @@ export async function authorizeApi(action: Action, resource?: OwnedResource, opt
     if (!user) return fail('unauthenticated', 'Sign in first.');
   }
   if (!can(user, action, resource)) return fail('forbidden', 'Your role may not do this.');
+  // A retried write (same Idempotency-Key) is answered from its first run from here on.
+  await checkIdempotencyKey(user.id);
   return ok(user);
 }

@@ -22,6 +22,11 @@ const commentViewSelect = {
   author: { select: { id: true, name: true } },
 } as const satisfies Prisma.CommentSelect;
 
+/** One comment as the API shows it, or null. */
+export async function findCommentView(id: string): Promise<CommentView | null> {
+  return db().comment.findUnique({ where: { id }, select: commentViewSelect });
+}
+
 /** An annotation's thread, oldest first; null when there is no such annotation. */
 export async function listComments(annotationId: string): Promise<CommentView[] | null> {
   const annotation = await db().annotation.findUnique({ where: { id: annotationId }, select: { id: true } });

@@ -13,12 +13,13 @@ const STATUS: Record<DomainErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  idempotency_mismatch: 422,
   rate_limited: 429,
 };
 
 export const errorStatus = (code: DomainErrorCode): number => STATUS[code];
 
 export function errorBody(error: DomainError) {
-  const details = { ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}), ...(error.current !== undefined ? { current: error.current } : {}) };
+  const details = { ...error.details, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}), ...(error.current !== undefined ? { current: error.current } : {}) };
   return { error: { code: error.code, message: error.message, ...(Object.keys(details).length ? { details } : {}) } };
 }

@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { withIdempotencyKey } from './idempotency.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -19,7 +20,8 @@ function crossSite(request: Request): boolean {
 
 /**
  * Wraps a route handler so a bug answers the API's error shape with no stack trace (the details
- * go to the server log only), and cross-site writes are refused.
+ * go to the server log only), cross-site writes are refused, and a write sent with an
+ * Idempotency-Key is carried out once however often it is retried (./idempotency.ts).
  */
 export function apiHandler<A extends [Request, ...unknown[]] | []>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
@@ -28,7 +30,7 @@ export function apiHandler<A extends [Request, ...unknown[]] | []>(handler: (...
       return NextResponse.json({ error: { code: 'forbidden', message: 'Cross-site requests are refused.' } }, { status: 403 });
     }
     try {
-      return await handler(...args);
+      return await (request ? withIdempotencyKey(request, () => handler(...args)) : handler(...args));
     } catch (error) {
       const id = crypto.randomUUID();
       console.error(`[api] unexpected error ${id}`, error);

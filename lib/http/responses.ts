@@ -12,4 +12,4 @@ export function throttledErrorResponse(error: DomainError, retryAfterSeconds: nu
   return errorResponse(error, { headers: retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : undefined });
 }
 
-export const jsonResponse = (body: unknown, status = 200) => NextResponse.json(body, { status });
+export const jsonResponse = (body: unknown, status = 200, headers?: HeadersInit) => NextResponse.json(body, { status, headers });

@@ -177,6 +177,16 @@ describe('GET /api/openapi.json document', () => {
     expect(operation('/api/account/tokens', 'post').security).toEqual([{ sessionCookie: [] }]);
   });
 
+  it('takes an Idempotency-Key on every write, with its 422, and on no read', () => {
+    for (const [route, item] of Object.entries(document.paths)) {
+      for (const [method, op] of Object.entries(item as PathItem)) {
+        const header = op.parameters?.find((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+        expect(Boolean(header), `${method} ${route}`).toBe(method !== 'get');
+        if (method !== 'get') expect(op.responses['422'], `${method} ${route}`).toEqual({ $ref: '#/components/responses/idempotency_mismatch' });
+      }
+    }
+  });
+
   it('is built once', () => {
     expect(openApiDocument()).toBe(document);
   });

@@ -1,5 +1,6 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { errorResponses } from './errors.ts';
+import { withIdempotencyKeys } from './idempotency.ts';
 import { schemas } from './models.ts';
 import { accountPaths } from './paths/account.ts';
 import { annotationPaths } from './paths/annotations.ts';
@@ -14,7 +15,7 @@ import type { Paths } from './types.ts';
  * own sign-in protocol (CSRF token, form posts, redirects), not part of the JSON contract, and a
  * path parameter cannot span several segments in OpenAPI. Scripts authenticate with a token.
  */
-const paths: Paths = { ...systemPaths, ...articlePaths, ...annotationPaths, ...reviewPaths, ...importPaths, ...accountPaths };
+const paths: Paths = withIdempotencyKeys({ ...systemPaths, ...articlePaths, ...annotationPaths, ...reviewPaths, ...importPaths, ...accountPaths });
 
 function buildDocument() {
   return {

@@ -14,6 +14,7 @@ const ERROR_DESCRIPTION: Record<DomainErrorCode, string> = {
   payload_too_large: 'The request body is larger than the route accepts.',
   unsupported_media_type: 'The body is not of a content type the route reads (JSON routes need `application/json`).',
   rate_limited: 'Too many attempts; `Retry-After` says when to try again.',
+  idempotency_mismatch: 'The `Idempotency-Key` was already used by this user, within 24 hours, for another request (method, path or body).',
 };
 const ERROR_CODES = Object.keys(ERROR_DESCRIPTION) as DomainErrorCode[];
 
@@ -37,6 +38,8 @@ export const errorSchema: JsonSchema = {
           properties: {
             fieldErrors: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
             current: { description: 'On a 409: the current state (e.g. the annotation, or `{ annotation, decision }` for a review).' },
+            entity: { type: 'string', description: 'On the 409 of a retried write that was already carried out: the kind of object it wrote.' },
+            entityId: { type: 'string', description: 'With `entity`: that object\'s id.' },
           },
         },
       },

@@ -33,6 +33,12 @@ const auditSnapshot = (r: RelationView) => ({ fromId: r.fromId, toId: r.toId, ty
 
 const NO_RELATION = fail('not_found', 'No such relation.');
 
+/** One relation as the API shows it, or null. */
+export async function findRelationView(id: string): Promise<RelationView | null> {
+  const row = await db().relation.findUnique({ where: { id }, select: relationViewSelect });
+  return row && toRelationView(row);
+}
+
 /**
  * Link two annotations of one article, from -> to, as RELATION_PAIRS allows. The article is
  * locked against archiving (lib/articles/write-lock.ts), then both ends, so a concurrent change

@@ -7,11 +7,15 @@
  * then set `fakeSession.user` (null: signed out).
  */
 import { can, type Action, type Actor } from '../../lib/auth/policy.ts';
+import { checkIdempotencyKey } from '../../lib/http/idempotency.ts';
 import { fail, ok } from '../../lib/result.ts';
 
 export const fakeSession: { user: (Actor & { name?: string; email?: string }) | null } = { user: null };
 
 export async function authorizeApi(action: Action) {
   if (!fakeSession.user) return fail('unauthenticated', 'Sign in first.');
-  return can(fakeSession.user, action) ? ok(fakeSession.user) : fail('forbidden', 'Your role may not do this.');
+  if (!can(fakeSession.user, action)) return fail('forbidden', 'Your role may not do this.');
+  // As the real authorizeApi does once it knows the user.
+  await checkIdempotencyKey(fakeSession.user.id);
+  return ok(fakeSession.user);
 }

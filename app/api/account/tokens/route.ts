@@ -21,7 +21,8 @@ export const POST = apiHandler(async (request: Request) => {
   const input = await readJsonBody(request, createTokenSchema);
   if (!input.ok) return errorResponse(input.error);
   const created = await createToken(auth.value, input.value);
-  return created.ok ? jsonResponse(created.value, 201) : errorResponse(created.error);
+  // The token is in this answer only: no cache keeps it, nor the replay store of Idempotency-Key.
+  return created.ok ? jsonResponse(created.value, 201, { 'cache-control': 'no-store' }) : errorResponse(created.error);
 });
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });
