@@ -1,4 +1,6 @@
-import type { DbTx, Prisma } from '../db.ts';
+import { Prisma, type DbTx } from '../db.ts';
+import { newRowId } from '../row-id.ts';
+import { utcTimestamp } from '../sql-time.ts';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -9,7 +11,45 @@ export interface AuditEntry {
   after?: Prisma.InputJsonValue;
 }
 
+/**
+ * The row an entry becomes in "AuditEvent". Every writer of the trail goes through here (Prisma,
+ * a single-statement write, the bulk import), so a field every row must carry is added once.
+ */
+export function auditRow(entry: AuditEntry) {
+  return {
+    id: newRowId(),
+    actorId: entry.actorId,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId,
+    before: entry.before,
+    after: entry.after,
+    createdAt: new Date(),
+  };
+}
+export type AuditRow = ReturnType<typeof auditRow>;
+
 /** Every write leaves one; call it inside the same transaction as the write it describes. */
 export async function recordAudit(tx: DbTx, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({ data: entry });
+  await tx.auditEvent.create({ data: auditRow(entry) });
+}
+
+const JSON_COLUMNS = new Set(['before', 'after']);
+
+function sqlValue(column: string, value: unknown): Prisma.Sql {
+  if (value === undefined || value === null) return Prisma.sql`NULL`;
+  if (value instanceof Date) return utcTimestamp(value);
+  if (JSON_COLUMNS.has(column)) return Prisma.sql`${JSON.stringify(value)}::jsonb`;
+  return Prisma.sql`${value}`;
+}
+
+/**
+ * The same row as an `INSERT … SELECT … FROM <source>`, to sit in the statement of the write it
+ * describes (a CTE): the row is written when, and only when, `source` yields one, so the write
+ * and its audit commit or fail together in one round trip.
+ */
+export function auditInsertSql(entry: AuditEntry, source: Prisma.Sql): Prisma.Sql {
+  const row = Object.entries(auditRow(entry));
+  const columns = Prisma.raw(row.map(([column]) => `"${column}"`).join(', '));
+  return Prisma.sql`INSERT INTO "AuditEvent" (${columns}) SELECT ${Prisma.join(row.map(([column, value]) => sqlValue(column, value)))} FROM ${source}`;
 }
