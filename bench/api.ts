@@ -15,6 +15,8 @@
  * Each row prints requests/s, p50/p99, Node CPU and PostgreSQL CPU per request (from /proc:
  * the server's process tree and the postmaster's), and creates as a share of the raw insert
  * rate. Rows created must equal the 2xx answers. Exits 1 when a target is missed.
+ * BENCH_SECONDS (default 5) sets the length of each row; BENCH_CPU_PROF=<folder> profiles the
+ * one-process server (node --cpu-prof) over all its rows.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -71,11 +73,13 @@ interface Probe {
   db: () => number;
 }
 
-/** Runs autocannon for SECONDS and reads the CPU of the server and of PostgreSQL around it. */
+/** Runs autocannon for SECONDS (or `amount` requests) and reads the CPU of the server and of PostgreSQL around it. */
 async function load(name: string, probe: Probe, options: autocannon.Options): Promise<Measure> {
   const node0 = probe.node();
   const db0 = probe.db();
-  const result = await autocannon({ duration: SECONDS, ...options });
+  const started = performance.now();
+  const result = await autocannon(options.amount ? options : { duration: SECONDS, ...options });
+  const seconds = (performance.now() - started) / 1000;
   const requests = result.requests.total;
   const ok = result['2xx'];
   const n = Math.max(1, requests);
@@ -83,7 +87,7 @@ async function load(name: string, probe: Probe, options: autocannon.Options): Pr
     name,
     requests,
     ok,
-    perSecond: requests / SECONDS,
+    perSecond: requests / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
     nodeCpuMs: (probe.node() - node0) / n,
@@ -218,12 +222,18 @@ async function main(): Promise<number> {
 
     const rows: Measure[] = [];
     const mismatches: string[] = [];
+    // Creates run a fixed number of requests (about SECONDS at the last rate seen), so that none is
+    // cut at a deadline after the server took it: every row must match a 2xx answer.
+    let createRate = 50;
+    // A warm-up stops at its deadline with requests in flight: let them commit before counting rows.
+    const settle = () => new Promise((r) => setTimeout(r, 1_000));
     const run = async (name: string, probe: Probe, baseURL: string, options: autocannon.Options, creates: boolean) => {
       const before = creates ? await countRows() : 0;
-      const measure = await load(name, probe, { ...options, url: baseURL });
+      const amount = creates ? Math.max(100, Math.round(createRate * SECONDS)) : undefined;
+      const measure = await load(name, probe, { ...options, url: baseURL, amount });
       rows.push(measure);
       if (creates) {
-        await new Promise((r) => setTimeout(r, 300)); // requests cut at the deadline may still commit
+        createRate = measure.perSecond;
         const created = (await countRows()) - before;
         if (created !== measure.ok) mismatches.push(`${name}: ${created} rows for ${measure.ok} 2xx answers`);
       } else if (measure.ok !== measure.requests) {
@@ -233,13 +243,16 @@ async function main(): Promise<number> {
       return measure;
     };
 
-    app = await startApp(dbUrl);
+    // BENCH_CPU_PROF=<folder>: the one-process server writes a V8 CPU profile there when it stops.
+    const profile = process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}` } : undefined;
+    app = await startApp(dbUrl, profile);
     const server = app.child.pid!;
     const probe: Probe = { node: () => treeCpuMs(server), db: probeDb };
     // Warm-up: routes compile on first use, the pool opens its connections.
-    await autocannon({ ...createOn(spread), url: app.baseURL, connections: 8, duration: 2 });
+    createRate = (await autocannon({ ...createOn(spread), url: app.baseURL, connections: 8, duration: 2 })).requests.total / 2;
     await autocannon({ url: `${app.baseURL}/api/articles?source=mixed`, headers, connections: 4, duration: 1 });
     await autocannon({ url: `${app.baseURL}/api/articles/${spread[1]}/annotations`, headers, connections: 4, duration: 1 });
+    await settle();
 
     const spread8 = await run('create, spread over 200 articles, 8 conn', probe, app.baseURL, { ...createOn(spread), connections: 8 }, true);
     const spread32 = await run('create, spread over 200 articles, 32 conn', probe, app.baseURL, { ...createOn(spread), connections: 32 }, true);
@@ -256,6 +269,7 @@ async function main(): Promise<number> {
     app = await startApp(dbUrl, { WEB_CONCURRENCY: '2' });
     const clusterProbe: Probe = { node: () => treeCpuMs(app!.child.pid!), db: probeDb };
     await autocannon({ ...createOn(spread), url: app.baseURL, connections: 8, duration: 2 });
+    await settle();
     const cluster = await run('create, spread, 8 conn, WEB_CONCURRENCY=2', clusterProbe, app.baseURL, { ...createOn(spread), connections: 8 }, true);
 
     console.log(`\nbench:api: ${SECONDS} s per row; raw insert by ${raw.tool}; CPU per request from /proc (server process tree, postmaster and backends)`);
