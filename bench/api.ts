@@ -12,7 +12,8 @@
  *  3. `GET /api/articles/:id/annotations`, and `GET /api/articles` with a first page of short
  *     articles and one with 20 articles of 640,000 characters;
  *  4. the spread create at 8 connections again with the server started with WEB_CONCURRENCY=2.
- * Each row prints requests/s, p50/p99, Node CPU and PostgreSQL CPU per request (from /proc:
+ * `GET /api/health` (Next.js's route handling and a `SELECT 1`) is timed first, as the floor of
+ * any request. Each row prints requests/s, p50/p99, Node CPU and PostgreSQL CPU per request (from /proc:
  * the server's process tree and the postmaster's), and creates as a share of the raw insert
  * rate. Rows created must equal the 2xx answers. Exits 1 when a target is missed.
  * BENCH_SECONDS (default 5) sets the length of each row; BENCH_CPU_PROF=<folder> profiles the
@@ -244,8 +245,8 @@ async function main(): Promise<number> {
     };
 
     // BENCH_CPU_PROF=<folder>: the one-process server writes a V8 CPU profile there when it stops.
-    const profile = process.env.BENCH_CPU_PROF ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}` } : undefined;
-    app = await startApp(dbUrl, profile);
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+    app = await startApp(dbUrl, {}, profile);
     const server = app.child.pid!;
     const probe: Probe = { node: () => treeCpuMs(server), db: probeDb };
     // Warm-up: routes compile on first use, the pool opens its connections.
@@ -254,6 +255,8 @@ async function main(): Promise<number> {
     await autocannon({ url: `${app.baseURL}/api/articles/${spread[1]}/annotations`, headers, connections: 4, duration: 1 });
     await settle();
 
+    // The floor of any API request: Next.js's route handling, one `SELECT 1`, a small JSON answer.
+    await run('GET /api/health (the floor)', probe, app.baseURL, { ...getOf('/api/health'), connections: 8 }, false);
     const spread8 = await run('create, spread over 200 articles, 8 conn', probe, app.baseURL, { ...createOn(spread), connections: 8 }, true);
     const spread32 = await run('create, spread over 200 articles, 32 conn', probe, app.baseURL, { ...createOn(spread), connections: 32 }, true);
     await run('create, one article, 8 conn', probe, app.baseURL, { ...createOn([spread[2]!]), connections: 8 }, true);
