@@ -68,12 +68,22 @@ export async function insertAnnotation(annotation: NewAnnotation, audit: AuditEn
     LEFT JOIN "User" u ON u."id" = ${annotation.authorId}`;
   if (!row || row.archived === null) return 'not_found';
   if (row.archived || row.id === null) return 'archived';
-  const { archived: _, authorName, ...fields } = row;
   return {
-    ...fields,
     id: row.id,
+    articleId: row.articleId,
     kind: kindFromDb(row.kind as Parameters<typeof kindFromDb>[0]),
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    note: row.note,
+    attributes: row.attributes,
+    unattributed: row.unattributed,
     status: statusFromDb(row.status as Parameters<typeof statusFromDb>[0]),
-    author: { id: annotation.authorId, name: authorName },
+    version: row.version,
+    author: { id: annotation.authorId, name: row.authorName },
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
