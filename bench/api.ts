@@ -96,30 +96,24 @@ async function load(name: string, probe: Probe, options: autocannon.Options): Pr
   };
 }
 
+/** Rows compared by rate take turns, ROUNDS times each, so that both see the machine's other work alike. */
 const ROUNDS = 3;
 
-/** Rows that take turns, ROUNDS times SECONDS / ROUNDS each: totals over the rounds, the median p50 and the worst p99. */
-async function alternate(variants: [[string, autocannon.Options], [string, autocannon.Options]], probe: Probe, baseURL: string): Promise<[Measure, Measure]> {
-  const rounds = variants.map(() => [] as Measure[]);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, [name, options]] of variants.entries()) rounds[i]!.push(await load(name, probe, { ...options, url: baseURL, duration: SECONDS / ROUNDS }));
-  }
-  const total = (measures: Measure[]): Measure => {
-    const requests = measures.reduce((sum, m) => sum + m.requests, 0);
-    const seconds = measures.reduce((sum, m) => sum + m.requests / m.perSecond, 0);
-    const weighted = (key: 'nodeCpuMs' | 'dbCpuMs') => measures.reduce((sum, m) => sum + m[key] * m.requests, 0) / requests;
-    return {
-      name: measures[0]!.name,
-      requests,
-      ok: measures.reduce((sum, m) => sum + m.ok, 0),
-      perSecond: requests / seconds,
-      p50: measures.map((m) => m.p50).sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]!,
-      p99: Math.max(...measures.map((m) => m.p99)),
-      nodeCpuMs: weighted('nodeCpuMs'),
-      dbCpuMs: weighted('dbCpuMs'),
-    };
+/** The rounds of one row as one: totals, the median p50, the worst p99. */
+function combine(measures: Measure[]): Measure {
+  const requests = measures.reduce((sum, m) => sum + m.requests, 0);
+  const seconds = measures.reduce((sum, m) => sum + m.requests / m.perSecond, 0);
+  const weighted = (key: 'nodeCpuMs' | 'dbCpuMs') => measures.reduce((sum, m) => sum + m[key] * m.requests, 0) / requests;
+  return {
+    name: measures[0]!.name,
+    requests,
+    ok: measures.reduce((sum, m) => sum + m.ok, 0),
+    perSecond: requests / seconds,
+    p50: measures.map((m) => m.p50).sort((a, b) => a - b)[Math.floor(measures.length / 2)]!,
+    p99: Math.max(...measures.map((m) => m.p99)),
+    nodeCpuMs: weighted('nodeCpuMs'),
+    dbCpuMs: weighted('dbCpuMs'),
   };
-  return [total(rounds[0]!), total(rounds[1]!)];
 }
 
 const fmt = (x: number, digits = 1) => x.toFixed(digits).padStart(9);
@@ -218,6 +212,8 @@ async function main(): Promise<number> {
     const long: string[] = [];
     for (let i = 0; i < LONG_ARTICLES; i++) long.push(await insertArticle(prose(LONG_CHARS), 'mixed', day(400 + i)));
     for (let i = 0; i < 10; i++) await insertArticle(prose(SHORT_CHARS), 'mixed', day(300 + i));
+    // Written to apart from the lists' articles, whose pages would otherwise count its annotations.
+    const longWritten = await insertArticle(prose(LONG_CHARS), 'written', day(0));
     await client.query('VACUUM ANALYZE');
 
     const probeDb = () => treeCpuMs(postmaster);
@@ -254,11 +250,11 @@ async function main(): Promise<number> {
     let createRate = 50;
     // A warm-up stops at its deadline with requests in flight: let them commit before counting rows.
     const settle = () => new Promise((r) => setTimeout(r, 1_000));
-    const run = async (name: string, probe: Probe, baseURL: string, options: autocannon.Options, creates: boolean) => {
+    /** One row, or one round of it (a `share` of SECONDS), checked: rows created equal 2xx answers. */
+    const once = async (name: string, probe: Probe, baseURL: string, options: autocannon.Options, creates: boolean, share = 1) => {
       const before = creates ? await countRows() : 0;
-      const amount = creates ? Math.max(100, Math.round(createRate * SECONDS)) : undefined;
-      const measure = await load(name, probe, { ...options, url: baseURL, amount });
-      rows.push(measure);
+      const amount = creates ? Math.max(50, Math.round(createRate * SECONDS * share)) : undefined;
+      const measure = await load(name, probe, { ...options, url: baseURL, amount, duration: SECONDS * share });
       if (creates) {
         createRate = measure.perSecond;
         const created = (await countRows()) - before;
@@ -266,8 +262,22 @@ async function main(): Promise<number> {
       } else if (measure.ok !== measure.requests) {
         mismatches.push(`${name}: ${measure.requests - measure.ok} answers were not 2xx`);
       }
-      log(`${name}: ${measure.perSecond.toFixed(0)}/s, p99 ${measure.p99} ms`);
       return measure;
+    };
+    const report = (measure: Measure) => {
+      rows.push(measure);
+      log(`${measure.name}: ${measure.perSecond.toFixed(0)}/s, p99 ${measure.p99} ms`);
+      return measure;
+    };
+    const run = async (name: string, probe: Probe, baseURL: string, options: autocannon.Options, creates: boolean) => report(await once(name, probe, baseURL, options, creates));
+    /** Two rows whose rates are compared, taking turns. */
+    const pair = async (a: [string, autocannon.Options], b: [string, autocannon.Options], probe: Probe, baseURL: string, creates: boolean): Promise<[Measure, Measure]> => {
+      const rounds: [Measure[], Measure[]] = [[], []];
+      for (let round = 0; round < ROUNDS; round++) {
+        rounds[0].push(await once(a[0], probe, baseURL, a[1], creates, 1 / ROUNDS));
+        rounds[1].push(await once(b[0], probe, baseURL, b[1], creates, 1 / ROUNDS));
+      }
+      return [report(combine(rounds[0])), report(combine(rounds[1]))];
     };
 
     // BENCH_CPU_PROF=<folder>: the one-process server writes a V8 CPU profile there when it stops.
@@ -284,23 +294,29 @@ async function main(): Promise<number> {
     // The floor of any API request: Next.js's route handling, one `SELECT 1`, a small JSON answer.
     await run('GET /api/health (the floor)', probe, app.baseURL, { ...getOf('/api/health'), connections: 8 }, false);
     const spread8 = await run('create, spread over 200 articles, 8 conn', probe, app.baseURL, { ...createOn(spread), connections: 8 }, true);
-    const spread32 = await run('create, spread over 200 articles, 32 conn', probe, app.baseURL, { ...createOn(spread), connections: 32 }, true);
     await run('create, one article, 8 conn', probe, app.baseURL, { ...createOn([spread[2]!]), connections: 8 }, true);
-    const one32 = await run('create, one article, 32 conn', probe, app.baseURL, { ...createOn([spread[3]!]), connections: 32 }, true);
-    const short = await run(`create, one ${SHORT_CHARS / 1000}k-char article, 8 conn`, probe, app.baseURL, { ...createOn([spread[4]!]), connections: 8 }, true);
-    const longest = await run(`create, one ${LONG_CHARS / 1000}k-char article, 8 conn`, probe, app.baseURL, { ...createOn([long[0]!]), connections: 8 }, true);
-    await run('GET annotations of an article', probe, app.baseURL, { ...getOf(`/api/articles/${spread[2]}/annotations`), connections: 8 }, false);
-    // The two lists are compared by rate, which the machine's other work moves a lot: they take
-    // turns in short rounds, so that both see the same conditions.
-    const [listShort, listLong] = await alternate(
-      [
-        ['GET /api/articles, short articles', { ...getOf('/api/articles?source=short'), connections: 8 }],
-        [`GET /api/articles, ${LONG_ARTICLES} long on page`, { ...getOf('/api/articles?source=mixed'), connections: 8 }],
-      ],
+    const [spread32, one32] = await pair(
+      ['create, spread over 200 articles, 32 conn', { ...createOn(spread), connections: 32 }],
+      ['create, one article, 32 conn', { ...createOn([spread[3]!]), connections: 32 }],
       probe,
       app.baseURL,
+      true,
     );
-    rows.push(listShort, listLong);
+    const [short, longest] = await pair(
+      [`create, one ${SHORT_CHARS / 1000}k-char article, 8 conn`, { ...createOn([spread[4]!]), connections: 8 }],
+      [`create, one ${LONG_CHARS / 1000}k-char article, 8 conn`, { ...createOn([longWritten]), connections: 8 }],
+      probe,
+      app.baseURL,
+      true,
+    );
+    await run('GET annotations of an article', probe, app.baseURL, { ...getOf(`/api/articles/${spread[2]}/annotations`), connections: 8 }, false);
+    const [listShort, listLong] = await pair(
+      ['GET /api/articles, short articles', { ...getOf('/api/articles?source=short'), connections: 8 }],
+      [`GET /api/articles, ${LONG_ARTICLES} long on page`, { ...getOf('/api/articles?source=mixed'), connections: 8 }],
+      probe,
+      app.baseURL,
+      false,
+    );
     await stopApp(app.child);
     app = null;
 

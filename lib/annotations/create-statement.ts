@@ -15,25 +15,14 @@ export interface NewAnnotation {
   attributes: Record<string, unknown>;
 }
 
-interface Row {
+/** The statement's one row: the annotation as written (null fields when nothing was), and whether the article was archived (null: no article). */
+type Row = Omit<AnnotationView, 'id' | 'kind' | 'status' | 'author'> & {
   archived: boolean | null;
   id: string | null;
-  articleId: string;
-  kind: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  note: string;
-  attributes: Record<string, unknown>;
-  unattributed: boolean;
-  status: string;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
+  kind: Parameters<typeof kindFromDb>[0];
+  status: Parameters<typeof statusFromDb>[0];
   authorName: string;
-}
+};
 
 /**
  * A create in one statement, so one round trip and no lock held across round trips: it locks the
@@ -67,23 +56,7 @@ export async function insertAnnotation(annotation: NewAnnotation, audit: AuditEn
     LEFT JOIN created ON true
     LEFT JOIN "User" u ON u."id" = ${annotation.authorId}`;
   if (!row || row.archived === null) return 'not_found';
-  if (row.archived || row.id === null) return 'archived';
-  return {
-    id: row.id,
-    articleId: row.articleId,
-    kind: kindFromDb(row.kind as Parameters<typeof kindFromDb>[0]),
-    start: row.start,
-    end: row.end,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    note: row.note,
-    attributes: row.attributes,
-    unattributed: row.unattributed,
-    status: statusFromDb(row.status as Parameters<typeof statusFromDb>[0]),
-    version: row.version,
-    author: { id: annotation.authorId, name: row.authorName },
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
+  const { archived, id, kind, status, authorName, ...fields } = row;
+  if (archived || id === null) return 'archived';
+  return { ...fields, id, kind: kindFromDb(kind), status: statusFromDb(status), author: { id: annotation.authorId, name: authorName } };
 }
