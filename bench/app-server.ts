@@ -10,15 +10,16 @@ export interface BenchApp {
 
 /**
  * The production build served by scripts/serve.ts (through the e2e entry point) in its own
- * process, on database `dbUrl`; `env` adds variables for the server (e.g. login limits). The
- * bench's own environment is passed on too, so WEB_CONCURRENCY=2 there (or in `env`) serves from two
- * app processes, as `npm start` would.
+ * process, on database `dbUrl`; `env` adds variables for the server (e.g. login limits), and
+ * `nodeArgs` options for its Node.js (e.g. --cpu-prof, which NODE_OPTIONS does not allow). The
+ * bench's own environment is passed on too, so WEB_CONCURRENCY=2 there (or in `env`) serves from
+ * two app processes, as `npm start` would.
  */
-export async function startApp(dbUrl: string, env: Record<string, string> = {}): Promise<BenchApp> {
+export async function startApp(dbUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchApp> {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const output: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'e2e/support/server.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'e2e/support/server.ts'], {
     cwd: projectRoot,
     env: { ...process.env, ...env, E2E_DATABASE_URL: dbUrl, E2E_PORT: String(port), DATABASE_URL: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -204,9 +204,9 @@ export async function loadWorkload(client: pg.Client, o: LoadOptions): Promise<L
   // The count the disabled trigger would have kept.
   t = performance.now();
   await client.query(
-    `UPDATE "Article" AS a SET "annotationCount" = c.n
+    `UPDATE "ArticleAnnotationCount" AS a SET "count" = c.n
      FROM (SELECT "articleId", count(*)::int AS n FROM "Annotation" GROUP BY "articleId") AS c
-     WHERE c."articleId" = a."id"`,
+     WHERE c."articleId" = a."articleId"`,
   );
   const countsSeconds = since(t);
 

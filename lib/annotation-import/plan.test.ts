@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ITEM, TEXT } from '../export/fixture.test-data.ts';
 import { jsonlLine } from '../export/jsonl.ts';
 import { readExportLine } from './jsonl-read.ts';
-import { annotationKey, newRowId, planDocument, REJECTED_WITHOUT_REASON, relationKey, type Existing, type People } from './plan.ts';
+import { newRowId } from '../row-id.ts';
+import { annotationKey, planDocument, REJECTED_WITHOUT_REASON, relationKey, type Existing, type People } from './plan.ts';
 import type { ImportAnnotation, ImportDocument, ImportRelation } from './types.ts';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');

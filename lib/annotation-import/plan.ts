@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { kindToDb } from '../annotations/schemas.ts';
+import { newRowId } from '../row-id.ts';
 import { relationTypeToDb } from '../relations/schemas.ts';
 import { reanchor } from './anchor.ts';
 import type { ImportDocument, ImportPerson } from './types.ts';
@@ -93,23 +93,6 @@ export interface DocumentPlan {
   /** Spans whose quote is not in the stored text. */
   notAnchored: number;
   warnings: string[];
-}
-
-let lastTime = 0;
-let sequence = 0;
-
-/**
- * A new row id in the shape of the database's (cuid-like: "c" and 24 base-36 characters) that
- * grows with every call in this process: rows created in the file's order keep that order where
- * the export breaks ties by id (annotations on one span, relations), so a re-export comes out in
- * the order it went in.
- */
-export function newRowId(): string {
-  const time = Math.max(Date.now(), lastTime);
-  sequence = time === lastTime ? sequence + 1 : 0;
-  lastTime = time;
-  const random = BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36).padStart(13, '0').slice(-9);
-  return `c${time.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(6, '0')}${random}`;
 }
 
 export const REJECTED_WITHOUT_REASON = 'Rejected before the import; the file gave no reason.';

@@ -3,12 +3,13 @@ import { contentHash } from '../articles/normalize.ts';
 import { lockArticlesForWrite } from '../articles/write-lock.ts';
 import { countResults, type ImportOutcome, type ItemResult } from '../articles/import/results.ts';
 import { JOB_CLOSED, recordResults, reserveItemNumbers, storeFailureReason, writeBatch } from '../articles/import/service.ts';
+import { auditRow } from '../audit/record.ts';
 import type { Actor } from '../auth/policy.ts';
-import { db, type DbTx } from '../db.ts';
+import { db, Prisma, type DbTx } from '../db.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { findUsersByEmail } from '../users/queries.ts';
 import { ensurePlaceholderUser } from './people.ts';
-import { annotationKey, newRowId, planDocument, relationKey, type DocumentPlan, type Existing } from './plan.ts';
+import { annotationKey, planDocument, relationKey, type DocumentPlan, type Existing } from './plan.ts';
 import type { ImportDocument, ReadDocument } from './types.ts';
 
 /**
@@ -141,7 +142,7 @@ async function writeDocuments(tx: DbTx, actor: Actor, jobId: string, placeholder
         const d = decisionOf.get(a.id);
         const after = { kind: a.kind.toLowerCase(), start: a.start, end: a.end, exact: a.exact, note: a.note, attributes: a.attributes, unattributed: a.unattributed, status: a.status.toLowerCase(), version: a.version, authorId: a.authorId, importJobId: jobId };
         const decision = d && { decision: d.decision.toLowerCase(), comment: d.comment, reviewerId: d.reviewerId, createdAt: d.createdAt.toISOString() };
-        return { id: newRowId(), actorId: actor.id, action: 'annotation.import', entity: 'Annotation', entityId: a.id, after: decision ? { ...after, decision } : after };
+        return auditRow({ actorId: actor.id, action: 'annotation.import', entity: 'Annotation', entityId: a.id, after: (decision ? { ...after, decision } : after) as Prisma.InputJsonValue });
       }),
     );
   }
@@ -151,7 +152,7 @@ async function writeDocuments(tx: DbTx, actor: Actor, jobId: string, placeholder
     await insertRows(
       tx,
       'AuditEvent',
-      relations.map((r) => ({ id: newRowId(), actorId: actor.id, action: 'relation.create', entity: 'Relation', entityId: r.id, after: { fromId: r.fromId, toId: r.toId, type: r.type.toLowerCase(), authorId: r.authorId, importJobId: jobId } })),
+      relations.map((r) => auditRow({ actorId: actor.id, action: 'relation.create', entity: 'Relation', entityId: r.id, after: { fromId: r.fromId, toId: r.toId, type: r.type.toLowerCase(), authorId: r.authorId, importJobId: jobId } })),
     );
   }
   return results;

@@ -1,9 +1,12 @@
+import { articleText } from '../articles/text-cache.ts';
 import { lockArticlesForWrite } from '../articles/write-lock.ts';
 import { recordAudit } from '../audit/record.ts';
 import { can, type Actor } from '../auth/policy.ts';
 import { db, Prisma, type DbTx } from '../db.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { newRowId } from '../row-id.ts';
 import { parseInput } from '../validation.ts';
+import { insertAnnotation } from './create-statement.ts';
 import { anchorSpan } from './offsets.ts';
 import { ATTRIBUTE_SCHEMAS, kindFromDb, kindToDb, type AnnotationKindName, type CreateAnnotationInput, type UpdateAnnotationInput, statusFromDb } from './schemas.ts';
 import { NO_ANNOTATION } from './not-found.ts';
@@ -53,7 +56,7 @@ export function toAnnotationView(row: Prisma.AnnotationGetPayload<{ select: type
 }
 
 /** What the audit trail keeps of an annotation: everything an edit can change. */
-const auditSnapshot = (a: AnnotationView) => ({ kind: a.kind, start: a.start, end: a.end, exact: a.exact, note: a.note, attributes: a.attributes, unattributed: a.unattributed, status: a.status, version: a.version }) as Prisma.InputJsonValue;
+const auditSnapshot = (a: Pick<AnnotationView, 'kind' | 'start' | 'end' | 'exact' | 'note' | 'attributes' | 'unattributed' | 'status' | 'version'>) => ({ kind: a.kind, start: a.start, end: a.end, exact: a.exact, note: a.note, attributes: a.attributes, unattributed: a.unattributed, status: a.status, version: a.version }) as Prisma.InputJsonValue;
 
 const NO_ARTICLE = fail('not_found', 'No such article.');
 /** An archived article is read-only: its annotations are kept as they were. */
@@ -78,23 +81,23 @@ export async function listAnnotations(articleId: string): Promise<AnnotationView
 }
 
 export async function createAnnotation(actor: Actor, articleId: string, input: CreateAnnotationInput): Promise<Result<AnnotationView>> {
-  // The text never changes, so the span is anchored before the transaction; archivedAt does, so it is read under the lock.
-  const article = await db().article.findUnique({ where: { id: articleId }, select: { text: true } });
-  if (!article) return NO_ARTICLE;
-  const anchor = anchorSpan(article.text, input);
+  // The text never changes, so the span is anchored before the write; archivedAt does, so the write reads it under its lock.
+  const text = await articleText(articleId);
+  if (text === null) return NO_ARTICLE;
+  const anchor = anchorSpan(text, input);
   if (!anchor.ok) return anchor;
-  return db().$transaction(async (tx) => {
-    const open = await lockOpenArticle(tx, articleId);
-    if (!open.ok) return open;
-    const row = await tx.annotation.create({
-      // The author comes from the session, never from the body (the schema refuses one).
-      data: { articleId, authorId: actor.id, kind: kindToDb(input.kind), ...anchor.value, note: input.note ?? '', attributes: (input.attributes ?? {}) as Prisma.InputJsonValue },
-      select: annotationViewSelect,
-    });
-    const view = toAnnotationView(row);
-    await recordAudit(tx, { actorId: actor.id, action: 'annotation.create', entity: 'Annotation', entityId: view.id, after: auditSnapshot(view) });
-    return ok(view);
-  });
+  const id = newRowId();
+  const attributes = input.attributes ?? {};
+  const note = input.note ?? '';
+  // What the insert writes, as the audit trail keeps it (the defaults: unattributed, pending, version 1).
+  const after = auditSnapshot({ kind: input.kind, ...anchor.value, note, attributes, unattributed: false, status: 'pending', version: 1 });
+  // The author comes from the session, never from the body (the schema refuses one).
+  const created = await insertAnnotation(
+    { id, articleId, authorId: actor.id, kind: input.kind, anchor: anchor.value, note, attributes },
+    { actorId: actor.id, action: 'annotation.create', entity: 'Annotation', entityId: id, after },
+  );
+  if (created === 'not_found') return NO_ARTICLE;
+  return created === 'archived' ? ARCHIVED : ok(created);
 }
 
 /**
@@ -133,9 +136,10 @@ async function lockForChange(tx: DbTx, articleId: string, id: string): Promise<R
  */
 export async function updateAnnotation(actor: Actor, id: string, input: UpdateAnnotationInput): Promise<Result<AnnotationView>> {
   // The author, the article and its text never change: checked before the transaction.
-  const found = await db().annotation.findUnique({ where: { id }, select: { authorId: true, articleId: true, article: { select: { text: true } } } });
+  const found = await db().annotation.findUnique({ where: { id }, select: { authorId: true, articleId: true } });
   if (!found) return NO_ANNOTATION;
   if (!can(actor, 'update:annotation:own', { authorId: found.authorId })) return fail('forbidden', 'Only its author can edit an annotation.');
+  const text = input.start !== undefined && input.end !== undefined ? await articleText(found.articleId) : null;
 
   return db().$transaction(async (tx) => {
     const locked = await lockForChange(tx, found.articleId, id);
@@ -149,7 +153,7 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
     const rawAttributes = input.attributes ?? (kind === current.kind ? current.attributes : {});
     const attributes = parseInput(ATTRIBUTE_SCHEMAS[kind], rawAttributes);
     if (!attributes.ok) return fail('validation', attributes.error.message, Object.fromEntries(Object.entries(attributes.error.fieldErrors ?? {}).map(([k, v]) => [`attributes.${k}`, v])));
-    const span = input.start !== undefined && input.end !== undefined ? anchorSpan(found.article.text, { start: input.start, end: input.end, exact: input.exact }) : null;
+    const span = text !== null && input.start !== undefined && input.end !== undefined ? anchorSpan(text, { start: input.start, end: input.end, exact: input.exact }) : null;
     if (span && !span.ok) return span;
     if (input.unattributed && kind !== 'claim') return fail('validation', UNATTRIBUTED_CLAIMS_ONLY, { unattributed: [UNATTRIBUTED_CLAIMS_ONLY] });
     // Only a claim carries the mark: one that becomes an event or a source drops it.

@@ -215,11 +215,11 @@ describe('counts', () => {
     ]);
   });
 
-  it('keeps Article.annotationCount in step with inserts, deletes and moves', async () => {
+  it('keeps the article\'s annotation count in step with inserts, deletes and moves', async () => {
     const source = newSource();
     const a = await makeArticle({ source, title: 'A', text: 'Some text here.', annotations: [{}, {}] });
     const b = await makeArticle({ source, title: 'B', text: 'Other text here.' });
-    const count = async (id: string) => (await db().article.findUniqueOrThrow({ where: { id } })).annotationCount;
+    const count = async (id: string) => (await db().articleAnnotationCount.findUniqueOrThrow({ where: { articleId: id } })).count;
     expect([await count(a.id), await count(b.id)]).toEqual([2, 0]);
     const first = await db().annotation.findFirstOrThrow({ where: { articleId: a.id } });
     await db().annotation.update({ where: { id: first.id }, data: { articleId: b.id, exact: 'Other' } });

@@ -48,12 +48,23 @@ const sql = Prisma.sql;
 /**
  * ts_headline re-parses the whole text it is given, per row of the page; snippets come from the
  * first 50,000 characters (far past where a news story's matches usually are), so a page of long
- * texts stays quick. Ranking and matching still use the whole text.
+ * texts stays quick. Ranking and matching still use the whole text. substr, not left() or
+ * length(): PostgreSQL fetches and decompresses only the slice substr asks for, where the others
+ * read the whole text, so a page's cost does not grow with its articles' length.
  */
 const SNIPPET_SCAN_CHARS = 50_000;
 const NEWEST_KEY = (t: string) => Prisma.raw(`COALESCE(${t}."publishedAt", '-infinity'::timestamp(3))`);
 
-/** ORDER BY per sort, written on a table alias. Each matches a keyset index of the migration "corpus_search". */
+/**
+ * The columns "most annotated" sorts by: on the page query, those of "ArticleAnnotationCount" c
+ * (its keyset index, migration "write_path"); on the page's rows p, their copies.
+ */
+const MOST_ANNOTATED_KEY = { c: ['c."count"', 'c."createdAt"', 'c."articleId"'], p: ['p."annotationCount"', 'p."createdAt"', 'p."id"'] } as const;
+
+/**
+ * ORDER BY per sort, written on a table alias. Each matches a keyset index of the migration
+ * "corpus_search", or for "annotated" on c, of "write_path".
+ */
 function orderBy(sort: ArticleSort, t: string): Prisma.Sql {
   switch (sort) {
     case 'newest':
@@ -61,7 +72,7 @@ function orderBy(sort: ArticleSort, t: string): Prisma.Sql {
     case 'title':
       return Prisma.raw(`lower(${t}."title") ASC, ${t}."id" ASC`);
     case 'annotated':
-      return Prisma.raw(`${t}."annotationCount" DESC, ${t}."createdAt" DESC, ${t}."id" DESC`);
+      return Prisma.raw(MOST_ANNOTATED_KEY[t === 'p' ? 'p' : 'c'].map((column) => `${column} DESC`).join(', '));
     case 'relevance':
       return Prisma.raw(`${t}."rank" DESC, ${t}."id" DESC`);
   }
@@ -76,7 +87,7 @@ function after(cursor: ArticleCursor, t: string): Prisma.Sql {
     case 'title':
       return sql`(lower(${col('title')}), ${col('id')}) > (${cursor.title}, ${cursor.id})`;
     case 'annotated':
-      return sql`(${col('annotationCount')}, ${col('createdAt')}, ${col('id')}) < (${cursor.count}::int, ${cursor.createdAt}::timestamp(3), ${cursor.id})`;
+      return sql`(${Prisma.raw(MOST_ANNOTATED_KEY.c.join(', '))}) < (${cursor.count}::int, ${cursor.createdAt}::timestamp(3), ${cursor.id})`;
     case 'relevance':
       return sql`(${col('rank')}, ${col('id')}) < (${cursor.rank}::float8, ${cursor.id})`;
   }
@@ -152,12 +163,13 @@ export function articleFilterConditions(query: ArticleFilter): Prisma.Sql[] {
     where.push(query.from ? sql`${NEWEST_KEY('a')} >= ${utcTimestamp(query.from)}` : sql`${NEWEST_KEY('a')} > '-infinity'::timestamp(3)`);
   }
   if (query.toExclusive) where.push(sql`${NEWEST_KEY('a')} < ${utcTimestamp(query.toExclusive)}`);
-  if (query.annotated === 'yes') where.push(sql`a."annotationCount" > 0`);
-  if (query.annotated === 'no') where.push(sql`a."annotationCount" = 0`);
+  // Through the index of "Annotation" on articleId: the export filters without the counts table.
   const annotationWith = (condition: Prisma.Sql) => sql`EXISTS (SELECT 1 FROM "Annotation" n WHERE n."articleId" = a."id" AND ${condition})`;
+  if (query.annotated === 'yes') where.push(annotationWith(sql`true`));
+  if (query.annotated === 'no') where.push(sql`NOT ${annotationWith(sql`true`)}`);
   if (query.review === 'pending') where.push(annotationWith(sql`n."status" = 'PENDING'`));
   if (query.review === 'rejected') where.push(annotationWith(sql`n."status" = 'REJECTED'`));
-  if (query.review === 'approved') where.push(sql`a."annotationCount" > 0 AND NOT ${annotationWith(sql`n."status" <> 'APPROVED'`)}`);
+  if (query.review === 'approved') where.push(sql`${annotationWith(sql`true`)} AND NOT ${annotationWith(sql`n."status" <> 'APPROVED'`)}`);
   if (query.q) {
     const { fts, prefixQuery } = searchTerms(query.q);
     where.push(prefixQuery ? sql`(a."searchVector" @@ ${fts} OR a."titleVector" @@ ${prefixQuery})` : sql`a."searchVector" @@ ${fts}`);
@@ -173,7 +185,8 @@ function searchTerms(q: string) {
 /** The one SQL statement of a list page (exported for EXPLAIN in benchmarks and checks). */
 export function articleListSql(query: ArticleListQuery): Prisma.Sql {
   const where: Prisma.Sql[] = [];
-  if (query.archived === 'hide') where.push(sql`a."archivedAt" IS NULL`);
+  // The partial index of "most annotated" is on c's copy of the archived state.
+  if (query.archived === 'hide') where.push(query.sort === 'annotated' ? sql`NOT c."archived"` : sql`a."archivedAt" IS NULL`);
   else if (query.archived === 'only') where.push(sql`a."archivedAt" IS NOT NULL`);
   where.push(...articleFilterConditions(query));
   const { fts, prefixQuery } = searchTerms(query.q ?? '');
@@ -182,7 +195,8 @@ export function articleListSql(query: ArticleListQuery): Prisma.Sql {
     : sql`NULL::float8`;
 
   const columns = sql`a."id", a."title", a."source", a."author", a."url", a."publishedAt", a."language", a."createdAt", a."archivedAt",
-    a."annotationCount", lower(a."title") AS "titleKey"`;
+    c."count" AS "annotationCount", lower(a."title") AS "titleKey"`;
+  const from = sql`"Article" a JOIN "ArticleAnnotationCount" c ON c."articleId" = a."id"`;
   const filter = where.length ? sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
   const take = query.limit + 1;
 
@@ -190,10 +204,10 @@ export function articleListSql(query: ArticleListQuery): Prisma.Sql {
   // indexed columns directly so that the scan starts at the cursor.
   const page =
     query.sort === 'relevance'
-      ? sql`SELECT * FROM (SELECT ${columns}, ${rank} AS "rank" FROM "Article" a ${filter}) s
+      ? sql`SELECT * FROM (SELECT ${columns}, ${rank} AS "rank" FROM ${from} ${filter}) s
           ${query.cursor ? sql`WHERE ${after(query.cursor, 's')}` : Prisma.empty}
           ORDER BY ${orderBy('relevance', 's')} LIMIT ${take}`
-      : sql`SELECT ${columns}, ${rank} AS "rank" FROM "Article" a
+      : sql`SELECT ${columns}, ${rank} AS "rank" FROM ${from}
           ${query.cursor ? (where.length ? sql`${filter} AND ${after(query.cursor, 'a')}` : sql`WHERE ${after(query.cursor, 'a')}`) : filter}
           ORDER BY ${orderBy(query.sort, 'a')} LIMIT ${take}`;
 
@@ -201,8 +215,8 @@ export function articleListSql(query: ArticleListQuery): Prisma.Sql {
   const titleQuery = prefixQuery ? sql`(${fts} || ${prefixQuery})` : fts;
   const headlines = query.q
     ? sql`ts_headline('english'::regconfig, "newsmark_search_text"(p."title"), ${titleQuery}, ${TITLE_OPTIONS}) AS "titleMarked",
-          ts_headline('english'::regconfig, "newsmark_search_text"(left(t."text", ${SNIPPET_SCAN_CHARS})), ${fts}, ${SNIPPET_OPTIONS}) AS "snippetMarked"`
-    : sql`p."title" AS "titleMarked", left(t."text", 240) || CASE WHEN length(t."text") > 240 THEN '…' ELSE '' END AS "snippetMarked"`;
+          ts_headline('english'::regconfig, "newsmark_search_text"(substr(t."text", 1, ${SNIPPET_SCAN_CHARS})), ${fts}, ${SNIPPET_OPTIONS}) AS "snippetMarked"`
+    : sql`p."title" AS "titleMarked", substr(t."text", 1, 240) || CASE WHEN char_length(substr(t."text", 1, 241)) > 240 THEN '…' ELSE '' END AS "snippetMarked"`;
 
   return sql`
     WITH p AS MATERIALIZED (${page})

@@ -7,13 +7,14 @@ import { Prisma, type DbTx } from '../db.ts';
  * (lib/articles/manage.ts), so it waits for the writes already past this lock, and a write that
  * comes after it waits, then reads the new archivedAt: nothing is written to an archived article.
  *
- * Why FOR KEY SHARE: of the row locks it conflicts with FOR UPDATE only. So writers neither wait
- * for each other here (later work wants concurrent writers on one article), nor for the
- * annotation-count triggers, whose UPDATE of "Article" takes FOR NO KEY UPDATE; and a writer
- * holding it may run that UPDATE itself while others hold it too, with no lock upgrade to
- * deadlock on (two FOR SHARE holders that both UPDATE the row would). The other side of the
+ * Why FOR KEY SHARE: of the row locks it conflicts with FOR UPDATE only, so writers do not wait
+ * for each other here (a create takes it in its one statement: lib/annotations/create-statement.ts).
+ * The annotation counts are not on this row but on the article's "ArticleAnnotationCount" row,
+ * which the count triggers update after this lock is held: writers on one article wait for each
+ * other there only, from the end of their statement to their commit. The other side of the
  * bargain: archiving must lock FOR UPDATE explicitly, since a bare UPDATE of archivedAt takes
- * only FOR NO KEY UPDATE, which does not wait for this lock.
+ * only FOR NO KEY UPDATE, which does not wait for this lock; its trigger then updates the counts
+ * row too (its archived copy), after every writer it waited for has committed.
  *
  * Lock order, to stay free of deadlocks: articles (in id order), then annotations (in id
  * order, lockAnnotations in lib/annotations/service.ts).

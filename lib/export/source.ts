@@ -28,7 +28,7 @@ export interface ExportQuery {
   filter?: ArticleFilter;
   /** Articles per query; 100 unless told. */
   pageSize?: number;
-  /** Annotations per page (by Article.annotationCount, never fewer than one article); 2,000 unless told. */
+  /** Annotations per page (by the article's annotation count, never fewer than one article); 2,000 unless told. */
   pageAnnotations?: number;
 }
 
@@ -72,8 +72,8 @@ export async function* exportItems(query: ExportQuery): AsyncGenerator<ExportIte
     const where = Prisma.join(after === null ? conditions : [...conditions, sql`a."id" > ${after}`], ' AND ');
     const rows = await db().$queryRaw<(ArticleRow & { annotationsUpTo: number })[]>(sql`
       SELECT a."id", a."title", a."text", a."url", a."source", a."author", a."publishedAt", a."language",
-             (sum(a."annotationCount") OVER (ORDER BY a."id" ASC))::int AS "annotationsUpTo"
-      FROM "Article" a WHERE ${where} ORDER BY a."id" ASC LIMIT ${pageSize}`);
+             (sum(c."count") OVER (ORDER BY a."id" ASC))::int AS "annotationsUpTo"
+      FROM "Article" a JOIN "ArticleAnnotationCount" c ON c."articleId" = a."id" WHERE ${where} ORDER BY a."id" ASC LIMIT ${pageSize}`);
     if (rows.length === 0) return;
     // A page is held in memory until its last article is written, so it ends where its
     // annotations pass the budget: densely annotated articles must not make memory grow.

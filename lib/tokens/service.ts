@@ -72,16 +72,17 @@ export async function revokeToken(actor: Actor, id: string): Promise<Result<Toke
  */
 export async function userForToken(plaintext: string, now = new Date()): Promise<SessionUser | null> {
   if (!isWellFormedToken(plaintext)) return null;
-  const row = await db().apiToken.findUnique({
-    where: { tokenHash: hashToken(plaintext) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } } },
-  });
-  if (!row || row.revokedAt || row.user.disabledAt) return null;
+  // One query for the token and its owner, on every request: Prisma's nested select took two
+  // round trips and as much CPU as the annotation create it authorised.
+  const [row] = await db().$queryRaw<(Omit<SessionUser, 'disabled'> & { tokenId: string; lastUsedAt: Date | null })[]>`
+    SELECT t."id" AS "tokenId", t."lastUsedAt", u."id", u."email", u."name", u."role"::text AS "role"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+    WHERE t."tokenHash" = ${hashToken(plaintext)} AND t."revokedAt" IS NULL AND u."disabledAt" IS NULL`;
+  if (!row) return null;
   const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
     // Conditional, so concurrent requests in the same minute write once between them.
-    await db().apiToken.updateMany({ where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] }, data: { lastUsedAt: now } });
+    await db().apiToken.updateMany({ where: { id: row.tokenId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] }, data: { lastUsedAt: now } });
   }
-  const { user } = row;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, disabled: false };
+  return { id: row.id, email: row.email, name: row.name, role: row.role, disabled: false };
 }
