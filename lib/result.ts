@@ -10,7 +10,8 @@ export type DomainErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'unavailable';
 
 export interface DomainError {
   code: DomainErrorCode;

@@ -14,6 +14,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export const errorStatus = (code: DomainErrorCode): number => STATUS[code];

@@ -1,4 +1,8 @@
 import { NextResponse } from 'next/server';
+import { isDatabaseUnavailable } from '../db-unavailable.ts';
+import { fail } from '../result.ts';
+import { outageLog } from './outage-log.ts';
+import { throttledErrorResponse } from './responses.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -17,9 +21,14 @@ function crossSite(request: Request): boolean {
   }
 }
 
+const UNAVAILABLE = fail('unavailable', 'The database cannot be reached just now. Try again in a few seconds.').error;
+/** Seconds a client should wait before retrying during an outage: a restart takes a few. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * Wraps a route handler so a bug answers the API's error shape with no stack trace (the details
- * go to the server log only), and cross-site writes are refused.
+ * go to the server log only), a database outage answers 503 with Retry-After (logged once per
+ * outage, lib/http/outage-log.ts), and cross-site writes are refused.
  */
 export function apiHandler<A extends [Request, ...unknown[]] | []>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
@@ -28,8 +37,14 @@ export function apiHandler<A extends [Request, ...unknown[]] | []>(handler: (...
       return NextResponse.json({ error: { code: 'forbidden', message: 'Cross-site requests are refused.' } }, { status: 403 });
     }
     try {
-      return await handler(...args);
+      const response = await handler(...args);
+      outageLog.succeeded();
+      return response;
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        outageLog.failed(error, request);
+        return throttledErrorResponse(UNAVAILABLE, UNAVAILABLE_RETRY_AFTER_SECONDS);
+      }
       const id = crypto.randomUUID();
       console.error(`[api] unexpected error ${id}`, error);
       return NextResponse.json({ error: { code: 'internal', message: `Something went wrong on our side (reference ${id}).` } }, { status: 500 });

@@ -14,6 +14,7 @@ const ERROR_DESCRIPTION: Record<DomainErrorCode, string> = {
   payload_too_large: 'The request body is larger than the route accepts.',
   unsupported_media_type: 'The body is not of a content type the route reads (JSON routes need `application/json`).',
   rate_limited: 'Too many attempts; `Retry-After` says when to try again.',
+  unavailable: 'The database cannot be reached just now (a restart, an outage); a write cut off while it ran may or may not have been committed. `Retry-After` says when to try again.',
 };
 const ERROR_CODES = Object.keys(ERROR_DESCRIPTION) as DomainErrorCode[];
 
