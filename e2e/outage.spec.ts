@@ -22,6 +22,7 @@ import { applyMigrations } from '../scripts/db/schema-engine.ts';
 import { startEmbeddedPostgres, type RunningPostgres } from '../scripts/lib/embedded-postgres.ts';
 import { annotatorText, highlight } from './support/annotator.ts';
 import { expect, signIn, test } from './support/fixtures.ts';
+import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
 
 const TEXT = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1}: the harbour authority said the bridge would reopen after repairs to its northern span.`).join('\n\n');
 
@@ -29,6 +30,8 @@ let dir: string;
 let postgres: RunningPostgres;
 let port: number;
 let app: BenchApp;
+/** The browser reaches the server through it, so a test can cut the page's connections. */
+let proxy: TcpProxy;
 let prisma: PrismaClient;
 let dbUrl: string;
 const password = 'outage-test-password-long';
@@ -60,9 +63,11 @@ test.beforeAll(async () => {
   staleJobId = (await prisma.importJob.create({ data: { createdById: user.id, status: 'RUNNING' } })).id;
   await prisma.$executeRaw`UPDATE "ImportJob" SET "heartbeatAt" = (now() AT TIME ZONE 'UTC') - interval '2 minutes' WHERE "id" = ${staleJobId}`;
   app = await startApp(dbUrl);
+  proxy = await startTcpProxy(Number(new URL(app.baseURL).port));
 });
 
 test.afterAll(async () => {
+  await proxy?.close();
   if (app) await stopApp(app.child);
   await prisma?.$disconnect();
   await postgres?.stop();
@@ -74,7 +79,7 @@ test('an import job whose process died is interrupted as soon as a server starts
 });
 
 test('a database restart under write load: no acknowledged write lost or doubled, 503 while down, live updates resume', async ({ browser }) => {
-  const context = await browser.newContext({ baseURL: app.baseURL });
+  const context = await browser.newContext({ baseURL: proxy.url });
   const page = await context.newPage();
   const pid = app.child.pid;
   try {
@@ -85,6 +90,7 @@ test('a database restart under write load: no acknowledged write lost or doubled
     await listening;
 
     // Writers: each creates annotations one after another until told to stop, noting every answer.
+    // They go to the server directly (the session cookie is the same: cookies ignore the port).
     const created: string[] = [];
     const statuses = new Map<number, number>();
     const retryAfter = new Set<string | undefined>();
@@ -93,7 +99,7 @@ test('a database restart under write load: no acknowledged write lost or doubled
     const writer = async () => {
       while (writing) {
         const start = (n++ * 13) % (text.length - 20);
-        const response = await page.request.post(`/api/articles/${articleId}/annotations`, { data: { kind: 'claim', start, end: start + 12 }, failOnStatusCode: false }).catch(() => null);
+        const response = await page.request.post(`${app.baseURL}/api/articles/${articleId}/annotations`, { data: { kind: 'claim', start, end: start + 12 }, failOnStatusCode: false }).catch(() => null);
         const status = response?.status() ?? 0;
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         if (status === 201) created.push(((await response!.json()) as { id: string }).id);
@@ -108,14 +114,21 @@ test('a database restart under write load: no acknowledged write lost or doubled
 
     await postgres.stop();
     await expect.poll(() => statuses.get(503) ?? 0, { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
-    const health = await page.request.get('/api/health', { failOnStatusCode: false });
+    const health = await page.request.get(`${app.baseURL}/api/health`, { failOnStatusCode: false });
     expect(health.status()).toBe(503);
     expect(health.headers()['retry-after']).toBe('5');
     // The open page says what is true: it is reconnecting, not signed out.
     await expect(page.locator('[data-live-status="reconnecting"]')).toHaveText(/Reconnecting/, { timeout: 20_000 });
+    // A stream that drops now (a proxy's timeout, a network change) is answered 503 when the
+    // browser reconnects, and EventSource gives up on any error status: the page must go on trying.
+    const refusedStreams: number[] = [];
+    page.on('response', (r) => r.url().endsWith(`/api/articles/${articleId}/events`) && refusedStreams.push(r.status()));
+    proxy.dropAll();
+    await expect.poll(() => refusedStreams.filter((s) => s === 503).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    await expect(page.locator('[data-live-status="reconnecting"]')).toBeVisible();
 
     postgres = await startPostgres();
-    await expect.poll(async () => (await page.request.get('/api/health', { failOnStatusCode: false })).status(), { timeout: 30_000 }).toBe(200);
+    await expect.poll(async () => (await page.request.get(`${app.baseURL}/api/health`, { failOnStatusCode: false })).status(), { timeout: 30_000 }).toBe(200);
     const afterRecovery = created.length;
     await expect.poll(() => created.length, { timeout: 30_000 }).toBeGreaterThan(afterRecovery + 10);
     writing = false;
@@ -124,6 +137,7 @@ test('a database restart under write load: no acknowledged write lost or doubled
     // A change made after recovery (as another instance or a script would) reaches the open page.
     const late = await prisma.annotation.create({ data: { articleId, authorId: user.id, kind: 'EVENT', start: 0, end: 9, exact: text.slice(0, 9) }, select: { id: true } });
     await expect(highlight(page, late.id)).toHaveCount(1, { timeout: 30_000 });
+    expect(refusedStreams.at(-1)).toBe(200); // a new stream, opened by the page itself
     await expect(page.locator('[data-live-status]')).toHaveAttribute('data-live-status', 'live');
 
     // Every acknowledged create is stored, once (ids are unique, so counting them by id says both).
