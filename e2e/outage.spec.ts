@@ -112,6 +112,7 @@ test('a database restart under write load: no acknowledged write lost or doubled
     const writers = Array.from({ length: 4 }, writer);
     await expect.poll(() => created.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
 
+    const stoppedAt = performance.now();
     await postgres.stop();
     await expect.poll(() => statuses.get(503) ?? 0, { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
     const health = await page.request.get(`${app.baseURL}/api/health`, { failOnStatusCode: false });
@@ -128,6 +129,7 @@ test('a database restart under write load: no acknowledged write lost or doubled
     await expect(page.locator('[data-live-status="reconnecting"]')).toBeVisible();
 
     postgres = await startPostgres();
+    const restartedAt = performance.now();
     await expect.poll(async () => (await page.request.get(`${app.baseURL}/api/health`, { failOnStatusCode: false })).status(), { timeout: 30_000 }).toBe(200);
     const afterRecovery = created.length;
     await expect.poll(() => created.length, { timeout: 30_000 }).toBeGreaterThan(afterRecovery + 10);
@@ -135,9 +137,11 @@ test('a database restart under write load: no acknowledged write lost or doubled
     await Promise.all(writers);
 
     // A change made after recovery (as another instance or a script would) reaches the open page.
+    const lateAt = performance.now();
     const late = await prisma.annotation.create({ data: { articleId, authorId: user.id, kind: 'EVENT', start: 0, end: 9, exact: text.slice(0, 9) }, select: { id: true } });
     await expect(highlight(page, late.id)).toHaveCount(1, { timeout: 30_000 });
     expect(refusedStreams.at(-1)).toBe(200); // a new stream, opened by the page itself
+    const shownAfter = performance.now() - lateAt;
     await expect(page.locator('[data-live-status]')).toHaveAttribute('data-live-status', 'live');
 
     // Every acknowledged create is stored, once (ids are unique, so counting them by id says both).
@@ -154,6 +158,10 @@ test('a database restart under write load: no acknowledged write lost or doubled
     expect(firstOfOutage).toHaveLength(1);
     expect(app.output.filter((line) => line.includes('[api] database unavailable: ')).length).toBeGreaterThan(0);
     expect(app.output.filter((line) => /^\s+at /.test(line)).length).toBeLessThan(200);
+    console.log(
+      `outage ${Math.round((restartedAt - stoppedAt) / 1000)} s; answers ${JSON.stringify(Object.fromEntries(statuses))}; ${created.length} creates acknowledged, ${stored} stored; ` +
+        `streams refused during the outage: ${refusedStreams.filter((s) => s === 503).length}; the change after recovery shown in ${Math.round(shownAfter)} ms; log lines: ${app.output.length}`,
+    );
   } finally {
     await context.close();
   }
