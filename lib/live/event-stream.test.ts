@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveMessage } from '../annotations/paint.ts';
 import { createLiveEventStream, LIVE_EVENT_HEADERS, liveEventResponse, type LiveEventStreamOptions } from './event-stream.ts';
@@ -178,6 +179,23 @@ describe('createLiveEventStream', () => {
     expect((await drain(reader)).closed).toBe(true);
     expect(authorize).toHaveBeenCalledTimes(2);
     expect(source.accounts.get('u1')?.size).toBe(0);
+  });
+
+  it('checks an account change in the context of the stream’s own request, not of the request that opened the listener', async () => {
+    // As Next's headers() and cookies() do: the request is read from the async context.
+    const request = new AsyncLocalStorage<string>();
+    const askedFor: (string | undefined)[] = [];
+    const authorize = async () => {
+      askedFor.push(request.getStore());
+      return request.getStore() === 'viewer';
+    };
+    const reader = request.run('viewer', () => open({ authorize, accountId: 'u1' }));
+    source.listen();
+    await drain(reader);
+    // The listener's connection, opened by another viewer's request, hears the change.
+    request.run('someone else', () => source.changeAccount('u1'));
+    expect((await drain(reader)).closed).toBe(false);
+    expect(askedFor).toEqual(['viewer']);
   });
 
   it('checks again after a running check when the account changed meanwhile', async () => {

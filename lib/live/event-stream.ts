@@ -13,6 +13,7 @@
  *                              stream stays open, and a resync follows once it listens again
  *   : heartbeat                every 15 s, so proxies and the browser keep the connection
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LiveMessage } from '../annotations/paint.ts';
 import { isDatabaseUnavailable } from '../db-unavailable.ts';
 import type { LiveSource } from './listener.ts';
@@ -111,7 +112,12 @@ export function createLiveEventStream(options: LiveEventStreamOptions): Readable
             });
         };
         const recheck = setInterval(check, options.recheckMs ?? LIVE_RECHECK_MS);
-        const unwatch = options.accountId ? source.watchAccount(options.accountId, check) : () => {};
+        // authorize may read the request from its async context (Next's headers() and cookies()).
+        // Timers set here keep this request's context, but an account change is heard on the
+        // listener's connection, in the context of whichever request opened that: checking there
+        // would judge another viewer's session. So the check runs back in this request's context.
+        const inThisRequest = AsyncLocalStorage.snapshot();
+        const unwatch = options.accountId ? source.watchAccount(options.accountId, () => inThisRequest(check)) : () => {};
 
         finish = () => {
           if (done) return;
