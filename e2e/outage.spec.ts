@@ -109,12 +109,13 @@ test('a database restart under write load: no acknowledged write lost or doubled
         }
       }
     };
-    const writers = Array.from({ length: 4 }, writer);
-    await expect.poll(() => created.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
+    // Two writers: enough to be mid-write when the server stops, light beside the tests running in parallel.
+    const writers = Array.from({ length: 2 }, writer);
+    await expect.poll(() => created.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
 
     const stoppedAt = performance.now();
     await postgres.stop();
-    await expect.poll(() => statuses.get(503) ?? 0, { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
+    await expect.poll(() => statuses.get(503) ?? 0, { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
     const health = await page.request.get(`${app.baseURL}/api/health`, { failOnStatusCode: false });
     expect(health.status()).toBe(503);
     expect(health.headers()['retry-after']).toBe('5');
@@ -132,7 +133,7 @@ test('a database restart under write load: no acknowledged write lost or doubled
     const restartedAt = performance.now();
     await expect.poll(async () => (await page.request.get(`${app.baseURL}/api/health`, { failOnStatusCode: false })).status(), { timeout: 30_000 }).toBe(200);
     const afterRecovery = created.length;
-    await expect.poll(() => created.length, { timeout: 30_000 }).toBeGreaterThan(afterRecovery + 10);
+    await expect.poll(() => created.length, { timeout: 30_000 }).toBeGreaterThan(afterRecovery + 5);
     writing = false;
     await Promise.all(writers);
 
