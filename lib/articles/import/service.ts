@@ -70,7 +70,7 @@ export async function writeBatch(tx: DbTx, actor: Actor, jobId: string, candidat
  * when the job is finished or gone.
  */
 export async function reserveItemNumbers(tx: DbTx, jobId: string, count: number): Promise<number | null> {
-  const rows = await tx.$queryRaw<{ first: number }[]>`UPDATE "ImportJob" SET "totalItems" = "totalItems" + ${count}, "status" = 'RUNNING', "updatedAt" = now()
+  const rows = await tx.$queryRaw<{ first: number }[]>`UPDATE "ImportJob" SET "totalItems" = "totalItems" + ${count}, "status" = 'RUNNING', "updatedAt" = (now() AT TIME ZONE 'UTC')
     WHERE "id" = ${jobId} AND "status" IN ('QUEUED', 'RUNNING', 'INTERRUPTED') RETURNING "totalItems" - ${count} AS "first"`;
   return rows[0]?.first ?? null;
 }
