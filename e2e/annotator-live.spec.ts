@@ -129,3 +129,34 @@ test('unsaved panel edits survive a live update of the same annotation, and savi
   const saved = await (await page.request.get(`/api/annotations/${claim.id}`)).json();
   expect(saved).toMatchObject({ version: 3, note: 'A long draft I have not saved yet.', attributes: { type: 'opinion' } });
 });
+
+// Issue 12: a stream already open for a user who is then disabled ends within seconds, not at the next minute's check.
+test('the live stream of a researcher who is disabled meanwhile ends within seconds, and the page says why', async ({ page, browser, researcher, admin }) => {
+  const article = await createTestArticle('Harbour bridge, disabled', TEXT);
+  // Someone else follows the article first, so the server's LISTEN connection may be theirs: the
+  // change is heard there, but it is the researcher's own session that must be checked.
+  const watcherContext = await browser.newContext();
+  const watcher = await watcherContext.newPage();
+  await signIn(watcher, await createTestUser('REVIEWER'));
+  await openLive(watcher, article.id);
+  await signIn(page, researcher);
+  await openLive(page, article.id);
+  await expect(page.locator('[data-live-status]')).toHaveAttribute('data-live-status', 'live');
+
+  const adminContext = await browser.newContext();
+  let disabledAt = 0;
+  try {
+    const adminPage = await adminContext.newPage();
+    await signIn(adminPage, admin);
+    disabledAt = performance.now();
+    expect((await adminPage.request.patch(`/api/admin/users/${researcher.id}`, { data: { action: 'setDisabled', disabled: true } })).status()).toBe(200);
+  } finally {
+    await adminContext.close();
+  }
+  // The stream ends within a second of the change; the browser's reconnection 2 s later is refused (401).
+  await expect(page.locator('[data-live-status="signed-out"]')).toHaveText('Live updates stopped: you have been signed out.', { timeout: 10_000 });
+  console.log(`signed-out shown ${Math.round(performance.now() - disabledAt)} ms after the account was disabled`);
+  // The other viewer follows on.
+  await expect(watcher.locator('[data-live-status]')).toHaveAttribute('data-live-status', 'live');
+  await watcherContext.close();
+});

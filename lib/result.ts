@@ -11,7 +11,8 @@ export type DomainErrorCode =
   | 'rate_limited'
   | 'payload_too_large'
   | 'unsupported_media_type'
-  | 'idempotency_mismatch';
+  | 'idempotency_mismatch'
+  | 'unavailable';
 
 export interface DomainError {
   code: DomainErrorCode;

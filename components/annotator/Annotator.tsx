@@ -8,6 +8,7 @@ import { splitParagraphs } from '@/lib/articles/paragraphs';
 import { AnnotationPanel, RELATION_LABEL, type PanelActions } from './AnnotationPanel';
 import { ArticleText } from './ArticleText';
 import { KIND_LABEL } from './labels';
+import { LiveStatusLine } from './LiveStatusLine';
 import { filterClasses, isVisible, Legend, NO_FILTERS, STATUS_LABEL, type Filters } from './Legend';
 import { SelectionToolbar } from './SelectionToolbar';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -102,7 +103,7 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
   const selected = selectedId ? store.byId.get(selectedId) : undefined;
   const textSelection = useTextSelection({ text: article.text, canAnnotate, textRef, wrapRef, selected, createAnnotation: mutations.createAnnotation, picking, cancelPicking, link: relationPicking.link, show });
   const { toolbar, createFromSelection } = textSelection;
-  const { loaded, commentTicks } = useAnnotationSync({ articleId: article.id, paint, storeRef, selectedRef, select, show, isDeletePending });
+  const { loaded, commentTicks, liveStatus } = useAnnotationSync({ articleId: article.id, paint, storeRef, selectedRef, select, show, isDeletePending });
   useDeepLink(loaded, storeRef, select);
   const { emphasis, hoverStyle, onPointerOver, onPointerLeave } = useHighlightEmphasis(painted, selectedId, store.relations);
 
@@ -222,6 +223,7 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
         ) : null}
       </div>
       <aside ref={asideRef} aria-label="Annotation panel" className="mt-8 space-y-4 self-start lg:sticky lg:top-4 lg:mt-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+        <LiveStatusLine status={liveStatus} />
         {selected && panelOpen ? (
           <div className="rounded-md border border-stone-300 bg-white p-3 shadow-sm">
             <AnnotationPanel

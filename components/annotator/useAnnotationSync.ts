@@ -6,7 +6,10 @@ import { callApi } from '@/lib/http/client';
 import type { ShowToast } from './Toasts';
 import type { SelectAnnotation } from './types';
 import type { AnnotationStore } from './useAnnotationStore';
-import { useLiveUpdates, type ArticleMessage } from './useLiveUpdates';
+import { useLiveUpdates, type ArticleMessage, type LiveStatus } from './useLiveUpdates';
+
+const RESYNC_RETRY_MS = 3_000;
+const RESYNC_ATTEMPTS = 100;
 
 interface Options {
   articleId: string;
@@ -26,6 +29,7 @@ interface Options {
 export function useAnnotationSync({ articleId, paint, storeRef, selectedRef, select, show, isDeletePending }: Options) {
   const [loaded, setLoaded] = useState(false);
   const [commentTicks, setCommentTicks] = useState<Record<string, number>>({});
+  const [liveStatus, setLiveStatus] = useState<LiveStatus>('connecting');
   const fingerprint = useRef<string | null>(null);
   // Live messages wait until the snapshot they follow is in place.
   const waiting = useRef<ArticleMessage[] | null>([]);
@@ -39,7 +43,14 @@ export function useAnnotationSync({ articleId, paint, storeRef, selectedRef, sel
   const resync = useCallback(async () => {
     const serial = ++resyncSerial.current;
     waiting.current ??= [];
-    const result = await callApi<PackedPaintData>('GET', `/api/articles/${articleId}/annotations?format=paint`);
+    const load = () => callApi<PackedPaintData>('GET', `/api/articles/${articleId}/annotations?format=paint`);
+    let result = await load();
+    // The server or its database is away again (no answer, 503): wait and retry, unless a newer reload started.
+    for (let attempt = 1; !result.ok && (result.status === 0 || result.status >= 500) && attempt < RESYNC_ATTEMPTS; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, RESYNC_RETRY_MS));
+      if (serial !== resyncSerial.current) return;
+      result = await load();
+    }
     if (serial !== resyncSerial.current) return;
     const heard = waiting.current ?? [];
     waiting.current = null;
@@ -117,8 +128,12 @@ export function useAnnotationSync({ articleId, paint, storeRef, selectedRef, sel
       }
     },
     onResync: () => void resync(),
-    onClosed: () => show({ tone: 'error', message: 'Live updates stopped (you may have been signed out). Reload the page to see others’ changes.', duration: 15_000 }),
+    onStatus: (status) => {
+      setLiveStatus(status);
+      if (status === 'signed-out') show({ tone: 'error', message: 'Live updates stopped: you have been signed out. Sign in again to see others’ changes.', duration: 15_000 });
+      if (status === 'no-access') show({ tone: 'error', message: 'Live updates stopped: this article is no longer available to you.', duration: 15_000 });
+    },
   });
 
-  return { loaded, commentTicks };
+  return { loaded, commentTicks, liveStatus };
 }

@@ -1,3 +1,4 @@
+import { withJobHeartbeat } from '../articles/import/job-liveness.ts';
 import { createImportJob, finishImportJob } from '../articles/import/service.ts';
 import type { ImportOutcome } from '../articles/import/results.ts';
 import type { Actor } from '../auth/policy.ts';
@@ -18,7 +19,7 @@ export async function importAnnotatedRequest(actor: Actor, request: Request, que
     return documents;
   }
   const id = query.jobId ?? (await createImportJob(actor));
-  const outcome = await importDocuments(actor, id, documents.value);
+  const outcome = await withJobHeartbeat(id, () => importDocuments(actor, id, documents.value));
   if (!query.jobId) await finishImportJob(id);
   return outcome;
 }

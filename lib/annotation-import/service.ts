@@ -6,6 +6,7 @@ import { JOB_CLOSED, recordResults, reserveItemNumbers, storeFailureReason, writ
 import { auditRow } from '../audit/record.ts';
 import type { Actor } from '../auth/policy.ts';
 import { db, Prisma, type DbTx } from '../db.ts';
+import { isDatabaseUnavailable } from '../db-unavailable.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { findUsersByEmail } from '../users/queries.ts';
 import { ensurePlaceholderUser } from './people.ts';
@@ -206,6 +207,7 @@ export async function importDocuments(actor: Actor, jobId: string, documents: As
     try {
       written = await importBatch(actor, jobId, placeholderId, batch);
     } catch (error) {
+      if (isDatabaseUnavailable(error)) throw error; // no document's fault: 503, and a rerun adds what is missing
       console.error('[annotation import] batch refused, retrying document by document', error);
       written = await importOneByOne(actor, jobId, placeholderId, batch);
     }

@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { isDatabaseUnavailable } from '../db-unavailable.ts';
 import { sameOriginPath } from '../http/redirect.ts';
 import { findLoginCandidate, findSessionUser } from '../users/queries.ts';
 import { loginSchema } from './login-schema.ts';
@@ -46,10 +47,18 @@ export const authOptions: NextAuthOptions = {
     /**
      * The user as the database says now, for getServerSession and GET /api/auth/session alike:
      * a JWT alone would keep a disabled user or an old password's session alive until it expires.
-     * Throwing makes next-auth answer "no session" and clear the cookie.
+     * Throwing makes next-auth answer "no session" and clear the cookie, so a database that
+     * cannot be reached must not throw: that would sign everyone out during an outage. It
+     * answers a session marked `unavailable` instead, which getCurrentUser turns into a 503.
      */
     async session({ session, token }) {
-      const user = token.sub && token.sessionVersion ? await findSessionUser(token.sub, token.sessionVersion) : null;
+      let user;
+      try {
+        user = token.sub && token.sessionVersion ? await findSessionUser(token.sub, token.sessionVersion) : null;
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) return { expires: session.expires, unavailable: true };
+        throw error;
+      }
       if (!user) throw new SessionEnded();
       return { expires: session.expires, user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: token.sessionVersion } };
     },

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { checkIdempotencyKey } from '../http/idempotency.ts';
+import { DatabaseUnavailableError } from '../db-unavailable.ts';
 import { loginUrlFor, REQUEST_PATH_HEADER } from '../http/redirect.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { userForToken } from '../tokens/service.ts';
@@ -13,9 +14,12 @@ import { can, type Action, type OwnedResource } from './policy.ts';
 /**
  * The signed-in user as the database says now, looked up once per request (by the session
  * callback in lib/auth/options.ts, which answers no session for a disabled user or an old password).
+ * Throws DatabaseUnavailableError when the database could not say: that is no sign-out.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const user = (await getServerSession(authOptions))?.user;
+  const session = await getServerSession(authOptions);
+  if (session?.unavailable) throw new DatabaseUnavailableError('The session could not be checked: the database is unavailable.');
+  const user = session?.user;
   return user ? { id: user.id, email: user.email, name: user.name, role: user.role, disabled: false } : null;
 });
 

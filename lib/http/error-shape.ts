@@ -15,6 +15,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   unsupported_media_type: 415,
   idempotency_mismatch: 422,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export const errorStatus = (code: DomainErrorCode): number => STATUS[code];

@@ -16,6 +16,34 @@ describe('apiHandler', () => {
     expect(log).toHaveBeenCalledOnce();
     log.mockRestore();
   });
+
+  it('answers 503 unavailable with Retry-After while the database is down, with one stack per outage and one line per request', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    let down = true;
+    const handler = apiHandler(async (request: Request) => {
+      if (down) throw Object.assign(new Error('Invalid `prisma.annotation.create()` invocation:\n\nCan\'t reach database server at 127.0.0.1:5432'), { code: 'P1001', meta: { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } } });
+      return new Response(request.method);
+    });
+    const call = () => handler(new Request('http://x/api/articles/a1/annotations', { method: 'POST', headers: { origin: 'http://x', host: 'x' } }));
+    for (let i = 0; i < 3; i++) {
+      const response = await call();
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(await response.json()).toEqual({ error: { code: 'unavailable', message: expect.stringContaining('database') } });
+    }
+    // The first carries the error (its stack); the others are one line each, without it.
+    expect(log.mock.calls.map((call) => call.length)).toEqual([2, 1, 1]);
+    expect(log.mock.calls[1]![0]).toBe("[api] database unavailable: POST /api/articles/a1/annotations (Can't reach database server at 127.0.0.1:5432)");
+    down = false;
+    expect((await call()).status).toBe(200);
+    expect(log.mock.calls.at(-1)![0]).toMatch(/reachable again after 3 request/);
+    down = true;
+    await call();
+    expect(log.mock.calls.at(-1)).toHaveLength(2); // a new outage: its first stack again
+    down = false;
+    await call();
+    log.mockRestore();
+  });
 });
 
 describe('readBodyText', () => {

@@ -1,5 +1,9 @@
 import { NextResponse } from 'next/server';
 import { withIdempotencyKey } from './idempotency.ts';
+import { isDatabaseUnavailable } from '../db-unavailable.ts';
+import { fail } from '../result.ts';
+import { outageLog } from './outage-log.ts';
+import { throttledErrorResponse } from './responses.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -18,9 +22,14 @@ function crossSite(request: Request): boolean {
   }
 }
 
+const UNAVAILABLE = fail('unavailable', 'The database cannot be reached just now. Try again in a few seconds.').error;
+/** Seconds a client should wait before retrying during an outage: a restart takes a few. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * Wraps a route handler so a bug answers the API's error shape with no stack trace (the details
- * go to the server log only), cross-site writes are refused, and a write sent with an
+ * go to the server log only), a database outage answers 503 with Retry-After (logged once per
+ * outage, lib/http/outage-log.ts), cross-site writes are refused, and a write sent with an
  * Idempotency-Key is carried out once however often it is retried (./idempotency.ts).
  */
 export function apiHandler<A extends [Request, ...unknown[]] | []>(handler: (...args: A) => Promise<Response>) {
@@ -30,8 +39,14 @@ export function apiHandler<A extends [Request, ...unknown[]] | []>(handler: (...
       return NextResponse.json({ error: { code: 'forbidden', message: 'Cross-site requests are refused.' } }, { status: 403 });
     }
     try {
-      return await (request ? withIdempotencyKey(request, () => handler(...args)) : handler(...args));
+      const response = await (request ? withIdempotencyKey(request, () => handler(...args)) : handler(...args));
+      outageLog.succeeded();
+      return response;
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        outageLog.failed(error, request);
+        return throttledErrorResponse(UNAVAILABLE, UNAVAILABLE_RETRY_AFTER_SECONDS);
+      }
       const id = crypto.randomUUID();
       console.error(`[api] unexpected error ${id}`, error);
       return NextResponse.json({ error: { code: 'internal', message: `Something went wrong on our side (reference ${id}).` } }, { status: 500 });

@@ -7,7 +7,7 @@ export function errorResponse(error: DomainError, init?: ResponseInit): NextResp
   return NextResponse.json(errorBody(error), { ...init, status: errorStatus(error.code) });
 }
 
-/** A refusal that says when to try again (429 from the sign-in limits, or their queue when full). */
+/** A refusal that says when to try again (429 from the sign-in limits or their queue when full, 503 during a database outage). */
 export function throttledErrorResponse(error: DomainError, retryAfterSeconds: number | undefined): NextResponse {
   return errorResponse(error, { headers: retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : undefined });
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveMessage } from '../annotations/paint.ts';
 import { createLiveEventStream, LIVE_EVENT_HEADERS, liveEventResponse, type LiveEventStreamOptions } from './event-stream.ts';
@@ -6,6 +7,7 @@ import type { LiveSource, LiveSubscriber } from './listener.ts';
 /** A listener stand-in: the test decides when it listens and what it says. */
 class FakeSource implements LiveSource {
   subscribers = new Map<string, Set<LiveSubscriber>>();
+  accounts = new Map<string, Set<() => void>>();
   unsubscribed = 0;
   #resolve!: () => void;
   #reject!: (error: Error) => void;
@@ -24,6 +26,15 @@ class FakeSource implements LiveSource {
   }
   whenListening() {
     return this.#listening;
+  }
+  watchAccount(userId: string, onChange: () => void) {
+    const set = this.accounts.get(userId) ?? new Set();
+    this.accounts.set(userId, set);
+    set.add(onChange);
+    return () => void set.delete(onChange);
+  }
+  changeAccount(userId: string) {
+    for (const watcher of this.accounts.get(userId) ?? []) watcher();
   }
   listen() {
     this.#resolve();
@@ -128,12 +139,78 @@ describe('createLiveEventStream', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('treats a failing session check as a refusal', async () => {
-    const reader = open({ authorize: async () => Promise.reject(new Error('database down')) });
+  it('treats a session check that fails with a bug as a refusal', async () => {
+    const reader = open({ authorize: async () => Promise.reject(new TypeError('x is undefined')) });
     await drain(reader);
     vi.advanceTimersByTime(60_000);
     expect((await drain(reader)).closed).toBe(true);
     expect(source.count('art1')).toBe(0);
+  });
+
+  it('keeps the stream through a database outage at the session check, and ends it once the database says no', async () => {
+    let answer: () => Promise<boolean> = async () => Promise.reject(Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: 'P1001' }));
+    const authorize = vi.fn(() => answer());
+    const reader = open({ authorize });
+    source.listen();
+    await drain(reader);
+    for (let minute = 1; minute <= 3; minute++) {
+      vi.advanceTimersByTime(60_000);
+      expect((await drain(reader)).closed).toBe(false);
+    }
+    expect(authorize).toHaveBeenCalledTimes(3);
+    expect(source.count('art1')).toBe(1);
+    answer = async () => false;
+    vi.advanceTimersByTime(60_000);
+    expect((await drain(reader)).closed).toBe(true);
+  });
+
+  it('checks at once when the viewer’s account changes, and only for that account', async () => {
+    let allowed = true;
+    const authorize = vi.fn(async () => allowed);
+    const reader = open({ authorize, accountId: 'u1' });
+    source.listen();
+    await drain(reader);
+    source.changeAccount('u2');
+    source.changeAccount('u1'); // a role change that still allows reading
+    expect((await drain(reader)).closed).toBe(false);
+    expect(authorize).toHaveBeenCalledTimes(1);
+    allowed = false;
+    source.changeAccount('u1');
+    expect((await drain(reader)).closed).toBe(true);
+    expect(authorize).toHaveBeenCalledTimes(2);
+    expect(source.accounts.get('u1')?.size).toBe(0);
+  });
+
+  it('checks an account change in the context of the stream’s own request, not of the request that opened the listener', async () => {
+    // As Next's headers() and cookies() do: the request is read from the async context.
+    const request = new AsyncLocalStorage<string>();
+    const askedFor: (string | undefined)[] = [];
+    const authorize = async () => {
+      askedFor.push(request.getStore());
+      return request.getStore() === 'viewer';
+    };
+    const reader = request.run('viewer', () => open({ authorize, accountId: 'u1' }));
+    source.listen();
+    await drain(reader);
+    // The listener's connection, opened by another viewer's request, hears the change.
+    request.run('someone else', () => source.changeAccount('u1'));
+    expect((await drain(reader)).closed).toBe(false);
+    expect(askedFor).toEqual(['viewer']);
+  });
+
+  it('checks again after a running check when the account changed meanwhile', async () => {
+    const answers: ((allowed: boolean) => void)[] = [];
+    const authorize = vi.fn(() => new Promise<boolean>((resolve) => answers.push(resolve)));
+    const reader = open({ authorize, accountId: 'u1' });
+    await drain(reader);
+    source.changeAccount('u1');
+    source.changeAccount('u1'); // disabled while the first check (from before) is still running
+    expect(authorize).toHaveBeenCalledTimes(1);
+    answers[0]!(true);
+    await drain(reader);
+    expect(authorize).toHaveBeenCalledTimes(2);
+    answers[1]!(false);
+    expect((await drain(reader)).closed).toBe(true);
   });
 
   it('unsubscribes and stops its timers when the request is aborted', async () => {

@@ -9,9 +9,13 @@
  *   data: {"t":"listening"}    once the process LISTENs, i.e. from here on nothing is missed
  *   data: {"t":"resync"}       first, when this is a reconnection (messages may have been missed)
  *   data: <LiveMessage>        one event per message of the article
+ *   data: {"t":"reconnecting"} the process lost its LISTEN connection (a database outage): the
+ *                              stream stays open, and a resync follows once it listens again
  *   : heartbeat                every 15 s, so proxies and the browser keep the connection
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LiveMessage } from '../annotations/paint.ts';
+import { isDatabaseUnavailable } from '../db-unavailable.ts';
 import type { LiveSource } from './listener.ts';
 import { sseComment, sseJson, ssePreamble } from './sse.ts';
 
@@ -19,10 +23,14 @@ export interface LiveEventStreamOptions {
   articleId: string;
   source: LiveSource;
   /**
-   * Whether the viewer may still follow the article, asked every recheckMs: a disabled account
-   * or a revoked session must stop receiving. false, or a throw, ends the stream.
+   * Whether the viewer may still follow the article, asked every recheckMs and whenever their
+   * account changes: a disabled account or a revoked session must stop receiving. false, or a
+   * throw, ends the stream, except a database outage: the database could not say, which is no
+   * refusal, so the stream goes on and asks again.
    */
   authorize: () => Promise<boolean>;
+  /** The viewer's user id: a change to the account (source.watchAccount) triggers the check at once. */
+  accountId?: string;
   /** The request's signal: the browser went away. */
   signal?: AbortSignal;
   /** The browser reconnected (it sent Last-Event-ID), so it may have missed messages: it gets a resync first. */
@@ -83,16 +91,33 @@ export function createLiveEventStream(options: LiveEventStreamOptions): Readable
         const onMessage = (message: LiveMessage) => send(sseJson(message));
         const unsubscribe = source.subscribe(articleId, onMessage);
         const heartbeat = setInterval(() => send(sseComment('heartbeat')), options.heartbeatMs ?? LIVE_HEARTBEAT_MS);
-        const recheck = setInterval(() => {
-          if (checking || done) return;
+        // A check asked for while one runs runs after it: the change may have come in between.
+        let checkAgain = false;
+        const check = () => {
+          if (done) return;
+          if (checking) {
+            checkAgain = true;
+            return;
+          }
           checking = true;
           authorize()
-            .catch(() => false)
+            .catch((error: unknown) => isDatabaseUnavailable(error))
             .then((allowed) => {
               checking = false;
               if (!allowed) finish();
+              else if (checkAgain) {
+                checkAgain = false;
+                check();
+              }
             });
-        }, options.recheckMs ?? LIVE_RECHECK_MS);
+        };
+        const recheck = setInterval(check, options.recheckMs ?? LIVE_RECHECK_MS);
+        // authorize may read the request from its async context (Next's headers() and cookies()).
+        // Timers set here keep this request's context, but an account change is heard on the
+        // listener's connection, in the context of whichever request opened that: checking there
+        // would judge another viewer's session. So the check runs back in this request's context.
+        const inThisRequest = AsyncLocalStorage.snapshot();
+        const unwatch = options.accountId ? source.watchAccount(options.accountId, () => inThisRequest(check)) : () => {};
 
         finish = () => {
           if (done) return;
@@ -100,6 +125,7 @@ export function createLiveEventStream(options: LiveEventStreamOptions): Readable
           clearInterval(heartbeat);
           clearInterval(recheck);
           unsubscribe();
+          unwatch();
           signal?.removeEventListener('abort', finish);
           try {
             controller.close();

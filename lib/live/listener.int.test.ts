@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LiveMessage } from '../annotations/paint.ts';
 import { db } from '../db.ts';
 import { liveArticleExists } from './article-events.ts';
@@ -239,13 +239,17 @@ describe('the listener', () => {
     }
   }
 
-  it('reconnects after losing its connection, tells every subscriber to resync, and hears writes again', async () => {
+  it('reconnects after losing its connection, says so, tells every subscriber to resync and every account watcher to check, and hears writes again', async () => {
     const listener = newListener('reconnect');
     const inbox = new Inbox();
+    let accountChecks = 0;
     listener.subscribe(articleId, inbox.receive);
+    listener.watchAccount(author.id, () => accountChecks++);
     await listener.whenListening();
     await terminate('reconnect');
+    expect(await inbox.next(5_000)).toEqual({ t: 'reconnecting' });
     expect(await inbox.next(5_000)).toEqual({ t: 'resync' });
+    expect(accountChecks).toBe(1); // a user disabled during the outage went unheard
     expect(listener.listening).toBe(true);
     const created = await createAnnotation('harbour', 'SOURCE');
     expect(await inbox.next()).toMatchObject({ t: 'annotation', op: 'upsert', annotation: { id: created.id } });
@@ -279,6 +283,44 @@ describe('the listener', () => {
 });
 
 describe('the event stream on a real listener', () => {
+  /** Reads a stream until it ends (true) or `timeoutMs` pass (false). */
+  async function endsWithin(reader: ReadableStreamDefaultReader<Uint8Array>, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      let timer: NodeJS.Timeout | undefined;
+      const next = await Promise.race([reader.read(), new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), left)))]);
+      clearTimeout(timer);
+      if (next === null) return false;
+      if (next.done) return true;
+    }
+  }
+
+  it('ends the stream of a user within moments of their being disabled (not at the next minute’s check), and no one else’s', async () => {
+    const listener = newListener('account');
+    const viewer = await db().user.create({ data: { email: 'live-viewer@int.example', name: 'Viewer', passwordHash: 'x' } });
+    const authorize = vi.fn(async (id: string) => (await db().user.findUniqueOrThrow({ where: { id } })).disabledAt === null);
+    const streamOf = (id: string) => createLiveEventStream({ articleId, source: listener, authorize: () => authorize(id), accountId: id }).getReader();
+    const viewerStream = streamOf(viewer.id);
+    const otherStream = streamOf(other.id);
+    await listener.whenListening();
+    expect(await endsWithin(viewerStream, 200)).toBe(false);
+
+    // A change of role that still lets them read: checked at once, and the stream goes on.
+    await db().user.update({ where: { id: viewer.id }, data: { role: 'REVIEWER' } });
+    await expect.poll(() => authorize.mock.calls.length, { timeout: 2_000 }).toBe(1);
+    expect(await endsWithin(viewerStream, 200)).toBe(false);
+
+    await db().user.update({ where: { id: viewer.id }, data: { disabledAt: new Date() } });
+    expect(await endsWithin(viewerStream, 2_000)).toBe(true);
+    expect(await endsWithin(otherStream, 300)).toBe(false);
+    expect(authorize.mock.calls.map(([id]) => id)).toEqual([viewer.id, viewer.id]);
+    await otherStream.cancel();
+    // A change nobody's stream cares about sends nothing: the name is not watched.
+    await db().user.update({ where: { id: other.id }, data: { name: 'Other' } });
+  });
+
   it('knows which articles exist', async () => {
     expect(await liveArticleExists(articleId)).toBe(true);
     expect(await liveArticleExists('nosuch')).toBe(false);

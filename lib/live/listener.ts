@@ -7,8 +7,10 @@
  * Lazy: the connection opens with the first subscriber and closes a while (idleCloseMs) after
  * the last one leaves, so an idle instance holds no extra connection and a page reload (which
  * leaves and rejoins at once) does not churn one. A lost connection is reopened with
- * exponential backoff; NOTIFY is not queued for a listener that is gone, so after reconnecting
- * every subscriber gets `{ t: 'resync' }` and reloads what it paints.
+ * exponential backoff. Subscribers hear `{ t: 'reconnecting' }` when it is lost; NOTIFY is not
+ * queued for a listener that is gone, so after reconnecting every subscriber gets
+ * `{ t: 'resync' }` and reloads what it paints, and every account watcher is called (a user
+ * may have been disabled meanwhile).
  */
 import pg from 'pg';
 import type { LiveMessage } from '../annotations/paint.ts';
@@ -22,6 +24,12 @@ export interface LiveSource {
   subscribe(articleId: string, onMessage: LiveSubscriber): () => void;
   /** Resolves once the connection LISTENs (at once when it does); rejects if the listener is closed. */
   whenListening(): Promise<void>;
+  /**
+   * Calls `onChange` when the user is disabled or changes role or password, and after an outage
+   * (when such a change may have gone unheard), until the returned function is called. It does
+   * not keep the connection open by itself: it goes with an article subscription.
+   */
+  watchAccount(userId: string, onChange: () => void): () => void;
 }
 
 export interface LiveListenerOptions {
@@ -45,6 +53,7 @@ type State = 'idle' | 'connecting' | 'listening' | 'retrying' | 'closed';
 export class LiveListener implements LiveSource {
   readonly #options: Required<LiveListenerOptions>;
   readonly #subscribers = new Map<string, Set<LiveSubscriber>>();
+  readonly #accountWatchers = new Map<string, Set<() => void>>();
   #subscriberCount = 0;
   #state: State = 'idle';
   #client: pg.Client | null = null;
@@ -102,6 +111,17 @@ export class LiveListener implements LiveSource {
     };
   }
 
+  watchAccount(userId: string, onChange: () => void): () => void {
+    const watcher = () => onChange();
+    let set = this.#accountWatchers.get(userId);
+    if (!set) this.#accountWatchers.set(userId, (set = new Set()));
+    set.add(watcher);
+    return () => {
+      set.delete(watcher);
+      if (set.size === 0 && this.#accountWatchers.get(userId) === set) this.#accountWatchers.delete(userId);
+    };
+  }
+
   whenListening(): Promise<void> {
     if (this.#state === 'listening') return Promise.resolve();
     if (this.#state === 'closed') return Promise.reject(new Error('The live listener is closed.'));
@@ -115,6 +135,7 @@ export class LiveListener implements LiveSource {
     clearTimeout(this.#retryTimer);
     clearTimeout(this.#idleTimer);
     this.#subscribers.clear();
+    this.#accountWatchers.clear();
     this.#subscriberCount = 0;
     const waiters = this.#waiters.splice(0);
     for (const waiter of waiters) waiter.reject(new Error('The live listener is closed.'));
@@ -149,7 +170,8 @@ export class LiveListener implements LiveSource {
     client.on('notification', (notification) => {
       if (this.#client !== client || notification.channel !== this.#options.channel) return;
       const message = parseLiveMessage(notification.payload);
-      if (message) this.#dispatch(message.articleId, message);
+      if (message?.t === 'account') this.#callAccountWatchers(message.userId);
+      else if (message) this.#dispatch(message.articleId, message);
     });
     try {
       await client.connect();
@@ -166,7 +188,8 @@ export class LiveListener implements LiveSource {
     for (const waiter of this.#waiters.splice(0)) waiter.resolve();
     if (this.#missedMessages) {
       this.#missedMessages = false;
-      for (const set of [...this.#subscribers.values()]) for (const subscriber of [...set]) this.#deliver(subscriber, { t: 'resync' });
+      this.#deliverToAll({ t: 'resync' });
+      for (const userId of [...this.#accountWatchers.keys()]) this.#callAccountWatchers(userId);
     }
     if (this.#subscriberCount === 0) this.#scheduleIdleClose();
   }
@@ -181,6 +204,8 @@ export class LiveListener implements LiveSource {
       this.#missedMessages = false;
       return;
     }
+    // Once per outage: the browsers say they are reconnecting until the resync that ends it.
+    if (!this.#missedMessages) this.#deliverToAll({ t: 'reconnecting' });
     this.#missedMessages = true;
     this.#failures++;
     const delay = Math.min(this.#options.reconnectMaxMs, this.#options.reconnectMinMs * 2 ** (this.#failures - 1));
@@ -244,6 +269,22 @@ export class LiveListener implements LiveSource {
     const set = this.#subscribers.get(articleId);
     // A copy: a subscriber may unsubscribe (or another subscribe) while being called.
     if (set) for (const subscriber of [...set]) this.#deliver(subscriber, message);
+  }
+
+  #deliverToAll(message: LiveMessage): void {
+    for (const set of [...this.#subscribers.values()]) for (const subscriber of [...set]) this.#deliver(subscriber, message);
+  }
+
+  #callAccountWatchers(userId: string): void {
+    const set = this.#accountWatchers.get(userId);
+    if (!set) return;
+    for (const watcher of [...set]) {
+      try {
+        watcher();
+      } catch (error) {
+        this.#options.log(`An account watcher failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
 
   #deliver(subscriber: LiveSubscriber, message: LiveMessage): void {

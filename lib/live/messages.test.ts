@@ -17,6 +17,10 @@ describe('parseLiveMessage', () => {
     expect(parseLiveMessage(JSON.stringify(message))).toEqual(message);
   });
 
+  it('accepts an account change, which names the user only', () => {
+    expect(parseLiveMessage('{"t" : "account", "userId" : "u1"}')).toEqual({ t: 'account', userId: 'u1' });
+  });
+
   it('accepts PostgreSQL json output, spaces and all', () => {
     expect(parseLiveMessage('{"t" : "annotation", "op" : "delete", "articleId" : "art1", "id" : "a1"}')).toEqual(valid[1]);
   });
@@ -34,6 +38,8 @@ describe('parseLiveMessage', () => {
     ['an unknown type', JSON.stringify({ t: 'review', op: 'create', articleId: 'art1' })],
     ['a message without its article', JSON.stringify({ t: 'annotation', op: 'delete', id: 'a1' })],
     ['a resync (only a listener issues those)', JSON.stringify({ t: 'resync' })],
+    ['a reconnecting (only a listener issues those)', JSON.stringify({ t: 'reconnecting' })],
+    ['an account change without its user', JSON.stringify({ t: 'account' })],
     ['an upper-case kind', JSON.stringify({ ...valid[0], annotation: { ...annotation, kind: 'CLAIM' } })],
     ['an unknown relation type', JSON.stringify({ ...valid[2], relation: { id: 'r1', fromId: 'a1', toId: 'a2', type: 'likes', authorId: 'u1' } })],
     ['a negative offset', JSON.stringify({ ...valid[0], annotation: { ...annotation, start: -1 } })],

@@ -11,8 +11,17 @@ import { RELATION_TYPES, type LiveMessage } from '../annotations/paint.ts';
 /** The PostgreSQL NOTIFY channel the triggers write to. */
 export const LIVE_CHANNEL = 'newsmark_live';
 
-/** A live message that belongs to one article (every message the database sends). */
-export type ArticleLiveMessage = Exclude<LiveMessage, { t: 'resync' } | { t: 'listening' }>;
+/** A live message that belongs to one article (what the database sends about annotations, relations and comments). */
+export type ArticleLiveMessage = Exclude<LiveMessage, { t: 'resync' } | { t: 'listening' } | { t: 'reconnecting' }>;
+
+/**
+ * A user was disabled, changed role or changed password (migration "live_account"): their open
+ * streams check again at once whether they may go on. Never forwarded to a browser.
+ */
+export interface AccountLiveMessage {
+  t: 'account';
+  userId: string;
+}
 
 const id = z.string().min(1).max(200);
 const offset = z.number().int().nonnegative();
@@ -38,12 +47,15 @@ const articleLiveMessageSchema = z.union([
   z.object({ t: z.literal('comment'), op: z.literal('create'), articleId: id, annotationId: id, commentId: id, authorId: id }),
 ]) satisfies z.ZodType<ArticleLiveMessage>;
 
+const accountLiveMessageSchema = z.object({ t: z.literal('account'), userId: id }) satisfies z.ZodType<AccountLiveMessage>;
+const channelMessageSchema = z.union([articleLiveMessageSchema, accountLiveMessageSchema]);
+
 /**
  * The message a NOTIFY payload carries, or null when it is not one: not JSON, another shape,
- * or a `resync` (which only a listener itself issues, to its own subscribers). Unknown extra
+ * or a `resync` or `reconnecting` (which only a listener itself issues, to its own subscribers). Unknown extra
  * fields are dropped, so only the contract's fields ever reach a browser.
  */
-export function parseLiveMessage(payload: string | undefined): ArticleLiveMessage | null {
+export function parseLiveMessage(payload: string | undefined): ArticleLiveMessage | AccountLiveMessage | null {
   if (!payload) return null;
   let json: unknown;
   try {
@@ -51,6 +63,6 @@ export function parseLiveMessage(payload: string | undefined): ArticleLiveMessag
   } catch {
     return null;
   }
-  const parsed = articleLiveMessageSchema.safeParse(json);
+  const parsed = channelMessageSchema.safeParse(json);
   return parsed.success ? parsed.data : null;
 }

@@ -15,6 +15,7 @@ const ERROR_DESCRIPTION: Record<DomainErrorCode, string> = {
   unsupported_media_type: 'The body is not of a content type the route reads (JSON routes need `application/json`).',
   rate_limited: 'Too many attempts; `Retry-After` says when to try again.',
   idempotency_mismatch: 'The `Idempotency-Key` was already used by this user, within 24 hours, for another request (method, path or body).',
+  unavailable: 'The database cannot be reached just now (a restart, an outage); a write cut off while it ran may or may not have been committed. `Retry-After` says when to try again.',
 };
 const ERROR_CODES = Object.keys(ERROR_DESCRIPTION) as DomainErrorCode[];
 

@@ -24,13 +24,14 @@ export interface OperationSpec {
 }
 
 /**
- * One operation with the errors every route of its sort answers: 401 and 403 behind authorizeApi
+ * One operation with the errors every route of its sort answers: 401, 403 and 503 behind authorizeApi
  * (403 also for a cross-site write), 404 for an unknown path id, and readJsonBody's 400, 413, 415.
  */
 export function operation(spec: OperationSpec): Operation {
   const access = spec.access ?? 'signed-in';
   const codes: DomainErrorCode[] = [...(spec.errors ?? [])];
-  if (access !== 'public') codes.push('unauthenticated', 'forbidden');
+  // Behind authorizeApi every request reads the database, so every one can meet an outage.
+  if (access !== 'public') codes.push('unauthenticated', 'forbidden', 'unavailable');
   if (spec.parameters?.some((p) => p.in === 'path')) codes.push('not_found');
   if (spec.jsonBody) codes.push('validation', 'payload_too_large', 'unsupported_media_type');
   const requestBody = spec.jsonBody ? { required: true, content: { 'application/json': { schema: spec.jsonBody } } } : spec.requestBody;

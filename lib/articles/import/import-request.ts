@@ -2,6 +2,7 @@ import type { Actor } from '../../auth/policy.ts';
 import type { Result } from '../../result.ts';
 import { readImportRequest } from './read-request.ts';
 import type { ImportOutcome } from './results.ts';
+import { withJobHeartbeat } from './job-liveness.ts';
 import { createImportJob, finishImportJob, importParsedItems } from './service.ts';
 
 /**
@@ -17,7 +18,7 @@ export async function importRequest(actor: Actor, request: Request, jobId?: stri
     return items;
   }
   const id = jobId ?? (await createImportJob(actor));
-  const outcome = await importParsedItems(actor, id, items.value);
+  const outcome = await withJobHeartbeat(id, () => importParsedItems(actor, id, items.value));
   if (!jobId) await finishImportJob(id);
   return outcome;
 }

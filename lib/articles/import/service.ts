@@ -1,5 +1,6 @@
 import type { Actor } from '../../auth/policy.ts';
 import { db, type DbTx, type Prisma } from '../../db.ts';
+import { isDatabaseUnavailable } from '../../db-unavailable.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { contentHash } from '../normalize.ts';
 import type { ParsedItem } from '../parse/types.ts';
@@ -65,11 +66,12 @@ export async function writeBatch(tx: DbTx, actor: Actor, jobId: string, candidat
 /**
  * Takes the next `count` item numbers of a job that is still open, in the caller's transaction:
  * requests feeding one job at once get distinct numbers, and a job finished meanwhile is refused
- * instead of reopened. null when the job is finished or gone.
+ * instead of reopened (an interrupted one is open: it runs again, see job-liveness.ts). null
+ * when the job is finished or gone.
  */
 export async function reserveItemNumbers(tx: DbTx, jobId: string, count: number): Promise<number | null> {
-  const rows = await tx.$queryRaw<{ first: number }[]>`UPDATE "ImportJob" SET "totalItems" = "totalItems" + ${count}, "status" = 'RUNNING', "updatedAt" = now()
-    WHERE "id" = ${jobId} AND "status" IN ('QUEUED', 'RUNNING') RETURNING "totalItems" - ${count} AS "first"`;
+  const rows = await tx.$queryRaw<{ first: number }[]>`UPDATE "ImportJob" SET "totalItems" = "totalItems" + ${count}, "status" = 'RUNNING', "updatedAt" = (now() AT TIME ZONE 'UTC')
+    WHERE "id" = ${jobId} AND "status" IN ('QUEUED', 'RUNNING', 'INTERRUPTED') RETURNING "totalItems" - ${count} AS "first"`;
   return rows[0]?.first ?? null;
 }
 
@@ -174,6 +176,8 @@ export async function importParsedItems(actor: Actor, jobId: string, items: read
     try {
       written = await importBatch(actor, jobId, batch);
     } catch (error) {
+      // An outage is no item's fault: the request fails (503) and a rerun imports what is missing.
+      if (isDatabaseUnavailable(error)) throw error;
       // The database refused something in the batch: retry item by item so only the culprit fails.
       console.error('[import] batch refused, retrying item by item', error);
       written = await importOneByOne(actor, jobId, batch);
@@ -203,13 +207,10 @@ async function importOneByOne(actor: Actor, jobId: string, batch: readonly Parse
 }
 
 export async function finishImportJob(jobId: string): Promise<Result<null>> {
-  const updated = await db().importJob.updateMany({ where: { id: jobId, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'DONE', finishedAt: new Date() } });
+  const updated = await db().importJob.updateMany({ where: { id: jobId, status: { in: ['QUEUED', 'RUNNING', 'INTERRUPTED'] } }, data: { status: 'DONE', finishedAt: new Date() } });
   if (updated.count === 0 && !(await db().importJob.count({ where: { id: jobId } }))) return fail('not_found', 'No such import job.');
   return ok(null);
 }
-
-/** A job that stopped hearing from its uploader (closed tab, crash) is shown as interrupted. */
-const STALE_AFTER_MS = 10 * 60_000;
 
 export type ImportJobState = 'queued' | 'running' | 'done' | 'failed' | 'interrupted';
 
@@ -231,7 +232,6 @@ const viewSelect = {
   id: true,
   status: true,
   createdAt: true,
-  updatedAt: true,
   finishedAt: true,
   totalItems: true,
   created: true,
@@ -242,9 +242,9 @@ const viewSelect = {
   createdBy: { select: { name: true } },
 } as const;
 
-function toView(job: Prisma.ImportJobGetPayload<{ select: typeof viewSelect }>, now: Date): ImportJobView {
-  const running = job.status === 'QUEUED' || job.status === 'RUNNING';
-  const state: ImportJobState = running && now.getTime() - job.updatedAt.getTime() > STALE_AFTER_MS ? 'interrupted' : (job.status.toLowerCase() as ImportJobState);
+/** A job whose process died or whose uploader left is marked INTERRUPTED by job-liveness.ts. */
+function toView(job: Prisma.ImportJobGetPayload<{ select: typeof viewSelect }>): ImportJobView {
+  const state = job.status.toLowerCase() as ImportJobState;
   return { id: job.id, state, createdAt: job.createdAt, finishedAt: job.finishedAt, createdBy: job.createdBy.name, totalItems: job.totalItems, created: job.created, duplicates: job.duplicates, failed: job.failed, annotations: job.annotations, relations: job.relations };
 }
 
@@ -266,17 +266,16 @@ export async function getImportJob(id: string, options: { failuresFirst?: boolea
   } else {
     rows = await db().importItem.findMany({ where: { jobId: id }, orderBy: { index: 'asc' }, take: limit, select: itemSelect });
   }
-  return { ...toView(job, new Date()), results: rows.map(toItemResult) };
+  return { ...toView(job), results: rows.map(toItemResult) };
 }
 
 /** The job's state and counts without its results: cheap enough to poll while a long file imports. */
 export async function getImportJobSummary(id: string): Promise<ImportJobView | null> {
   const job = await db().importJob.findUnique({ where: { id }, select: viewSelect });
-  return job ? toView(job, new Date()) : null;
+  return job ? toView(job) : null;
 }
 
 export async function listRecentImportJobs(take = 10): Promise<ImportJobView[]> {
   const jobs = await db().importJob.findMany({ orderBy: { createdAt: 'desc' }, take, select: viewSelect });
-  const now = new Date();
-  return jobs.map((job) => toView(job, now));
+  return jobs.map(toView);
 }

@@ -19,8 +19,9 @@ export const GET = apiHandler(async (request: Request, { params }: IdRouteContex
   const id = await routeId(params);
   if (!id || !(await liveArticleExists(id))) return errorResponse(NO_ARTICLE);
   // Route handlers may read the request's cookies for as long as they run, so the session is
-  // looked up afresh each time (a disabled user or an ended session stops the stream).
-  return articleEventsResponse({ articleId: id, request, authorize: async () => (await authorizeApi('read:corpus')).ok });
+  // looked up afresh each time (a disabled user or an ended session stops the stream, within
+  // moments of the change: the account's NOTIFY triggers the check).
+  return articleEventsResponse({ articleId: id, request, authorize: async () => (await authorizeApi('read:corpus')).ok, accountId: auth.value.id });
 });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET });
