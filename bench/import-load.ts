@@ -176,6 +176,9 @@ async function main(): Promise<number> {
     const busy = loadBefore > os.availableParallelism() / 2;
     console.log(`Load average ${loadBefore.toFixed(1)} at the start on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work, expect noisy figures' : ''}.`);
     return p99 < TARGET_P99_MS && ratio >= TARGET_THROUGHPUT_RATIO ? 0 : 1;
+  } catch (error) {
+    if (app) console.error(`The app server's last lines:\n${app.output.slice(-20).join('\n')}`);
+    throw error;
   } finally {
     if (app) await stopApp(app.child);
     await disconnectDb();
@@ -185,6 +188,6 @@ async function main(): Promise<number> {
 }
 
 process.exitCode = await main().catch((error: unknown) => {
-  console.error('[bench:import-load] failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+  console.error('[bench:import-load] failed:', error instanceof Error ? (error.stack ?? error.message) : error, (error as { cause?: unknown })?.cause ?? '');
   return 1;
 });
