@@ -1,3 +1,5 @@
+import { fail } from '../../result.ts';
+
 /** What one import may hold. Each limit is refused with a clear message, never a partial write. */
 export const IMPORT_LIMITS = {
   maxFileBytes: 10 * 1024 * 1024,
@@ -8,3 +10,6 @@ export const IMPORT_LIMITS = {
 };
 
 export const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+export const tooManyItems = (count: number) =>
+  fail('payload_too_large', `This request holds ${count.toLocaleString('en')} articles; at most ${IMPORT_LIMITS.maxItems.toLocaleString('en')} go in one request. Split it.`);
