@@ -157,6 +157,8 @@ async function main(): Promise<number> {
         importing = false;
       }
     })();
+    // Settled below; caught here so that a failed import does not end the process before its report.
+    imports.catch(() => {});
     const during = await timeHealth(baseURL, () => !importing);
     await imports;
 
