@@ -18,6 +18,7 @@
  * in-thread reference. Exits 1 on a miss.
  */
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import os from 'node:os';
 import pg from 'pg';
 import { createImportJob, importParsedItems } from '../lib/articles/import/service.ts';
@@ -87,14 +88,29 @@ async function timeHealth(baseURL: string, until: (count: number) => boolean): P
   return samples;
 }
 
+/**
+ * POST /api/articles on a connection of its own (node:http, no keep-alive): fetch would reuse a
+ * socket idle since the last import, which the server closes after 5 s, mid-upload (EPIPE).
+ */
 async function importOverHttp(baseURL: string, token: string, files: { name: string; bytes: Uint8Array }[]): Promise<number> {
   const form = new FormData();
   for (const f of files) form.append('files', new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: 'text/html' }), f.name);
+  const encoded = new Response(form);
+  const body = Buffer.from(await encoded.arrayBuffer());
   const started = performance.now();
-  const response = await fetch(`${baseURL}/api/articles`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  const body = (await response.json()) as { created?: number; failed?: number; error?: unknown };
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const request = http.request(`${baseURL}/api/articles`, { method: 'POST', agent: false, headers: { authorization: `Bearer ${token}`, 'content-type': encoded.headers.get('content-type')!, 'content-length': body.length } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
   const seconds = (performance.now() - started) / 1000;
-  if (response.status !== 201 || body.created !== files.length) throw new Error(`The import answered ${response.status}: ${JSON.stringify(body).slice(0, 500)}`);
+  const outcome = JSON.parse(text) as { created?: number };
+  if (status !== 201 || outcome.created !== files.length) throw new Error(`The import answered ${status}: ${text.slice(0, 500)}`);
   return seconds;
 }
 
