@@ -74,32 +74,10 @@ function heavyPage(key: string): Uint8Array {
 
 const batchOf = (run: string) => Array.from({ length: FILES }, (_, i) => ({ name: `page-${run}-${i}.html`, bytes: heavyPage(`${run}-${i}`) }));
 
-/** Times `/api/health`, one request after another, until `until()` says stop. */
-async function timeHealth(baseURL: string, until: (count: number) => boolean): Promise<number[]> {
-  const samples: number[] = [];
-  while (!until(samples.length)) {
-    const started = performance.now();
-    const response = await fetch(`${baseURL}/api/health`);
-    await response.arrayBuffer();
-    samples.push(performance.now() - started);
-    if (response.status !== 200) throw new Error(`/api/health answered ${response.status}`);
-    await sleep(10);
-  }
-  return samples;
-}
-
-/**
- * POST /api/articles on a connection of its own (node:http, no keep-alive): fetch would reuse a
- * socket idle since the last import, which the server closes after 5 s, mid-upload (EPIPE).
- */
-async function importOverHttp(baseURL: string, token: string, files: { name: string; bytes: Uint8Array }[]): Promise<number> {
-  const form = new FormData();
-  for (const f of files) form.append('files', new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: 'text/html' }), f.name);
-  const encoded = new Response(form);
-  const body = Buffer.from(await encoded.arrayBuffer());
-  const started = performance.now();
-  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const request = http.request(`${baseURL}/api/articles`, { method: 'POST', agent: false, headers: { authorization: `Bearer ${token}`, 'content-type': encoded.headers.get('content-type')!, 'content-length': body.length } }, (response) => {
+/** One request on a connection of its own: a frozen server closes idle keep-alive sockets as it wakes, under a reusing client. */
+function send(url: string, options: http.RequestOptions, body?: Buffer): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { ...options, agent: false }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
@@ -108,6 +86,28 @@ async function importOverHttp(baseURL: string, token: string, files: { name: str
     request.on('error', reject);
     request.end(body);
   });
+}
+
+/** Times `/api/health`, one request after another, until `until()` says stop. */
+async function timeHealth(baseURL: string, until: (count: number) => boolean): Promise<number[]> {
+  const samples: number[] = [];
+  while (!until(samples.length)) {
+    const started = performance.now();
+    const { status } = await send(`${baseURL}/api/health`, { method: 'GET' });
+    samples.push(performance.now() - started);
+    if (status !== 200) throw new Error(`/api/health answered ${status}`);
+    await sleep(10);
+  }
+  return samples;
+}
+
+async function importOverHttp(baseURL: string, token: string, files: { name: string; bytes: Uint8Array }[]): Promise<number> {
+  const form = new FormData();
+  for (const f of files) form.append('files', new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: 'text/html' }), f.name);
+  const encoded = new Response(form);
+  const body = Buffer.from(await encoded.arrayBuffer());
+  const started = performance.now();
+  const { status, text } = await send(`${baseURL}/api/articles`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': encoded.headers.get('content-type')!, 'content-length': body.length } }, body);
   const seconds = (performance.now() - started) / 1000;
   const outcome = JSON.parse(text) as { created?: number };
   if (status !== 201 || outcome.created !== files.length) throw new Error(`The import answered ${status}: ${text.slice(0, 500)}`);
