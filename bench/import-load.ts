@@ -25,12 +25,8 @@ import { createImportJob, importParsedItems } from '../lib/articles/import/servi
 import { parseImportFile } from '../lib/articles/parse/index.ts';
 import { disconnectDb } from '../lib/db.ts';
 import { generateToken, hashToken, tokenPrefix } from '../lib/tokens/format.ts';
-import { applyMigrations } from '../scripts/db/schema-engine.ts';
-import { ensureBuild } from '../scripts/lib/build.ts';
-import { createDatabaseIfMissing } from '../scripts/lib/database-url.ts';
-import { databaseUrl, dropDatabase, startTestServer } from '../scripts/lib/test-database.ts';
-import { startApp, stopApp } from './app-server.ts';
-import { percentile } from './stats.ts';
+import { scratchDatabase, startApp, stopApp } from './app-server.ts';
+import { percentile, printLatencies } from './stats.ts';
 
 const FILES = 10;
 const FILE_BYTES = 9_500_000;
@@ -124,18 +120,11 @@ async function importInThread(admin: { id: string; role: 'ADMIN'; disabled: fals
   return seconds;
 }
 
-const row = (name: string, samples: number[]) =>
-  `${name.padEnd(30)} ${String(samples.length).padStart(6)} ${percentile(samples, 50).toFixed(1).padStart(9)} ${percentile(samples, 99).toFixed(1).padStart(9)} ${Math.max(...samples).toFixed(1).padStart(9)}`;
-
 async function main(): Promise<number> {
   const loadBefore = os.loadavg()[0]!;
-  const [testServer] = await Promise.all([startTestServer(), ensureBuild(log)]);
-  const dbName = `bench_import_load_${randomBytes(4).toString('hex')}`;
-  const dbUrl = databaseUrl(testServer.serverUrl, dbName);
+  const { dbUrl, close } = await scratchDatabase('bench_import_load', log);
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
   try {
-    await createDatabaseIfMissing(testServer.serverUrl, dbName);
-    await applyMigrations(dbUrl);
     const token = generateToken();
     const adminId = `c${randomBytes(12).toString('hex')}`;
     const client = new pg.Client({ connectionString: dbUrl });
@@ -186,10 +175,10 @@ async function main(): Promise<number> {
     console.log(`${'in-thread parse + import service (reference)'.padEnd(44)} ${best(inThread).toFixed(2).padStart(8)} ${percentile(inThread, 50).toFixed(2).padStart(9)} ${(mb / best(inThread)).toFixed(1).padStart(7)}`);
     console.log(`${'POST /api/articles (multipart, production)'.padEnd(44)} ${best(overHttp).toFixed(2).padStart(8)} ${percentile(overHttp, 50).toFixed(2).padStart(9)} ${(mb / best(overHttp)).toFixed(1).padStart(7)}`);
     console.log(`Throughput over HTTP: ${ratio.toFixed(2)} of the in-thread reference; target >= ${TARGET_THROUGHPUT_RATIO}: ${ratio >= TARGET_THROUGHPUT_RATIO ? 'met' : 'MISSED'}`);
-    console.log(`\n/api/health latency (ms) on the same instance, alone and during the imports`);
-    console.log(`${'measure'.padEnd(30)} ${'runs'.padStart(6)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'max'.padStart(9)}`);
-    console.log(row('health, no import (ref.)', reference));
-    console.log(row('health, during the imports', during));
+    printLatencies('/api/health latency (ms) on the same instance, alone and during the imports', [
+      ['health, no import (ref.)', reference],
+      ['health, during the imports', during],
+    ]);
     console.log(`p99 during the imports: ${p99.toFixed(1)} ms; target < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'}`);
     const busy = loadBefore > os.availableParallelism() / 2;
     console.log(`Load average ${loadBefore.toFixed(1)} at the start on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work, expect noisy figures' : ''}.`);
@@ -200,8 +189,7 @@ async function main(): Promise<number> {
   } finally {
     if (app) await stopApp(app.child);
     await disconnectDb();
-    if (!testServer.embedded) await dropDatabase(dbName, testServer.serverUrl).catch(() => {});
-    await testServer.close();
+    await close();
   }
 }
 
