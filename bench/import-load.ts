@@ -2,7 +2,7 @@
  * `npm run bench:import-load` (issue 12, point 3): does a large import freeze the server? The
  * production build on a throwaway embedded PostgreSQL (or a database it creates on
  * TEST_DATABASE_URL). `/api/health` is timed one request after another, first alone (the
- * reference), then while one admin's request imports ten files of ~9.5 MB each (BENCH_RUNS such
+ * reference), then while an admin's requests each import ten files of ~9.5 MB (BENCH_RUNS such
  * requests, default 3, one after another).
  *
  * The files are the heaviest the documented limits let through whole: HTML pages just under the
@@ -11,19 +11,16 @@
  * limited to 1,500,000 characters), and 8 MB of prose is refused before parsing, so neither
  * exercises the parsers any more.
  *
- * The import's throughput is compared with the reference path measured in this same run: the
- * same files parsed on the bench's own thread (parseImportFile, as the request thread did before
- * the worker pool) and written through the same import service.
- * Targets: health p99 < 100 ms during the imports; import throughput over HTTP >= 80% of the
- * in-thread reference. Exits 1 on a miss.
+ * The same is measured twice, one server after the other on the same database: first with
+ * IMPORT_PARSE_WORKERS=0, which reads imports on the request thread as before the parse workers
+ * (the reference), then with the default workers.
+ * Targets, with the workers: health p99 < 100 ms during the imports; import throughput >= 80% of
+ * the request thread's. Exits 1 on a miss.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import pg from 'pg';
-import { createImportJob, importParsedItems } from '../lib/articles/import/service.ts';
-import { parseImportFile } from '../lib/articles/parse/index.ts';
-import { disconnectDb } from '../lib/db.ts';
 import { generateToken, hashToken, tokenPrefix } from '../lib/tokens/format.ts';
 import { scratchDatabase, startApp, stopApp } from './app-server.ts';
 import { percentile, printLatencies } from './stats.ts';
@@ -110,20 +107,47 @@ async function importOverHttp(baseURL: string, token: string, files: { name: str
   return seconds;
 }
 
-/** Today's path before the pool: parse on this thread, then the same import service. */
-async function importInThread(admin: { id: string; role: 'ADMIN'; disabled: false }, files: { name: string; bytes: Uint8Array }[]): Promise<number> {
-  const started = performance.now();
-  const items = files.flatMap((f) => parseImportFile(f.name, f.bytes));
-  const outcome = await importParsedItems(admin, await createImportJob(admin), items);
-  const seconds = (performance.now() - started) / 1000;
-  if (!outcome.ok || outcome.value.created !== files.length) throw new Error(`The in-thread import did not create every article: ${JSON.stringify(outcome.ok ? outcome.value.results.filter((r) => r.status !== 'created') : outcome.error).slice(0, 500)}`);
-  return seconds;
+interface Measured {
+  seconds: number[];
+  reference: number[];
+  during: number[];
+}
+
+/** One server with `env`: health alone, then health while RUNS imports run one after another. */
+async function measure(dbUrl: string, token: string, env: Record<string, string>): Promise<Measured> {
+  const app = await startApp(dbUrl, env);
+  try {
+    const { baseURL } = app;
+    // Warm-up: the first requests compile routes, open pool connections and start the parsers.
+    await timeHealth(baseURL, (n) => n >= 30);
+    await importOverHttp(baseURL, token, batchOf(`warm-${randomBytes(3).toString('hex')}`).slice(0, 2));
+    const reference = await timeHealth(baseURL, (n) => n >= REFERENCE_REQUESTS);
+    const batches = Array.from({ length: RUNS }, () => batchOf(randomBytes(4).toString('hex')));
+    const seconds: number[] = [];
+    let importing = true;
+    const imports = (async () => {
+      try {
+        for (const batch of batches) seconds.push(await importOverHttp(baseURL, token, batch));
+      } finally {
+        importing = false;
+      }
+    })();
+    // Settled below; caught here so that a failed import does not end the process before its report.
+    imports.catch(() => {});
+    const during = await timeHealth(baseURL, () => !importing);
+    await imports;
+    return { seconds, reference, during };
+  } catch (error) {
+    console.error(`The app server's last lines:\n${app.output.slice(-20).join('\n')}`);
+    throw error;
+  } finally {
+    await stopApp(app.child);
+  }
 }
 
 async function main(): Promise<number> {
   const loadBefore = os.loadavg()[0]!;
   const { dbUrl, close } = await scratchDatabase('bench_import_load', log);
-  let app: Awaited<ReturnType<typeof startApp>> | null = null;
   try {
     const token = generateToken();
     const adminId = `c${randomBytes(12).toString('hex')}`;
@@ -136,59 +160,31 @@ async function main(): Promise<number> {
       await client.end();
     }
     const mb = (FILES * FILE_BYTES) / 1024 / 1024;
+    log('request thread (IMPORT_PARSE_WORKERS=0, the reference)');
+    const before = await measure(dbUrl, token, { IMPORT_PARSE_WORKERS: '0' });
+    log('parse workers (the default)');
+    const after = await measure(dbUrl, token, {});
 
-    log('in-thread reference (parse on this thread, same import service)');
-    process.env.DATABASE_URL = dbUrl;
-    const admin = { id: adminId, role: 'ADMIN' as const, disabled: false as const };
-    await importInThread(admin, batchOf('warm-ref').slice(0, 2));
-    const inThread: number[] = [];
-    for (let r = 0; r < RUNS; r++) inThread.push(await importInThread(admin, batchOf(`ref${r}-${randomBytes(3).toString('hex')}`)));
-    await disconnectDb();
-
-    app = await startApp(dbUrl);
-    const { baseURL } = app;
-    // Warm-up: the first requests compile routes, open pool connections and start the parsers.
-    await timeHealth(baseURL, (n) => n >= 30);
-    await importOverHttp(baseURL, token, batchOf(`warm-${randomBytes(3).toString('hex')}`).slice(0, 2));
-
-    const reference = await timeHealth(baseURL, (n) => n >= REFERENCE_REQUESTS);
-    const batches = Array.from({ length: RUNS }, (_, r) => batchOf(`run${r}-${randomBytes(3).toString('hex')}`));
-    const overHttp: number[] = [];
-    let importing = true;
-    const imports = (async () => {
-      try {
-        for (const batch of batches) overHttp.push(await importOverHttp(baseURL, token, batch));
-      } finally {
-        importing = false;
-      }
-    })();
-    // Settled below; caught here so that a failed import does not end the process before its report.
-    imports.catch(() => {});
-    const during = await timeHealth(baseURL, () => !importing);
-    await imports;
-
-    const p99 = percentile(during, 99);
     const best = (s: number[]) => Math.min(...s);
-    const ratio = best(inThread) / best(overHttp);
-    console.log(`\nImport of ${FILES} HTML files of ${(FILE_BYTES / 1e6).toFixed(1)} MB (~${(TEXT_CHARACTERS / 1000).toFixed(0)}k characters of text each), ${RUNS} runs`);
-    console.log(`${'path'.padEnd(44)} ${'best s'.padStart(8)} ${'median s'.padStart(9)} ${'MB/s'.padStart(7)}`);
-    console.log(`${'in-thread parse + import service (reference)'.padEnd(44)} ${best(inThread).toFixed(2).padStart(8)} ${percentile(inThread, 50).toFixed(2).padStart(9)} ${(mb / best(inThread)).toFixed(1).padStart(7)}`);
-    console.log(`${'POST /api/articles (multipart, production)'.padEnd(44)} ${best(overHttp).toFixed(2).padStart(8)} ${percentile(overHttp, 50).toFixed(2).padStart(9)} ${(mb / best(overHttp)).toFixed(1).padStart(7)}`);
-    console.log(`Throughput over HTTP: ${ratio.toFixed(2)} of the in-thread reference; target >= ${TARGET_THROUGHPUT_RATIO}: ${ratio >= TARGET_THROUGHPUT_RATIO ? 'met' : 'MISSED'}`);
+    const ratio = best(before.seconds) / best(after.seconds);
+    const p99 = percentile(after.during, 99);
+    console.log(`\nImport of ${FILES} HTML files of ${(FILE_BYTES / 1e6).toFixed(1)} MB (~${(TEXT_CHARACTERS / 1000).toFixed(0)}k characters of text each) per request, ${RUNS} requests`);
+    console.log(`${'parsing on'.padEnd(36)} ${'best s'.padStart(8)} ${'median s'.padStart(9)} ${'MB/s'.padStart(7)}`);
+    for (const [name, m] of [['the request thread (reference)', before], ['the parse workers', after]] as const) {
+      console.log(`${name.padEnd(36)} ${best(m.seconds).toFixed(2).padStart(8)} ${percentile(m.seconds, 50).toFixed(2).padStart(9)} ${(mb / best(m.seconds)).toFixed(1).padStart(7)}`);
+    }
+    console.log(`Throughput with the workers: ${ratio.toFixed(2)} of the request thread's; target >= ${TARGET_THROUGHPUT_RATIO}: ${ratio >= TARGET_THROUGHPUT_RATIO ? 'met' : 'MISSED'}`);
     printLatencies('/api/health latency (ms) on the same instance, alone and during the imports', [
-      ['health, no import (ref.)', reference],
-      ['health, during the imports', during],
+      ['request thread: no import', before.reference],
+      ['request thread: importing', before.during],
+      ['workers: no import', after.reference],
+      ['workers: importing', after.during],
     ]);
-    console.log(`p99 during the imports: ${p99.toFixed(1)} ms; target < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'}`);
+    console.log(`p99 during the imports with the workers: ${p99.toFixed(1)} ms; target < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'}`);
     const busy = loadBefore > os.availableParallelism() / 2;
     console.log(`Load average ${loadBefore.toFixed(1)} at the start on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work, expect noisy figures' : ''}.`);
     return p99 < TARGET_P99_MS && ratio >= TARGET_THROUGHPUT_RATIO ? 0 : 1;
-  } catch (error) {
-    if (app) console.error(`The app server's last lines:\n${app.output.slice(-20).join('\n')}`);
-    throw error;
   } finally {
-    if (app) await stopApp(app.child);
-    await disconnectDb();
     await close();
   }
 }

@@ -54,15 +54,16 @@ export interface WorkerPool<T extends Tasks> {
  * by the next call, and the call it was running fails with WorkerCrashed instead of hanging.
  */
 export function workerPool<T extends Tasks>({ modulePath, size, maxWaiting, root = process.cwd() }: { modulePath: string; size: number; maxWaiting: number; root?: string }): WorkerPool<T> {
-  const entry = path.join(root, 'lib/workers/worker-entry.mjs');
-  const tasksUrl = pathToFileURL(path.join(root, modulePath)).href;
+  // Ignored by Turbopack, which would otherwise bundle the entry (and tsx, and esbuild's binary) into the route.
+  const entry = path.join(/* turbopackIgnore: true */ root, 'lib/workers/worker-entry.mjs');
+  const tasksUrl = pathToFileURL(path.join(/* turbopackIgnore: true */ root, modulePath)).href;
   const slots: Slot[] = [];
   const line: Pending[] = [];
   let nextId = 0;
   const byId = new Map<number, Pending>();
 
   const start = (): Slot => {
-    const slot: Slot = { worker: new Worker(entry, { workerData: { module: tasksUrl } }), task: null, error: null };
+    const slot: Slot = { worker: new Worker(/* turbopackIgnore: true */ entry, { workerData: { module: tasksUrl } }), task: null, error: null };
     slot.worker.unref();
     slot.worker.on('message', (message: { id: number; ok: boolean; value?: unknown; message?: string; stack?: string }) => {
       const task = byId.get(message.id);

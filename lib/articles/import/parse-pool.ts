@@ -1,8 +1,8 @@
 import os from 'node:os';
 import { fail, type ThrottledResult } from '../../result.ts';
 import { workerPool, WorkerCrashed, type Call, type WorkerPool } from '../../workers/pool.ts';
-import type { Delivered } from '../../workers/transfer.ts';
-import type { ParseTasks } from './parse-tasks.ts';
+import { delivered, type Delivered } from '../../workers/transfer.ts';
+import { tasks, type ParseTasks } from './parse-tasks.ts';
 
 /**
  * Import requests are parsed on worker threads, so the request thread keeps answering while a
@@ -15,7 +15,14 @@ import type { ParseTasks } from './parse-tasks.ts';
  * per worker at most. Past it a request is refused as a whole at once (429 with Retry-After),
  * before anything is written, rather than queued for ever.
  */
-export const PARSE_POOL = { size: Math.max(1, os.availableParallelism() - 1), maxWaiting: 64, retryAfterSeconds: 5 };
+const configuredWorkers = Number.parseInt(process.env.IMPORT_PARSE_WORKERS ?? '', 10);
+
+/**
+ * IMPORT_PARSE_WORKERS sets the number of workers (where the cores the process may use are fewer
+ * than the machine has); 0 reads on the request thread, as before the workers, which
+ * bench:import-load measures as its reference.
+ */
+export const PARSE_POOL = { size: configuredWorkers >= 0 ? configuredWorkers : Math.max(1, os.availableParallelism() - 1), maxWaiting: 64, retryAfterSeconds: 5 };
 
 const globalForPool = globalThis as unknown as { newsmarkParsePool?: WorkerPool<ParseTasks> };
 
@@ -32,6 +39,10 @@ export const READER_STOPPED = 'Reading it stopped unexpectedly (it may need more
 
 /** The results of `calls`, in order; PARSER_BUSY when the line is full, null for a call whose worker died. */
 export async function parseInPool<K extends keyof ParseTasks>(name: K, calls: Call<Parameters<ParseTasks[K]>>[]): Promise<ThrottledResult<(Delivered<Awaited<ReturnType<ParseTasks[K]>>> | null)[]>> {
+  if (PARSE_POOL.size === 0) {
+    const run = tasks[name] as unknown as (...args: Parameters<ParseTasks[K]>) => ReturnType<ParseTasks[K]>;
+    return { ok: true, value: await Promise.all(calls.map(async (call) => delivered(await run(...call.args)))) };
+  }
   const admission = parsePool().runAll(name, calls);
   if (!admission.admitted) return PARSER_BUSY;
   const results = await Promise.all(admission.value.map((result) => result.catch((error: unknown) => (error instanceof WorkerCrashed ? null : Promise.reject(error)))));
