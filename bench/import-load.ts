@@ -81,14 +81,17 @@ function send(url: string, options: http.RequestOptions, body?: Buffer): Promise
   });
 }
 
-/** Times `/api/health`, one request after another, until `until()` says stop. */
-async function timeHealth(baseURL: string, until: (count: number) => boolean): Promise<number[]> {
+/**
+ * Times `/api/health`, one request after another, until `until()` says stop; counts the answers
+ * other than 200 in `failures` (a frozen request thread times out its own database check: 503).
+ */
+async function timeHealth(baseURL: string, until: (count: number) => boolean, failures = { count: 0 }): Promise<number[]> {
   const samples: number[] = [];
   while (!until(samples.length)) {
     const started = performance.now();
     const { status } = await send(`${baseURL}/api/health`, { method: 'GET' });
     samples.push(performance.now() - started);
-    if (status !== 200) throw new Error(`/api/health answered ${status}`);
+    if (status !== 200) failures.count++;
     await sleep(10);
   }
   return samples;
@@ -111,6 +114,8 @@ interface Measured {
   seconds: number[];
   reference: number[];
   during: number[];
+  /** Health answers other than 200 during the imports. */
+  failed: number;
 }
 
 /** One server with `env`: health alone, then health while RUNS imports run one after another. */
@@ -134,9 +139,10 @@ async function measure(dbUrl: string, token: string, env: Record<string, string>
     })();
     // Settled below; caught here so that a failed import does not end the process before its report.
     imports.catch(() => {});
-    const during = await timeHealth(baseURL, () => !importing);
+    const failures = { count: 0 };
+    const during = await timeHealth(baseURL, () => !importing, failures);
     await imports;
-    return { seconds, reference, during };
+    return { seconds, reference, during, failed: failures.count };
   } catch (error) {
     console.error(`The app server's last lines:\n${app.output.slice(-20).join('\n')}`);
     throw error;
@@ -180,10 +186,12 @@ async function main(): Promise<number> {
       ['workers: no import', after.reference],
       ['workers: importing', after.during],
     ]);
-    console.log(`p99 during the imports with the workers: ${p99.toFixed(1)} ms; target < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'}`);
+    console.log(`Health answers other than 200 during the imports: ${before.failed} on the request thread, ${after.failed} with the workers.`);
+    const healthMet = p99 < TARGET_P99_MS && after.failed === 0;
+    console.log(`p99 during the imports with the workers: ${p99.toFixed(1)} ms, every answer 200; target < ${TARGET_P99_MS} ms: ${healthMet ? 'met' : 'MISSED'}`);
     const busy = loadBefore > os.availableParallelism() / 2;
     console.log(`Load average ${loadBefore.toFixed(1)} at the start on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work, expect noisy figures' : ''}.`);
-    return p99 < TARGET_P99_MS && ratio >= TARGET_THROUGHPUT_RATIO ? 0 : 1;
+    return healthMet && ratio >= TARGET_THROUGHPUT_RATIO ? 0 : 1;
   } finally {
     await close();
   }
