@@ -1,5 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { applyMigrations } from '../scripts/db/schema-engine.ts';
+import { ensureBuild } from '../scripts/lib/build.ts';
+import { createDatabaseIfMissing } from '../scripts/lib/database-url.ts';
 import { projectRoot } from '../scripts/lib/project.ts';
+import { databaseUrl, dropDatabase, startTestServer } from '../scripts/lib/test-database.ts';
 import { freePort } from './free-port.ts';
 
 export interface BenchApp {
@@ -42,4 +47,27 @@ export async function stopApp(child: ChildProcess): Promise<void> {
   child.kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
   if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/**
+ * A scratch database for a bench of the production build: a throwaway embedded PostgreSQL (or a
+ * database created on TEST_DATABASE_URL) with the migrations applied, the build made current
+ * meanwhile. `close` drops it and stops the server.
+ */
+export async function scratchDatabase(prefix: string, log: (line: string) => void): Promise<{ dbUrl: string; close(): Promise<void> }> {
+  const [testServer] = await Promise.all([startTestServer(), ensureBuild(log)]);
+  const dbName = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const close = async () => {
+    if (!testServer.embedded) await dropDatabase(dbName, testServer.serverUrl).catch(() => {});
+    await testServer.close();
+  };
+  try {
+    await createDatabaseIfMissing(testServer.serverUrl, dbName);
+    const dbUrl = databaseUrl(testServer.serverUrl, dbName);
+    await applyMigrations(dbUrl);
+    return { dbUrl, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -13,12 +13,8 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
 import { hashPassword } from '../lib/auth/password.ts';
-import { applyMigrations } from '../scripts/db/schema-engine.ts';
-import { ensureBuild } from '../scripts/lib/build.ts';
-import { createDatabaseIfMissing } from '../scripts/lib/database-url.ts';
-import { databaseUrl, dropDatabase, startTestServer } from '../scripts/lib/test-database.ts';
-import { startApp, stopApp } from './app-server.ts';
-import { percentile } from './stats.ts';
+import { scratchDatabase, startApp, stopApp } from './app-server.ts';
+import { percentile, printLatencies } from './stats.ts';
 
 const CLIENTS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -68,18 +64,11 @@ async function csrfOf(baseURL: string): Promise<{ token: string; cookie: string 
   return { token: csrfToken, cookie };
 }
 
-const row = (name: string, samples: number[]) =>
-  `${name.padEnd(26)} ${String(samples.length).padStart(6)} ${percentile(samples, 50).toFixed(1).padStart(9)} ${percentile(samples, 99).toFixed(1).padStart(9)} ${Math.max(...samples).toFixed(1).padStart(9)}`;
-
 async function main(): Promise<number> {
   const loadBefore = os.loadavg()[0]!;
-  const [testServer] = await Promise.all([startTestServer(), ensureBuild(log)]);
-  const dbName = `bench_login_${randomBytes(4).toString('hex')}`;
-  const dbUrl = databaseUrl(testServer.serverUrl, dbName);
+  const { dbUrl, close } = await scratchDatabase('bench_login', log);
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
   try {
-    await createDatabaseIfMissing(testServer.serverUrl, dbName);
-    await applyMigrations(dbUrl);
     const client = new pg.Client({ connectionString: dbUrl });
     await client.connect();
     try {
@@ -108,10 +97,10 @@ async function main(): Promise<number> {
 
     const attempts = [...statuses.values()].reduce((a, b) => a + b, 0);
     const p99 = percentile(during, 99);
-    console.log(`\n/api/health latency (ms), alone and during ${CLIENTS} concurrent clients sending wrong passwords for ${SECONDS} s`);
-    console.log(`${'measure'.padEnd(26)} ${'runs'.padStart(6)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'max'.padStart(9)}`);
-    console.log(row('health, no burst (ref.)', reference));
-    console.log(row('health, during the burst', during));
+    printLatencies(`/api/health latency (ms), alone and during ${CLIENTS} concurrent clients sending wrong passwords for ${SECONDS} s`, [
+      ['health, no burst (ref.)', reference],
+      ['health, during the burst', during],
+    ]);
     console.log(`p99 during the burst: ${p99.toFixed(1)} ms = ${(p99 / percentile(reference, 99)).toFixed(1)}x the reference p99; target < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'}`);
     console.log(
       `Login attempts answered: ${attempts} (${(attempts / SECONDS).toFixed(0)}/s) by status ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ')}.`,
@@ -121,8 +110,7 @@ async function main(): Promise<number> {
     return p99 < TARGET_P99_MS ? 0 : 1;
   } finally {
     if (app) await stopApp(app.child);
-    if (!testServer.embedded) await dropDatabase(dbName, testServer.serverUrl).catch(() => {});
-    await testServer.close();
+    await close();
   }
 }
 

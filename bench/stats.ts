@@ -22,3 +22,13 @@ export function printTable(title: string, unit: string, rows: Row[]): void {
     console.log(`${r.name.padEnd(width)}  ${String(r.samples.length).padStart(4)}  ${percentile(r.samples, 50).toFixed(0).padStart(10)}  ${percentile(r.samples, 99).toFixed(0).padStart(10)}  ${ratio}`);
   }
 }
+
+/** Latencies in ms as rows of runs, p50, p99 and max, under a title. */
+export function printLatencies(title: string, rows: [name: string, samples: number[]][]): void {
+  const width = Math.max(7, ...rows.map(([name]) => name.length));
+  console.log(`\n${title}`);
+  console.log(`${'measure'.padEnd(width)} ${'runs'.padStart(6)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'max'.padStart(9)}`);
+  for (const [name, samples] of rows) {
+    console.log(`${name.padEnd(width)} ${String(samples.length).padStart(6)} ${percentile(samples, 50).toFixed(1).padStart(9)} ${percentile(samples, 99).toFixed(1).padStart(9)} ${Math.max(...samples).toFixed(1).padStart(9)}`);
+  }
+}

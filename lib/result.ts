@@ -26,6 +26,9 @@ export interface DomainError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
+/** A result whose refusal may say when to try again (a 429's Retry-After). */
+export type ThrottledResult<T> = Result<T> & { retryAfterSeconds?: number };
+
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = (code: DomainErrorCode, message: string, fieldErrors?: FieldErrors): { ok: false; error: DomainError } => ({
   ok: false,

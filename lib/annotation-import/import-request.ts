@@ -2,7 +2,7 @@ import { withJobHeartbeat } from '../articles/import/job-liveness.ts';
 import { createImportJob, finishImportJob } from '../articles/import/service.ts';
 import type { ImportOutcome } from '../articles/import/results.ts';
 import type { Actor } from '../auth/policy.ts';
-import type { Result } from '../result.ts';
+import type { ThrottledResult } from '../result.ts';
 import { readAnnotatedRequest, type AnnotatedImportQuery } from './read-request.ts';
 import { importDocuments } from './service.ts';
 
@@ -11,11 +11,12 @@ import { importDocuments } from './service.ts';
  * what it claims is refused before anything is written. With `jobId` it adds to a job the
  * /import page opened (one request per file); without, the request is a job of its own.
  */
-export async function importAnnotatedRequest(actor: Actor, request: Request, query: AnnotatedImportQuery): Promise<Result<ImportOutcome>> {
+export async function importAnnotatedRequest(actor: Actor, request: Request, query: AnnotatedImportQuery): Promise<ThrottledResult<ImportOutcome>> {
   const documents = await readAnnotatedRequest(request, query);
   if (!documents.ok) {
-    // An upload that could not be read still gets its line in the report of the job it was for.
-    if (query.jobId) await importDocuments(actor, query.jobId, [{ ok: false, name: query.name ?? 'Upload', error: documents.error.message }]);
+    // An upload that could not be read still gets its line in the report of the job it was for;
+    // one refused while the parsers are busy was not read at all, and is to be sent again.
+    if (query.jobId && documents.error.code !== 'rate_limited') await importDocuments(actor, query.jobId, [{ ok: false, name: query.name ?? 'Upload', error: documents.error.message }]);
     return documents;
   }
   const id = query.jobId ?? (await createImportJob(actor));

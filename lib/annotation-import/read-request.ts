@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { concatBytes } from '../bytes.ts';
+import { parseInPool, READER_STOPPED } from '../articles/import/parse-pool.ts';
 import { readJson } from '../articles/parse/read-json.ts';
 import { readBodyBytes } from '../http/body.ts';
-import { fail, ok, type Result } from '../result.ts';
-import { readBratZip } from './brat-zip.ts';
+import { fail, ok, type ThrottledResult } from '../result.ts';
+import { movable } from '../workers/transfer.ts';
 import { isExportLine, readExportLine, readExportLineText } from './jsonl-read.ts';
 import type { ReadDocument } from './types.ts';
 
@@ -131,7 +132,7 @@ async function* laterDocuments(rest: AsyncGenerator<{ bytes: Uint8Array; number:
  * an export line, so a wrong file is refused before anything is written) or a brat zip (read
  * whole, checked whole). The format comes from `?format=` or the content type.
  */
-export async function readAnnotatedRequest(request: Request, query: AnnotatedImportQuery): Promise<Result<AsyncIterable<ReadDocument> | Iterable<ReadDocument>>> {
+export async function readAnnotatedRequest(request: Request, query: AnnotatedImportQuery): Promise<ThrottledResult<AsyncIterable<ReadDocument> | Iterable<ReadDocument>>> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const format = query.format ?? FORMAT_BY_TYPE[type];
   if (!format) return fail('unsupported_media_type', 'Send a Newsmark JSONL export as application/x-ndjson or a brat zip as application/zip (or say ?format=jsonl|brat).');
@@ -140,7 +141,12 @@ export async function readAnnotatedRequest(request: Request, query: AnnotatedImp
     const name = query.name ?? 'upload.zip';
     const bytes = await readBodyBytes(request, ANNOTATED_IMPORT_LIMITS.maxZipBytes);
     if (!bytes.ok) return bytes;
-    const zip = await readBratZip(bytes.value);
+    // Unpacked and read on a parse worker: a 200 MB corpus would hold the request thread for seconds.
+    const zipBytes = movable(bytes.value);
+    const read = await parseInPool('readBratZip', [{ args: [zipBytes], transfer: [zipBytes.buffer] }]);
+    if (!read.ok) return read;
+    const zip = read.value[0];
+    if (!zip) return fail('payload_too_large', `${name} could not be read. ${READER_STOPPED}`);
     if (!zip.ok) return fail('validation', `${name}: ${zip.error}`);
     if (!zip.documents.some((d) => d.ok)) return fail('validation', `${name}: there is no brat document (.txt with its .ann) in the zip.`);
     return ok(zip.documents.map((d) => (d.ok ? { ...d, document: { ...d.document, name: `${name}: ${d.document.name}` } } : { ...d, name: `${name}: ${d.name}` })));

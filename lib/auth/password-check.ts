@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { boundedQueue } from '../bounded-queue.ts';
-import { fail, ok, type Result } from '../result.ts';
+import { fail, ok, type ThrottledResult } from '../result.ts';
 import { reserveLoginAttempt, settlePasswordAttempt, type PasswordAttempt } from './login-throttle.ts';
 
 /**
@@ -14,8 +14,6 @@ import { reserveLoginAttempt, settlePasswordAttempt, type PasswordAttempt } from
  */
 export const PASSWORD_CHECKS = { concurrency: Math.max(1, Math.floor(os.availableParallelism() / 2)), maxWaiting: 64 };
 export const passwordCheckQueue = boundedQueue(PASSWORD_CHECKS);
-
-export type ThrottledResult<T> = Result<T> & { retryAfterSeconds?: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

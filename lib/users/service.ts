@@ -1,9 +1,9 @@
 import { recordAudit } from '../audit/record.ts';
 import type { Actor } from '../auth/policy.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { throttledPasswordCheck, type ThrottledResult } from '../auth/password-check.ts';
+import { throttledPasswordCheck } from '../auth/password-check.ts';
 import { db, isUniqueViolation, type DbTx } from '../db.ts';
-import { fail, ok, type Result } from '../result.ts';
+import { fail, ok, type Result, type ThrottledResult } from '../result.ts';
 import { removesLastActiveAdmin } from './admin-rule.ts';
 import { findUserIdByEmail, toUserSummary, userSummarySelect, type SessionUser, type UserSummary } from './queries.ts';
 import type { CreateUserInput, UpdateUserInput } from './schemas.ts';

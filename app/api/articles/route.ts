@@ -5,7 +5,7 @@ import { articleListQuerySchema, listArticles } from '@/lib/articles/queries';
 import { can } from '@/lib/auth/policy';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
-import { errorResponse, jsonResponse } from '@/lib/http/responses';
+import { errorResponse, jsonResponse, throttledErrorResponse } from '@/lib/http/responses';
 import { parseInput } from '@/lib/validation';
 import { otherMethods } from '@/lib/http/other-methods';
 
@@ -30,7 +30,7 @@ export const POST = apiHandler(async (request: NextRequest) => {
   const query = parseInput(importQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
   if (!query.ok) return errorResponse(query.error);
   const outcome = await importRequest(auth.value, request, query.value.jobId);
-  return outcome.ok ? jsonResponse(outcome.value, 201) : errorResponse(outcome.error);
+  return outcome.ok ? jsonResponse(outcome.value, 201) : throttledErrorResponse(outcome.error, outcome.retryAfterSeconds);
 });
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });

@@ -1,5 +1,5 @@
 import type { Actor } from '../../auth/policy.ts';
-import type { Result } from '../../result.ts';
+import type { ThrottledResult } from '../../result.ts';
 import { readImportRequest } from './read-request.ts';
 import type { ImportOutcome } from './results.ts';
 import { withJobHeartbeat } from './job-liveness.ts';
@@ -10,11 +10,12 @@ import { createImportJob, finishImportJob, importParsedItems } from './service.t
  * the limits before anything is written. With `jobId` it adds to a job that the /import page
  * opened (one request per file); without, the request is a job of its own, finished at once.
  */
-export async function importRequest(actor: Actor, request: Request, jobId?: string): Promise<Result<ImportOutcome>> {
+export async function importRequest(actor: Actor, request: Request, jobId?: string): Promise<ThrottledResult<ImportOutcome>> {
   const items = await readImportRequest(request);
   if (!items.ok) {
-    // An upload that could not be read still gets its line in the report of the job it was for.
-    if (jobId) await importParsedItems(actor, jobId, [{ ok: false, name: 'Upload', error: items.error.message }]);
+    // An upload that could not be read still gets its line in the report of the job it was for;
+    // one refused while the parsers are busy was not read at all, and is to be sent again.
+    if (jobId && items.error.code !== 'rate_limited') await importParsedItems(actor, jobId, [{ ok: false, name: 'Upload', error: items.error.message }]);
     return items;
   }
   const id = jobId ?? (await createImportJob(actor));

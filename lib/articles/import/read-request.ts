@@ -1,48 +1,52 @@
-import { z } from 'zod';
 import { readBodyBytes } from '../../http/body.ts';
-import { fail, ok, type Result } from '../../result.ts';
-import { parseImportFile, parseImportItem } from '../parse/index.ts';
-import { parseJsonLinesItems } from '../parse/json.ts';
-import { readJson } from '../parse/read-json.ts';
-import type { ParsedItem } from '../parse/types.ts';
-import { IMPORT_LIMITS, megabytes } from './limits.ts';
+import { fail, ok, type ThrottledResult } from '../../result.ts';
+import { movable } from '../../workers/transfer.ts';
+import { failedItem, type ParsedItem } from '../parse/types.ts';
+import { IMPORT_LIMITS, megabytes, tooManyItems } from './limits.ts';
+import { parseInPool, READER_STOPPED } from './parse-pool.ts';
+import type { UploadedFile } from './parse-tasks.ts';
 
-const tooManyItems = (count: number) =>
-  fail('payload_too_large', `This request holds ${count.toLocaleString('en')} articles; at most ${IMPORT_LIMITS.maxItems.toLocaleString('en')} go in one request. Split it.`);
+/** Files up to this size share a call to a parse worker; a larger one has a call of its own. */
+const SHARED_CALL_BYTES = 1024 * 1024;
 
-const jsonBodySchema = z.object({ articles: z.array(z.unknown(), { error: 'Send { "articles": [ … ] }.' }) }, { error: 'Send { "articles": [ … ] }.' });
-
-function fromJson(text: string): Result<ParsedItem[]> {
-  const json = readJson(text, 'The request body');
-  if (!json.ok) return fail('validation', json.error);
-  const body = jsonBodySchema.safeParse(json.value);
-  if (!body.success) return fail('validation', 'Send { "articles": [ … ] }.');
-  if (body.data.articles.length > IMPORT_LIMITS.maxItems) return tooManyItems(body.data.articles.length);
-  return ok(body.data.articles.map((raw, i) => parseImportItem(raw, `#${i + 1}`)));
-}
-
-function fromNdjson(text: string): Result<ParsedItem[]> {
-  const count = text.split('\n').filter((line) => line.trim() !== '').length;
-  if (count > IMPORT_LIMITS.maxItems) return tooManyItems(count);
-  return ok(parseJsonLinesItems(text, 'NDJSON'));
-}
-
-async function fromMultipart(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<Result<ParsedItem[]>> {
-  let form: FormData;
-  try {
-    form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
-  } catch {
-    return fail('validation', 'The multipart body could not be read.');
-  }
-  const files = [...form.values()].filter((v): v is File => typeof v !== 'string');
-  if (files.length === 0) return fail('validation', 'Attach at least one file.', { files: ['Attach at least one file.'] });
-  const items: ParsedItem[] = [];
+function groupSmallFiles(files: (UploadedFile & { bytes: Uint8Array<ArrayBuffer> })[]) {
+  const groups: (typeof files)[] = [];
+  let bytes = Infinity;
   for (const file of files) {
-    if (file.size > IMPORT_LIMITS.maxFileBytes) {
+    if (bytes + file.size > SHARED_CALL_BYTES) {
+      groups.push([]);
+      bytes = 0;
+    }
+    groups.at(-1)!.push(file);
+    bytes += file.size;
+  }
+  return groups;
+}
+
+async function fromMultipart(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<ThrottledResult<ParsedItem[]>> {
+  const split = await parseInPool('splitMultipart', [{ args: [bytes, contentType], transfer: [bytes.buffer] }]);
+  if (!split.ok) return split;
+  const files = split.value[0];
+  if (!files) return fail('payload_too_large', `The upload could not be read. ${READER_STOPPED}`);
+  if (!files.ok) return files;
+  if (files.value.length === 0) return fail('validation', 'Attach at least one file.', { files: ['Attach at least one file.'] });
+  const readable = files.value.filter((f): f is UploadedFile & { bytes: Uint8Array<ArrayBuffer> } => f.bytes !== null);
+  const groups = groupSmallFiles(readable);
+  const parsed = await parseInPool(
+    'parseFiles',
+    groups.map((group) => ({ args: [group.map((f) => ({ name: f.name, bytes: f.bytes }))], transfer: group.map((f) => f.bytes.buffer) })),
+  );
+  if (!parsed.ok) return parsed;
+  const itemsOf = new Map<UploadedFile, ParsedItem[]>();
+  groups.forEach((group, g) => group.forEach((file, i) => itemsOf.set(file, parsed.value[g]?.[i] ?? [failedItem(file.name, `The file could not be read. ${READER_STOPPED}`)])));
+  const items: ParsedItem[] = [];
+  for (const file of files.value) {
+    const fileItems = itemsOf.get(file);
+    if (!fileItems) {
       items.push({ ok: false, name: file.name, error: `The file is ${megabytes(file.size)}; files of at most ${megabytes(IMPORT_LIMITS.maxFileBytes)} are accepted.` });
       continue;
     }
-    items.push(...parseImportFile(file.name, new Uint8Array(await file.arrayBuffer())));
+    items.push(...fileItems);
     if (items.length > IMPORT_LIMITS.maxItems) return tooManyItems(items.length);
   }
   return ok(items);
@@ -50,9 +54,10 @@ async function fromMultipart(bytes: Uint8Array<ArrayBuffer>, contentType: string
 
 /**
  * The articles of an import request, parsed and checked against every limit before anything is
- * written: JSON `{ articles: [...] }`, NDJSON (one article a line) or multipart files.
+ * written: JSON `{ articles: [...] }`, NDJSON (one article a line) or multipart files. The body is
+ * read here; everything whose cost grows with it runs on a parse worker (parse-pool.ts).
  */
-export async function readImportRequest(request: Request): Promise<Result<ParsedItem[]>> {
+export async function readImportRequest(request: Request): Promise<ThrottledResult<ParsedItem[]>> {
   const contentType = request.headers.get('content-type') ?? '';
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   if (!['application/json', 'application/x-ndjson', 'multipart/form-data'].includes(type)) {
@@ -60,12 +65,9 @@ export async function readImportRequest(request: Request): Promise<Result<Parsed
   }
   const body = await readBodyBytes(request, IMPORT_LIMITS.maxRequestBytes);
   if (!body.ok) return fail('payload_too_large', `One request carries at most ${megabytes(IMPORT_LIMITS.maxRequestBytes)}.`);
-  if (type === 'multipart/form-data') return fromMultipart(body.value, contentType);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(body.value);
-  } catch {
-    return fail('validation', 'The request body is not valid UTF-8.');
-  }
-  return type === 'application/json' ? fromJson(text) : fromNdjson(text);
+  const bytes = movable(body.value);
+  if (type === 'multipart/form-data') return fromMultipart(bytes, contentType);
+  const read = await parseInPool(type === 'application/json' ? 'readJsonBody' : 'readNdjsonBody', [{ args: [bytes], transfer: [bytes.buffer] }]);
+  if (!read.ok) return read;
+  return read.value[0] ?? fail('payload_too_large', `The request body could not be read. ${READER_STOPPED}`);
 }

@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from '../../db-unavailable.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { contentHash } from '../normalize.ts';
 import type { ParsedItem } from '../parse/types.ts';
-import { IMPORT_LIMITS } from './limits.ts';
+import { batches } from './batches.ts';
 import { countResults, firstOccurrences, type ImportOutcome, type ItemResult } from './results.ts';
 
 type OkItem = ParsedItem & { ok: true };
@@ -160,7 +160,8 @@ export function storeFailureReason(error: unknown): string {
 }
 
 /**
- * Imports parsed items into a job, in transactions of IMPORT_LIMITS.batchSize. Items that failed to
+ * Imports parsed items into a job, in transactions of IMPORT_LIMITS.batchSize items (fewer when
+ * their texts are long, see batchCharacters). Items that failed to
  * parse are recorded as failed; a bad item fails alone. `firstIndex` numbers the items after those
  * the job already holds (several requests can feed one job, e.g. one per uploaded file).
  */
@@ -170,8 +171,7 @@ export async function importParsedItems(actor: Actor, jobId: string, items: read
   if (job.status === 'DONE' || job.status === 'FAILED') return JOB_CLOSED;
 
   const all: ItemResult[] = [];
-  for (let offset = 0; offset < items.length; offset += IMPORT_LIMITS.batchSize) {
-    const batch = items.slice(offset, offset + IMPORT_LIMITS.batchSize);
+  for (const batch of batches(items)) {
     let written: Result<ItemResult[]>;
     try {
       written = await importBatch(actor, jobId, batch);

@@ -4,6 +4,7 @@ import { canonicalizeUrl, httpUrl } from './canonical-url.ts';
 import { toLanguageTag } from './language-tag.ts';
 import { formatCount, PARSE_LIMITS } from './limits.ts';
 import { parsePublishedAt } from './published-at.ts';
+import { certainlyTooLong } from './text-length-bound.ts';
 import { deriveTitle } from './title.ts';
 import { failedItem, type ArticleDraft, type ParsedItem } from './types.ts';
 
@@ -108,17 +109,18 @@ export function readMetadata(data: z.output<typeof articleMetadataSchema>): { ok
   return { ok: true, value: { ...rest, publishedAt: publishedAt ?? publishedAtAlias } };
 }
 
+export const TEXT_TOO_LONG = `The article's text is longer than ${formatCount(PARSE_LIMITS.maxTextLength)} characters.`;
+
 /**
  * The last step of every parser: refuse NUL and empty text, normalise the text (the only form
  * ever stored), derive a title when none was given, and key the URL for deduplication.
  */
 export function finishArticle(draft: ArticleDraft, name: string): ParsedItem {
   if (draft.text.includes('\0')) return failedItem(name, 'The text contains NUL characters.');
+  if (certainlyTooLong(draft.text)) return failedItem(name, TEXT_TOO_LONG);
   const text = toArticleText(draft.text);
   if (!text) return failedItem(name, 'The article has no text.');
-  if (text.length > PARSE_LIMITS.maxTextLength) {
-    return failedItem(name, `The article's text is longer than ${formatCount(PARSE_LIMITS.maxTextLength)} characters.`);
-  }
+  if (text.length > PARSE_LIMITS.maxTextLength) return failedItem(name, TEXT_TOO_LONG);
   return {
     ok: true,
     name,

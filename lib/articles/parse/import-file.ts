@@ -1,10 +1,12 @@
-import { finishArticle } from './article-fields.ts';
+import { finishArticle, TEXT_TOO_LONG } from './article-fields.ts';
 import { parseCsvItems } from './csv.ts';
 import { decodeText } from './decode-text.ts';
 import { parseHtmlDocument } from './html.ts';
 import { parseJsonItems, parseJsonLinesItems } from './json.ts';
+import { PARSE_LIMITS } from './limits.ts';
 import { parseMarkdownArticle } from './markdown.ts';
 import { parsePlainTextArticle } from './plain-text.ts';
+import { certainlyTooLong } from './text-length-bound.ts';
 import { failedItem, type ParsedItem } from './types.ts';
 
 const FORMATS = { txt: 'text', md: 'markdown', html: 'html', htm: 'html', json: 'json', jsonl: 'jsonl', csv: 'csv' } as const;
@@ -22,7 +24,11 @@ function unsupported(extension: string): string {
 }
 
 function singleArticle(format: 'text' | 'markdown' | 'html', text: string, fileName: string): ParsedItem {
-  if (format === 'text') return finishArticle(parsePlainTextArticle(text), fileName);
+  if (format === 'text') {
+    // The size alone can tell: refused before a second of normalising 8 MB (its headline becomes the title).
+    if (certainlyTooLong(text, PARSE_LIMITS.maxHeadlineLength)) return failedItem(fileName, TEXT_TOO_LONG);
+    return finishArticle(parsePlainTextArticle(text), fileName);
+  }
   const parsed = format === 'markdown' ? parseMarkdownArticle(text) : parseHtmlDocument(text);
   return parsed.ok ? finishArticle(parsed.value, fileName) : failedItem(fileName, parsed.error.message);
 }

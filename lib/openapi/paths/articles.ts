@@ -31,7 +31,8 @@ export const articlePaths: Paths = {
       description:
         `Parsed by hand, not by one schema: JSON \`{ articles: [...] }\`, NDJSON (one article object a line) or multipart files (.txt .md .html .htm .json .jsonl .csv). ` +
         `At most ${IMPORT_LIMITS.maxItems.toLocaleString('en')} articles and ${IMPORT_LIMITS.maxRequestBytes / 1024 / 1024} MB per request, ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB per file. ` +
-        'Each item succeeds or fails on its own; give `text` or `html` (parsed to plain text once).',
+        'Each item succeeds or fails on its own; give `text` or `html` (parsed to plain text once). ' +
+        '429 with `Retry-After` when the parsers are busy with other imports; nothing is read or written then.',
       tag,
       parameters: queryParameters(importQuerySchema, { descriptions: { jobId: 'Add to a job opened with `POST /api/import-jobs`; without it the request is a job of its own.' } }),
       requestBody: {
@@ -44,7 +45,7 @@ export const articlePaths: Paths = {
       },
       responses: { '201': jsonRef('The job and the outcome of every item, in order.', 'ImportOutcome') },
       // 404 and 409: a `jobId` that does not exist, or names a finished job.
-      errors: ['validation', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type'],
+      errors: ['validation', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'rate_limited'],
     }),
   },
   '/api/articles/{id}': {

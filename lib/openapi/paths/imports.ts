@@ -34,7 +34,8 @@ export const importPaths: Paths = {
         },
       },
       responses: { '201': jsonRef('The job and the outcome of every article, in order, with the annotations and relations each added.', 'ImportOutcome') },
-      errors: ['validation', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type'],
+      // 429: a brat zip is read on the import's parse workers, which may be busy with other imports.
+      errors: ['validation', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'rate_limited'],
     }),
   },
   '/api/import-jobs': {

@@ -3,7 +3,7 @@ import { importAnnotatedRequest } from '@/lib/annotation-import/import-request';
 import { annotatedImportQuerySchema } from '@/lib/annotation-import/read-request';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
-import { errorResponse, jsonResponse } from '@/lib/http/responses';
+import { errorResponse, jsonResponse, throttledErrorResponse } from '@/lib/http/responses';
 import { parseInput } from '@/lib/validation';
 import { otherMethods } from '@/lib/http/other-methods';
 
@@ -18,7 +18,7 @@ export const POST = apiHandler(async (request: NextRequest) => {
   const query = parseInput(annotatedImportQuerySchema, Object.fromEntries(request.nextUrl.searchParams));
   if (!query.ok) return errorResponse(query.error);
   const outcome = await importAnnotatedRequest(auth.value, request, query.value);
-  return outcome.ok ? jsonResponse(outcome.value, 201) : errorResponse(outcome.error);
+  return outcome.ok ? jsonResponse(outcome.value, 201) : throttledErrorResponse(outcome.error, outcome.retryAfterSeconds);
 });
 
 export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods({ POST });
