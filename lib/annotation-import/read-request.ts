@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { concatBytes } from '../bytes.ts';
 import { parseInPool, READER_STOPPED } from '../articles/import/parse-pool.ts';
-import { readJson } from '../articles/parse/read-json.ts';
 import { readBodyBytes } from '../http/body.ts';
 import { fail, ok, type ThrottledResult } from '../result.ts';
 import { movable } from '../workers/transfer.ts';
-import { isExportLine, readExportLine, readExportLineText } from './jsonl-read.ts';
 import type { ReadDocument } from './types.ts';
 
 export const ANNOTATED_IMPORT_LIMITS = {
   /** A JSONL export streams through, so only a line is ever held: one article and its annotations. */
   maxLineBytes: 32 * 1024 * 1024,
   maxJsonlBytes: 2 * 1024 * 1024 * 1024,
+  /** Lines go to a parse worker in batches of about this size (a longer line alone): a message per line would cost more than a small line's reading. */
+  batchBytes: 1024 * 1024,
   /** A zip must be whole before its directory (at its end) can be read. */
   maxZipBytes: 200 * 1024 * 1024,
 };
@@ -96,34 +96,64 @@ async function* byteLines(body: ReadableStream<Uint8Array>, maxLineBytes: number
 
 export class BodyTooLarge extends Error {}
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Consecutive lines joined by "\n", numbered from `first`; a line too long, alone; or why the stream stopped. */
+type LineBatch = { bytes: Uint8Array<ArrayBuffer>; first: number; last: number } | { tooLong: number } | { stopped: unknown };
 
-/** The documents of a JSONL export as they stream in; blank lines are skipped, a bad line fails alone. */
-async function* jsonlDocuments(first: ReadDocument, rest: AsyncGenerator<{ bytes: Uint8Array; number: number } | { tooLong: number }>, fileName: string): AsyncGenerator<ReadDocument> {
-  yield first;
+/** The lines of `lines` in batches of about `maxBatchBytes`, each ready to move to a worker. */
+async function* lineBatches(lines: AsyncGenerator<{ bytes: Uint8Array; number: number } | { tooLong: number }>, maxBatchBytes: number): AsyncGenerator<LineBatch> {
+  let parts: Uint8Array[] = [];
+  let bytes = 0;
+  let first = 0;
+  const take = (): LineBatch => {
+    const joined = concatBytes(parts.flatMap((p, i) => (i === 0 ? [p] : [NEWLINE, p])));
+    const batch = { bytes: joined, first, last: first + parts.length - 1 };
+    parts = [];
+    bytes = 0;
+    return batch;
+  };
   try {
-    yield* laterDocuments(rest, fileName);
+    for await (const line of lines) {
+      if ('tooLong' in line) {
+        if (parts.length) yield take();
+        yield line;
+        continue;
+      }
+      if (parts.length && bytes + line.bytes.byteLength > maxBatchBytes) yield take();
+      if (!parts.length) first = line.number;
+      parts.push(line.bytes);
+      bytes += line.bytes.byteLength + 1;
+    }
   } catch (error) {
-    // The batches before stay written and the job's report ends with this line, so nothing is lost unseen.
-    const why = error instanceof BodyTooLarge ? `a JSONL export carries at most ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB` : 'the upload was interrupted';
-    yield { ok: false, name: fileName, error: `The rest of the file was not read: ${why}.` };
+    if (parts.length) yield take();
+    yield { stopped: error };
+    return;
   }
+  if (parts.length) yield take();
 }
 
-async function* laterDocuments(rest: AsyncGenerator<{ bytes: Uint8Array; number: number } | { tooLong: number }>, fileName: string): AsyncGenerator<ReadDocument> {
-  for await (const line of rest) {
-    if ('tooLong' in line) {
-      yield { ok: false, name: `${fileName} line ${line.tooLong}`, error: `The line is longer than ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB.` };
+const NEWLINE = new Uint8Array([10]);
+
+const linesLabel = (fileName: string, batch: { first: number; last: number }) => (batch.first === batch.last ? `${fileName} line ${batch.first}` : `${fileName} lines ${batch.first}–${batch.last}`);
+
+/** The documents of a JSONL export after its first batch, as they stream in; a bad line fails alone. */
+async function* jsonlDocuments(first: ReadDocument[], rest: AsyncGenerator<LineBatch>, fileName: string): AsyncGenerator<ReadDocument> {
+  yield* first;
+  for await (const batch of rest) {
+    if ('stopped' in batch) {
+      // The batches before stay written and the job's report ends with this line, so nothing is lost unseen.
+      const why = batch.stopped instanceof BodyTooLarge ? `a JSONL export carries at most ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB` : 'the upload was interrupted';
+      yield { ok: false, name: fileName, error: `The rest of the file was not read: ${why}.` };
+      return;
+    }
+    if ('tooLong' in batch) {
+      yield { ok: false, name: `${fileName} line ${batch.tooLong}`, error: `The line is longer than ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB.` };
       continue;
     }
-    let text: string;
-    try {
-      text = decoder.decode(line.bytes);
-    } catch {
-      yield { ok: false, name: `${fileName} line ${line.number}`, error: 'The line is not valid UTF-8.' };
-      continue;
-    }
-    if (text.trim()) yield readExportLineText(text, `${fileName} line ${line.number}`);
+    // Part of the request is read (and may be written): it waits for a worker rather than being refused.
+    const read = await parseInPool('readJsonlLines', [{ args: [batch.bytes, batch.first, fileName, false], transfer: [batch.bytes.buffer] }], { wait: true });
+    const lines = read.ok ? read.value[0] : null;
+    if (lines) yield* lines.documents;
+    else yield { ok: false, name: linesLabel(fileName, batch), error: READER_STOPPED };
   }
 }
 
@@ -154,27 +184,23 @@ export async function readAnnotatedRequest(request: Request, query: AnnotatedImp
 
   const name = query.name ?? 'upload.jsonl';
   if (!request.body) return fail('validation', 'The request has no body: send the JSONL export.');
-  const lines = byteLines(request.body, ANNOTATED_IMPORT_LIMITS.maxLineBytes, ANNOTATED_IMPORT_LIMITS.maxJsonlBytes);
-  const notExport = fail('validation', `${name} is not a Newsmark JSONL export: each line is {"article": {…}, "annotations": […], "relations": […]}. Plain articles are imported as articles.`);
-  try {
-    for (;;) {
-      const next = await lines.next();
-      if (next.done) return fail('validation', `${name} is empty.`);
-      const line = next.value;
-      if ('tooLong' in line) return fail('payload_too_large', `${name}: line ${line.tooLong} is longer than ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB.`);
-      let text: string;
-      try {
-        text = decoder.decode(line.bytes);
-      } catch {
-        return fail('validation', `${name} is not valid UTF-8.`);
-      }
-      if (!text.trim()) continue;
-      const json = readJson(text, name);
-      if (!json.ok || !isExportLine(json.value)) return notExport;
-      return ok(jsonlDocuments(readExportLine(json.value, `${name} line ${line.number}`), lines, name));
+  const batches = lineBatches(byteLines(request.body, ANNOTATED_IMPORT_LIMITS.maxLineBytes, ANNOTATED_IMPORT_LIMITS.maxJsonlBytes), ANNOTATED_IMPORT_LIMITS.batchBytes);
+  for (;;) {
+    const next = await batches.next();
+    if (next.done) return fail('validation', `${name} is empty.`);
+    const batch = next.value;
+    if ('stopped' in batch) {
+      if (batch.stopped instanceof BodyTooLarge) return fail('payload_too_large', `A JSONL export carries at most ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB.`);
+      return fail('validation', 'The request body could not be read.');
     }
-  } catch (error) {
-    if (error instanceof BodyTooLarge) return fail('payload_too_large', `A JSONL export carries at most ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB.`);
-    return fail('validation', 'The request body could not be read.');
+    if ('tooLong' in batch) return fail('payload_too_large', `${name}: line ${batch.tooLong} is longer than ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB.`);
+    // Nothing is written yet: a full line of parse calls refuses the request as a whole.
+    const read = await parseInPool('readJsonlLines', [{ args: [batch.bytes, batch.first, name, true], transfer: [batch.bytes.buffer] }]);
+    if (!read.ok) return read;
+    const lines = read.value[0];
+    if (!lines) return fail('payload_too_large', `${name} could not be read. ${READER_STOPPED}`);
+    if (lines.start === 'notUtf8') return fail('validation', `${name} is not valid UTF-8.`);
+    if (lines.start === 'notExport') return fail('validation', `${name} is not a Newsmark JSONL export: each line is {"article": {…}, "annotations": […], "relations": […]}. Plain articles are imported as articles.`);
+    if (lines.start === 'found') return ok(jsonlDocuments(lines.documents, batches, name));
   }
 }

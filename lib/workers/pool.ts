@@ -35,8 +35,11 @@ export interface WorkerPool<T extends Tasks> {
    * Runs each call of task `name` on a worker, in order of arrival, and resolves with their
    * results in order. Refused as a whole (admitted: false) when other calls are already waiting
    * and these would make the line longer than `maxWaiting`; one request's calls are never split.
+   * With `wait`, admitted however long the line: for a request already part read, which cannot
+   * be refused without losing what it sent; it waits for one call at a time (its stream unread
+   * meanwhile), so such calls add at most one per open request to the line.
    */
-  runAll<K extends keyof T & string>(name: K, calls: Call<Parameters<T[K]>>[]): Admission<Promise<Delivered<Awaited<ReturnType<T[K]>>>>[]>;
+  runAll<K extends keyof T & string>(name: K, calls: Call<Parameters<T[K]>>[], options?: { wait?: boolean }): Admission<Promise<Delivered<Awaited<ReturnType<T[K]>>>>[]>;
   readonly size: number;
   readonly waiting: number;
   /** Ends every worker; calls still running are rejected with WorkerCrashed. */
@@ -112,8 +115,8 @@ export function workerPool<T extends Tasks>({ modulePath, size, maxWaiting, root
   };
 
   return {
-    runAll(name, calls) {
-      if (line.length > 0 && line.length + calls.length > maxWaiting) return { admitted: false };
+    runAll(name, calls, options) {
+      if (!options?.wait && line.length > 0 && line.length + calls.length > maxWaiting) return { admitted: false };
       const results = calls.map(
         (call) => new Promise<unknown>((resolve, reject) => line.push({ name, args: call.args, transfer: call.transfer ?? [], resolve, reject })),
       ) as Promise<Delivered<Awaited<ReturnType<T[typeof name]>>>>[];

@@ -37,13 +37,16 @@ export const PARSER_BUSY: ThrottledResult<never> = {
 
 export const READER_STOPPED = 'Reading it stopped unexpectedly (it may need more memory than the server gives one upload); nothing of it was imported. Try again, or split it into smaller files.';
 
-/** The results of `calls`, in order; PARSER_BUSY when the line is full, null for a call whose worker died. */
-export async function parseInPool<K extends keyof ParseTasks>(name: K, calls: Call<Parameters<ParseTasks[K]>>[]): Promise<ThrottledResult<(Delivered<Awaited<ReturnType<ParseTasks[K]>>> | null)[]>> {
+/**
+ * The results of `calls`, in order; PARSER_BUSY when the line is full (never with `wait`, see
+ * WorkerPool.runAll), null for a call whose worker died.
+ */
+export async function parseInPool<K extends keyof ParseTasks>(name: K, calls: Call<Parameters<ParseTasks[K]>>[], options?: { wait?: boolean }): Promise<ThrottledResult<(Delivered<Awaited<ReturnType<ParseTasks[K]>>> | null)[]>> {
   if (PARSE_POOL.size === 0) {
     const run = tasks[name] as unknown as (...args: Parameters<ParseTasks[K]>) => ReturnType<ParseTasks[K]>;
     return { ok: true, value: await Promise.all(calls.map(async (call) => delivered(await run(...call.args)))) };
   }
-  const admission = parsePool().runAll(name, calls);
+  const admission = parsePool().runAll(name, calls, options);
   if (!admission.admitted) return PARSER_BUSY;
   const results = await Promise.all(admission.value.map((result) => result.catch((error: unknown) => (error instanceof WorkerCrashed ? null : Promise.reject(error)))));
   return { ok: true, value: results };

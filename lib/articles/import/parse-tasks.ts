@@ -1,9 +1,10 @@
 // What the import's parse workers run (lib/articles/import/parse-pool.ts): everything that reads
 // an import request's body, whose cost grows with its size. Pure: bytes in, items or reasons out.
-// The annotated import's brat zips are read here too: one pool for every import, so the workers
-// stay bounded to the cores.
+// The annotated import's brat zips and JSONL lines are read here too: one pool for every import,
+// so the workers stay bounded to the cores.
 import { z } from 'zod';
 import { readBratZip } from '../../annotation-import/brat-zip.ts';
+import { readJsonlLines } from '../../annotation-import/jsonl-lines.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { transferring } from '../../workers/transfer.ts';
 import { parseImportFile, parseImportItem } from '../parse/index.ts';
@@ -69,5 +70,5 @@ async function splitMultipart(bytes: Uint8Array<ArrayBuffer>, contentType: strin
 /** Each file's items, in order: a few small files go in one call, so each call is worth its message. */
 const parseFiles = (files: { name: string; bytes: Uint8Array }[]): ParsedItem[][] => files.map((f) => parseImportFile(f.name, f.bytes));
 
-export const tasks = { readJsonBody, readNdjsonBody, splitMultipart, parseFiles, readBratZip };
+export const tasks = { readJsonBody, readNdjsonBody, splitMultipart, parseFiles, readBratZip, readJsonlLines };
 export type ParseTasks = typeof tasks;
