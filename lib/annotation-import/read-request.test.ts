@@ -4,7 +4,8 @@ import { bratAnn } from '../export/brat.ts';
 import { ITEM, TEXT } from '../export/fixture.test-data.ts';
 import { jsonlLine } from '../export/jsonl.ts';
 import type { Result } from '../result.ts';
-import { readExportLine } from './jsonl-read.ts';
+import { PARSE_POOL } from '../articles/import/parse-pool.ts';
+import { readExportLine, readExportLineText } from './jsonl-read.ts';
 import { ANNOTATED_IMPORT_LIMITS, readAnnotatedRequest, type AnnotatedImportQuery } from './read-request.ts';
 import type { ReadDocument } from './types.ts';
 
@@ -172,6 +173,30 @@ describe('readAnnotatedRequest: JSONL', () => {
     const docs = await documents(await readAnnotatedRequest(request(trickle(encoder.encode([small('a'), small('b'), small('c'), small('d')].join('\n')))), { name: 'x' }));
     expect(docs.at(-1)).toMatchObject({ ok: false, name: 'x', error: expect.stringMatching(/^The rest of the file was not read: a JSONL export carries at most/) });
     expect(docs[0]).toMatchObject({ ok: true });
+  });
+
+  it('reads hostile lines (one huge, deeply nested, many tiny) as each line read alone would, on the workers or this thread, however batched', async () => {
+    const huge = JSON.stringify({ article: { title: 'huge', text: 'word '.repeat(3_000_000) }, annotations: Array.from({ length: 2_000 }, (_, i) => ({ id: i, kind: 'claim', start: i * 5, end: i * 5 + 4 })) });
+    const deep = `{"article":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const tiny = Array.from({ length: 60_000 }, (_, i) => ['{}', '', '[]', small(`t${i}`), ' ', '{'][i % 6]!);
+    const lines = [small('first'), deep, ...tiny.slice(0, 30_000), huge, deep, ...tiny.slice(30_000), huge];
+    const expected = lines.flatMap((line, i) => (line.trim() ? [readExportLineText(line, `h line ${i + 1}`)] : []));
+    expect(expected.filter((d) => !d.ok && /nests arrays or objects more than/.test(d.error))).toHaveLength(2);
+    const workers = PARSE_POOL.size;
+    try {
+      for (const [size, batchBytes] of [[workers, limits.batchBytes], [workers, 1_000], [0, limits.batchBytes]] as const) {
+        PARSE_POOL.size = size;
+        ANNOTATED_IMPORT_LIMITS.batchBytes = batchBytes;
+        expect(await documents(await readAnnotatedRequest(request(lines.join('\n')), { name: 'h' }))).toEqual(expected);
+      }
+    } finally {
+      PARSE_POOL.size = workers;
+    }
+  }, 60_000);
+
+  it('refuses a deeply nested first line as not an export', async () => {
+    const error = refusal(await readAnnotatedRequest(request(`\n{"article":${'['.repeat(100_000)}${']'.repeat(100_000)}}\n${small('a')}`), { name: 'd' }));
+    expect(error).toMatchObject({ code: 'validation', message: expect.stringMatching(/^d is not a Newsmark JSONL export/) });
   });
 
   it('restores the limits after the tests that change them', () => {
