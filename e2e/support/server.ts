@@ -9,7 +9,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 
 process.env.DATABASE_URL = url;
 process.env.NEXTAUTH_SECRET = randomBytes(32).toString('base64url');
-process.env.NEXTAUTH_URL = `http://127.0.0.1:${port}`;
+// E2E_NEXTAUTH_URL: a public URL other than this one, e.g. https for the secure-cookie tests.
+process.env.NEXTAUTH_URL = process.env.E2E_NEXTAUTH_URL ?? `http://127.0.0.1:${port}`;
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 // WEB_CONCURRENCY as in `npm start`, for the tests and benches of a clustered server.
