@@ -11,6 +11,7 @@
  * was only stalled) reopens it as RUNNING.
  */
 import { db } from '../../db.ts';
+import { shortReason } from '../../http/outage-log.ts';
 
 export const JOB_HEARTBEAT_MS = 10_000;
 export const JOB_DEAD_AFTER_SECONDS = 45;
@@ -86,7 +87,7 @@ export function startJobLivenessSweeper(log: (line: string) => void = (line) => 
       },
       (error: unknown) => {
         // Once per run of failures: a database outage must not fill the log every 15 s.
-        if (!failing) log(`[import] could not check for interrupted import jobs: ${error instanceof Error ? error.message.split('\n').at(-1) : String(error)}`);
+        if (!failing) log(`[import] could not check for interrupted import jobs: ${shortReason(error)}`);
         failing = true;
       },
     );
