@@ -1,6 +1,10 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+// One import style: `./x` for a file's own folder, `@/...` for anything else, never `../`, so a
+// module's imports read the same wherever it is and moving a file does not rewrite its neighbours.
+const oneImportStyle = { group: ['../*', '../**'], message: 'Import from another folder with @/..., not ../' };
+
 // app/ and components/ never reach the database directly: only lib/ does, through lib/db.ts.
 const noDatabaseOutsideLib = {
   files: ['app/**', 'components/**'],
@@ -11,6 +15,7 @@ const noDatabaseOutsideLib = {
         patterns: [
           { group: ['@/lib/db', '**/lib/db', '**/lib/db.ts', '@/lib/generated/*', '**/generated/prisma/*'], message: 'Only lib/ talks to the database; call a lib/<domain> function instead.' },
           { group: ['@prisma/*', 'pg'], message: 'Only lib/db.ts creates database clients.' },
+          oneImportStyle,
         ],
       },
     ],
@@ -19,7 +24,7 @@ const noDatabaseOutsideLib = {
 
 // Imports flow app -> components -> lib, never back.
 const oneWayImports = [
-  { files: ['lib/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ must not import app/ or components/.' }] }] } },
+  { files: ['lib/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ must not import app/ or components/.' }, oneImportStyle] }] } },
 ];
 
 // Outside input reaches app/ code through parseInput (lib/validation.ts), which also refuses a NUL

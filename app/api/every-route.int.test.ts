@@ -1,11 +1,11 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeSession as session } from '../../scripts/test/fake-session.ts';
+import { fakeSession as session } from '@/scripts/test/fake-session.ts';
 import { ROUTE_METHODS } from '@/lib/http/methods';
 import { openApiDocument } from '@/lib/openapi/document';
 import type { PathItem } from '@/lib/openapi/types';
 
-vi.mock('@/lib/auth/session', () => import('../../scripts/test/fake-session.ts'));
+vi.mock('@/lib/auth/session', () => import('@/scripts/test/fake-session.ts'));
 
 /**
  * Every route module under app/api, walked from the files themselves, so a route added later is

@@ -3,11 +3,11 @@
 import { useState, type FormEvent } from 'react';
 import { callApi } from '@/lib/http/client';
 import { TOKEN_NAME_MAX } from '@/lib/tokens/schemas';
-import { Button } from '../ui/Button';
-import { FormMessage } from '../ui/FormMessage';
-import { TextField } from '../ui/TextField';
-import { useApiForm } from '../ui/useApiForm';
-import { utcMinute } from '../ui/utc-minute';
+import { Button } from '@/components/ui/Button';
+import { FormMessage } from '@/components/ui/FormMessage';
+import { TextField } from '@/components/ui/TextField';
+import { useApiForm } from '@/components/ui/useApiForm';
+import { utcMinute } from '@/components/ui/utc-minute';
 
 /** A token as the API lists it (dates as ISO strings): never the secret. */
 export interface TokenRow {

@@ -4,10 +4,10 @@ import { signOut } from 'next-auth/react';
 import type { FormEvent } from 'react';
 import { callApi } from '@/lib/http/client';
 import { PASSWORD_MIN } from '@/lib/validation';
-import { Button } from '../ui/Button';
-import { FormMessage } from '../ui/FormMessage';
-import { TextField } from '../ui/TextField';
-import { useApiForm } from '../ui/useApiForm';
+import { Button } from '@/components/ui/Button';
+import { FormMessage } from '@/components/ui/FormMessage';
+import { TextField } from '@/components/ui/TextField';
+import { useApiForm } from '@/components/ui/useApiForm';
 
 export function ChangePasswordForm() {
   const { busy, fieldErrors, message, submit, refuse } = useApiForm();

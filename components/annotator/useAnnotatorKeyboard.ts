@@ -8,7 +8,7 @@ import type { SelectAnnotation } from './types';
 import type { AnnotationStore } from './useAnnotationStore';
 import type { useRelationPicking } from './useRelationPicking';
 import type { useTextSelection } from './useTextSelection';
-import { isTyping } from '../ui/is-typing';
+import { isTyping } from '@/components/ui/is-typing';
 
 const KEY_KINDS: Record<string, AnnotationKindName> = { c: 'claim', '1': 'claim', e: 'event', '2': 'event', s: 'source', '3': 'source' };
 

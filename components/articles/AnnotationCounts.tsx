@@ -1,5 +1,5 @@
 import type { AnnotationCounts as Counts } from '@/lib/articles/annotation-counts';
-import { countOf } from '../ui/count';
+import { countOf } from '@/components/ui/count';
 
 /** Progress of one article: its annotations by kind, and by review status. */
 export function AnnotationCounts({ counts }: { counts: Counts }) {

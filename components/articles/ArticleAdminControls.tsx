@@ -3,10 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { callApi } from '@/lib/http/client';
-import { Button } from '../ui/Button';
-import { FormMessage } from '../ui/FormMessage';
-import { TextField } from '../ui/TextField';
-import { useApiForm } from '../ui/useApiForm';
+import { Button } from '@/components/ui/Button';
+import { FormMessage } from '@/components/ui/FormMessage';
+import { TextField } from '@/components/ui/TextField';
+import { useApiForm } from '@/components/ui/useApiForm';
 
 export interface EditableMetadata {
   id: string;

@@ -4,9 +4,9 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { sameOriginPath } from '@/lib/http/redirect';
 import type { FieldErrors } from '@/lib/result';
-import { Button } from '../ui/Button';
-import { FormMessage } from '../ui/FormMessage';
-import { TextField } from '../ui/TextField';
+import { Button } from '@/components/ui/Button';
+import { FormMessage } from '@/components/ui/FormMessage';
+import { TextField } from '@/components/ui/TextField';
 
 /** Talks to next-auth's credentials endpoint directly, so a 400 (field errors) or 429 (throttled) reaches the user as such. */
 export function LoginForm() {

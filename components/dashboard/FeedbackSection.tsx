@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { truncate } from '@/lib/annotations/history-diff';
 import type { RejectedAnnotation } from '@/lib/review/service';
 import type { AnnotationKindName } from '@/lib/annotations/schemas';
-import { KIND_LABEL } from '../annotator/labels';
-import { countOf } from '../ui/count';
+import { KIND_LABEL } from '@/components/annotator/labels';
+import { countOf } from '@/components/ui/count';
 import { MarkFeedbackSeen } from './MarkFeedbackSeen';
 
 const KIND_STYLE: Record<string, string> = { claim: 'bg-amber-100 text-amber-900', event: 'bg-sky-100 text-sky-900', source: 'bg-emerald-100 text-emerald-900' };

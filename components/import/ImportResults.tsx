@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ItemResult } from '@/lib/articles/import/results';
-import { countOf } from '../ui/count';
+import { countOf } from '@/components/ui/count';
 
 const BADGE: Record<ItemResult['status'], string> = {
   created: 'bg-emerald-100 text-emerald-900',

@@ -4,11 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useState, type DragEvent, type FormEvent } from 'react';
 import type { ItemResult } from '@/lib/articles/import/results';
 import { callApi } from '@/lib/http/client';
-import { Button } from '../ui/Button';
-import { countOf } from '../ui/count';
-import { FormMessage } from '../ui/FormMessage';
-import { ProgressBar } from '../ui/ProgressBar';
-import { TextField } from '../ui/TextField';
+import { Button } from '@/components/ui/Button';
+import { countOf } from '@/components/ui/count';
+import { FormMessage } from '@/components/ui/FormMessage';
+import { ProgressBar } from '@/components/ui/ProgressBar';
+import { TextField } from '@/components/ui/TextField';
 import { ImportResults } from './ImportResults';
 import { importTargetOf, uploadImport } from './upload';
 

@@ -1,6 +1,6 @@
 import type { ImportJobView } from '@/lib/articles/import/service';
 import type { ItemResult } from '@/lib/articles/import/results';
-import { countOf } from '../ui/count';
+import { countOf } from '@/components/ui/count';
 import { ImportResults } from './ImportResults';
 import { RefreshWhileRunning } from './RefreshWhileRunning';
 

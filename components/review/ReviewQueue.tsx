@@ -9,7 +9,7 @@ import type { AnnotationJson } from '@/components/annotator/types';
 import type { ReviewQueueItem } from '@/lib/review/service';
 import { RejectForm } from './RejectForm';
 import { formatAttributes } from '@/lib/annotations/history-diff';
-import { isTyping } from '../ui/is-typing';
+import { isTyping } from '@/components/ui/is-typing';
 
 /** A queue item as the JSON API returns it: the server's ReviewQueueItem, its annotation's dates as strings. */
 export type QueueItem = Omit<ReviewQueueItem, 'annotation'> & { annotation: AnnotationJson };

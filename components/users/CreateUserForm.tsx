@@ -5,10 +5,10 @@ import { ROLES } from '@/lib/auth/policy';
 import { callApi } from '@/lib/http/client';
 import type { UserSummary } from '@/lib/users/queries';
 import { PASSWORD_MIN } from '@/lib/validation';
-import { Button } from '../ui/Button';
-import { FormMessage } from '../ui/FormMessage';
-import { TextField } from '../ui/TextField';
-import { useApiForm } from '../ui/useApiForm';
+import { Button } from '@/components/ui/Button';
+import { FormMessage } from '@/components/ui/FormMessage';
+import { TextField } from '@/components/ui/TextField';
+import { useApiForm } from '@/components/ui/useApiForm';
 
 export function CreateUserForm({ onCreated }: { onCreated: (user: UserSummary) => void }) {
   const { busy, fieldErrors, message, submit } = useApiForm();

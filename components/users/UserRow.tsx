@@ -5,7 +5,7 @@ import { ROLES, type Role } from '@/lib/auth/policy';
 import { callApi } from '@/lib/http/client';
 import type { UserSummary } from '@/lib/users/queries';
 import { PASSWORD_MIN } from '@/lib/validation';
-import { Button } from '../ui/Button';
+import { Button } from '@/components/ui/Button';
 
 type Change = { action: 'setRole'; role: Role } | { action: 'setDisabled'; disabled: boolean } | { action: 'resetPassword'; password: string };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TEXT } from '../export/fixture.test-data.ts';
-import { normalizeArticleText } from '../articles/normalize.ts';
+import { TEXT } from '@/lib/export/fixture.test-data.ts';
+import { normalizeArticleText } from '@/lib/articles/normalize.ts';
 import { reanchor } from './anchor.ts';
 
 const spanOf = (text: string, quote: string, occurrence = 0) => {

@@ -1,4 +1,4 @@
-import { anchorSpan, CONTEXT_LENGTH, type Anchor } from '../annotations/offsets.ts';
+import { anchorSpan, CONTEXT_LENGTH, type Anchor } from '@/lib/annotations/offsets.ts';
 
 /**
  * Places a span given in one version of a text (the file's) into the text that is stored (the

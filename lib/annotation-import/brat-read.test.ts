@@ -1,13 +1,13 @@
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bratAnn } from '../export/brat.ts';
-import { ITEM, TEXT } from '../export/fixture.test-data.ts';
-import { ZipWriter } from '../export/zip.ts';
+import { bratAnn } from '@/lib/export/brat.ts';
+import { ITEM, TEXT } from '@/lib/export/fixture.test-data.ts';
+import { ZipWriter } from '@/lib/export/zip.ts';
 import { readBratDocument } from './brat-read.ts';
 import { BRAT_ZIP_LIMITS, INFLATE_CHUNK_BYTES, readBratZip, type BratZip } from './brat-zip.ts';
 import type { ReadDocument } from './types.ts';
 import { document, error } from './read.test-data.ts';
-import { concatBytes } from '../bytes.ts';
+import { concatBytes } from '@/lib/bytes.ts';
 
 
 const byId = (id: string) => ITEM.annotations.find((a) => a.id === id)!;

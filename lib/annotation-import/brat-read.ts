@@ -1,6 +1,6 @@
-import { RELATION_PAIRS, type RelationTypeName } from '../annotations/paint.ts';
-import { ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX, type AnnotationKindName } from '../annotations/schemas.ts';
-import { BRAT_ENTITY, BRAT_RELATION } from '../export/brat.ts';
+import { RELATION_PAIRS, type RelationTypeName } from '@/lib/annotations/paint.ts';
+import { ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX, type AnnotationKindName } from '@/lib/annotations/schemas.ts';
+import { BRAT_ENTITY, BRAT_RELATION } from '@/lib/export/brat.ts';
 import { MAX_QUOTED_CHARACTERS } from './jsonl-read.ts';
 import type { ImportAnnotation, ImportDocument, ImportRelation, ReadDocument } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { createInflateRaw } from 'node:zlib';
-import { concatBytes } from '../bytes.ts';
-import { compareIds } from '../export/order.ts';
+import { concatBytes } from '@/lib/bytes.ts';
+import { compareIds } from '@/lib/export/order.ts';
 import { readBratDocument } from './brat-read.ts';
 import type { ReadDocument } from './types.ts';
 import { readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.ts';

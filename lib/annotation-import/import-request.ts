@@ -1,8 +1,8 @@
-import { withJobHeartbeat } from '../articles/import/job-liveness.ts';
-import { createImportJob, finishImportJob } from '../articles/import/service.ts';
-import type { ImportOutcome } from '../articles/import/results.ts';
-import type { Actor } from '../auth/policy.ts';
-import type { ThrottledResult } from '../result.ts';
+import { withJobHeartbeat } from '@/lib/articles/import/job-liveness.ts';
+import { createImportJob, finishImportJob } from '@/lib/articles/import/service.ts';
+import type { ImportOutcome } from '@/lib/articles/import/results.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import type { ThrottledResult } from '@/lib/result.ts';
 import { readAnnotatedRequest, type AnnotatedImportQuery } from './read-request.ts';
 import { importDocuments } from './service.ts';
 

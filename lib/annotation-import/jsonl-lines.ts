@@ -1,4 +1,4 @@
-import { readJson } from '../articles/parse/read-json.ts';
+import { readJson } from '@/lib/articles/parse/read-json.ts';
 import { isExportLine, readExportLine, readExportLineText } from './jsonl-read.ts';
 import type { ReadDocument } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ITEM, TEXT } from '../export/fixture.test-data.ts';
-import { jsonlLine } from '../export/jsonl.ts';
+import { ITEM, TEXT } from '@/lib/export/fixture.test-data.ts';
+import { jsonlLine } from '@/lib/export/jsonl.ts';
 import { isExportLine, readExportLine, readExportLineText } from './jsonl-read.ts';
 import { document, error } from './read.test-data.ts';
 

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { expectLinearTime } from '../time-growth.test-support.ts';
+import { expectLinearTime } from '@/lib/time-growth.test-support.ts';
 import { readBratDocument } from './brat-read.ts';
 import { readExportLineText } from './jsonl-read.ts';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PARSE_POOL, parsePool, READER_STOPPED } from '../articles/import/parse-pool.ts';
-import type { Actor } from '../auth/policy.ts';
-import { db } from '../db.ts';
+import { PARSE_POOL, parsePool, READER_STOPPED } from '@/lib/articles/import/parse-pool.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
 import { importAnnotatedRequest } from './import-request.ts';
 import { ANNOTATED_IMPORT_LIMITS, readAnnotatedRequest } from './read-request.ts';
 import type { ReadDocument } from './types.ts';

@@ -1,5 +1,5 @@
-import { db } from '../db.ts';
-import { findUsersByEmail } from '../users/queries.ts';
+import { db } from '@/lib/db.ts';
+import { findUsersByEmail } from '@/lib/users/queries.ts';
 
 /** Who unknown authors and reviewers become: `IMPORT_PLACEHOLDER_EMAIL`, or this. */
 export const DEFAULT_PLACEHOLDER_EMAIL = 'imported@newsmark.invalid';

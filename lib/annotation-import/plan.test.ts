@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ITEM, TEXT } from '../export/fixture.test-data.ts';
-import { jsonlLine } from '../export/jsonl.ts';
+import { ITEM, TEXT } from '@/lib/export/fixture.test-data.ts';
+import { jsonlLine } from '@/lib/export/jsonl.ts';
 import { readExportLine } from './jsonl-read.ts';
-import { newRowId } from '../row-id.ts';
+import { newRowId } from '@/lib/row-id.ts';
 import { annotationKey, planDocument, REJECTED_WITHOUT_REASON, relationKey, type Existing, type People } from './plan.ts';
 import type { ImportAnnotation, ImportDocument, ImportRelation } from './types.ts';
 

@@ -1,6 +1,6 @@
-import { kindToDb } from '../annotations/schemas.ts';
-import { newRowId } from '../row-id.ts';
-import { relationTypeToDb } from '../relations/schemas.ts';
+import { kindToDb } from '@/lib/annotations/schemas.ts';
+import { newRowId } from '@/lib/row-id.ts';
+import { relationTypeToDb } from '@/lib/relations/schemas.ts';
 import { reanchor } from './anchor.ts';
 import type { ImportDocument, ImportPerson } from './types.ts';
 

@@ -1,10 +1,10 @@
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bratAnn } from '../export/brat.ts';
-import { ITEM, TEXT } from '../export/fixture.test-data.ts';
-import { jsonlLine } from '../export/jsonl.ts';
-import type { Result } from '../result.ts';
-import { PARSE_POOL } from '../articles/import/parse-pool.ts';
+import { bratAnn } from '@/lib/export/brat.ts';
+import { ITEM, TEXT } from '@/lib/export/fixture.test-data.ts';
+import { jsonlLine } from '@/lib/export/jsonl.ts';
+import type { Result } from '@/lib/result.ts';
+import { PARSE_POOL } from '@/lib/articles/import/parse-pool.ts';
 import { readExportLine, readExportLineText } from './jsonl-read.ts';
 import { ANNOTATED_IMPORT_LIMITS, readAnnotatedRequest, type AnnotatedImportQuery } from './read-request.ts';
 import type { ReadDocument } from './types.ts';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { concatBytes } from '../bytes.ts';
-import { parseInPool, READER_STOPPED } from '../articles/import/parse-pool.ts';
-import { readBodyBytes } from '../http/body.ts';
-import { fail, ok, type ThrottledResult } from '../result.ts';
-import { movable } from '../workers/transfer.ts';
+import { concatBytes } from '@/lib/bytes.ts';
+import { parseInPool, READER_STOPPED } from '@/lib/articles/import/parse-pool.ts';
+import { readBodyBytes } from '@/lib/http/body.ts';
+import { fail, ok, type ThrottledResult } from '@/lib/result.ts';
+import { movable } from '@/lib/workers/transfer.ts';
 import type { ReadDocument } from './types.ts';
 
 export const ANNOTATED_IMPORT_LIMITS = {

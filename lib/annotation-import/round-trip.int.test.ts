@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cloneDatabase, dropDatabase } from '../../scripts/lib/test-database.ts';
-import { updateAnnotation } from '../annotations/service.ts';
-import { db, disconnectDb } from '../db.ts';
-import { jsonlLine } from '../export/jsonl.ts';
-import { seedExport } from '../export/seed.test-data.ts';
-import { exportItems } from '../export/source.ts';
+import { cloneDatabase, dropDatabase } from '@/scripts/lib/test-database.ts';
+import { updateAnnotation } from '@/lib/annotations/service.ts';
+import { db, disconnectDb } from '@/lib/db.ts';
+import { jsonlLine } from '@/lib/export/jsonl.ts';
+import { seedExport } from '@/lib/export/seed.test-data.ts';
+import { exportItems } from '@/lib/export/source.ts';
 import { importAnnotatedRequest } from './import-request.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { zipSync, strToU8 } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getAnnotationHistory } from '../annotations/history.ts';
-import { createImportJob } from '../articles/import/service.ts';
-import type { Actor } from '../auth/policy.ts';
-import { db } from '../db.ts';
+import { getAnnotationHistory } from '@/lib/annotations/history.ts';
+import { createImportJob } from '@/lib/articles/import/service.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
 import { readBratZip } from './brat-zip.ts';
 import { readExportLine } from './jsonl-read.ts';
 import { DEFAULT_PLACEHOLDER_EMAIL } from './people.ts';
@@ -89,7 +89,7 @@ describe('importDocuments', () => {
 
   it('imports nothing onto an archived article, and fails a bad document alone', async () => {
     const text = 'Archived: the mill closed in 1990, residents recall.';
-    await db().article.create({ data: { title: 'Mill', text, contentHash: (await import('../articles/normalize.ts')).contentHash(text), archivedAt: new Date() } });
+    await db().article.create({ data: { title: 'Mill', text, contentHash: (await import('@/lib/articles/normalize.ts')).contentHash(text), archivedAt: new Date() } });
     const good = 'Good line: the ferry sails again from today.';
     const outcome = await run([
       line({ article: { text }, annotations: [{ kind: 'claim', ...span(text, 'the mill closed in 1990') }] }, 'f.jsonl line 1'),
@@ -105,7 +105,7 @@ describe('importDocuments', () => {
 
   it('imports nothing onto an article archived while the import waits for it', async () => {
     const text = 'Archived meanwhile: the pier reopened in spring, the harbour office said.';
-    const { contentHash } = await import('../articles/normalize.ts');
+    const { contentHash } = await import('@/lib/articles/normalize.ts');
     const article = await db().article.create({ data: { title: 'Pier', text, contentHash: contentHash(text) } });
     let importing: ReturnType<typeof run> | undefined;
     // An archive as setArticleArchived makes it (the row locked FOR UPDATE, then archivedAt set),

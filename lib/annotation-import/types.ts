@@ -1,6 +1,6 @@
-import type { AnnotationStatusName, RelationTypeName } from '../annotations/paint.ts';
-import type { AnnotationKindName } from '../annotations/schemas.ts';
-import type { DecisionName } from '../review/schemas.ts';
+import type { AnnotationStatusName, RelationTypeName } from '@/lib/annotations/paint.ts';
+import type { AnnotationKindName } from '@/lib/annotations/schemas.ts';
+import type { DecisionName } from '@/lib/review/schemas.ts';
 
 /**
  * One document of an annotation import, whatever file it came from (a line of a JSONL export, a

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../auth/policy.ts';
-import { db } from '../db.ts';
-import { createRelation, deleteRelation } from '../relations/service.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
+import { createRelation, deleteRelation } from '@/lib/relations/service.ts';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from './service.ts';
 
 const TEXT = 'The council said the ferry resumes in June, according to its spokesperson.';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contentHash } from '../articles/normalize.ts';
-import { articleListQuerySchema, articleListSql, listArticles } from '../articles/queries.ts';
-import { setArticleArchived } from '../articles/manage.ts';
-import type { Actor } from '../auth/policy.ts';
-import { db, Prisma } from '../db.ts';
+import { contentHash } from '@/lib/articles/normalize.ts';
+import { articleListQuerySchema, articleListSql, listArticles } from '@/lib/articles/queries.ts';
+import { setArticleArchived } from '@/lib/articles/manage.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { db, Prisma } from '@/lib/db.ts';
 import { createAnnotation, deleteAnnotation } from './service.ts';
 
 // The create as one statement (create-statement.ts) and the counts it leaves in

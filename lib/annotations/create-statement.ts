@@ -1,6 +1,6 @@
-import { auditInsertSql, type AuditEntry } from '../audit/record.ts';
-import { db, Prisma } from '../db.ts';
-import { utcTimestamp } from '../sql-time.ts';
+import { auditInsertSql, type AuditEntry } from '@/lib/audit/record.ts';
+import { db, Prisma } from '@/lib/db.ts';
+import { utcTimestamp } from '@/lib/sql-time.ts';
 import type { Anchor } from './offsets.ts';
 import { kindFromDb, kindToDb, statusFromDb, type AnnotationKindName } from './schemas.ts';
 import type { AnnotationView } from './service.ts';

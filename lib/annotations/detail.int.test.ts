@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../auth/policy.ts';
-import { createComment } from '../comments/service.ts';
-import { db } from '../db.ts';
-import { createRelation } from '../relations/service.ts';
+import type { Actor, Role } from '@/lib/auth/policy.ts';
+import { createComment } from '@/lib/comments/service.ts';
+import { db } from '@/lib/db.ts';
+import { createRelation } from '@/lib/relations/service.ts';
 import { getAnnotationDetail } from './detail.ts';
 import type { CreateAnnotationInput } from './schemas.ts';
 import { createAnnotation } from './service.ts';

@@ -1,7 +1,7 @@
-import { db } from '../db.ts';
-import { relationTypeFromDb } from '../relations/schemas.ts';
+import { db } from '@/lib/db.ts';
+import { relationTypeFromDb } from '@/lib/relations/schemas.ts';
 import type { AnnotationStatusName, RelationTypeName } from './paint.ts';
-import { decisionFromDb } from '../review/schemas.ts';
+import { decisionFromDb } from '@/lib/review/schemas.ts';
 import { kindFromDb, statusFromDb, type AnnotationKindName } from './schemas.ts';
 import { annotationViewSelect, toAnnotationView, type AnnotationView } from './service.ts';
 

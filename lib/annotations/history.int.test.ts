@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../auth/policy.ts';
-import { createComment } from '../comments/service.ts';
-import { db } from '../db.ts';
-import { createRelation, deleteRelation } from '../relations/service.ts';
-import { reviewAnnotation } from '../review/service.ts';
+import type { Actor, Role } from '@/lib/auth/policy.ts';
+import { createComment } from '@/lib/comments/service.ts';
+import { db } from '@/lib/db.ts';
+import { createRelation, deleteRelation } from '@/lib/relations/service.ts';
+import { reviewAnnotation } from '@/lib/review/service.ts';
 import { describeHistoryItem } from './history-diff.ts';
 import { getAnnotationHistory } from './history.ts';
 import { createAnnotation, updateAnnotation } from './service.ts';

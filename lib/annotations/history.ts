@@ -1,4 +1,4 @@
-import { db, Prisma } from '../db.ts';
+import { db, Prisma } from '@/lib/db.ts';
 import { toHistoryItem, type HistoryItem, type HistoryRow } from './history-diff.ts';
 
 export type { FieldChange, HistoryItem } from './history-diff.ts';

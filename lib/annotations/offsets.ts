@@ -1,4 +1,4 @@
-import { fail, ok, type FieldErrors, type Result } from '../result.ts';
+import { fail, ok, type FieldErrors, type Result } from '@/lib/result.ts';
 
 /**
  * Spans are UTF-16 code unit offsets into Article.text, start inclusive, end exclusive

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../db.ts';
+import { db } from '@/lib/db.ts';
 import { unpackPaintData } from './paint.ts';
 import { getPackedPaintData, getPaintFingerprint } from './paint-data.ts';
 

@@ -1,4 +1,4 @@
-import { db, Prisma } from '../db.ts';
+import { db, Prisma } from '@/lib/db.ts';
 import type { PackedPaintData } from './paint.ts';
 
 /**

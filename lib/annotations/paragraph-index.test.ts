@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prng } from '../random/seeded.ts';
+import { prng } from '@/lib/random/seeded.ts';
 import { buildParagraphIndex, paragraphsTouching, updateParagraphIndex, type ParagraphRange } from './paragraph-index.ts';
 import type { Span } from './segments.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInput } from '../validation.ts';
+import { parseInput } from '@/lib/validation.ts';
 import { createAnnotationSchema, kindFromDb, kindToDb, NOTE_MAX, updateAnnotationSchema } from './schemas.ts';
 
 const fieldsOf = (input: unknown) => {

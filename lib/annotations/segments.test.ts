@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prng } from '../random/seeded.ts';
+import { prng } from '@/lib/random/seeded.ts';
 import { assignLanes, segmentRange, type Segment, type Span } from './segments.ts';
 
 const span = (id: string, start: number, end: number): Span => ({ id, start, end });

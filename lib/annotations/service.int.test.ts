@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../auth/policy.ts';
-import { db } from '../db.ts';
-import { createRelation } from '../relations/service.ts';
+import type { Actor, Role } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
+import { createRelation } from '@/lib/relations/service.ts';
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from './service.ts';
 
 const TEXT = '“Wave 🌊 hits Kaminose,” said 佐藤 美咲, the harbour master.\n\nOfficials expect repairs by May.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prng } from '../random/seeded.ts';
+import { prng } from '@/lib/random/seeded.ts';
 import { nextWordBoundary, snapSelection } from './snap.ts';
 
 /** The snapped text (or null), which reads better in a failure than a pair of offsets. */

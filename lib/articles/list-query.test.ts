@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInput } from '../validation.ts';
+import { parseInput } from '@/lib/validation.ts';
 import { articleListQuerySchema, decodeCursor, encodeCursor, titlePrefixQuery, type ArticleCursor } from './list-query.ts';
 
 describe('titlePrefixQuery', () => {

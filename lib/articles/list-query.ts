@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { entityIdSchema } from '../ids.ts';
-import { decodeOpaque, encodeOpaque } from '../http/opaque-cursor.ts';
-import { optionalField, utcDayRange, utcDaySchema } from '../validation.ts';
+import { entityIdSchema } from '@/lib/ids.ts';
+import { decodeOpaque, encodeOpaque } from '@/lib/http/opaque-cursor.ts';
+import { optionalField, utcDayRange, utcDaySchema } from '@/lib/validation.ts';
 
 /**
  * The query of the corpus list (/articles and GET /api/articles): search, filters, sort and an

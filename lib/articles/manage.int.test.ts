@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../auth/policy.ts';
-import { getDashboardCounts, recentArticles } from '../dashboard/counts.ts';
-import { db } from '../db.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { getDashboardCounts, recentArticles } from '@/lib/dashboard/counts.ts';
+import { db } from '@/lib/db.ts';
 import { setArticleArchived, updateArticleMetadata } from './manage.ts';
 import { articleMetadataSchema } from './metadata-schema.ts';
 import { contentHash } from './normalize.ts';

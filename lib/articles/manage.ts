@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record.ts';
-import type { Actor } from '../auth/policy.ts';
-import { db, isUniqueViolation, type DbTx, type Prisma } from '../db.ts';
-import { fail, ok, type Result } from '../result.ts';
+import { recordAudit } from '@/lib/audit/record.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { db, isUniqueViolation, type DbTx, type Prisma } from '@/lib/db.ts';
+import { fail, ok, type Result } from '@/lib/result.ts';
 import type { ArticleMetadataInput } from './metadata-schema.ts';
 import { canonicalizeUrl } from './parse/canonical-url.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInput } from '../validation.ts';
+import { parseInput } from '@/lib/validation.ts';
 import { articleArchiveSchema, articleMetadataSchema } from './metadata-schema.ts';
 
 const fieldErrors = (input: unknown) => {

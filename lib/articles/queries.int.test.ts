@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../db.ts';
+import { db } from '@/lib/db.ts';
 import type { HighlightSegment } from './highlight.ts';
 import { articleListQuerySchema, listArticles, listSources, type ArticleListItem } from './queries.ts';
 import { contentHash, normalizeArticleText } from './normalize.ts';

@@ -1,14 +1,14 @@
-import { db } from '../db.ts';
-import { Prisma } from '../generated/prisma/client.ts';
+import { db } from '@/lib/db.ts';
+import { Prisma } from '@/lib/generated/prisma/client.ts';
 import { headlineOptions, parseHighlighted, type HighlightSegment } from './highlight.ts';
 import { restoreSearchText, searchQueryText } from './search-text.ts';
 import { encodeCursor, titlePrefixQuery, type ArticleCursor, type ArticleListQuery, type ArticleSort } from './list-query.ts';
-import { utcTimestamp } from '../sql-time.ts';
+import { utcTimestamp } from '@/lib/sql-time.ts';
 import type { AnnotationCounts } from './annotation-counts.ts';
 
 export { articleListQuerySchema, type ArticleListQuery } from './list-query.ts';
 
-export { entityIdSchema as articleIdSchema } from '../ids.ts';
+export { entityIdSchema as articleIdSchema } from '@/lib/ids.ts';
 
 
 export interface ArticleListItem {

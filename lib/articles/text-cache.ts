@@ -1,4 +1,4 @@
-import { db } from '../db.ts';
+import { db } from '@/lib/db.ts';
 
 /**
  * Article texts as spans are checked against them, kept in memory. A text never changes once

@@ -1,4 +1,4 @@
-import { Prisma, type DbTx } from '../db.ts';
+import { Prisma, type DbTx } from '@/lib/db.ts';
 
 /**
  * Every write to what an article holds (its annotations, their decisions and relations) starts

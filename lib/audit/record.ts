@@ -1,7 +1,7 @@
-import { isUniqueViolation, Prisma, type DbTx } from '../db.ts';
-import { idempotencyClaim, noteAuditInsertFailure } from '../idempotency/context.ts';
-import { newRowId } from '../row-id.ts';
-import { utcTimestamp } from '../sql-time.ts';
+import { isUniqueViolation, Prisma, type DbTx } from '@/lib/db.ts';
+import { idempotencyClaim, noteAuditInsertFailure } from '@/lib/idempotency/context.ts';
+import { newRowId } from '@/lib/row-id.ts';
+import { utcTimestamp } from '@/lib/sql-time.ts';
 
 export interface AuditEntry {
   actorId: string | null;

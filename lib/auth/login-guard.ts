@@ -1,7 +1,7 @@
-import { readBodyText } from '../http/body.ts';
-import { isWellFormedCallbackUrl } from '../http/redirect.ts';
-import { fail, ok, type Result } from '../result.ts';
-import { parseInput } from '../validation.ts';
+import { readBodyText } from '@/lib/http/body.ts';
+import { isWellFormedCallbackUrl } from '@/lib/http/redirect.ts';
+import { fail, ok, type Result } from '@/lib/result.ts';
+import { parseInput } from '@/lib/validation.ts';
 import { requestThrottleKey } from './client-ip.ts';
 import { loginSchema } from './login-schema.ts';
 

@@ -1,4 +1,4 @@
 import { z } from 'zod';
-import { emailSchema, typedPasswordSchema } from '../validation.ts';
+import { emailSchema, typedPasswordSchema } from '@/lib/validation.ts';
 
 export const loginSchema = z.object({ email: emailSchema, password: typedPasswordSchema });

@@ -1,4 +1,4 @@
-import { db, type DbTx } from '../db.ts';
+import { db, type DbTx } from '@/lib/db.ts';
 import { accountFailuresWorthCounting, decideLoginAttempt, type LoginPolicy } from './login-policy.ts';
 
 // Every password check (sign-in, password change) counts as a failure until it is known to be

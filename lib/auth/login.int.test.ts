@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../db.ts';
+import { db } from '@/lib/db.ts';
 import { CLIENT_IP_HEADER } from './client-ip.ts';
 import { parseLoginRequest } from './login-guard.ts';
 import { LOGIN_LIMITS, reserveLoginAttempt, settlePasswordAttempt } from './login-throttle.ts';

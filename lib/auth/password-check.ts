@@ -1,6 +1,6 @@
 import os from 'node:os';
-import { boundedQueue } from '../bounded-queue.ts';
-import { fail, ok, type ThrottledResult } from '../result.ts';
+import { boundedQueue } from '@/lib/bounded-queue.ts';
+import { fail, ok, type ThrottledResult } from '@/lib/result.ts';
 import { reserveLoginAttempt, settlePasswordAttempt, type PasswordAttempt } from './login-throttle.ts';
 
 /**

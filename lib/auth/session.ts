@@ -2,12 +2,12 @@ import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { checkIdempotencyKey } from '../http/idempotency.ts';
-import { DatabaseUnavailableError } from '../db-unavailable.ts';
-import { loginUrlFor, REQUEST_PATH_HEADER } from '../http/redirect.ts';
-import { fail, ok, type Result } from '../result.ts';
-import { userForToken } from '../tokens/service.ts';
-import type { SessionUser } from '../users/queries.ts';
+import { checkIdempotencyKey } from '@/lib/http/idempotency.ts';
+import { DatabaseUnavailableError } from '@/lib/db-unavailable.ts';
+import { loginUrlFor, REQUEST_PATH_HEADER } from '@/lib/http/redirect.ts';
+import { fail, ok, type Result } from '@/lib/result.ts';
+import { userForToken } from '@/lib/tokens/service.ts';
+import type { SessionUser } from '@/lib/users/queries.ts';
 import { authOptions } from './options.ts';
 import { can, type Action, type OwnedResource } from './policy.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInput } from '../validation.ts';
+import { parseInput } from '@/lib/validation.ts';
 import { COMMENT_MAX, createCommentSchema } from './schemas.ts';
 
 const errorsOf = (input: unknown) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DISALLOWED_TEXT_CHARS } from '../annotations/schemas.ts';
+import { DISALLOWED_TEXT_CHARS } from '@/lib/annotations/schemas.ts';
 
 export const COMMENT_MAX = 5_000;
 

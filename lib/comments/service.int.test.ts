@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnnotation } from '../annotations/service.ts';
-import type { Actor, Role } from '../auth/policy.ts';
-import { db } from '../db.ts';
+import { createAnnotation } from '@/lib/annotations/service.ts';
+import type { Actor, Role } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
 import { createCommentSchema } from './schemas.ts';
 import { createComment, listComments } from './service.ts';
 

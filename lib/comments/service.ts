@@ -1,9 +1,9 @@
-import { recordAudit } from '../audit/record.ts';
-import type { Actor } from '../auth/policy.ts';
-import { db, type Prisma } from '../db.ts';
-import { ok, type Result } from '../result.ts';
+import { recordAudit } from '@/lib/audit/record.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { db, type Prisma } from '@/lib/db.ts';
+import { ok, type Result } from '@/lib/result.ts';
 import type { CreateCommentInput } from './schemas.ts';
-import { NO_ANNOTATION } from '../annotations/not-found.ts';
+import { NO_ANNOTATION } from '@/lib/annotations/not-found.ts';
 
 /** A comment of an annotation's thread, as the API shows it. */
 export interface CommentView {

@@ -1,7 +1,7 @@
-import type { Actor } from '../auth/policy.ts';
-import { can } from '../auth/policy.ts';
-import { db } from '../db.ts';
-import { countReviewQueue } from '../review/service.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { can } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
+import { countReviewQueue } from '@/lib/review/service.ts';
 
 /** The dashboard counts the review queue up to this many and shows "10,000+" beyond. */
 export const REVIEW_QUEUE_COUNT_CAP = 10_000;

@@ -1,4 +1,4 @@
-import { toCodePointOffset } from '../annotations/offsets.ts';
+import { toCodePointOffset } from '@/lib/annotations/offsets.ts';
 
 /**
  * Converts many UTF-16 offsets of one text to code point offsets (what W3C's

@@ -1,4 +1,4 @@
-import { csvCell, type CsvCell } from '../progress/csv.ts';
+import { csvCell, type CsvCell } from '@/lib/progress/csv.ts';
 import { canonicalItem, compareIds, sortKeysDeep } from './order.ts';
 import type { ExportItem } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toCodePointOffset } from '../annotations/offsets.ts';
+import { toCodePointOffset } from '@/lib/annotations/offsets.ts';
 import { bratAnn, bratAttributeName, bratAttributeValue, bratConf, bratFragments } from './brat.ts';
 import { codePointConverter } from './code-points.ts';
 import { csvHeader, csvRows, flattenAttributes } from './csv.ts';

@@ -1,4 +1,4 @@
-import { anchorSpan } from '../annotations/offsets.ts';
+import { anchorSpan } from '@/lib/annotations/offsets.ts';
 import type { ExportAnnotation, ExportItem } from './types.ts';
 
 /**

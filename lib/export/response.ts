@@ -1,4 +1,4 @@
-import { concatBytes } from '../bytes.ts';
+import { concatBytes } from '@/lib/bytes.ts';
 import { BratConf, bratAnn } from './brat.ts';
 import { csvHeader, csvRows } from './csv.ts';
 import { jsonlLine } from './jsonl.ts';

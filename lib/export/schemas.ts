@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { entityIdSchema } from '../ids.ts';
-import { optionalField } from '../validation.ts';
+import { entityIdSchema } from '@/lib/ids.ts';
+import { optionalField } from '@/lib/validation.ts';
 import { EXPORT_FORMATS } from './response.ts';
 
 export const EXPORT_SCOPES = ['approved', 'all'] as const;

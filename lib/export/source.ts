@@ -1,8 +1,8 @@
-import { db, Prisma } from '../db.ts';
-import { articleFilterConditions, type ArticleFilter } from '../articles/queries.ts';
-import { kindFromDb, statusFromDb } from '../annotations/schemas.ts';
-import { relationTypeFromDb } from '../relations/schemas.ts';
-import { decisionFromDb } from '../review/schemas.ts';
+import { db, Prisma } from '@/lib/db.ts';
+import { articleFilterConditions, type ArticleFilter } from '@/lib/articles/queries.ts';
+import { kindFromDb, statusFromDb } from '@/lib/annotations/schemas.ts';
+import { relationTypeFromDb } from '@/lib/relations/schemas.ts';
+import { decisionFromDb } from '@/lib/review/schemas.ts';
 import { storedAttributes, storedText } from './stored-text.ts';
 import type { ExportAnnotation, ExportArticle, ExportItem, ExportRelation } from './types.ts';
 import type { EXPORT_SCOPES } from './schemas.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concatBytes } from '../bytes.ts';
+import { concatBytes } from '@/lib/bytes.ts';
 import { crc32, ZipWriter } from './zip.ts';
 
 const text = new TextEncoder();

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import { concatBytes } from '../bytes.ts';
-import { fail, ok, type Result } from '../result.ts';
-import { nestsDeeperThan } from '../json-depth.ts';
-import { parseInput } from '../validation.ts';
+import { concatBytes } from '@/lib/bytes.ts';
+import { fail, ok, type Result } from '@/lib/result.ts';
+import { nestsDeeperThan } from '@/lib/json-depth.ts';
+import { parseInput } from '@/lib/validation.ts';
 
 const MAX_JSON_BYTES = 1_000_000;
 // No request body of this API nests deeper; deeper JSON would only make the schema check recurse.

@@ -1,4 +1,4 @@
-import type { FieldErrors } from '../result.ts';
+import type { FieldErrors } from '@/lib/result.ts';
 
 /** What the browser gets back from our JSON API: the body, or the API's error shape. */
 export type ApiOutcome<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; fieldErrors: FieldErrors; current?: unknown };

@@ -1,4 +1,4 @@
-import type { DomainError, DomainErrorCode } from '../result.ts';
+import type { DomainError, DomainErrorCode } from '@/lib/result.ts';
 
 /**
  * The API's one error shape, `{ error: { code, message, details? } }`, and the status of each

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { withIdempotencyKey } from './idempotency.ts';
-import { isDatabaseUnavailable } from '../db-unavailable.ts';
-import { fail } from '../result.ts';
+import { isDatabaseUnavailable } from '@/lib/db-unavailable.ts';
+import { fail } from '@/lib/result.ts';
 import { outageLog } from './outage-log.ts';
 import { throttledErrorResponse } from './responses.ts';
 

@@ -1,7 +1,7 @@
-import { idempotencyStorage, type IdempotencyContext } from '../idempotency/context.ts';
-import { CREATED_VIEWS } from '../idempotency/created-views.ts';
-import { acceptsIdempotencyKey, bodyDigest, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey, REPLAYED_HEADER, requestFingerprint } from '../idempotency/key.ts';
-import { findKey, storeAnswer, type KeyRecord } from '../idempotency/store.ts';
+import { idempotencyStorage, type IdempotencyContext } from '@/lib/idempotency/context.ts';
+import { CREATED_VIEWS } from '@/lib/idempotency/created-views.ts';
+import { acceptsIdempotencyKey, bodyDigest, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey, REPLAYED_HEADER, requestFingerprint } from '@/lib/idempotency/key.ts';
+import { findKey, storeAnswer, type KeyRecord } from '@/lib/idempotency/store.ts';
 import { errorResponse, jsonResponse } from './responses.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { fail, type DomainError } from '../result.ts';
+import { fail, type DomainError } from '@/lib/result.ts';
 
 /**
  * The methods Next.js routes. Anything else (TRACE, PROPFIND, …) is refused by the server in

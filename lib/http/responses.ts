@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import type { DomainError } from '../result.ts';
+import type { DomainError } from '@/lib/result.ts';
 import { errorBody, errorStatus } from './error-shape.ts';
 
 /** The API's one error shape: `{ error: { code, message, details? } }`. */

@@ -1,4 +1,4 @@
-import { entityIdSchema } from '../ids.ts';
+import { entityIdSchema } from '@/lib/ids.ts';
 
 /** What Next.js hands a route or page under an `[id]` segment. */
 export type IdRouteContext = { params: Promise<{ id: string }> };

@@ -1,7 +1,7 @@
-import { annotationViewSelect, toAnnotationView, type AnnotationView } from '../annotations/service.ts';
-import { findCommentView, type CommentView } from '../comments/service.ts';
-import { db } from '../db.ts';
-import { findRelationView, type RelationView } from '../relations/service.ts';
+import { annotationViewSelect, toAnnotationView, type AnnotationView } from '@/lib/annotations/service.ts';
+import { findCommentView, type CommentView } from '@/lib/comments/service.ts';
+import { db } from '@/lib/db.ts';
+import { findRelationView, type RelationView } from '@/lib/relations/service.ts';
 
 async function findAnnotationView(id: string): Promise<AnnotationView | null> {
   const row = await db().annotation.findUnique({ where: { id }, select: annotationViewSelect });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { fail, ok, type Result } from '../result.ts';
+import { fail, ok, type Result } from '@/lib/result.ts';
 
 /** The request header a client names a write with, so that a retry of it is carried out once. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';

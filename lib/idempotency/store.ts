@@ -1,5 +1,5 @@
-import { db } from '../db.ts';
-import { utcTimestamp } from '../sql-time.ts';
+import { db } from '@/lib/db.ts';
+import { utcTimestamp } from '@/lib/sql-time.ts';
 import { KEY_LIFETIME_MS } from './key.ts';
 
 /** What is known about a user's key: the answer stored for it, or only the audit row that claimed it. */

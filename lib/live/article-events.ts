@@ -2,7 +2,7 @@
  * The live event stream of one article, wired to this process's listener: what the route
  * `GET /api/articles/:id/events` returns once it has authorized the request.
  */
-import { db } from '../db.ts';
+import { db } from '@/lib/db.ts';
 import { createLiveEventStream, liveEventResponse } from './event-stream.ts';
 import { liveListener } from './listener.ts';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LiveMessage } from '../annotations/paint.ts';
-import { db } from '../db.ts';
+import type { LiveMessage } from '@/lib/annotations/paint.ts';
+import { db } from '@/lib/db.ts';
 import { liveArticleExists } from './article-events.ts';
 import { createLiveEventStream } from './event-stream.ts';
 import { LiveListener } from './listener.ts';

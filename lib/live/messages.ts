@@ -5,8 +5,8 @@
  * Pure: no database here.
  */
 import { z } from 'zod';
-import { ANNOTATION_KINDS } from '../annotations/schemas.ts';
-import { RELATION_TYPES, type LiveMessage } from '../annotations/paint.ts';
+import { ANNOTATION_KINDS } from '@/lib/annotations/schemas.ts';
+import { RELATION_TYPES, type LiveMessage } from '@/lib/annotations/paint.ts';
 
 /** The PostgreSQL NOTIFY channel the triggers write to. */
 export const LIVE_CHANNEL = 'newsmark_live';

@@ -66,7 +66,8 @@ function importClosure(start: string) {
     if (seen.has(file)) return;
     seen.add(file);
     for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*'([^']+)'/g)) {
-      if (!spec!.startsWith('.')) packages.add(spec!);
+      if (spec!.startsWith('@/')) visit(path.join(root, spec!.slice(2)));
+      else if (!spec!.startsWith('.')) packages.add(spec!);
       else if (spec!.endsWith('.ts')) visit(path.resolve(path.dirname(file), spec!));
     }
   };

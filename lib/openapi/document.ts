@@ -1,4 +1,4 @@
-import packageJson from '../../package.json' with { type: 'json' };
+import packageJson from '@/package.json' with { type: 'json' };
 import { errorResponses } from './errors.ts';
 import { withIdempotencyKeys } from './idempotency.ts';
 import { schemas } from './models.ts';

@@ -1,5 +1,5 @@
-import { errorStatus } from '../http/error-shape.ts';
-import type { DomainErrorCode } from '../result.ts';
+import { errorStatus } from '@/lib/http/error-shape.ts';
+import type { DomainErrorCode } from '@/lib/result.ts';
 import { schemaRef } from './json-schema.ts';
 import type { JsonSchema, Reference, ResponseObject } from './types.ts';
 

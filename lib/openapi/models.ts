@@ -1,9 +1,9 @@
-import { ANNOTATION_KINDS, ATTRIBUTE_SCHEMAS } from '../annotations/schemas.ts';
-import { CONTEXT_LENGTH } from '../annotations/offsets.ts';
-import { PACKED_STATUSES, RELATION_TYPES } from '../annotations/paint.ts';
-import { ROLES } from '../auth/policy.ts';
-import { CONTEXT_MAX } from '../review/context.ts';
-import { DECISIONS } from '../review/schemas.ts';
+import { ANNOTATION_KINDS, ATTRIBUTE_SCHEMAS } from '@/lib/annotations/schemas.ts';
+import { CONTEXT_LENGTH } from '@/lib/annotations/offsets.ts';
+import { PACKED_STATUSES, RELATION_TYPES } from '@/lib/annotations/paint.ts';
+import { ROLES } from '@/lib/auth/policy.ts';
+import { CONTEXT_MAX } from '@/lib/review/context.ts';
+import { DECISIONS } from '@/lib/review/schemas.ts';
 import { errorSchema } from './errors.ts';
 import { arrayOf, dateTime, nullable, objectOf, requestSchema, schemaRef } from './json-schema.ts';
 import type { JsonSchema } from './types.ts';

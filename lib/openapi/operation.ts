@@ -1,5 +1,5 @@
-import { entityIdSchema } from '../ids.ts';
-import type { DomainErrorCode } from '../result.ts';
+import { entityIdSchema } from '@/lib/ids.ts';
+import type { DomainErrorCode } from '@/lib/result.ts';
 import { errorResponseRefs } from './errors.ts';
 import { requestSchema, schemaRef } from './json-schema.ts';
 import type { JsonSchema, Operation, Parameter, RequestBody, ResponseObject } from './types.ts';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../auth/policy.ts';
-import { db } from '../db.ts';
+import type { Role } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
 import { annotatorProgress, articleProgress, reviewerProgress } from './queries.ts';
 import { OTHER_REASON } from './reasons.ts';
 import { progressQuerySchema } from './schemas.ts';

@@ -1,8 +1,8 @@
-import { db, Prisma } from '../db.ts';
+import { db, Prisma } from '@/lib/db.ts';
 import { groupRejectionReasons } from './reasons.ts';
 import type { ProgressQuery } from './schemas.ts';
 import type { AnnotatorProgress, ArticleProgress, ReviewerProgress } from './types.ts';
-import { timeRangeConditions, utcTimestamp } from '../sql-time.ts';
+import { timeRangeConditions, utcTimestamp } from '@/lib/sql-time.ts';
 
 /**
  * The progress page's three tables (issue 5 point 6), one aggregate query each. Annotations of

@@ -1,4 +1,4 @@
-import { presetReasonOf } from '../review/reasons.ts';
+import { presetReasonOf } from '@/lib/review/reasons.ts';
 import type { ReasonCount } from './types.ts';
 
 export const OTHER_REASON = 'Other (own words)' as const;

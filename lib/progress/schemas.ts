@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalField, utcDayRange, utcDaySchema } from '../validation.ts';
+import { optionalField, utcDayRange, utcDaySchema } from '@/lib/validation.ts';
 
 /**
  * The progress page's tables and its one filter, a range of whole UTC days (docs/design.md "Screens",

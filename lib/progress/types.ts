@@ -1,5 +1,5 @@
-import type { AnnotationCounts } from '../articles/annotation-counts.ts';
-import type { RejectReason } from '../review/reasons.ts';
+import type { AnnotationCounts } from '@/lib/articles/annotation-counts.ts';
+import type { RejectReason } from '@/lib/review/reasons.ts';
 
 /** The rows of the progress tables (lib/progress/queries.ts), shared with the pure CSV writer. */
 

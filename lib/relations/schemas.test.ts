@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RELATION_PAIRS, RELATION_TYPES } from '../annotations/paint.ts';
-import { parseInput } from '../validation.ts';
+import { RELATION_PAIRS, RELATION_TYPES } from '@/lib/annotations/paint.ts';
+import { parseInput } from '@/lib/validation.ts';
 import { createRelationSchema, RELATION_PAIR_MESSAGES, relationTypeFromDb, relationTypeToDb } from './schemas.ts';
 
 describe('createRelationSchema', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { RELATION_TYPES, type RelationTypeName } from '../annotations/paint.ts';
-import { entityIdSchema } from '../ids.ts';
+import { RELATION_TYPES, type RelationTypeName } from '@/lib/annotations/paint.ts';
+import { entityIdSchema } from '@/lib/ids.ts';
 
 /**
  * `POST /api/relations`: two annotations and how they are linked, from -> to (a claim

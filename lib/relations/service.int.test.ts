@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CreateAnnotationInput } from '../annotations/schemas.ts';
-import { createAnnotation, updateAnnotation } from '../annotations/service.ts';
-import type { Actor, Role } from '../auth/policy.ts';
-import { db } from '../db.ts';
+import type { CreateAnnotationInput } from '@/lib/annotations/schemas.ts';
+import { createAnnotation, updateAnnotation } from '@/lib/annotations/service.ts';
+import type { Actor, Role } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
 import { createRelation, deleteRelation } from './service.ts';
 
 const TEXT = 'The minister said the bridge will reopen in May, according to a ministry memo. Crews began repairs on Monday.';

@@ -1,12 +1,12 @@
-import { RELATION_PAIRS, type RelationTypeName } from '../annotations/paint.ts';
-import { kindFromDb } from '../annotations/schemas.ts';
-import { lockAnnotations, lockOpenArticle } from '../annotations/service.ts';
-import { recordAudit } from '../audit/record.ts';
-import { can, type Actor } from '../auth/policy.ts';
-import { db, type Prisma } from '../db.ts';
-import { fail, ok, type Result } from '../result.ts';
+import { RELATION_PAIRS, type RelationTypeName } from '@/lib/annotations/paint.ts';
+import { kindFromDb } from '@/lib/annotations/schemas.ts';
+import { lockAnnotations, lockOpenArticle } from '@/lib/annotations/service.ts';
+import { recordAudit } from '@/lib/audit/record.ts';
+import { can, type Actor } from '@/lib/auth/policy.ts';
+import { db, type Prisma } from '@/lib/db.ts';
+import { fail, ok, type Result } from '@/lib/result.ts';
 import { RELATION_PAIR_MESSAGES, relationTypeFromDb, relationTypeToDb, type CreateRelationInput } from './schemas.ts';
-import { NO_ANNOTATION } from '../annotations/not-found.ts';
+import { NO_ANNOTATION } from '@/lib/annotations/not-found.ts';
 
 /** A relation as the API shows it: `POST /api/relations` answers with one. */
 export interface RelationView {

@@ -1,4 +1,4 @@
-import { splitsSurrogatePair } from '../annotations/offsets.ts';
+import { splitsSurrogatePair } from '@/lib/annotations/offsets.ts';
 
 /**
  * The sentence around a quote, for the review queue: the text before the quote back to the start

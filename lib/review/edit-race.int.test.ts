@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnnotation, updateAnnotation } from '../annotations/service.ts';
-import type { Actor, Role } from '../auth/policy.ts';
-import { db } from '../db.ts';
-import type { Result } from '../result.ts';
+import { createAnnotation, updateAnnotation } from '@/lib/annotations/service.ts';
+import type { Actor, Role } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
+import type { Result } from '@/lib/result.ts';
 import { reviewAnnotation } from './service.ts';
 
 const TEXT = 'The mayor said the tram line opens in June, a city report shows.';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../auth/policy.ts';
-import { db } from '../db.ts';
+import type { Actor, Role } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
 import { queueFilterOptions } from './filter-options.ts';
 
 async function user(role: Role, name: string): Promise<Actor> {

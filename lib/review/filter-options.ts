@@ -1,5 +1,5 @@
-import type { Actor } from '../auth/policy.ts';
-import { db } from '../db.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
 
 export interface QueueFilterOptions {
   authors: { id: string; name: string }[];

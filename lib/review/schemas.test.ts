@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInput } from '../validation.ts';
+import { parseInput } from '@/lib/validation.ts';
 import { presetReasonOf, REJECT_REASONS } from './reasons.ts';
 import { bulkReviewSchema, decodeQueueCursor, encodeQueueCursor, reviewQueueQuerySchema, reviewSchema } from './schemas.ts';
 

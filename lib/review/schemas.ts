@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { optionalField, utcDayRange, utcDaySchema } from '../validation.ts';
-import { ANNOTATION_KINDS, DISALLOWED_TEXT_CHARS } from '../annotations/schemas.ts';
-import { entityIdSchema } from '../ids.ts';
-import { decodeOpaque, encodeOpaque } from '../http/opaque-cursor.ts';
+import { optionalField, utcDayRange, utcDaySchema } from '@/lib/validation.ts';
+import { ANNOTATION_KINDS, DISALLOWED_TEXT_CHARS } from '@/lib/annotations/schemas.ts';
+import { entityIdSchema } from '@/lib/ids.ts';
+import { decodeOpaque, encodeOpaque } from '@/lib/http/opaque-cursor.ts';
 
 /**
  * The bodies and the query of the review API (docs/design.md "HTTP API conventions"). Objects are strict: a body

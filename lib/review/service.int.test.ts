@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnnotation, updateAnnotation, type AnnotationView } from '../annotations/service.ts';
-import type { Actor, Role } from '../auth/policy.ts';
-import { db } from '../db.ts';
-import { createRelation } from '../relations/service.ts';
-import { parseInput } from '../validation.ts';
+import { createAnnotation, updateAnnotation, type AnnotationView } from '@/lib/annotations/service.ts';
+import type { Actor, Role } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
+import { createRelation } from '@/lib/relations/service.ts';
+import { parseInput } from '@/lib/validation.ts';
 import { encodeQueueCursor, reviewQueueQuerySchema, reviewSchema } from './schemas.ts';
 import { bulkApprove, countReviewQueue, decisionsSince, listReviewQueue, rejectedForAuthor, reviewAnnotation, reviewQueueSql } from './service.ts';
 

@@ -1,14 +1,14 @@
-import { relationsOf, type AnnotationDecisionDetail, type AnnotationRelationDetail } from '../annotations/detail.ts';
-import { kindToDb } from '../annotations/schemas.ts';
-import { annotationViewSelect, lockAnnotations, lockOpenArticle, toAnnotationView, type AnnotationView } from '../annotations/service.ts';
-import { recordAudit } from '../audit/record.ts';
-import { can, type Actor } from '../auth/policy.ts';
-import { db, isUniqueViolation, Prisma } from '../db.ts';
-import { fail, ok, type DomainError, type Result } from '../result.ts';
+import { relationsOf, type AnnotationDecisionDetail, type AnnotationRelationDetail } from '@/lib/annotations/detail.ts';
+import { kindToDb } from '@/lib/annotations/schemas.ts';
+import { annotationViewSelect, lockAnnotations, lockOpenArticle, toAnnotationView, type AnnotationView } from '@/lib/annotations/service.ts';
+import { recordAudit } from '@/lib/audit/record.ts';
+import { can, type Actor } from '@/lib/auth/policy.ts';
+import { db, isUniqueViolation, Prisma } from '@/lib/db.ts';
+import { fail, ok, type DomainError, type Result } from '@/lib/result.ts';
 import { CONTEXT_MAX, contextFromWindow, sentenceAround, type QuoteContext } from './context.ts';
 import { encodeQueueCursor, REJECTION_NEEDS_REASON, type BulkReviewInput, type DecisionName, type ReviewInput, type ReviewQueueQuery, decisionFromDb } from './schemas.ts';
-import { NO_ANNOTATION } from '../annotations/not-found.ts';
-import { timeRangeConditions, utcTimestamp } from '../sql-time.ts';
+import { NO_ANNOTATION } from '@/lib/annotations/not-found.ts';
+import { timeRangeConditions, utcTimestamp } from '@/lib/sql-time.ts';
 
 /** A review decision as the API shows it: who judged which version of which annotation, how and why. */
 export interface DecisionView extends AnnotationDecisionDetail {

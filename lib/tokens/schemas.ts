@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nameSchema } from '../validation.ts';
+import { nameSchema } from '@/lib/validation.ts';
 
 export const TOKEN_NAME_MAX = 100;
 
@@ -11,4 +11,4 @@ export const createTokenSchema = z
   .strict();
 export type CreateTokenInput = z.output<typeof createTokenSchema>;
 
-export { entityIdSchema as tokenIdSchema } from '../ids.ts';
+export { entityIdSchema as tokenIdSchema } from '@/lib/ids.ts';

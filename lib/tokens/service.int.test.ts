@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../auth/policy.ts';
-import { db } from '../db.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
 import { hashToken, TOKEN_PATTERN } from './format.ts';
 import { createToken, LAST_USED_RESOLUTION_MS, listTokens, revokeToken, userForToken } from './service.ts';
 

@@ -1,8 +1,8 @@
-import { recordAudit } from '../audit/record.ts';
-import type { Actor } from '../auth/policy.ts';
-import { db, isUniqueViolation } from '../db.ts';
-import { fail, ok, type Result } from '../result.ts';
-import type { SessionUser } from '../users/queries.ts';
+import { recordAudit } from '@/lib/audit/record.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { db, isUniqueViolation } from '@/lib/db.ts';
+import { fail, ok, type Result } from '@/lib/result.ts';
+import type { SessionUser } from '@/lib/users/queries.ts';
 import { generateToken, hashToken, isWellFormedToken, tokenPrefix } from './format.ts';
 import type { CreateTokenInput } from './schemas.ts';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../auth/policy.ts';
+import type { Role } from '@/lib/auth/policy.ts';
 
 export interface AdminCandidate {
   id: string;

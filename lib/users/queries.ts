@@ -1,5 +1,5 @@
-import { db, type DbTx } from '../db.ts';
-import type { Actor, Role } from '../auth/policy.ts';
+import { db, type DbTx } from '@/lib/db.ts';
+import type { Actor, Role } from '@/lib/auth/policy.ts';
 
 export interface UserSummary {
   id: string;

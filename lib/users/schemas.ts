@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from '../auth/policy.ts';
-import { displayNameSchema, emailSchema, newPasswordSchema, typedPasswordSchema } from '../validation.ts';
+import { ROLES } from '@/lib/auth/policy.ts';
+import { displayNameSchema, emailSchema, newPasswordSchema, typedPasswordSchema } from '@/lib/validation.ts';
 
 export const roleSchema = z.enum(ROLES, { error: 'Choose a role: researcher, reviewer or admin.' });
 
@@ -32,4 +32,4 @@ export const changeOwnPasswordSchema = z
   .strict()
   .refine((v) => v.currentPassword !== v.newPassword, { path: ['newPassword'], message: 'Choose a password different from the current one.' });
 
-export { entityIdSchema as userIdSchema } from '../ids.ts';
+export { entityIdSchema as userIdSchema } from '@/lib/ids.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { verifyPassword } from '../auth/password.ts';
-import type { Actor } from '../auth/policy.ts';
-import { db } from '../db.ts';
+import { verifyPassword } from '@/lib/auth/password.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
 import { createUser, changeOwnPassword, updateUser } from './service.ts';
 import { findSessionUser } from './queries.ts';
 

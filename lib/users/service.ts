@@ -1,9 +1,9 @@
-import { recordAudit } from '../audit/record.ts';
-import type { Actor } from '../auth/policy.ts';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { throttledPasswordCheck } from '../auth/password-check.ts';
-import { db, isUniqueViolation, type DbTx } from '../db.ts';
-import { fail, ok, type Result, type ThrottledResult } from '../result.ts';
+import { recordAudit } from '@/lib/audit/record.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { hashPassword, verifyPassword } from '@/lib/auth/password.ts';
+import { throttledPasswordCheck } from '@/lib/auth/password-check.ts';
+import { db, isUniqueViolation, type DbTx } from '@/lib/db.ts';
+import { fail, ok, type Result, type ThrottledResult } from '@/lib/result.ts';
 import { removesLastActiveAdmin } from './admin-rule.ts';
 import { findUserIdByEmail, toUserSummary, userSummarySelect, type SessionUser, type UserSummary } from './queries.ts';
 import type { CreateUserInput, UpdateUserInput } from './schemas.ts';

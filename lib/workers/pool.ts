@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Admission } from '../bounded-queue.ts';
+import type { Admission } from '@/lib/bounded-queue.ts';
 import type { Delivered } from './transfer.ts';
 
 /** The worker running a task ended (out of memory, a crash in native code, process.exit): the task's answer is lost. */

@@ -1,11 +1,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeSession as session } from '../../../scripts/test/fake-session.ts';
-import { seedExport, TEXT_A } from '../../../lib/export/seed.test-data.ts';
+import { fakeSession as session } from '@/scripts/test/fake-session.ts';
+import { seedExport, TEXT_A } from '@/lib/export/seed.test-data.ts';
 import { GET } from './route.ts';
 
-vi.mock('@/lib/auth/session', () => import('../../../scripts/test/fake-session.ts'));
+vi.mock('@/lib/auth/session', () => import('@/scripts/test/fake-session.ts'));
 
 let seed: Awaited<ReturnType<typeof seedExport>>;
 beforeAll(async () => {

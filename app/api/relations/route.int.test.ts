@@ -1,17 +1,17 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeSession as session } from '../../../scripts/test/fake-session.ts';
+import { fakeSession as session } from '@/scripts/test/fake-session.ts';
 import { createAnnotation } from '@/lib/annotations/service';
 import type { Actor, Role } from '@/lib/auth/policy';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users and article directly, as e2e/support/fixtures.ts does
 import { db } from '@/lib/db';
-import { GET as getAnnotation, PATCH as patchAnnotation } from '../annotations/[id]/route.ts';
-import { GET as listComments, POST as postComment } from '../annotations/[id]/comments/route.ts';
+import { GET as getAnnotation, PATCH as patchAnnotation } from '@/app/api/annotations/[id]/route.ts';
+import { GET as listComments, POST as postComment } from '@/app/api/annotations/[id]/comments/route.ts';
 import { DELETE as deleteRelation } from './[id]/route.ts';
 import { POST as postRelation } from './route.ts';
 
 // The session is the one thing faked: route handlers ask lib/auth/session who is signed in, and
 // outside a Next.js request there is no cookie to read. The policy and the database are real.
-vi.mock('@/lib/auth/session', () => import('../../../scripts/test/fake-session.ts'));
+vi.mock('@/lib/auth/session', () => import('@/scripts/test/fake-session.ts'));
 
 const TEXT = 'The mayor said the tram line opens in June, a city report shows.';
 let claimId: string;

@@ -1,16 +1,16 @@
 import type { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeSession as session } from '../../../scripts/test/fake-session.ts';
+import { fakeSession as session } from '@/scripts/test/fake-session.ts';
 import { createAnnotation } from '@/lib/annotations/service';
 import type { Actor, Role } from '@/lib/auth/policy';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users and article directly, as e2e/support/fixtures.ts does
 import { db } from '@/lib/db';
-import { POST as review } from '../annotations/[id]/review/route.ts';
+import { POST as review } from '@/app/api/annotations/[id]/review/route.ts';
 import { POST as bulk } from './bulk/route.ts';
 import { GET as queue } from './queue/route.ts';
 
 // The session is the one thing faked (see app/api/relations/route.int.test.ts); the policy and the database are real.
-vi.mock('@/lib/auth/session', () => import('../../../scripts/test/fake-session.ts'));
+vi.mock('@/lib/auth/session', () => import('@/scripts/test/fake-session.ts'));
 
 const TEXT = 'The mayor said the tram line opens in June, a city report shows.';
 let author: Actor & { name: string; email: string };

@@ -1,5 +1,5 @@
-import type { Actor } from '../../auth/policy.ts';
-import type { ThrottledResult } from '../../result.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import type { ThrottledResult } from '@/lib/result.ts';
 import { readImportRequest } from './read-request.ts';
 import type { ImportOutcome } from './results.ts';
 import { withJobHeartbeat } from './job-liveness.ts';

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { db } from '../../db.ts';
+import { db } from '@/lib/db.ts';
 import { IMPORT_LIMITS } from './limits.ts';
 import { JOB_DEAD_AFTER_SECONDS, JOB_IDLE_AFTER_MINUTES, markInterruptedJobs, withJobHeartbeat } from './job-liveness.ts';
 import { createImportJob, getImportJobSummary, importParsedItems } from './service.ts';
-import { generatedItems } from '../../../scripts/test/generated-items.ts';
+import { generatedItems } from '@/scripts/test/generated-items.ts';
 
 let admin: { id: string; role: 'ADMIN'; disabled: false };
 beforeAll(async () => {

@@ -10,8 +10,8 @@
  * An interrupted job is not closed: feeding it again (the uploader came back, or a process that
  * was only stalled) reopens it as RUNNING.
  */
-import { db } from '../../db.ts';
-import { shortReason } from '../../http/outage-log.ts';
+import { db } from '@/lib/db.ts';
+import { shortReason } from '@/lib/http/outage-log.ts';
 
 export const JOB_HEARTBEAT_MS = 10_000;
 export const JOB_DEAD_AFTER_SECONDS = 45;

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { generatedItems } from '../../../scripts/test/generated-items.ts';
-import { db } from '../../db.ts';
+import { generatedItems } from '@/scripts/test/generated-items.ts';
+import { db } from '@/lib/db.ts';
 import { IMPORT_LIMITS } from './limits.ts';
 import { createImportJob, getImportJob, importParsedItems } from './service.ts';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../db.ts';
+import { db } from '@/lib/db.ts';
 import { IMPORT_LIMITS } from './limits.ts';
 import { readImportRequest } from './read-request.ts';
 import { createImportJob, importParsedItems } from './service.ts';

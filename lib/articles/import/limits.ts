@@ -1,4 +1,4 @@
-import { fail } from '../../result.ts';
+import { fail } from '@/lib/result.ts';
 
 /** What one import may hold. Each limit is refused with a clear message, never a partial write. */
 export const IMPORT_LIMITS = {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../auth/policy.ts';
-import { db } from '../../db.ts';
-import { parseImportFile } from '../parse/index.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
+import { parseImportFile } from '@/lib/articles/parse/index.ts';
 import { importRequest } from './import-request.ts';
 import { parsePool, READER_STOPPED } from './parse-pool.ts';
 import { readImportRequest } from './read-request.ts';

@@ -1,7 +1,7 @@
 import os from 'node:os';
-import { fail, type ThrottledResult } from '../../result.ts';
-import { workerPool, WorkerCrashed, type Call, type WorkerPool } from '../../workers/pool.ts';
-import { delivered, type Delivered } from '../../workers/transfer.ts';
+import { fail, type ThrottledResult } from '@/lib/result.ts';
+import { workerPool, WorkerCrashed, type Call, type WorkerPool } from '@/lib/workers/pool.ts';
+import { delivered, type Delivered } from '@/lib/workers/transfer.ts';
 import { tasks, type ParseTasks } from './parse-tasks.ts';
 
 /**

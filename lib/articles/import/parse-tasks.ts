@@ -3,14 +3,14 @@
 // The annotated import's brat zips and JSONL lines are read here too: one pool for every import,
 // so the workers stay bounded to the cores.
 import { z } from 'zod';
-import { readBratZip } from '../../annotation-import/brat-zip.ts';
-import { readJsonlLines } from '../../annotation-import/jsonl-lines.ts';
-import { fail, ok, type Result } from '../../result.ts';
-import { transferring } from '../../workers/transfer.ts';
-import { parseImportFile, parseImportItem } from '../parse/index.ts';
-import { parseJsonLinesItems } from '../parse/json.ts';
-import { readJson } from '../parse/read-json.ts';
-import type { ParsedItem } from '../parse/types.ts';
+import { readBratZip } from '@/lib/annotation-import/brat-zip.ts';
+import { readJsonlLines } from '@/lib/annotation-import/jsonl-lines.ts';
+import { fail, ok, type Result } from '@/lib/result.ts';
+import { transferring } from '@/lib/workers/transfer.ts';
+import { parseImportFile, parseImportItem } from '@/lib/articles/parse/index.ts';
+import { parseJsonLinesItems } from '@/lib/articles/parse/json.ts';
+import { readJson } from '@/lib/articles/parse/read-json.ts';
+import type { ParsedItem } from '@/lib/articles/parse/types.ts';
 import { IMPORT_LIMITS, tooManyItems } from './limits.ts';
 
 const jsonBodySchema = z.object({ articles: z.array(z.unknown(), { error: 'Send { "articles": [ … ] }.' }) }, { error: 'Send { "articles": [ … ] }.' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { entityIdSchema } from '../../ids.ts';
+import { entityIdSchema } from '@/lib/ids.ts';
 
 export const importJobIdSchema = entityIdSchema;
 export const importQuerySchema = z.object({ jobId: importJobIdSchema.optional() });

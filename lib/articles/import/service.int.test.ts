@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../auth/policy.ts';
-import { db } from '../../db.ts';
-import type { ParsedItem } from '../parse/types.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { db } from '@/lib/db.ts';
+import type { ParsedItem } from '@/lib/articles/parse/types.ts';
 import { IMPORT_LIMITS } from './limits.ts';
 import { importRequest } from './import-request.ts';
 import { createImportJob, finishImportJob, getImportJob, importParsedItems } from './service.ts';

@@ -1,9 +1,9 @@
-import type { Actor } from '../../auth/policy.ts';
-import { db, type DbTx, type Prisma } from '../../db.ts';
-import { isDatabaseUnavailable } from '../../db-unavailable.ts';
-import { fail, ok, type Result } from '../../result.ts';
-import { contentHash } from '../normalize.ts';
-import type { ParsedItem } from '../parse/types.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
+import { db, type DbTx, type Prisma } from '@/lib/db.ts';
+import { isDatabaseUnavailable } from '@/lib/db-unavailable.ts';
+import { fail, ok, type Result } from '@/lib/result.ts';
+import { contentHash } from '@/lib/articles/normalize.ts';
+import type { ParsedItem } from '@/lib/articles/parse/types.ts';
 import { batches } from './batches.ts';
 import { countResults, firstOccurrences, type ImportOutcome, type ItemResult } from './results.ts';
 

@@ -1,5 +1,5 @@
-import { CodeUnitWriter } from '../code-unit-writer.ts';
-import { normalizeArticleText } from '../normalize.ts';
+import { CodeUnitWriter } from '@/lib/articles/code-unit-writer.ts';
+import { normalizeArticleText } from '@/lib/articles/normalize.ts';
 
 const LF = 0x0a;
 const REPLACEMENT_CHARACTER = 0xfffd;

@@ -1,6 +1,6 @@
 import { analyse } from 'chardet';
-import { fail, ok, type Result } from '../../result.ts';
-import { CodeUnitWriter } from '../code-unit-writer.ts';
+import { fail, ok, type Result } from '@/lib/result.ts';
+import { CodeUnitWriter } from '@/lib/articles/code-unit-writer.ts';
 
 export interface DecodedText {
   text: string;

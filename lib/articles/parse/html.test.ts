@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { normalizeArticleText } from '../normalize.ts';
+import { normalizeArticleText } from '@/lib/articles/normalize.ts';
 import { parseHtmlDocument, type HtmlDocument } from './html.ts';
 import { PARSE_LIMITS } from './limits.ts';
 

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
-import { fail, ok, type Result } from '../../result.ts';
-import { normalizeArticleText } from '../normalize.ts';
+import { fail, ok, type Result } from '@/lib/result.ts';
+import { normalizeArticleText } from '@/lib/articles/normalize.ts';
 import { codePointLength, toSingleLine, trimEnd, truncateAtWord } from './article-text.ts';
 import { httpUrl } from './canonical-url.ts';
 import { toLanguageTag } from './language-tag.ts';

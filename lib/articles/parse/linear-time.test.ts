@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectLinearTime } from '../../time-growth.test-support.ts';
-import { normalizeArticleText } from '../normalize.ts';
+import { expectLinearTime } from '@/lib/time-growth.test-support.ts';
+import { normalizeArticleText } from '@/lib/articles/normalize.ts';
 import { codePointLength, toArticleText, toSingleLine } from './article-text.ts';
 import { parseImportFile } from './import-file.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { normalizeArticleText } from '../normalize.ts';
+import { normalizeArticleText } from '@/lib/articles/normalize.ts';
 import { parseMarkdownArticle } from './markdown.ts';
 import type { ArticleDraft } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { Marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
-import { fail, ok, type Result } from '../../result.ts';
+import { fail, ok, type Result } from '@/lib/result.ts';
 import { toArticleText } from './article-text.ts';
 import { articleMetadataSchema, issuesMessage, readMetadata } from './article-fields.ts';
 import { parseHtmlDocument } from './html.ts';

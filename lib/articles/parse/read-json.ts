@@ -1,4 +1,4 @@
-import { nestsDeeperThan } from '../../json-depth.ts';
+import { nestsDeeperThan } from '@/lib/json-depth.ts';
 import { PARSE_LIMITS } from './limits.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prng } from '../../random/seeded.ts';
+import { prng } from '@/lib/random/seeded.ts';
 import { toArticleText } from './article-text.ts';
 import { PARSE_LIMITS } from './limits.ts';
 import { certainlyTooLong, keptLengthAtLeast } from './text-length-bound.ts';

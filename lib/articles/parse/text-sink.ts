@@ -1,4 +1,4 @@
-import { CodeUnitWriter } from '../code-unit-writer.ts';
+import { CodeUnitWriter } from '@/lib/articles/code-unit-writer.ts';
 
 const SPACE = 0x20;
 // HTML's inter-element whitespace: a run of it renders as one space (no-break space is content).

@@ -1,9 +1,9 @@
-import { feedbackSeenSchema } from '../../review/feedback.ts';
-import { createTokenSchema } from '../../tokens/schemas.ts';
-import { changeOwnPasswordSchema, createUserSchema, updateUserSchema } from '../../users/schemas.ts';
-import { arrayOf, dateTime, objectOf, requestSchema, schemaRef } from '../json-schema.ts';
-import { idParameter, jsonContent, jsonRef, noContent, operation } from '../operation.ts';
-import type { Paths } from '../types.ts';
+import { feedbackSeenSchema } from '@/lib/review/feedback.ts';
+import { createTokenSchema } from '@/lib/tokens/schemas.ts';
+import { changeOwnPasswordSchema, createUserSchema, updateUserSchema } from '@/lib/users/schemas.ts';
+import { arrayOf, dateTime, objectOf, requestSchema, schemaRef } from '@/lib/openapi/json-schema.ts';
+import { idParameter, jsonContent, jsonRef, noContent, operation } from '@/lib/openapi/operation.ts';
+import type { Paths } from '@/lib/openapi/types.ts';
 
 const tag = 'Account';
 

@@ -1,10 +1,10 @@
-import { updateAnnotationSchema } from '../../annotations/schemas.ts';
-import { createCommentSchema } from '../../comments/schemas.ts';
-import { createRelationSchema } from '../../relations/schemas.ts';
-import { reviewSchema } from '../../review/schemas.ts';
-import { arrayOf, dateTime, nullable, objectOf, requestSchema, schemaRef } from '../json-schema.ts';
-import { idParameter, jsonContent, jsonRef, noContent, operation } from '../operation.ts';
-import type { Paths } from '../types.ts';
+import { updateAnnotationSchema } from '@/lib/annotations/schemas.ts';
+import { createCommentSchema } from '@/lib/comments/schemas.ts';
+import { createRelationSchema } from '@/lib/relations/schemas.ts';
+import { reviewSchema } from '@/lib/review/schemas.ts';
+import { arrayOf, dateTime, nullable, objectOf, requestSchema, schemaRef } from '@/lib/openapi/json-schema.ts';
+import { idParameter, jsonContent, jsonRef, noContent, operation } from '@/lib/openapi/operation.ts';
+import type { Paths } from '@/lib/openapi/types.ts';
 
 const tag = 'Annotations';
 const annotationId = idParameter('annotation');

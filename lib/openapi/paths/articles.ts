@@ -1,12 +1,12 @@
-import { createAnnotationSchema } from '../../annotations/schemas.ts';
-import { importQuerySchema } from '../../articles/import/schemas.ts';
-import { IMPORT_LIMITS } from '../../articles/import/limits.ts';
-import { articleListQuerySchema } from '../../articles/list-query.ts';
-import { articleArchiveSchema, articleMetadataSchema } from '../../articles/metadata-schema.ts';
-import { importItemSchema } from '../../articles/parse/article-fields.ts';
-import { arrayOf, objectOf, queryParameters, requestSchema, schemaRef } from '../json-schema.ts';
-import { idParameter, jsonContent, jsonRef, operation } from '../operation.ts';
-import type { Paths } from '../types.ts';
+import { createAnnotationSchema } from '@/lib/annotations/schemas.ts';
+import { importQuerySchema } from '@/lib/articles/import/schemas.ts';
+import { IMPORT_LIMITS } from '@/lib/articles/import/limits.ts';
+import { articleListQuerySchema } from '@/lib/articles/list-query.ts';
+import { articleArchiveSchema, articleMetadataSchema } from '@/lib/articles/metadata-schema.ts';
+import { importItemSchema } from '@/lib/articles/parse/article-fields.ts';
+import { arrayOf, objectOf, queryParameters, requestSchema, schemaRef } from '@/lib/openapi/json-schema.ts';
+import { idParameter, jsonContent, jsonRef, operation } from '@/lib/openapi/operation.ts';
+import type { Paths } from '@/lib/openapi/types.ts';
 
 const tag = 'Articles';
 const articleId = idParameter('article');

@@ -1,8 +1,8 @@
-import { ANNOTATED_IMPORT_LIMITS, annotatedImportQuerySchema } from '../../annotation-import/read-request.ts';
-import { importJobQuerySchema } from '../../articles/import/schemas.ts';
-import { arrayOf, objectOf, queryParameters, schemaRef } from '../json-schema.ts';
-import { idParameter, jsonContent, jsonRef, operation } from '../operation.ts';
-import type { Paths } from '../types.ts';
+import { ANNOTATED_IMPORT_LIMITS, annotatedImportQuerySchema } from '@/lib/annotation-import/read-request.ts';
+import { importJobQuerySchema } from '@/lib/articles/import/schemas.ts';
+import { arrayOf, objectOf, queryParameters, schemaRef } from '@/lib/openapi/json-schema.ts';
+import { idParameter, jsonContent, jsonRef, operation } from '@/lib/openapi/operation.ts';
+import type { Paths } from '@/lib/openapi/types.ts';
 
 const tag = 'Import';
 const jobId = idParameter('import job');

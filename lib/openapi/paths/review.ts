@@ -1,7 +1,7 @@
-import { bulkReviewSchema, reviewQueueQuerySchema } from '../../review/schemas.ts';
-import { arrayOf, objectOf, queryParameters, requestSchema, schemaRef } from '../json-schema.ts';
-import { jsonContent, jsonRef, operation } from '../operation.ts';
-import type { Paths } from '../types.ts';
+import { bulkReviewSchema, reviewQueueQuerySchema } from '@/lib/review/schemas.ts';
+import { arrayOf, objectOf, queryParameters, requestSchema, schemaRef } from '@/lib/openapi/json-schema.ts';
+import { jsonContent, jsonRef, operation } from '@/lib/openapi/operation.ts';
+import type { Paths } from '@/lib/openapi/types.ts';
 
 const tag = 'Review';
 

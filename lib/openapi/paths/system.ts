@@ -1,9 +1,9 @@
-import { articleListQuerySchema } from '../../articles/list-query.ts';
-import { EXPORT_FILTER_KEYS, exportQuerySchema } from '../../export/schemas.ts';
-import { PROGRESS_TABLES, progressQuerySchema } from '../../progress/schemas.ts';
-import { arrayOf, objectOf, queryParameters } from '../json-schema.ts';
-import { jsonContent, operation } from '../operation.ts';
-import type { JsonSchema, Parameter, Paths } from '../types.ts';
+import { articleListQuerySchema } from '@/lib/articles/list-query.ts';
+import { EXPORT_FILTER_KEYS, exportQuerySchema } from '@/lib/export/schemas.ts';
+import { PROGRESS_TABLES, progressQuerySchema } from '@/lib/progress/schemas.ts';
+import { arrayOf, objectOf, queryParameters } from '@/lib/openapi/json-schema.ts';
+import { jsonContent, operation } from '@/lib/openapi/operation.ts';
+import type { JsonSchema, Parameter, Paths } from '@/lib/openapi/types.ts';
 
 const attachment = { 'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } } };
 const bytes: JsonSchema = { type: 'string' };

@@ -1,10 +1,10 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeSession as session } from '../../../../scripts/test/fake-session.ts';
+import { fakeSession as session } from '@/scripts/test/fake-session.ts';
 import { POST } from './route.ts';
 
 // The session is the one thing faked (see app/api/relations/route.int.test.ts); the policy is real.
-vi.mock('@/lib/auth/session', () => import('../../../../scripts/test/fake-session.ts'));
+vi.mock('@/lib/auth/session', () => import('@/scripts/test/fake-session.ts'));
 
 const post = (body: unknown, cookie?: string) =>
   new NextRequest('http://app.example/api/account/feedback-seen', {

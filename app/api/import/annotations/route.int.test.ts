@@ -1,12 +1,12 @@
 import { strToU8, zipSync } from 'fflate';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeSession as session } from '../../../../scripts/test/fake-session.ts';
+import { fakeSession as session } from '@/scripts/test/fake-session.ts';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users directly and checks that nothing was written
 import { db } from '@/lib/db';
 import { POST } from './route.ts';
 
-vi.mock('@/lib/auth/session', () => import('../../../../scripts/test/fake-session.ts'));
+vi.mock('@/lib/auth/session', () => import('@/scripts/test/fake-session.ts'));
 
 let adminId = '';
 let researcherId = '';

@@ -1,12 +1,12 @@
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeSession as session } from '../../../../scripts/test/fake-session.ts';
+import { fakeSession as session } from '@/scripts/test/fake-session.ts';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users and article directly, as e2e/support/fixtures.ts does
 import { db } from '@/lib/db';
 import { GET } from './route.ts';
 
 // The session is the one thing faked (as in app/api/review/route.int.test.ts); the policy and the database are real.
-vi.mock('@/lib/auth/session', () => import('../../../../scripts/test/fake-session.ts'));
+vi.mock('@/lib/auth/session', () => import('@/scripts/test/fake-session.ts'));
 
 const call = (path: string) => {
   const url = new URL(path, 'http://localhost');

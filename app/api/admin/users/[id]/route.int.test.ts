@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fakeSession as session } from '../../../../../scripts/test/fake-session.ts';
+import { fakeSession as session } from '@/scripts/test/fake-session.ts';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users directly, as e2e/support/fixtures.ts does
 import { db } from '@/lib/db';
 import { PATCH } from './route.ts';
 
-vi.mock('@/lib/auth/session', () => import('../../../../../scripts/test/fake-session.ts'));
+vi.mock('@/lib/auth/session', () => import('@/scripts/test/fake-session.ts'));
 
 let n = 0;
 async function makeUser(role: 'RESEARCHER' | 'ADMIN') {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeSession as session } from '../../../../../scripts/test/fake-session.ts';
+import { fakeSession as session } from '@/scripts/test/fake-session.ts';
 import { createAnnotation } from '@/lib/annotations/service';
 import type { Actor } from '@/lib/auth/policy';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users and article directly, as e2e/support/fixtures.ts does
@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { GET } from './route.ts';
 
 // The session is the one thing faked (see app/api/relations/route.int.test.ts); the policy and the database are real.
-vi.mock('@/lib/auth/session', () => import('../../../../../scripts/test/fake-session.ts'));
+vi.mock('@/lib/auth/session', () => import('@/scripts/test/fake-session.ts'));
 
 let author: Actor;
 let annotationId: string;

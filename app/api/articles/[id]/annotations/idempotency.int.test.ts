@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeSession as session } from '../../../../../scripts/test/fake-session.ts';
+import { fakeSession as session } from '@/scripts/test/fake-session.ts';
 import type { Role } from '@/lib/auth/policy';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users and article directly, as e2e/support/fixtures.ts does
 import { db } from '@/lib/db';
-import { POST as postToken } from '../../../account/tokens/route.ts';
-import { POST as postUser } from '../../../admin/users/route.ts';
-import { DELETE as deleteAnnotation } from '../../../annotations/[id]/route.ts';
+import { POST as postToken } from '@/app/api/account/tokens/route.ts';
+import { POST as postUser } from '@/app/api/admin/users/route.ts';
+import { DELETE as deleteAnnotation } from '@/app/api/annotations/[id]/route.ts';
 import { GET as listAnnotations, POST as postAnnotation } from './route.ts';
 
 // The session is the one thing faked (see scripts/test/fake-session.ts); keys, claims and replays are real.
-vi.mock('@/lib/auth/session', () => import('../../../../../scripts/test/fake-session.ts'));
+vi.mock('@/lib/auth/session', () => import('@/scripts/test/fake-session.ts'));
 
 const TEXT = 'The council approved the budget on Monday, the mayor said in a statement.';
 let articleId: string;

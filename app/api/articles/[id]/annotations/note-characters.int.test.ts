@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { fakeSession as session } from '../../../../../scripts/test/fake-session.ts';
+import { fakeSession as session } from '@/scripts/test/fake-session.ts';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its user and article directly, as e2e/support/fixtures.ts does
 import { db } from '@/lib/db';
-import { PATCH as patchAnnotation } from '../../../annotations/[id]/route.ts';
+import { PATCH as patchAnnotation } from '@/app/api/annotations/[id]/route.ts';
 import { POST as createAnnotation } from './route.ts';
 
 // The session is the one thing faked (see scripts/test/fake-session.ts); the policy and the database are real.
-vi.mock('@/lib/auth/session', () => import('../../../../../scripts/test/fake-session.ts'));
+vi.mock('@/lib/auth/session', () => import('@/scripts/test/fake-session.ts'));
 
 /**
  * Issue 12, point 5: C1 control characters (U+0080-U+009F) are refused in notes as C0 ones are,
