@@ -13,7 +13,10 @@ const noDatabaseOutsideLib = {
       'error',
       {
         patterns: [
-          { group: ['@/lib/db', '**/lib/db', '**/lib/db.ts', '@/lib/generated/*', '**/generated/prisma/*'], message: 'Only lib/ talks to the database; call a lib/<domain> function instead.' },
+          {
+            group: ['@/lib/db', '**/lib/db', '**/lib/db.ts', '@/lib/generated/*', '**/generated/prisma/*'],
+            message: 'Only lib/ talks to the database; call a lib/<domain> function instead.',
+          },
           { group: ['@prisma/*', 'pg'], message: 'Only lib/db.ts creates database clients.' },
           oneImportStyle,
         ],
@@ -24,7 +27,20 @@ const noDatabaseOutsideLib = {
 
 // Imports flow app -> components -> lib, never back.
 const oneWayImports = [
-  { files: ['lib/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ must not import app/ or components/.' }, oneImportStyle] }] } },
+  {
+    files: ['lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*', '@/components/*', '**/app/*', '**/components/*'], message: 'lib/ must not import app/ or components/.' },
+            oneImportStyle,
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 // Outside input reaches app/ code through parseInput (lib/validation.ts), which also refuses a NUL
@@ -33,7 +49,10 @@ const inputThroughParseInput = {
   files: ['app/**'],
   ignores: ['**/*.test.ts'],
   rules: {
-    'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='safeParse']", message: 'Parse outside input with parseInput from @/lib/validation.' }],
+    'no-restricted-syntax': [
+      'error',
+      { selector: "CallExpression[callee.property.name='safeParse']", message: 'Parse outside input with parseInput from @/lib/validation.' },
+    ],
   },
 };
 

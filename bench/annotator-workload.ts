@@ -7,7 +7,6 @@ import { anchorSpan } from '../lib/annotations/offsets.ts';
 import { normalizeArticleText } from '../lib/articles/normalize.ts';
 import { prng } from '../lib/random/seeded.ts';
 
-
 type Rand = () => number;
 const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 const int = (rand: Rand, min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
@@ -15,12 +14,71 @@ const int = (rand: Rand, min: number, max: number) => min + Math.floor(rand() * 
 /** A word that occurs once in the article, in its second paragraph, and that no span covers: the bench selects it. */
 export const RESERVED_WORD = 'Kestrelmouth';
 
-const PEOPLE = ['Mayor Ingrid Halvorsen', 'Councillor Tomás Ferreira', 'Dr. Amara Okonkwo', 'Chief Inspector Lena Brandt', 'Minister Kenji Watanabe', 'Zoë Marchetti', 'Nguyễn Thị Lan', 'Rafael Domínguez', 'Professor Helen Achterberg', 'union leader Sipho Dlamini', 'auditor Mei-Ling Chou', 'spokesperson Jonas Lindqvist'];
-const ORGS = ['the harbour authority', 'the regional water board', 'Northgate Construction', 'the transport ministry', 'the city council', 'the port workers’ union', 'the national audit office', 'Meridian Shipping', 'the environmental agency', 'the chamber of commerce', 'the fisheries cooperative', 'the hospital trust'];
-const PLACES = ['the old ferry terminal', 'the eastern docks', 'Riverside ward', 'the industrial estate', 'the coastal road', 'the town hall', 'the northern breakwater', 'the container yard', 'the fish market', 'the railway bridge'];
-const TOPICS = ['the harbour expansion', 'the dredging contract', 'the flood barrier', 'the new ferry line', 'the budget overrun', 'the leaked audit', 'the wage agreement', 'the pollution survey', 'the housing plan', 'the rail link'];
+const PEOPLE = [
+  'Mayor Ingrid Halvorsen',
+  'Councillor Tomás Ferreira',
+  'Dr. Amara Okonkwo',
+  'Chief Inspector Lena Brandt',
+  'Minister Kenji Watanabe',
+  'Zoë Marchetti',
+  'Nguyễn Thị Lan',
+  'Rafael Domínguez',
+  'Professor Helen Achterberg',
+  'union leader Sipho Dlamini',
+  'auditor Mei-Ling Chou',
+  'spokesperson Jonas Lindqvist',
+];
+const ORGS = [
+  'the harbour authority',
+  'the regional water board',
+  'Northgate Construction',
+  'the transport ministry',
+  'the city council',
+  'the port workers’ union',
+  'the national audit office',
+  'Meridian Shipping',
+  'the environmental agency',
+  'the chamber of commerce',
+  'the fisheries cooperative',
+  'the hospital trust',
+];
+const PLACES = [
+  'the old ferry terminal',
+  'the eastern docks',
+  'Riverside ward',
+  'the industrial estate',
+  'the coastal road',
+  'the town hall',
+  'the northern breakwater',
+  'the container yard',
+  'the fish market',
+  'the railway bridge',
+];
+const TOPICS = [
+  'the harbour expansion',
+  'the dredging contract',
+  'the flood barrier',
+  'the new ferry line',
+  'the budget overrun',
+  'the leaked audit',
+  'the wage agreement',
+  'the pollution survey',
+  'the housing plan',
+  'the rail link',
+];
 const VERBS_SAID = ['said', 'told reporters', 'wrote in a statement', 'insisted', 'admitted', 'warned', 'argued', 'confirmed', 'claimed', 'acknowledged'];
-const DAYS = ['on Monday', 'on Tuesday', 'late on Wednesday', 'on Thursday morning', 'on Friday', 'over the weekend', 'last month', 'in March', 'earlier this year', 'in 2023'];
+const DAYS = [
+  'on Monday',
+  'on Tuesday',
+  'late on Wednesday',
+  'on Thursday morning',
+  'on Friday',
+  'over the weekend',
+  'last month',
+  'in March',
+  'earlier this year',
+  'in 2023',
+];
 const QUOTES = [
   'We will not sign anything before the audit is done',
   'The figures speak for themselves',
@@ -33,7 +91,14 @@ const QUOTES = [
   'Residents deserve a straight answer',
   'We expect the first ships to dock before the summer',
 ];
-const EMOJI_POSTS = ['Proud of our crew today 🚢👏', 'Another delay… 😡 #harbour', 'Water tests are back 💧✅', 'See you at the town hall 🗳️', 'Thank you to every volunteer ❤️🙏🏽', 'Numbers up again 📈🤔'];
+const EMOJI_POSTS = [
+  'Proud of our crew today 🚢👏',
+  'Another delay… 😡 #harbour',
+  'Water tests are back 💧✅',
+  'See you at the town hall 🗳️',
+  'Thank you to every volunteer ❤️🙏🏽',
+  'Numbers up again 📈🤔',
+];
 const CJK = [
   'the Japanese partner 三菱商事 (Mitsubishi Corporation)',
   'a banner reading 「港を守れ」 (“protect the harbour”)',

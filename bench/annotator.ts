@@ -50,7 +50,16 @@ const READY_TIMEOUT = 120_000;
 const VIEWPORT = { width: 1280, height: 900 };
 // As playwright.config.ts: Debian's Chromium when the machine has it, Playwright's own otherwise.
 const systemChromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 const log = (line: string) => console.log(`[bench:annotator] ${line}`);
 
@@ -94,7 +103,12 @@ async function seed(client: pg.Client, text: string, title: string) {
     name: i === 0 ? 'Bench Researcher' : `Colleague ${i}`,
   }));
   for (const u of users) {
-    await client.query(`INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt") VALUES ($1, $2, $3, 'RESEARCHER', $4, now())`, [u.id, u.email, u.name, passwordHash]);
+    await client.query(`INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt") VALUES ($1, $2, $3, 'RESEARCHER', $4, now())`, [
+      u.id,
+      u.email,
+      u.name,
+      passwordHash,
+    ]);
   }
   const articleId = cuid();
   await client.query(
@@ -136,7 +150,8 @@ async function signIn(context: BrowserContext, baseURL: string, email: string, p
   const response = await context.request.post(`${baseURL}/api/auth/callback/credentials`, { form: { email, password, csrfToken, json: 'true' } });
   if (response.status() !== 200) throw new Error(`Sign-in of ${email} answered ${response.status()}`);
   const cookies = await context.cookies(baseURL);
-  if (!cookies.some((c) => c.name.includes('session-token'))) throw new Error(`Sign-in of ${email} set no session cookie (got ${cookies.map((c) => c.name).join(', ')})`);
+  if (!cookies.some((c) => c.name.includes('session-token')))
+    throw new Error(`Sign-in of ${email} set no session cookie (got ${cookies.map((c) => c.name).join(', ')})`);
   return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
@@ -181,13 +196,18 @@ async function openReady(page: Page, url: string): Promise<void> {
   try {
     await page.waitForFunction(() => window.__bench.readyAt !== null, null, { polling: 'raf', timeout: READY_TIMEOUT });
   } catch {
-    throw new ContractError(`[data-annotator-text] never got data-ready="true" within ${READY_TIMEOUT / 1000} s on ${url}: the annotator must set it once its highlights are painted.`);
+    throw new ContractError(
+      `[data-annotator-text] never got data-ready="true" within ${READY_TIMEOUT / 1000} s on ${url}: the annotator must set it once its highlights are painted.`,
+    );
   }
 }
 
 /** Selects a word with a real mouse drag and waits for the toolbar; returns the in-page time it was painted. */
 async function selectWord(page: Page, where: { fraction: number } | { exact: string }): Promise<{ at: number; fallback: boolean; word: string }> {
-  const box = await page.evaluate(([fraction, exact]) => window.__bench.wordBox(fraction, exact), 'exact' in where ? ([null, where.exact] as const) : ([where.fraction, null] as const));
+  const box = await page.evaluate(
+    ([fraction, exact]) => window.__bench.wordBox(fraction, exact),
+    'exact' in where ? ([null, where.exact] as const) : ([where.fraction, null] as const),
+  );
   if (!box) throw new ContractError(`Found no word to select inside [data-annotator-text] (${JSON.stringify(where)}).`);
   // A real drag, kept to few input events: each one is a round trip to the browser that would
   // count in "ready" for both pages.
@@ -286,12 +306,20 @@ async function measureAdds(context: BrowserContext, url: string, result: PhaseRe
         result.addsMissing++;
         const state = await page.evaluate(() => ({
           selection: String(getSelection() ?? ''),
-          focus: document.activeElement ? `${document.activeElement.tagName.toLowerCase()}${document.activeElement.id ? `#${document.activeElement.id}` : ''} "${(document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent ?? '').slice(0, 40)}"` : 'none',
+          focus: document.activeElement
+            ? `${document.activeElement.tagName.toLowerCase()}${document.activeElement.id ? `#${document.activeElement.id}` : ''} "${(document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent ?? '').slice(0, 40)}"`
+            : 'none',
           keySeen: window.__bench.add?.keyAt != null,
-          messages: Array.from(document.querySelectorAll('[role="alert"], [role="status"]'), (e) => e.textContent?.trim()).filter(Boolean).join(' | ').slice(0, 200),
+          messages: Array.from(document.querySelectorAll('[role="alert"], [role="status"]'), (e) => e.textContent?.trim())
+            .filter(Boolean)
+            .join(' | ')
+            .slice(0, 200),
         }));
-        result.addFailures.push(`#${i + 1} "${word}": no new highlight after 5 s; key seen by the page: ${state.keySeen}; selection "${state.selection}"; focus ${state.focus}; messages: ${state.messages || 'none'}`);
-        if (result.addsMissing >= 3) throw new ContractError(`Pressing "c" on a selection added no new [data-annotator-text] [data-id] element within 5 s, ${result.addsMissing} times.`);
+        result.addFailures.push(
+          `#${i + 1} "${word}": no new highlight after 5 s; key seen by the page: ${state.keySeen}; selection "${state.selection}"; focus ${state.focus}; messages: ${state.messages || 'none'}`,
+        );
+        if (result.addsMissing >= 3)
+          throw new ContractError(`Pressing "c" on a selection added no new [data-annotator-text] [data-id] element within 5 s, ${result.addsMissing} times.`);
       }
       if (sample?.paintedAt != null) result.adds.push(sample.paintedAt - (sample.keyAt ?? sample.paintedAt));
       // Let the save finish, then close whatever the addition opened, before the next one.
@@ -305,10 +333,36 @@ async function measureAdds(context: BrowserContext, url: string, result: PhaseRe
   }
 }
 
-async function measurePhase(label: string, context: BrowserContext, articleId: string, url: string, cookie: string, annotations: number, onMissing: (message: string) => void): Promise<PhaseResult> {
+async function measurePhase(
+  label: string,
+  context: BrowserContext,
+  articleId: string,
+  url: string,
+  cookie: string,
+  annotations: number,
+  onMissing: (message: string) => void,
+): Promise<PhaseResult> {
   const result: PhaseResult = {
-    label, annotations, server: [], paintQuery: [], html: '', painted: [], ready: [], readyFallbacks: 0, elements: [], highlights: [],
-    scrollLongest: [], scrollLongTasks: 0, scrollLongestFrame: 0, scrollDistance: 0, loadLongest: 0, adds: [], addsMissing: 0, addFailures: [], addsSaved: 0, browserError: null,
+    label,
+    annotations,
+    server: [],
+    paintQuery: [],
+    html: '',
+    painted: [],
+    ready: [],
+    readyFallbacks: 0,
+    elements: [],
+    highlights: [],
+    scrollLongest: [],
+    scrollLongTasks: 0,
+    scrollLongestFrame: 0,
+    scrollDistance: 0,
+    loadLongest: 0,
+    adds: [],
+    addsMissing: 0,
+    addFailures: [],
+    addsSaved: 0,
+    browserError: null,
   };
   log(`${label}: server response ×${CONFIG.serverWarmup}+${CONFIG.serverRuns}`);
   const server = await timeServer(url, cookie);
@@ -337,7 +391,8 @@ async function measurePhase(label: string, context: BrowserContext, articleId: s
 
 // ---- report -------------------------------------------------------------------------------
 
-const fmt = (n: number | undefined, digits = 0) => (n === undefined || Number.isNaN(n) ? '–' : n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const fmt = (n: number | undefined, digits = 0) =>
+  n === undefined || Number.isNaN(n) ? '–' : n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const p50 = (s: number[]) => percentile(s, 50);
 const p95 = (s: number[]) => percentile(s, 95);
 const pair = (s: number[], digits = 0) => (s.length ? `${fmt(p50(s), digits)} / ${fmt(p95(s), digits)}` : '–');
@@ -357,7 +412,14 @@ function report(ref: PhaseResult, ann: PhaseResult, ids: string[]): Line[] {
   const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}x` : '–');
   const haveReady = ref.ready.length > 0 && ann.ready.length > 0;
 
-  lines.push({ metric: 'painted: navigation -> data-ready, ms p50 / p95', reference: pair(ref.painted), annotated: pair(ann.painted), ratio: ratio(p50(ann.painted), p50(ref.painted)), target: 'info', pass: null });
+  lines.push({
+    metric: 'painted: navigation -> data-ready, ms p50 / p95',
+    reference: pair(ref.painted),
+    annotated: pair(ann.painted),
+    ratio: ratio(p50(ann.painted), p50(ref.painted)),
+    target: 'info',
+    pass: null,
+  });
   const readyLimit = (s: number[], p: number) => 2 * percentile(s, p) + 500;
   lines.push({
     metric: 'ready: navigation -> painted + toolbar on a selection, ms p50 / p95',
@@ -407,7 +469,14 @@ function report(ref: PhaseResult, ann: PhaseResult, ids: string[]): Line[] {
     target: '<= 1.50x (p50)',
     pass: p50(ann.server) <= 1.5 * p50(ref.server),
   });
-  lines.push({ metric: 'server: paint-data query alone (Prisma, bench process), ms', reference: pair(ref.paintQuery, 1), annotated: pair(ann.paintQuery, 1), ratio: ratio(p50(ann.paintQuery), p50(ref.paintQuery)), target: 'info', pass: null });
+  lines.push({
+    metric: 'server: paint-data query alone (Prisma, bench process), ms',
+    reference: pair(ref.paintQuery, 1),
+    annotated: pair(ann.paintQuery, 1),
+    ratio: ratio(p50(ann.paintQuery), p50(ref.paintQuery)),
+    target: 'info',
+    pass: null,
+  });
   const refBytes = Buffer.byteLength(ref.html);
   const annBytes = Buffer.byteLength(ann.html);
   lines.push({ metric: 'HTML bytes', reference: fmt(refBytes), annotated: fmt(annBytes), ratio: ratio(annBytes, refBytes), target: 'info', pass: null });
@@ -424,8 +493,22 @@ function report(ref: PhaseResult, ann: PhaseResult, ids: string[]): Line[] {
     target: 'exactly 1 each',
     pass: occurrences.every((o) => o.payload + o.markup === 1),
   });
-  lines.push({ metric: 'DOM elements after ready', reference: fmt(p50(ref.elements)), annotated: fmt(p50(ann.elements)), ratio: ratio(p50(ann.elements), p50(ref.elements)), target: 'info', pass: null });
-  lines.push({ metric: 'highlight elements [data-id] after ready', reference: fmt(p50(ref.highlights)), annotated: fmt(p50(ann.highlights)), ratio: '', target: 'info', pass: null });
+  lines.push({
+    metric: 'DOM elements after ready',
+    reference: fmt(p50(ref.elements)),
+    annotated: fmt(p50(ann.elements)),
+    ratio: ratio(p50(ann.elements), p50(ref.elements)),
+    target: 'info',
+    pass: null,
+  });
+  lines.push({
+    metric: 'highlight elements [data-id] after ready',
+    reference: fmt(p50(ref.highlights)),
+    annotated: fmt(p50(ann.highlights)),
+    ratio: '',
+    target: 'info',
+    pass: null,
+  });
   return lines;
 }
 
@@ -486,14 +569,23 @@ async function main(): Promise<number> {
     reference.addsSaved = Number((await client.query(`SELECT count(*) FROM "Annotation" WHERE "articleId" = $1`, [articleId])).rows[0].count);
     // Back to no annotations, then the workload.
     await client.query(`DELETE FROM "Annotation" WHERE "articleId" = $1`, [articleId]);
-    const insertMs = await insertAnnotations(client, articleId, users.map((u) => u.id), spans);
+    const insertMs = await insertAnnotations(
+      client,
+      articleId,
+      users.map((u) => u.id),
+      spans,
+    );
     await client.query('ANALYZE "Annotation"');
     log(`inserted ${spans.length.toLocaleString('en')} annotations in ${insertMs.toFixed(0)} ms (one INSERT … SELECT FROM unnest)`);
 
-    const annotated = await measurePhase(`annotated (${spans.length.toLocaleString('en')})`, context, articleId, url, cookie, spans.length, (m) => problems.push(m));
+    const annotated = await measurePhase(`annotated (${spans.length.toLocaleString('en')})`, context, articleId, url, cookie, spans.length, (m) =>
+      problems.push(m),
+    );
     annotated.addsSaved = Number((await client.query(`SELECT count(*) FROM "Annotation" WHERE "articleId" = $1`, [articleId])).rows[0].count) - spans.length;
 
-    const sampleIds = [0, Math.floor(spans.length / 3), Math.floor(spans.length / 2), Math.floor((2 * spans.length) / 3), spans.length - 1].map((i) => spans[i]!.id);
+    const sampleIds = [0, Math.floor(spans.length / 3), Math.floor(spans.length / 2), Math.floor((2 * spans.length) / 3), spans.length - 1].map(
+      (i) => spans[i]!.id,
+    );
     const lines = report(reference, annotated, sampleIds);
     printLines(
       `Article page /articles/<id>, ${article.text.length.toLocaleString('en')} characters: no annotations (reference) vs ${spans.length.toLocaleString('en')} overlapping annotations, same article, same run` +
@@ -501,12 +593,17 @@ async function main(): Promise<number> {
       lines,
     );
     console.log(`Additions saved by the server: ${reference.addsSaved} of ${CONFIG.adds} (reference), ${annotated.addsSaved} of ${CONFIG.adds} (annotated).`);
-    if (reference.readyFallbacks + annotated.readyFallbacks) console.log(`Toolbar time taken on the Node side (in-page observer missed it) in ${reference.readyFallbacks + annotated.readyFallbacks} runs.`);
-    console.log(`Scrolled ${annotated.scrollDistance.toLocaleString('en')} px of the annotated page per run. Took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+    if (reference.readyFallbacks + annotated.readyFallbacks)
+      console.log(`Toolbar time taken on the Node side (in-page observer missed it) in ${reference.readyFallbacks + annotated.readyFallbacks} runs.`);
+    console.log(
+      `Scrolled ${annotated.scrollDistance.toLocaleString('en')} px of the annotated page per run. Took ${((performance.now() - started) / 1000).toFixed(0)} s.`,
+    );
     const load = os.loadavg()[0]!;
     // The end figure includes this bench's own browser and server; only the start says whether others were busy.
     const busy = loadBefore > os.availableParallelism() / 2;
-    console.log(`Load average ${loadBefore.toFixed(1)} at the start, ${load.toFixed(1)} at the end (this bench included), on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work when the bench began, so expect noisy figures' : ''}.`);
+    console.log(
+      `Load average ${loadBefore.toFixed(1)} at the start, ${load.toFixed(1)} at the end (this bench included), on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work when the bench began, so expect noisy figures' : ''}.`,
+    );
     for (const phase of [reference, annotated]) for (const f of phase.addFailures) console.log(`Addition missing (${phase.label}) ${f}`);
     for (const p of problems) console.log(`\nNOT MEASURED: ${p}`);
     const failed = lines.filter((l) => l.pass === false).map((l) => l.metric.split(':')[0]);

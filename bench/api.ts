@@ -121,15 +121,26 @@ function combine(measures: Measure[]): Measure {
 const fmt = (x: number, digits = 1) => x.toFixed(digits).padStart(9);
 
 function printRows(rows: Measure[], rawPerSecond: number, rawDbCpuMs: number): void {
-  console.log(`\n${'measure'.padEnd(44)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'node ms'.padStart(9)} ${'pg ms'.padStart(9)}  vs raw insert`);
-  console.log(`${'raw INSERT (reference)'.padEnd(44)} ${fmt(rawPerSecond, 0)} ${''.padStart(9)} ${''.padStart(9)} ${''.padStart(9)} ${fmt(rawDbCpuMs, 2)}  1.00`);
+  console.log(
+    `\n${'measure'.padEnd(44)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'node ms'.padStart(9)} ${'pg ms'.padStart(9)}  vs raw insert`,
+  );
+  console.log(
+    `${'raw INSERT (reference)'.padEnd(44)} ${fmt(rawPerSecond, 0)} ${''.padStart(9)} ${''.padStart(9)} ${''.padStart(9)} ${fmt(rawDbCpuMs, 2)}  1.00`,
+  );
   for (const r of rows) {
-    console.log(`${r.name.padEnd(44)} ${fmt(r.perSecond, 0)} ${fmt(r.p50)} ${fmt(r.p99)} ${fmt(r.nodeCpuMs, 2)} ${fmt(r.dbCpuMs, 2)}  ${(r.perSecond / rawPerSecond).toFixed(2)}`);
+    console.log(
+      `${r.name.padEnd(44)} ${fmt(r.perSecond, 0)} ${fmt(r.p50)} ${fmt(r.p99)} ${fmt(r.nodeCpuMs, 2)} ${fmt(r.dbCpuMs, 2)}  ${(r.perSecond / rawPerSecond).toFixed(2)}`,
+    );
   }
 }
 
 async function pgbenchPath(): Promise<string | null> {
-  for (const candidate of ['/usr/lib/postgresql/18/bin/pgbench', '/usr/lib/postgresql/17/bin/pgbench', '/usr/lib/postgresql/16/bin/pgbench', '/usr/lib/postgresql/15/bin/pgbench']) {
+  for (const candidate of [
+    '/usr/lib/postgresql/18/bin/pgbench',
+    '/usr/lib/postgresql/17/bin/pgbench',
+    '/usr/lib/postgresql/16/bin/pgbench',
+    '/usr/lib/postgresql/15/bin/pgbench',
+  ]) {
     if (existsSync(candidate)) return candidate;
   }
   return spawnSync('pgbench', ['--version']).status === 0 ? 'pgbench' : null;
@@ -194,18 +205,22 @@ async function main(): Promise<number> {
     log('loading users and articles…');
     const userId = id();
     const token = generateToken();
-    await client.query(`INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt") VALUES ($1, 'writer@bench.example', 'Writer', 'RESEARCHER', 'x', now())`, [userId]);
-    await client.query(`INSERT INTO "ApiToken" ("id", "userId", "name", "tokenHash", "prefix") VALUES ($1, $2, 'bench', $3, $4)`, [id(), userId, hashToken(token), tokenPrefix(token)]);
+    await client.query(
+      `INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt") VALUES ($1, 'writer@bench.example', 'Writer', 'RESEARCHER', 'x', now())`,
+      [userId],
+    );
+    await client.query(`INSERT INTO "ApiToken" ("id", "userId", "name", "tokenHash", "prefix") VALUES ($1, $2, 'bench', $3, $4)`, [
+      id(),
+      userId,
+      hashToken(token),
+      tokenPrefix(token),
+    ]);
     const insertArticle = async (text: string, source: string, publishedAt: Date) => {
       const articleId = id();
-      await client.query(`INSERT INTO "Article" ("id", "title", "text", "contentHash", "source", "publishedAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, now())`, [
-        articleId,
-        `Article ${articleId}`,
-        text,
-        createHash('sha256').update(text).digest('hex'),
-        source,
-        publishedAt,
-      ]);
+      await client.query(
+        `INSERT INTO "Article" ("id", "title", "text", "contentHash", "source", "publishedAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, now())`,
+        [articleId, `Article ${articleId}`, text, createHash('sha256').update(text).digest('hex'), source, publishedAt],
+      );
       return articleId;
     };
     const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n));
@@ -271,9 +286,16 @@ async function main(): Promise<number> {
       log(`${measure.name}: ${measure.perSecond.toFixed(0)}/s, p99 ${measure.p99} ms`);
       return measure;
     };
-    const run = async (name: string, probe: Probe, baseURL: string, options: autocannon.Options, creates: boolean) => report(await once(name, probe, baseURL, options, creates));
+    const run = async (name: string, probe: Probe, baseURL: string, options: autocannon.Options, creates: boolean) =>
+      report(await once(name, probe, baseURL, options, creates));
     /** Two rows whose rates are compared, taking turns. */
-    const pair = async (a: [string, autocannon.Options], b: [string, autocannon.Options], probe: Probe, baseURL: string, creates: boolean): Promise<[Measure, Measure]> => {
+    const pair = async (
+      a: [string, autocannon.Options],
+      b: [string, autocannon.Options],
+      probe: Probe,
+      baseURL: string,
+      creates: boolean,
+    ): Promise<[Measure, Measure]> => {
       const rounds: [Measure[], Measure[]] = [[], []];
       for (let round = 0; round < ROUNDS; round++) {
         rounds[0].push(await once(a[0], probe, baseURL, a[1], creates, 1 / ROUNDS));
@@ -332,7 +354,11 @@ async function main(): Promise<number> {
     printRows(rows, raw.perSecond, raw.dbCpuMs);
 
     const checks: [string, boolean, string][] = [
-      [`creates >= ${TARGETS.createShareOfRaw * 100}% of the raw insert rate at 8 conn`, spread8.perSecond >= TARGETS.createShareOfRaw * raw.perSecond, `${((100 * spread8.perSecond) / raw.perSecond).toFixed(1)}%`],
+      [
+        `creates >= ${TARGETS.createShareOfRaw * 100}% of the raw insert rate at 8 conn`,
+        spread8.perSecond >= TARGETS.createShareOfRaw * raw.perSecond,
+        `${((100 * spread8.perSecond) / raw.perSecond).toFixed(1)}%`,
+      ],
       [
         `one article at 32 conn >= ${TARGETS.oneArticleShareOfSpread * 100}% of spread`,
         one32.perSecond >= TARGETS.oneArticleShareOfSpread * spread32.perSecond,
@@ -349,13 +375,19 @@ async function main(): Promise<number> {
         Math.abs(listLong.perSecond - listShort.perSecond) <= TARGETS.listApart * listShort.perSecond,
         `${((100 * listLong.perSecond) / listShort.perSecond).toFixed(0)}% of the short list`,
       ],
-      [`WEB_CONCURRENCY=2 >= ${TARGETS.cluster}x one process`, cluster.perSecond >= TARGETS.cluster * spread8.perSecond, `${(cluster.perSecond / spread8.perSecond).toFixed(2)}x`],
+      [
+        `WEB_CONCURRENCY=2 >= ${TARGETS.cluster}x one process`,
+        cluster.perSecond >= TARGETS.cluster * spread8.perSecond,
+        `${(cluster.perSecond / spread8.perSecond).toFixed(2)}x`,
+      ],
       ['rows created equal 2xx answers', mismatches.length === 0, mismatches.join('; ') || 'all equal'],
     ];
     console.log('\nTargets');
     for (const [name, passed, value] of checks) console.log(`  ${passed ? 'pass' : 'FAIL'}  ${name}: ${value}`);
     const busy = loadBefore > os.availableParallelism() / 2;
-    console.log(`\nLoad average ${loadBefore.toFixed(1)} at the start on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work, expect noisy figures' : ''}.`);
+    console.log(
+      `\nLoad average ${loadBefore.toFixed(1)} at the start on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work, expect noisy figures' : ''}.`,
+    );
     return checks.every(([, passed]) => passed) ? 0 : 1;
   } finally {
     if (app) await stopApp(app.child);

@@ -35,7 +35,13 @@ export async function startApp(dbUrl: string, env: Record<string, string> = {}, 
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The app server exited with ${child.exitCode}:\n${output.slice(-20).join('\n')}`);
-    if (await fetch(`${baseURL}/api/health`).then((r) => r.ok, () => false)) return { baseURL, child, output };
+    if (
+      await fetch(`${baseURL}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { baseURL, child, output };
     if (Date.now() > deadline) throw new Error(`The app server did not answer /api/health within 60 s:\n${output.slice(-20).join('\n')}`);
     await new Promise((r) => setTimeout(r, 50));
   }

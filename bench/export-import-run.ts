@@ -45,7 +45,8 @@ async function exportTo(file: string): Promise<number> {
 /** sha256 of the file with every id blanked out, line by line. */
 async function blankedHash(file: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) hash.update(`${line.replace(/"(id|fromId|toId)":"[a-z0-9]+"/g, '"$1":""')}\n`);
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity }))
+    hash.update(`${line.replace(/"(id|fromId|toId)":"[a-z0-9]+"/g, '"$1":""')}\n`);
   return hash.digest('hex');
 }
 
@@ -66,7 +67,12 @@ async function main(): Promise<ImportReport> {
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 20);
     const t = performance.now();
     const body = Readable.toWeb(createReadStream(exported)) as ReadableStream<Uint8Array>;
-    const request = new Request('http://bench.local/api/import/annotations', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body, duplex: 'half' } as RequestInit);
+    const request = new Request('http://bench.local/api/import/annotations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
     const outcome = await importAnnotatedRequest({ id: adminId, role: 'ADMIN', disabled: false }, request, { name: 'export.jsonl' });
     const seconds = (performance.now() - t) / 1000;
     clearInterval(sampler);

@@ -90,7 +90,8 @@ async function* counted(items: AsyncIterable<ExportItem>, counts: Counts): Async
 }
 
 /** What app/api/export/route.ts returns for ?format=<format>&status=all, once authorised and parsed. */
-const routeResponse = (format: ExportFormat, query: ExportQuery, counts: Counts): Promise<Response> => exportDownload({ format, query, observe: (items) => counted(items, counts) });
+const routeResponse = (format: ExportFormat, query: ExportQuery, counts: Counts): Promise<Response> =>
+  exportDownload({ format, query, observe: (items) => counted(items, counts) });
 
 /** Reads a body to its end without keeping it: the bytes only pass through the hash. */
 async function drain(body: ReadableStream<Uint8Array>, hash: Hash): Promise<number> {

@@ -51,7 +51,10 @@ function runChild<R = RunReport>(mode: RunMode | 'import', env: Record<string, s
     // BENCH_NODE_ARGS: more node options for the children, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (NODE_OPTIONS refuses --cpu-prof).
     const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
     // The heap limit npm start gives the server: V8's garbage between collections, and so the RSS growth, scale with it.
-    const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${serverHeapMb()}`, ...extra, '--import', 'tsx', script, mode], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${serverHeapMb()}`, ...extra, '--import', 'tsx', script, mode], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
     child.on('error', reject);
@@ -70,7 +73,9 @@ const rssGrowth = (r: RunReport) => ((r.maxRss > r.maxRssAtBaseline ? Math.max(r
 async function main(): Promise<number> {
   const started = performance.now();
   const loadBefore = os.loadavg();
-  log(`${smoke ? 'smoke run' : 'full run'}: ${int(ANNOTATIONS)} annotations on ${ARTICLES + 2} articles of ~4,000 characters; node ${process.version} (children with a ${serverHeapMb()} MB heap, as npm start), ${os.availableParallelism()} cores`);
+  log(
+    `${smoke ? 'smoke run' : 'full run'}: ${int(ANNOTATIONS)} annotations on ${ARTICLES + 2} articles of ~4,000 characters; node ${process.version} (children with a ${serverHeapMb()} MB heap, as npm start), ${os.availableParallelism()} cores`,
+  );
   const server = await startTestServer();
   const dbName = `bench_export_${randomBytes(4).toString('hex')}`;
   const importDbName = `${dbName}_import`;
@@ -84,7 +89,13 @@ async function main(): Promise<number> {
 
     // ─── Load ───
     // The two small articles of the review workload add SMALL_SPREAD + SMALL_FRESH annotations beyond the bulk.
-    const load = await loadWorkload(sql, { annotations: ANNOTATIONS - SMALL_SPREAD - SMALL_FRESH, articles: ARTICLES, spansPerArticle: 200, chars: 4_000, log });
+    const load = await loadWorkload(sql, {
+      annotations: ANNOTATIONS - SMALL_SPREAD - SMALL_FRESH,
+      articles: ARTICLES,
+      spansPerArticle: 200,
+      chars: 4_000,
+      log,
+    });
     const t = performance.now();
     // Archived articles are never exported; the review workload archives some, so bring them back to export every annotation.
     await sql.query(`UPDATE "Article" SET "archivedAt" = NULL`);
@@ -129,9 +140,26 @@ async function main(): Promise<number> {
     const refRss = Math.max(...references.map(rssGrowth));
     const label = (r: RunReport) => (r === references[1] ? 'ref again' : r.mode);
     const failed: string[] = [];
-    const header = ['format', 'annotations', 'relations', 'MB', 'seconds', 'annotations/s', 'MB/s', '×reference', 'peak RSS +MB', '×reference', 'target', 'result'];
+    const header = [
+      'format',
+      'annotations',
+      'relations',
+      'MB',
+      'seconds',
+      'annotations/s',
+      'MB/s',
+      '×reference',
+      'peak RSS +MB',
+      '×reference',
+      'target',
+      'result',
+    ];
     const widths = [34, 11, 9, 7, 13, 13, 6, 10, 12, 10, 27, 6];
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => (i === 0 || i >= 10 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+        .join('  ')
+        .trimEnd();
     const rate = (r: RunResult) => r.annotations / r.seconds;
     const secondsOf = (runs: RunResult[]) => runs.map((r) => r.seconds.toFixed(2)).join(' / ');
 
@@ -164,13 +192,16 @@ async function main(): Promise<number> {
       const missed = !streamed
         ? []
         : [
-            ...(mode === 'jsonl' && rate(best) < TARGET_JSONL_RATE ? [`${mode} at ${int(rate(best))} annotations/s (target >= ${int(TARGET_JSONL_RATE)})`] : []),
+            ...(mode === 'jsonl' && rate(best) < TARGET_JSONL_RATE
+              ? [`${mode} at ${int(rate(best))} annotations/s (target >= ${int(TARGET_JSONL_RATE)})`]
+              : []),
             ...(growth >= TARGET_RSS_GROWTH_MB ? [`${mode} peak RSS +${growth.toFixed(1)} MB (target < ${TARGET_RSS_GROWTH_MB})`] : []),
           ];
       failed.push(...missed);
       const pass = streamed ? missed.length === 0 : null;
       for (const r of report.runs) {
-        if (r.annotations !== expected.annotations) problems.push(`${mode} exported ${int(r.annotations)} annotations, the database holds ${int(expected.annotations)}`);
+        if (r.annotations !== expected.annotations)
+          problems.push(`${mode} exported ${int(r.annotations)} annotations, the database holds ${int(expected.annotations)}`);
         if (r.relations !== expected.relations) problems.push(`${mode} exported ${int(r.relations)} relations, the database holds ${int(expected.relations)}`);
       }
       const target = !streamed ? '' : `${mode === 'jsonl' ? `>= ${int(TARGET_JSONL_RATE)}/s, ` : ''}< ${TARGET_RSS_GROWTH_MB} MB`;
@@ -193,7 +224,9 @@ async function main(): Promise<number> {
     }
     console.log(
       '(peak RSS +MB of the reference: the larger of its two processes. RSS baseline → sampled peak / maxRSS, MB: ' +
-        [...references, ...reports.values()].map((r) => `${label(r)} ${(r.baselineRss / MB).toFixed(0)} → ${(r.sampledPeakRss / MB).toFixed(0)} / ${(r.maxRss / MB).toFixed(0)}`).join(', ') +
+        [...references, ...reports.values()]
+          .map((r) => `${label(r)} ${(r.baselineRss / MB).toFixed(0)} → ${(r.sampledPeakRss / MB).toFixed(0)} / ${(r.maxRss / MB).toFixed(0)}`)
+          .join(', ') +
         ')',
     );
 
@@ -214,7 +247,9 @@ async function main(): Promise<number> {
       const same = hashes.every((h) => h === hashes[0]);
       if (report.mode !== 'buffered') {
         if (!same) problems.push(`${report.mode}: the two runs gave different bytes`);
-        console.log(`  ${label(report).padEnd(9)} ${hashes[0]!.slice(0, 16)}…  ${same ? 'run 1 = run 2' : `DIFFERENT: ${hashes.map((h) => h.slice(0, 16)).join(' vs ')}`}`);
+        console.log(
+          `  ${label(report).padEnd(9)} ${hashes[0]!.slice(0, 16)}…  ${same ? 'run 1 = run 2' : `DIFFERENT: ${hashes.map((h) => h.slice(0, 16)).join(' vs ')}`}`,
+        );
       }
     }
     const buffered = reports.get('buffered')!.runs[0]!.sha256;
@@ -229,14 +264,19 @@ async function main(): Promise<number> {
     await target.connect();
     try {
       const { rows: users } = await sql.query(`SELECT "id", "email", "name", "role", "passwordHash" FROM "User"`);
-      await target.query(`INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt") SELECT u."id", u."email", u."name", u."role", u."passwordHash", now() FROM json_populate_recordset(NULL::"User", $1) AS u`, [
-        JSON.stringify(users),
-      ]);
+      await target.query(
+        `INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt") SELECT u."id", u."email", u."name", u."role", u."passwordHash", now() FROM json_populate_recordset(NULL::"User", $1) AS u`,
+        [JSON.stringify(users)],
+      );
     } finally {
       await target.end();
     }
     const admin = (await sql.query<{ id: string }>(`SELECT "id" FROM "User" WHERE "role" = 'ADMIN' ORDER BY "id" LIMIT 1`)).rows[0]!.id;
-    const imported = await runChild<ImportReport>('import', { DATABASE_URL: dbUrl, BENCH_IMPORT_URL: importUrl, BENCH_ADMIN_ID: admin }, 'export-import-run.ts');
+    const imported = await runChild<ImportReport>(
+      'import',
+      { DATABASE_URL: dbUrl, BENCH_IMPORT_URL: importUrl, BENCH_ADMIN_ID: admin },
+      'export-import-run.ts',
+    );
     const importGrowth = (imported.peakRss - imported.baselineRss) / MB;
     console.log(
       `\nImport of the JSONL export (${(imported.bytes / MB).toFixed(1)} MB) into an empty database with the same accounts, streamed as POST /api/import/annotations reads it: ` +
@@ -245,7 +285,8 @@ async function main(): Promise<number> {
         `peak RSS +${importGrowth.toFixed(1)} MB (${(importGrowth / refRss).toFixed(2)}× the reference). Exported again: ${imported.sameAfterRoundTrip ? 'the same bytes, ids aside' : 'DIFFERENT bytes'}. (info, no target)`,
     );
     if (!imported.sameAfterRoundTrip) problems.push('the JSONL exported after the import differs from the one imported (ids aside)');
-    if (imported.annotations !== expected.annotations || imported.failed) problems.push(`the import created ${int(imported.annotations)} of ${int(expected.annotations)} annotations, ${imported.failed} articles failed`);
+    if (imported.annotations !== expected.annotations || imported.failed)
+      problems.push(`the import created ${int(imported.annotations)} of ${int(expected.annotations)} annotations, ${imported.failed} articles failed`);
 
     const loadAfter = os.loadavg();
     const busy = loadBefore[0]! > os.availableParallelism() / 2;

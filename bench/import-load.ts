@@ -103,7 +103,11 @@ async function importOverHttp(baseURL: string, token: string, files: { name: str
   const encoded = new Response(form);
   const body = Buffer.from(await encoded.arrayBuffer());
   const started = performance.now();
-  const { status, text } = await send(`${baseURL}/api/articles`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': encoded.headers.get('content-type')!, 'content-length': body.length } }, body);
+  const { status, text } = await send(
+    `${baseURL}/api/articles`,
+    { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': encoded.headers.get('content-type')!, 'content-length': body.length } },
+    body,
+  );
   const seconds = (performance.now() - started) / 1000;
   const outcome = JSON.parse(text) as { created?: number };
   if (status !== 201 || outcome.created !== files.length) throw new Error(`The import answered ${status}: ${text.slice(0, 500)}`);
@@ -160,8 +164,16 @@ async function main(): Promise<number> {
     const client = new pg.Client({ connectionString: dbUrl });
     await client.connect();
     try {
-      await client.query(`INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt") VALUES ($1, 'load@bench.example', 'Load', 'ADMIN', 'x', now())`, [adminId]);
-      await client.query(`INSERT INTO "ApiToken" ("id", "userId", "name", "tokenHash", "prefix") VALUES ($1, $2, 'bench', $3, $4)`, [`c${randomBytes(12).toString('hex')}`, adminId, hashToken(token), tokenPrefix(token)]);
+      await client.query(
+        `INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "updatedAt") VALUES ($1, 'load@bench.example', 'Load', 'ADMIN', 'x', now())`,
+        [adminId],
+      );
+      await client.query(`INSERT INTO "ApiToken" ("id", "userId", "name", "tokenHash", "prefix") VALUES ($1, $2, 'bench', $3, $4)`, [
+        `c${randomBytes(12).toString('hex')}`,
+        adminId,
+        hashToken(token),
+        tokenPrefix(token),
+      ]);
     } finally {
       await client.end();
     }
@@ -174,12 +186,21 @@ async function main(): Promise<number> {
     const best = (s: number[]) => Math.min(...s);
     const ratio = best(before.seconds) / best(after.seconds);
     const p99 = percentile(after.during, 99);
-    console.log(`\nImport of ${FILES} HTML files of ${(FILE_BYTES / 1e6).toFixed(1)} MB (~${(TEXT_CHARACTERS / 1000).toFixed(0)}k characters of text each) per request, ${RUNS} requests`);
+    console.log(
+      `\nImport of ${FILES} HTML files of ${(FILE_BYTES / 1e6).toFixed(1)} MB (~${(TEXT_CHARACTERS / 1000).toFixed(0)}k characters of text each) per request, ${RUNS} requests`,
+    );
     console.log(`${'parsing on'.padEnd(36)} ${'best s'.padStart(8)} ${'median s'.padStart(9)} ${'MB/s'.padStart(7)}`);
-    for (const [name, m] of [['the request thread (reference)', before], ['the parse workers', after]] as const) {
-      console.log(`${name.padEnd(36)} ${best(m.seconds).toFixed(2).padStart(8)} ${percentile(m.seconds, 50).toFixed(2).padStart(9)} ${(mb / best(m.seconds)).toFixed(1).padStart(7)}`);
+    for (const [name, m] of [
+      ['the request thread (reference)', before],
+      ['the parse workers', after],
+    ] as const) {
+      console.log(
+        `${name.padEnd(36)} ${best(m.seconds).toFixed(2).padStart(8)} ${percentile(m.seconds, 50).toFixed(2).padStart(9)} ${(mb / best(m.seconds)).toFixed(1).padStart(7)}`,
+      );
     }
-    console.log(`Throughput with the workers: ${ratio.toFixed(2)} of the request thread's; target >= ${TARGET_THROUGHPUT_RATIO}: ${ratio >= TARGET_THROUGHPUT_RATIO ? 'met' : 'MISSED'}`);
+    console.log(
+      `Throughput with the workers: ${ratio.toFixed(2)} of the request thread's; target >= ${TARGET_THROUGHPUT_RATIO}: ${ratio >= TARGET_THROUGHPUT_RATIO ? 'met' : 'MISSED'}`,
+    );
     printLatencies('/api/health latency (ms) on the same instance, alone and during the imports', [
       ['request thread: no import', before.reference],
       ['request thread: importing', before.during],
@@ -188,9 +209,13 @@ async function main(): Promise<number> {
     ]);
     console.log(`Health answers other than 200 during the imports: ${before.failed} on the request thread, ${after.failed} with the workers.`);
     const healthMet = p99 < TARGET_P99_MS && after.failed === 0;
-    console.log(`p99 during the imports with the workers: ${p99.toFixed(1)} ms, every answer 200; target < ${TARGET_P99_MS} ms: ${healthMet ? 'met' : 'MISSED'}`);
+    console.log(
+      `p99 during the imports with the workers: ${p99.toFixed(1)} ms, every answer 200; target < ${TARGET_P99_MS} ms: ${healthMet ? 'met' : 'MISSED'}`,
+    );
     const busy = loadBefore > os.availableParallelism() / 2;
-    console.log(`Load average ${loadBefore.toFixed(1)} at the start on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work, expect noisy figures' : ''}.`);
+    console.log(
+      `Load average ${loadBefore.toFixed(1)} at the start on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work, expect noisy figures' : ''}.`,
+    );
     return healthMet && ratio >= TARGET_THROUGHPUT_RATIO ? 0 : 1;
   } finally {
     await close();

@@ -51,7 +51,8 @@ async function benchImport(run: string): Promise<{ seconds: number; rssByCount: 
   for (let offset = 0; offset < COUNT; offset += CHUNK) {
     const items = Array.from({ length: Math.min(CHUNK, COUNT - offset) }, (_, k) => parseImportItem(rawArticle(offset + k, run), `#${offset + k + 1}`));
     const outcome = await importParsedItems(admin, jobId, items);
-    if (!outcome.ok || outcome.value.created !== items.length) throw new Error(`import did not create every article: ${JSON.stringify(outcome.ok ? outcome.value.failed : outcome.error)}`);
+    if (!outcome.ok || outcome.value.created !== items.length)
+      throw new Error(`import did not create every article: ${JSON.stringify(outcome.ok ? outcome.value.failed : outcome.error)}`);
     // Live heap after a full collection: what the import holds on to, without GC timing noise.
     globalThis.gc?.();
     rssByCount.push([offset + items.length, process.memoryUsage().heapUsed]);
@@ -67,12 +68,19 @@ async function benchCopy(url: string, run: string): Promise<number> {
   const rows = Array.from({ length: COUNT }, (_, i) => {
     const raw = rawArticle(i, run);
     const text = normalizeArticleText(raw.text);
-    return [randomBytes(12).toString('hex'), raw.title, text, contentHash(text), raw.source, '2026-03-14T00:00:00.000Z', now, now].map(csvField).join(',') + '\n';
+    return (
+      [randomBytes(12).toString('hex'), raw.title, text, contentHash(text), raw.source, '2026-03-14T00:00:00.000Z', now, now].map(csvField).join(',') + '\n'
+    );
   });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const start = performance.now();
-  await pipeline(Readable.from(rows), client.query(copyFrom('COPY "Article" ("id", "title", "text", "contentHash", "source", "publishedAt", "createdAt", "updatedAt") FROM STDIN WITH (FORMAT csv)')));
+  await pipeline(
+    Readable.from(rows),
+    client.query(
+      copyFrom('COPY "Article" ("id", "title", "text", "contentHash", "source", "publishedAt", "createdAt", "updatedAt") FROM STDIN WITH (FORMAT csv)'),
+    ),
+  );
   const seconds = (performance.now() - start) / 1000;
   await client.end();
   return seconds;
@@ -94,7 +102,9 @@ async function main() {
     console.log(`\nImport of ${COUNT.toLocaleString('en')} articles of ~4 KB (batches of 200, one job)`);
     console.log(`${'path'.padEnd(34)} ${'seconds'.padStart(8)} ${'articles/s'.padStart(11)}  ratio`);
     console.log(`${'COPY (reference)'.padEnd(34)} ${copySeconds.toFixed(2).padStart(8)} ${copyRate.toFixed(0).padStart(11)}  1.00`);
-    console.log(`${'import service (parse+dedup+write)'.padEnd(34)} ${imported.seconds.toFixed(2).padStart(8)} ${importRate.toFixed(0).padStart(11)}  ${(importRate / copyRate).toFixed(2)} of COPY (target >= 0.25)`);
+    console.log(
+      `${'import service (parse+dedup+write)'.padEnd(34)} ${imported.seconds.toFixed(2).padStart(8)} ${importRate.toFixed(0).padStart(11)}  ${(importRate / copyRate).toFixed(2)} of COPY (target >= 0.25)`,
+    );
     console.log(`\nLive heap after GC as the count grows: ${imported.rssByCount.map(([n, heap]) => `${n.toLocaleString('en')}: ${mb(heap)}`).join(', ')}`);
     console.log(`Peak RSS of the whole run: ${mb(peakRss)} (${mb(rssBefore)} before the import began, COPY's prepared rows included)`);
   } finally {

@@ -60,7 +60,10 @@ async function guess(baseURL: string, csrf: { token: string; cookie: string }, d
 async function csrfOf(baseURL: string): Promise<{ token: string; cookie: string }> {
   const response = await fetch(`${baseURL}/api/auth/csrf`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
   return { token: csrfToken, cookie };
 }
 
@@ -101,12 +104,19 @@ async function main(): Promise<number> {
       ['health, no burst (ref.)', reference],
       ['health, during the burst', during],
     ]);
-    console.log(`p99 during the burst: ${p99.toFixed(1)} ms = ${(p99 / percentile(reference, 99)).toFixed(1)}x the reference p99; target < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'}`);
     console.log(
-      `Login attempts answered: ${attempts} (${(attempts / SECONDS).toFixed(0)}/s) by status ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}: ${n}`).join(', ')}.`,
+      `p99 during the burst: ${p99.toFixed(1)} ms = ${(p99 / percentile(reference, 99)).toFixed(1)}x the reference p99; target < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : 'MISSED'}`,
+    );
+    console.log(
+      `Login attempts answered: ${attempts} (${(attempts / SECONDS).toFixed(0)}/s) by status ${[...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}: ${n}`)
+        .join(', ')}.`,
     );
     const busy = loadBefore > os.availableParallelism() / 2;
-    console.log(`Load average ${loadBefore.toFixed(1)} at the start on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work, expect noisy figures' : ''}.`);
+    console.log(
+      `Load average ${loadBefore.toFixed(1)} at the start on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work, expect noisy figures' : ''}.`,
+    );
     return p99 < TARGET_P99_MS ? 0 : 1;
   } finally {
     if (app) await stopApp(app.child);

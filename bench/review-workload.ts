@@ -71,7 +71,13 @@ export async function loadWorkload(client: pg.Client, o: LoadOptions): Promise<L
   // ─── Articles and their span pools, generated in Node ───
   const articles = Array.from({ length: o.articles + SMALL_ARTICLES }, (_, n) => {
     const { text } = generateArticle(SEED + 7 * n, o.chars);
-    return { n, id: articleId(n), title: `Harbour report ${n + 1}: the long road to a contract`, text, spans: generateSpans(SEED + 7 * n + 1, text, o.spansPerArticle, 1) };
+    return {
+      n,
+      id: articleId(n),
+      title: `Harbour report ${n + 1}: the long road to a contract`,
+      text,
+      spans: generateSpans(SEED + 7 * n + 1, text, o.spansPerArticle, 1),
+    };
   });
   const generate = since(t);
 
@@ -87,19 +93,32 @@ export async function loadWorkload(client: pg.Client, o: LoadOptions): Promise<L
     `INSERT INTO "Article" ("id", "title", "text", "contentHash", "source", "publishedAt", "language", "archivedAt", "createdAt", "updatedAt")
      SELECT t.id, t.title, t.text, t.hash, 'Bench Gazette', '2025-05-01', 'en', CASE WHEN t.archived THEN '2026-05-01'::timestamp(3) END, '2025-05-01', '2025-05-01'
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[]) AS t(id, title, text, hash, archived)`,
-    [articles.map((a) => a.id), articles.map((a) => a.title), articles.map((a) => a.text), articles.map((a) => contentHash(a.text)), articles.map((a) => isArchived(a.n))],
+    [
+      articles.map((a) => a.id),
+      articles.map((a) => a.title),
+      articles.map((a) => a.text),
+      articles.map((a) => contentHash(a.text)),
+      articles.map((a) => isArchived(a.n)),
+    ],
   );
   // Lookup tables of this session only: numbers to ids, and each article's pool of spans.
   await client.query(`CREATE TEMP TABLE bench_user (user_no int PRIMARY KEY, id text NOT NULL)`);
   await client.query(`CREATE TEMP TABLE bench_article (article_no int PRIMARY KEY, id text NOT NULL)`);
-  await client.query(`CREATE TEMP TABLE bench_span (article_no int, span_no int, "start" int, "end" int, exact text, prefix text, suffix text, PRIMARY KEY (article_no, span_no))`);
+  await client.query(
+    `CREATE TEMP TABLE bench_span (article_no int, span_no int, "start" int, "end" int, exact text, prefix text, suffix text, PRIMARY KEY (article_no, span_no))`,
+  );
   await client.query(`INSERT INTO bench_user SELECT i, 'cbenchuser' || lpad(i::text, 4, '0') FROM generate_series(0, $1::int - 1) i`, [USERS]);
   await client.query(`INSERT INTO bench_article SELECT (n - 1)::int, id FROM unnest($1::text[]) WITH ORDINALITY AS t(id, n)`, [articles.map((a) => a.id)]);
   const spans = articles.flatMap((a) => a.spans.map((s, k) => ({ a: a.n, k, ...s })));
-  await client.query(
-    `INSERT INTO bench_span SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[])`,
-    [spans.map((s) => s.a), spans.map((s) => s.k), spans.map((s) => s.start), spans.map((s) => s.end), spans.map((s) => s.exact), spans.map((s) => s.prefix), spans.map((s) => s.suffix)],
-  );
+  await client.query(`INSERT INTO bench_span SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[])`, [
+    spans.map((s) => s.a),
+    spans.map((s) => s.k),
+    spans.map((s) => s.start),
+    spans.map((s) => s.end),
+    spans.map((s) => s.exact),
+    spans.map((s) => s.prefix),
+    spans.map((s) => s.suffix),
+  ]);
   await client.query(`ANALYZE bench_span; ANALYZE bench_article; ANALYZE bench_user`);
   const articlesSeconds = since(t);
 

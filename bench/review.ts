@@ -132,15 +132,18 @@ async function explain(label: string, query: ReviewQueueQuery): Promise<Plan> {
   const rows = await db().$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${reviewQueueSql(REVIEWER, query)}`);
   const lines = rows.map((r) => r['QUERY PLAN']);
   const text = lines.join('\n');
-  const indexes = [...new Set([...text.matchAll(/(Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) "?([\w]+)"?/g)].map((m) => `${m[1]} ${m[2]}`))];
+  const indexes = [
+    ...new Set([...text.matchAll(/(Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) "?([\w]+)"?/g)].map((m) => `${m[1]} ${m[2]}`)),
+  ];
   const time = (what: string) => Number(text.match(new RegExp(`${what} Time: ([\\d.]+) ms`))?.[1] ?? NaN);
   // The scan nodes of "Annotation" (a bitmap heap scan's index scans are its children) with their detail lines.
   const scanLines: string[] = [];
   const scans: string[] = [];
   lines.forEach((line, i) => {
-    if (!/(Scan|Scan using \S+) on "Annotation"/.test(line) && !(/Bitmap Index Scan on "Annotation_/.test(line))) return;
+    if (!/(Scan|Scan using \S+) on "Annotation"/.test(line) && !/Bitmap Index Scan on "Annotation_/.test(line)) return;
     const node = line.replace(/^\s*->\s*/, '').replace(/\s+\(cost=.*$/, '');
-    if (!node.startsWith('Bitmap Heap Scan')) scans.push(node.replace(/ on "Annotation" a$/, '').replace(/^(Index Only Scan|Index Scan|Bitmap Index Scan) (?:using|on) "(\w+)"/, '$1 $2'));
+    if (!node.startsWith('Bitmap Heap Scan'))
+      scans.push(node.replace(/ on "Annotation" a$/, '').replace(/^(Index Only Scan|Index Scan|Bitmap Index Scan) (?:using|on) "(\w+)"/, '$1 $2'));
     scanLines.push(line.trim());
     const depth = line.search(/\S/);
     for (let j = i + 1; j < lines.length && !lines[j]!.includes('->') && lines[j]!.search(/\S/) > depth; j++) {
@@ -165,7 +168,9 @@ async function explain(label: string, query: ReviewQueueQuery): Promise<Plan> {
 async function main(): Promise<number> {
   const started = performance.now();
   const loadBefore = os.loadavg()[0]!;
-  log(`${smoke ? 'smoke run' : 'full run'}: ${CONFIG.annotations.toLocaleString('en')} annotations on ${CONFIG.articles} articles of ~${CONFIG.chars.toLocaleString('en')} characters`);
+  log(
+    `${smoke ? 'smoke run' : 'full run'}: ${CONFIG.annotations.toLocaleString('en')} annotations on ${CONFIG.articles} articles of ~${CONFIG.chars.toLocaleString('en')} characters`,
+  );
   const server = await startTestServer();
   const dbName = `bench_review_${randomBytes(4).toString('hex')}`;
   let opened: pg.Client | null = null;
@@ -179,7 +184,13 @@ async function main(): Promise<number> {
     process.env.DATABASE_URL = dbUrl; // lib/db.ts: the app's client, used by the service functions timed here
 
     // ─── Load ───
-    const load = await loadWorkload(sql, { annotations: CONFIG.annotations, articles: CONFIG.articles, spansPerArticle: CONFIG.spansPerArticle, chars: CONFIG.chars, log });
+    const load = await loadWorkload(sql, {
+      annotations: CONFIG.annotations,
+      articles: CONFIG.articles,
+      spansPerArticle: CONFIG.spansPerArticle,
+      chars: CONFIG.chars,
+      log,
+    });
     const s = load.seconds;
     log(
       `loaded ${load.counts.annotations.toLocaleString('en')} annotations (${load.counts.pending.toLocaleString('en')} pending, ${((100 * load.counts.pending) / load.counts.annotations).toFixed(0)}%), ` +
@@ -217,7 +228,10 @@ async function main(): Promise<number> {
     const range = { from: day(-15), to: day(14) };
     if (isArchived(ARTICLE_FILTER)) throw new Error('the article filter must name an article open to review');
     const inQueue = async (n: number) =>
-      Number((await sql.query(`SELECT count(*) FROM "Annotation" WHERE status = 'PENDING' AND "articleId" = $1 AND "authorId" <> $2`, [articleId(n), REVIEWER.id])).rows[0].count);
+      Number(
+        (await sql.query(`SELECT count(*) FROM "Annotation" WHERE status = 'PENDING' AND "articleId" = $1 AND "authorId" <> $2`, [articleId(n), REVIEWER.id]))
+          .rows[0].count,
+      );
     const variants: Variant[] = [
       { name: 'unfiltered', filters: {} },
       { name: 'kind=event', filters: { kind: 'event' } },
@@ -231,14 +245,20 @@ async function main(): Promise<number> {
     log(`reviewer ${REVIEWER.id}: ${queueSize.toLocaleString('en')} annotations in the queue; middle of the backlog at ${mid.createdAt.toISOString()}`);
 
     // ─── References ───
-    const randomIds = (await sql.query<{ id: string }>(`SELECT id FROM "Annotation" ORDER BY md5(id || 'ref') LIMIT $1`, [CONFIG.refRuns + CONFIG.warmup])).rows.map((r) => r.id);
+    const randomIds = (
+      await sql.query<{ id: string }>(`SELECT id FROM "Annotation" ORDER BY md5(id || 'ref') LIMIT $1`, [CONFIG.refRuns + CONFIG.warmup])
+    ).rows.map((r) => r.id);
     const refSelect1: number[] = [];
     const refById: number[] = [];
     const measureRefs = async () => {
       refSelect1.push(...(await timed(CONFIG.refRuns / 2, CONFIG.warmup, () => db().$queryRaw`SELECT 1`)));
       refById.push(
-        ...(await timed(CONFIG.refRuns / 2, CONFIG.warmup, (i) =>
-          db().$queryRaw`SELECT "id", "articleId", "authorId", "kind", "start", "end", "exact", "prefix", "suffix", "note", "attributes", "unattributed", "status", "version", "createdAt", "updatedAt"
+        ...(await timed(
+          CONFIG.refRuns / 2,
+          CONFIG.warmup,
+          (i) =>
+            db()
+              .$queryRaw`SELECT "id", "articleId", "authorId", "kind", "start", "end", "exact", "prefix", "suffix", "note", "attributes", "unattributed", "status", "version", "createdAt", "updatedAt"
                          FROM "Annotation" WHERE "id" = ${randomIds[(i + refById.length) % randomIds.length]!}`,
         )),
       );
@@ -301,9 +321,17 @@ async function main(): Promise<number> {
       }
     }
     const head = parseQuery({});
-    pageRows.push({ name: 'first page SQL alone, unfiltered ($queryRaw)', samples: await timed(CONFIG.pageRuns, CONFIG.warmup, () => db().$queryRaw(reviewQueueSql(REVIEWER, head))), note: 'info' });
+    pageRows.push({
+      name: 'first page SQL alone, unfiltered ($queryRaw)',
+      samples: await timed(CONFIG.pageRuns, CONFIG.warmup, () => db().$queryRaw(reviewQueueSql(REVIEWER, head))),
+      note: 'info',
+    });
     const big = parseQuery({ limit: '100' });
-    pageRows.push({ name: 'first page of 100 (the maximum), unfiltered', samples: await timed(CONFIG.pageRuns, CONFIG.warmup, () => listReviewQueue(REVIEWER, big)), note: 'info' });
+    pageRows.push({
+      name: 'first page of 100 (the maximum), unfiltered',
+      samples: await timed(CONFIG.pageRuns, CONFIG.warmup, () => listReviewQueue(REVIEWER, big)),
+      note: 'info',
+    });
     rows.push(...pageRows);
 
     // ─── Decisions ───
@@ -323,7 +351,11 @@ async function main(): Promise<number> {
     });
     if (refused) problems.push(`${refused} decisions were refused`);
     rows.push({ name: 'decision: approve (reviewAnnotation)', samples: decisionSamples, target: TARGET_DECISION_P95 });
-    rows.push({ name: 'queue count for the dashboard (countReviewQueue)', samples: await timed(CONFIG.countRuns, 1, () => countReviewQueue(REVIEWER)), note: 'info' });
+    rows.push({
+      name: 'queue count for the dashboard (countReviewQueue)',
+      samples: await timed(CONFIG.countRuns, 1, () => countReviewQueue(REVIEWER)),
+      note: 'info',
+    });
 
     log('references again');
     await measureRefs();
@@ -369,10 +401,12 @@ async function main(): Promise<number> {
     }
     console.log(`Quote windows cut by SQL that fell short (whole text read instead): ${shortWindows} of ${windows} on the first pages.`);
 
-    console.log('\nEXPLAIN (ANALYZE, BUFFERS) of reviewQueueSql, after a warm-up run of each (PostgreSQL\'s own planning and execution time)');
+    console.log("\nEXPLAIN (ANALYZE, BUFFERS) of reviewQueueSql, after a warm-up run of each (PostgreSQL's own planning and execution time)");
     const pw = Math.max(...plans.map((p) => p.label.length));
     const iw = Math.max(...plans.map((p) => p.annotationScan.length));
-    console.log(`${'plan'.padEnd(pw)}  ${'scan of "Annotation"'.padEnd(iw)}  ${'rows filtered out'.padStart(17)}  ${'buffers hit/read'.padStart(16)}  ${'plan ms'.padStart(7)}  ${'exec ms'.padStart(7)}`);
+    console.log(
+      `${'plan'.padEnd(pw)}  ${'scan of "Annotation"'.padEnd(iw)}  ${'rows filtered out'.padStart(17)}  ${'buffers hit/read'.padStart(16)}  ${'plan ms'.padStart(7)}  ${'exec ms'.padStart(7)}`,
+    );
     for (const p of plans) {
       console.log(
         `${p.label.padEnd(pw)}  ${p.annotationScan.padEnd(iw)}  ${p.rowsRemoved.toLocaleString('en').padStart(17)}  ${`${p.buffers.hit.toLocaleString('en')}/${p.buffers.read.toLocaleString('en')}`.padStart(16)}  ${fmt(p.planning, 2).padStart(7)}  ${fmt(p.execution, 2).padStart(7)}`,
@@ -381,7 +415,9 @@ async function main(): Promise<number> {
     const full = process.env.BENCH_PLANS === 'full';
     for (const plan of plans) {
       const whole = full || plan.label.startsWith('unfiltered: first') || plan.label.startsWith('unfiltered: second');
-      console.log(`\n── ${plan.label}: ${plan.indexes.join(', ') || 'NO INDEX SCAN'}${plan.seqScan ? '; SEQ SCAN ON "Annotation"' : ''}${whole ? '' : ' (the scan of "Annotation"; BENCH_PLANS=full for the whole plan)'}`);
+      console.log(
+        `\n── ${plan.label}: ${plan.indexes.join(', ') || 'NO INDEX SCAN'}${plan.seqScan ? '; SEQ SCAN ON "Annotation"' : ''}${whole ? '' : ' (the scan of "Annotation"; BENCH_PLANS=full for the whole plan)'}`,
+      );
       for (const line of whole ? plan.lines : plan.scanLines) console.log(`   ${line}`);
     }
     const seqScans = plans.filter((p) => p.seqScan).map((p) => p.label);
@@ -389,7 +425,9 @@ async function main(): Promise<number> {
 
     const load1 = os.loadavg()[0]!;
     const busy = loadBefore > os.availableParallelism() / 2;
-    console.log(`\nTook ${(since(started) / 1000).toFixed(0)} s (load ${s.total.toFixed(0)} s). Load average ${loadBefore.toFixed(1)} at the start, ${load1.toFixed(1)} at the end, on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work when the bench began, so expect noisy figures' : ''}.`);
+    console.log(
+      `\nTook ${(since(started) / 1000).toFixed(0)} s (load ${s.total.toFixed(0)} s). Load average ${loadBefore.toFixed(1)} at the start, ${load1.toFixed(1)} at the end, on ${os.availableParallelism()} cores${busy ? ': the machine was busy with other work when the bench began, so expect noisy figures' : ''}.`,
+    );
     for (const p of problems) console.log(`PROBLEM: ${p}`);
     if (seqScans.length) console.log(`Seq Scan on "Annotation" in: ${seqScans.join('; ')}`);
     if (noIndex.length) console.log(`No index of "Annotation" used in: ${noIndex.join('; ')}`);

@@ -23,7 +23,10 @@ async function timeUntilServing(command: string, args: string[], url: string, en
   const child = spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${command} exited with ${child.exitCode} before serving`);
-    const ok = await fetch(url).then((r) => r.status === 200, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return { ms: performance.now() - start, child };
     await new Promise((r) => setTimeout(r, 20));
   }

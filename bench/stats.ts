@@ -19,7 +19,9 @@ export function printTable(title: string, unit: string, rows: Row[]): void {
   for (const r of rows) {
     const ref = r.reference ? p50.get(r.reference) : undefined;
     const ratio = ref ? `${(p50.get(r.name)! / ref).toFixed(1)}x ${r.reference}` : 'reference';
-    console.log(`${r.name.padEnd(width)}  ${String(r.samples.length).padStart(4)}  ${percentile(r.samples, 50).toFixed(0).padStart(10)}  ${percentile(r.samples, 99).toFixed(0).padStart(10)}  ${ratio}`);
+    console.log(
+      `${r.name.padEnd(width)}  ${String(r.samples.length).padStart(4)}  ${percentile(r.samples, 50).toFixed(0).padStart(10)}  ${percentile(r.samples, 99).toFixed(0).padStart(10)}  ${ratio}`,
+    );
   }
 }
 
@@ -29,6 +31,12 @@ export function printLatencies(title: string, rows: [name: string, samples: numb
   console.log(`\n${title}`);
   console.log(`${'measure'.padEnd(width)} ${'runs'.padStart(6)} ${'p50'.padStart(9)} ${'p99'.padStart(9)} ${'max'.padStart(9)}`);
   for (const [name, samples] of rows) {
-    console.log(`${name.padEnd(width)} ${String(samples.length).padStart(6)} ${percentile(samples, 50).toFixed(1).padStart(9)} ${percentile(samples, 99).toFixed(1).padStart(9)} ${Math.max(...samples).toFixed(1).padStart(9)}`);
+    console.log(
+      `${name.padEnd(width)} ${String(samples.length).padStart(6)} ${percentile(samples, 50).toFixed(1).padStart(9)} ${percentile(samples, 99).toFixed(1).padStart(9)} ${Math.max(
+        ...samples,
+      )
+        .toFixed(1)
+        .padStart(9)}`,
+    );
   }
 }

@@ -48,7 +48,7 @@ test('user creation refuses bad input with field errors and creates nothing', as
   await expect(page.getByRole('row', { name: shortPasswordEmail })).toHaveCount(0);
 });
 
-test('an admin changes a role and resets a password, which ends the user\'s sessions', async ({ browser, page, admin, researcher }) => {
+test("an admin changes a role and resets a password, which ends the user's sessions", async ({ browser, page, admin, researcher }) => {
   const before = await browser.newContext();
   const beforePage = await before.newPage();
   await signIn(beforePage, researcher);

@@ -5,12 +5,18 @@ test('the annotation API: create, list, edit with versions, own-only changes', a
   const quote = 'the bridge will reopen in May';
   const start = article.text.indexOf(quote);
 
-  expect((await page.request.post(`/api/articles/${article.id}/annotations`, { data: { kind: 'claim', start, end: start + quote.length } })).status()).toBe(401);
+  expect((await page.request.post(`/api/articles/${article.id}/annotations`, { data: { kind: 'claim', start, end: start + quote.length } })).status()).toBe(
+    401,
+  );
   await signIn(page, researcher);
-  const refused = await page.request.post(`/api/articles/${article.id}/annotations`, { data: { kind: 'claim', start, end: start + quote.length, authorId: reviewer.id } });
+  const refused = await page.request.post(`/api/articles/${article.id}/annotations`, {
+    data: { kind: 'claim', start, end: start + quote.length, authorId: reviewer.id },
+  });
   expect(refused.status()).toBe(400);
 
-  const created = await page.request.post(`/api/articles/${article.id}/annotations`, { data: { kind: 'claim', start, end: start + quote.length, exact: quote, attributes: { type: 'prediction' } } });
+  const created = await page.request.post(`/api/articles/${article.id}/annotations`, {
+    data: { kind: 'claim', start, end: start + quote.length, exact: quote, attributes: { type: 'prediction' } },
+  });
   expect(created.status()).toBe(201);
   const annotation = await created.json();
   expect(annotation).toMatchObject({ kind: 'claim', exact: quote, status: 'pending', version: 1, author: { id: researcher.id } });

@@ -19,7 +19,12 @@ test('the annotator has no serious or critical axe violations: panel open, toolb
     'Accessible annotator',
     'Residents reported that the ferry terminal flooded overnight, the coastguard said.\n\nThe council will vote on repairs next week, according to a spokesperson.',
   );
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the ferry terminal flooded overnight', note: 'Check it.', attributes: { type: 'factual', checkworthy: true } });
+  const claim = await createTestAnnotation(article, researcher, {
+    kind: 'CLAIM',
+    quote: 'the ferry terminal flooded overnight',
+    note: 'Check it.',
+    attributes: { type: 'factual', checkworthy: true },
+  });
   const source = await createTestAnnotation(article, reviewer, { kind: 'SOURCE', quote: 'the coastguard', status: 'APPROVED' });
   await createTestAnnotation(article, reviewer, { kind: 'EVENT', quote: 'vote on repairs next week', status: 'REJECTED' });
   await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'terminal flooded' });

@@ -20,7 +20,11 @@ test('overlapping and nested spans are nested elements; clicks cycle through a s
 
   // Clicking one spot again walks through the spans stacked there, innermost first.
   const quote = panel(page).locator('blockquote');
-  for (const [kind, text] of [['Event', 'delta echo foxtrot'], ['Claim', 'bravo charlie delta'], ['Event', 'delta echo foxtrot']]) {
+  for (const [kind, text] of [
+    ['Event', 'delta echo foxtrot'],
+    ['Claim', 'bravo charlie delta'],
+    ['Event', 'delta echo foxtrot'],
+  ]) {
     await clickWord(page, 'delta');
     await expect(panelHeading(page)).toContainText(kind!);
     await expect(quote).toHaveText(text!);

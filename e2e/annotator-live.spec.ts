@@ -1,5 +1,16 @@
 import type { Page } from '@playwright/test';
-import { annotationDetail, annotatorText, clickWord, dragOverWords, highlight, openAnnotator, panel, panelHeading, panelPlaceholder, panelReload } from './support/annotator.ts';
+import {
+  annotationDetail,
+  annotatorText,
+  clickWord,
+  dragOverWords,
+  highlight,
+  openAnnotator,
+  panel,
+  panelHeading,
+  panelPlaceholder,
+  panelReload,
+} from './support/annotator.ts';
 import { createTestAnnotation, createTestArticle, createTestUser, expect, signIn, test } from './support/fixtures.ts';
 
 const TEXT = [
@@ -91,7 +102,11 @@ test('a stale edit gets a conflict; the change can be applied again or dropped',
 
   // Again, but this time the other version wins.
   await note.fill('My second thought.');
-  expect((await page.request.patch(`/api/annotations/${claim.id}`, { data: { version: 3, note: 'The other tab again.', attributes: { type: 'prediction' } } })).status()).toBe(200);
+  expect(
+    (
+      await page.request.patch(`/api/annotations/${claim.id}`, { data: { version: 3, note: 'The other tab again.', attributes: { type: 'prediction' } } })
+    ).status(),
+  ).toBe(200);
   await panel(page).getByRole('button', { name: 'Save', exact: true }).click();
   await expect(conflict).toContainText('It is now version 4');
   await conflict.getByRole('button', { name: 'Keep the current version' }).click();

@@ -39,7 +39,10 @@ test('hovering a claim outlines the source it is attributed to', async ({ page, 
   await createTestRelation(claim, source, researcher);
   await signIn(page, researcher);
   await openAnnotator(page, article.id);
-  const outline = (id: string) => highlight(page, id).first().evaluate((el) => getComputedStyle(el).boxShadow);
+  const outline = (id: string) =>
+    highlight(page, id)
+      .first()
+      .evaluate((el) => getComputedStyle(el).boxShadow);
   expect(await outline(source.id)).toBe('none');
   const box = await wordBox(page, 'ferry');
   await page.mouse.move(Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2));
@@ -67,7 +70,9 @@ test('a claim is attributed to an existing source from the keyboard alone: J/K t
   await page.keyboard.press('j');
   await page.keyboard.press('Enter');
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/annotations/${claim.id}`)).json()) as { relations: { other: { id: string } }[] }).relations.map((r) => r.other.id))
+    .poll(async () =>
+      ((await (await page.request.get(`/api/annotations/${claim.id}`)).json()) as { relations: { other: { id: string } }[] }).relations.map((r) => r.other.id),
+    )
     .toEqual([source.id]);
 });
 

@@ -1,4 +1,17 @@
-import { annotationDetail, annotatorText, clickWord, dragOverWords, highlight, listAnnotations, openAnnotator, panel, panelHeading, panelPlaceholder, panelReload, toolbar } from './support/annotator.ts';
+import {
+  annotationDetail,
+  annotatorText,
+  clickWord,
+  dragOverWords,
+  highlight,
+  listAnnotations,
+  openAnnotator,
+  panel,
+  panelHeading,
+  panelPlaceholder,
+  panelReload,
+  toolbar,
+} from './support/annotator.ts';
 import { createTestAnnotation, createTestArticle, createTestRelation, expect, signIn, test } from './support/fixtures.ts';
 
 const HARBOUR = [
@@ -24,7 +37,9 @@ test('a researcher tags a claim, an event and a source with the mouse; each is s
   await expect(panelHeading(page)).toHaveText(/Event · Pending/);
 
   await dragOverWords(page, 'port', 'authority');
-  await toolbar(page).getByRole('button', { name: /Source/ }).click();
+  await toolbar(page)
+    .getByRole('button', { name: /Source/ })
+    .click();
   await expect(panelHeading(page)).toHaveText(/Source · Pending/);
 
   const expected = [
@@ -62,7 +77,9 @@ test('a researcher tags a claim with the keyboard alone', async ({ page, researc
   await expect(toolbar(page)).toBeVisible();
   await page.keyboard.press('c');
   await expect(panelHeading(page)).toHaveText(/Claim · Pending/);
-  await expect.poll(async () => (await listAnnotations(page, article.id)).map(({ kind, exact }) => ({ kind, exact }))).toEqual([{ kind: 'claim', exact: 'the harbour bridge' }]);
+  await expect
+    .poll(async () => (await listAnnotations(page, article.id)).map(({ kind, exact }) => ({ kind, exact })))
+    .toEqual([{ kind: 'claim', exact: 'the harbour bridge' }]);
   const [saved] = await listAnnotations(page, article.id);
 
   await page.reload();
@@ -95,7 +112,9 @@ test('a researcher attributes a claim to a source, links it to a new event, comm
   await expect(relations.getByRole('listitem')).toHaveText([/Attributed to:\s*Source “the coastguard”/]);
   // An attributed claim cannot be marked unattributed.
   await expect(panel(page).getByRole('checkbox', { name: /Unattributed on purpose/ })).toBeDisabled();
-  expect((await annotationDetail(page, claim.id)).relations).toMatchObject([{ type: 'attributed_to', direction: 'outgoing', other: { id: source.id, kind: 'source' } }]);
+  expect((await annotationDetail(page, claim.id)).relations).toMatchObject([
+    { type: 'attributed_to', direction: 'outgoing', other: { id: source.id, kind: 'source' } },
+  ]);
 
   // The other end shows it too, and leads back.
   await relations.getByRole('button', { name: /Source “the coastguard”/ }).click();
@@ -115,7 +134,12 @@ test('a researcher attributes a claim to a source, links it to a new event, comm
   await expect(relations.getByRole('listitem').filter({ hasText: 'About:' })).toContainText('Event “vote on repairs”');
   const event = (await listAnnotations(page, article.id)).find((a) => a.kind === 'event');
   expect(event).toMatchObject({ exact: 'vote on repairs', author: { id: researcher.id } });
-  expect((await annotationDetail(page, claim.id)).relations.map((r) => [r.type, r.other.id]).sort()).toEqual([['about', event!.id], ['attributed_to', source.id]].sort());
+  expect((await annotationDetail(page, claim.id)).relations.map((r) => [r.type, r.other.id]).sort()).toEqual(
+    [
+      ['about', event!.id],
+      ['attributed_to', source.id],
+    ].sort(),
+  );
 
   // A comment.
   await panel(page).getByLabel('New comment').fill('Which coastguard station said so?');
@@ -132,7 +156,11 @@ test('a researcher attributes a claim to a source, links it to a new event, comm
   await panel(page).getByLabel('Checkworthy').selectOption('Yes');
   await panel(page).getByRole('button', { name: 'Save', exact: true }).click();
   await expect(panel(page).getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
-  expect(await annotationDetail(page, claim.id)).toMatchObject({ note: 'Check with the harbour master.', attributes: { type: 'factual', checkworthy: true }, version: 2 });
+  expect(await annotationDetail(page, claim.id)).toMatchObject({
+    note: 'Check with the harbour master.',
+    attributes: { type: 'factual', checkworthy: true },
+    version: 2,
+  });
 
   // All of it is there after a reload.
   await page.reload();
@@ -169,10 +197,15 @@ test('a researcher changes the kind of an annotation, and cannot while it is lin
   await expect(panel(page).getByLabel('Claim type')).toHaveCount(0);
   await panel(page).getByLabel(/^Date/).fill('2024-05');
   await panel(page).getByLabel('Place').fill('Town hall');
-  await panel(page).getByLabel(/^Participants/).fill('council, mayor');
+  await panel(page)
+    .getByLabel(/^Participants/)
+    .fill('council, mayor');
   await panel(page).getByRole('button', { name: 'Save', exact: true }).click();
   await expect(panel(page).getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
-  expect(await annotationDetail(page, loose.id)).toMatchObject({ kind: 'event', attributes: { date: '2024-05', place: 'Town hall', participants: ['council', 'mayor'] } });
+  expect(await annotationDetail(page, loose.id)).toMatchObject({
+    kind: 'event',
+    attributes: { date: '2024-05', place: 'Town hall', participants: ['council', 'mayor'] },
+  });
 
   // An invalid date is refused in the form, and nothing is sent.
   await panel(page).getByLabel(/^Date/).fill('May 2024');
@@ -257,7 +290,12 @@ test('Undo brings a deleted annotation back, and the server never deletes it', a
 
 test('a researcher cannot edit or delete someone else’s annotation, but can discuss it', async ({ page, researcher, reviewer }) => {
   const article = await createTestArticle('Ferry terminal, not mine', FERRY);
-  const theirs = await createTestAnnotation(article, reviewer, { kind: 'CLAIM', quote: 'the ferry terminal flooded overnight', note: 'Reviewer’s note', attributes: { type: 'factual' } });
+  const theirs = await createTestAnnotation(article, reviewer, {
+    kind: 'CLAIM',
+    quote: 'the ferry terminal flooded overnight',
+    note: 'Reviewer’s note',
+    attributes: { type: 'factual' },
+  });
   await signIn(page, researcher);
   await openAnnotator(page, article.id);
 

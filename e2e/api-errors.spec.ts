@@ -93,7 +93,9 @@ function chunkedUpload(port: number, path: string, cookie: string, total: number
     // EPIPE or ECONNRESET once the server stops reading: what it answered is what counts.
     socket.on('error', () => {});
     socket.on('close', () => resolve(Buffer.concat(received).toString('utf8')));
-    socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`);
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`,
+    );
     const chunk = Buffer.concat([Buffer.from(`${chunkSize.toString(16)}\r\n`), Buffer.alloc(chunkSize, 'a'), Buffer.from('\r\n')]);
     let sent = 0;
     const send = () => {

@@ -5,7 +5,8 @@ import { createTestArticle, expect, signIn, test } from './support/fixtures.ts';
 // context with no cookies), last used shows, revoke, refused.
 test('a personal API token: created once on /account, used by a script, revoked', async ({ page, playwright, baseURL, researcher }) => {
   const article = await createTestArticle('Read by a script', 'The council voted to close the old library in June.');
-  const scriptWith = (authorization: string): Promise<APIRequestContext> => playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: authorization } });
+  const scriptWith = (authorization: string): Promise<APIRequestContext> =>
+    playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: authorization } });
 
   const stranger = await scriptWith(`Bearer nm_${'A'.repeat(43)}`);
   expect((await stranger.get('/api/articles')).status()).toBe(401);
@@ -41,7 +42,9 @@ test('a personal API token: created once on /account, used by a script, revoked'
   expect(await one.json()).toMatchObject({ id: article.id, title: 'Read by a script' });
   // A write with the owner's role, and no Origin (as from curl).
   const start = article.text.indexOf('close the old library');
-  const annotation = await script.post(`/api/articles/${article.id}/annotations`, { data: { kind: 'claim', start, end: start + 'close the old library'.length } });
+  const annotation = await script.post(`/api/articles/${article.id}/annotations`, {
+    data: { kind: 'claim', start, end: start + 'close the old library'.length },
+  });
   expect(annotation.status()).toBe(201);
   expect(await annotation.json()).toMatchObject({ author: { id: researcher.id } });
   // Tokens cannot manage tokens.

@@ -8,8 +8,15 @@ const uniqueWord = () => `qz${Array.from({ length: 8 }, () => String.fromCharCod
 test('a researcher searches, sees highlighted passages, filters and pages through the corpus', async ({ page, researcher }) => {
   const word = uniqueWord();
   const source = `Source ${word}`;
-  const titled = await createTestArticle(`Harbour ${word} reopens`, `Boats are back in the harbour.`, { source, publishedAt: new Date('2024-05-02T09:00:00Z') });
-  const body = await createTestArticle(`Council notes ${word.slice(0, 4)}`, `Lorem ipsum dolor sit amet. The ${word} contract was signed on Monday by the council.`, { source: `Other ${word}` });
+  const titled = await createTestArticle(`Harbour ${word} reopens`, `Boats are back in the harbour.`, {
+    source,
+    publishedAt: new Date('2024-05-02T09:00:00Z'),
+  });
+  const body = await createTestArticle(
+    `Council notes ${word.slice(0, 4)}`,
+    `Lorem ipsum dolor sit amet. The ${word} contract was signed on Monday by the council.`,
+    { source: `Other ${word}` },
+  );
   await createTestAnnotation(body, researcher, { kind: 'EVENT', status: 'APPROVED' });
 
   await signIn(page, researcher);

@@ -67,7 +67,11 @@ test('WEB_CONCURRENCY=2 answers from two app processes, a change made through on
     // Annotate through the other process: new connections until one lands there.
     let created: { id: string } | undefined;
     for (let attempt = 0; attempt < 20 && !created; attempt++) {
-      const answer = await request(baseURL, `/api/articles/${article.id}/annotations`, { method: 'POST', token, body: { kind: 'claim', start: 4 + attempt, end: 20 + attempt } });
+      const answer = await request(baseURL, `/api/articles/${article.id}/annotations`, {
+        method: 'POST',
+        token,
+        body: { kind: 'claim', start: 4 + attempt, end: 20 + attempt },
+      });
       expect(answer.status).toBe(201);
       if (answer.worker && answer.worker !== stream.worker) created = JSON.parse(answer.body) as { id: string };
     }

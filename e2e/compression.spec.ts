@@ -27,7 +27,14 @@ test('API JSON, openapi.json and export downloads are compressed when the client
   for (let i = 0; i < 15; i++) await createTestAnnotation(article, researcher, { start: i * 10, end: i * 10 + 8, status: 'APPROVED' });
   await signIn(page, researcher);
   const gzip = { headers: { 'accept-encoding': 'gzip' } };
-  for (const path of [`/api/articles/${article.id}/annotations`, '/api/articles', '/api/openapi.json', `/api/export?format=jsonl&articleId=${article.id}`, `/api/export?format=w3c&articleId=${article.id}`, `/api/export?format=csv&articleId=${article.id}`]) {
+  for (const path of [
+    `/api/articles/${article.id}/annotations`,
+    '/api/articles',
+    '/api/openapi.json',
+    `/api/export?format=jsonl&articleId=${article.id}`,
+    `/api/export?format=w3c&articleId=${article.id}`,
+    `/api/export?format=csv&articleId=${article.id}`,
+  ]) {
     const response = await page.request.get(path, gzip);
     expect(response.status(), path).toBe(200);
     expect(response.headers()['content-encoding'], path).toBe('gzip');

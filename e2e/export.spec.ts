@@ -36,7 +36,12 @@ function zipNames(zip: Buffer): string[] {
 test('export an article as JSONL, CSV, W3C and brat from its page', async ({ page, researcher }) => {
   const article = await createTestArticle('Exported story', 'The council said the bridge, "closed since May", reopens on Friday, a spokesperson said.');
   // A note stored with line separators and a C1 control character (from before the API refused those).
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', status: 'APPROVED', quote: 'the bridge, "closed since May", reopens on Friday', note: 'Check\u2028the\u0085date\u2029again' });
+  const claim = await createTestAnnotation(article, researcher, {
+    kind: 'CLAIM',
+    status: 'APPROVED',
+    quote: 'the bridge, "closed since May", reopens on Friday',
+    note: 'Check\u2028the\u0085date\u2029again',
+  });
   const source = await createTestAnnotation(article, researcher, { kind: 'SOURCE', status: 'PENDING', quote: 'a spokesperson' });
   await createTestRelation(claim, source, researcher);
 
@@ -48,7 +53,11 @@ test('export an article as JSONL, CSV, W3C and brat from its page', async ({ pag
   expect(approved.name).toMatch(/^newsmark-approved-\d{8}\.jsonl$/);
   const lines = approved.bytes.toString('utf8').trimEnd().split('\n');
   expect(lines).toHaveLength(1);
-  const line = JSON.parse(lines[0]!) as { article: { id: string; text: string }; annotations: { id: string; exact: string; status: string }[]; relations: unknown[] };
+  const line = JSON.parse(lines[0]!) as {
+    article: { id: string; text: string };
+    annotations: { id: string; exact: string; status: string }[];
+    relations: unknown[];
+  };
   expect(line.article).toMatchObject({ id: article.id, text: article.text });
   expect(line.annotations.map((a) => [a.exact, a.status])).toEqual([['the bridge, "closed since May", reopens on Friday', 'approved']]);
   expect(line.relations).toEqual([]);
@@ -77,7 +86,12 @@ test('export an article as JSONL, CSV, W3C and brat from its page', async ({ pag
   const w3c = await download(page, { format: 'w3c', status: 'all' });
   expect(w3c.name).toMatch(/^newsmark-all-\d{8}\.jsonld$/);
   const collection = JSON.parse(w3c.bytes.toString('utf8')) as Record<string, unknown> & { first: { items: { motivation: string }[] } };
-  expect(collection).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: 3, first: { type: 'AnnotationPage', startIndex: 0 } });
+  expect(collection).toMatchObject({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationCollection',
+    total: 3,
+    first: { type: 'AnnotationPage', startIndex: 0 },
+  });
   expect(collection.first.items.map((a) => a.motivation)).toEqual(['tagging', 'tagging', 'linking']);
   expect(collection).not.toHaveProperty('@included');
   expect(collection).not.toHaveProperty('@graph');
@@ -89,7 +103,14 @@ test('export an article as JSONL, CSV, W3C and brat from its page', async ({ pag
   const files = unzipSync(new Uint8Array(brat.bytes));
   expect(strFromU8(files[`${article.id}.txt`]!)).toBe(article.text);
   const ann = strFromU8(files[`${article.id}.ann`]!).split('\n');
-  expect(ann).toEqual(expect.arrayContaining([expect.stringMatching(/^T\d+\tClaim \d+ \d+\tthe bridge, "closed since May", reopens on Friday$/), expect.stringMatching(/^T\d+\tSource \d+ \d+\ta spokesperson$/), expect.stringMatching(/^R1\tAttributedTo Arg1:T\d+ Arg2:T\d+$/), expect.stringMatching(/^#1\tAnnotatorNotes T\d+\tCheck the date again$/)]));
+  expect(ann).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^T\d+\tClaim \d+ \d+\tthe bridge, "closed since May", reopens on Friday$/),
+      expect.stringMatching(/^T\d+\tSource \d+ \d+\ta spokesperson$/),
+      expect.stringMatching(/^R1\tAttributedTo Arg1:T\d+ Arg2:T\d+$/),
+      expect.stringMatching(/^#1\tAnnotatorNotes T\d+\tCheck the date again$/),
+    ]),
+  );
   // No line breaks where brat (Python's splitlines) would see one.
   expect(strFromU8(files[`${article.id}.ann`]!)).not.toMatch(/[\v\f\x1c-\x1e\x85\u2028\u2029]/u);
 });
@@ -109,7 +130,9 @@ test('an export downloaded from the UI imports back through /import with its ann
   const reprint = { ...line, article: { ...line.article, title: `Reprint ${t}`, text: `${line.article.text} Reprinted ${t}.` } };
 
   await page.goto('/import');
-  await page.getByLabel('Choose files to import').setInputFiles([{ name: `export-${t}.jsonl`, mimeType: 'application/x-ndjson', buffer: Buffer.from(`${JSON.stringify(reprint)}\n`) }]);
+  await page
+    .getByLabel('Choose files to import')
+    .setInputFiles([{ name: `export-${t}.jsonl`, mimeType: 'application/x-ndjson', buffer: Buffer.from(`${JSON.stringify(reprint)}\n`) }]);
   await page.getByRole('button', { name: 'Import 1 file' }).click();
   await expect(page.getByRole('list', { name: 'Files' })).toContainText(/Done · 1 created, 0 duplicate, 0 failed · 2 annotations, 1 relation(?!s)/);
   const report = page.getByRole('region', { name: /^Import of / });
@@ -124,5 +147,7 @@ test('an export downloaded from the UI imports back through /import with its ann
     ['officials', 'pending', researcher.name],
   ]);
   await expect(page.locator('[data-annotator-text] span[data-id]').first()).toBeVisible();
-  expect((await annotationDetail(page, imported[0]!.id)).relations).toEqual([expect.objectContaining({ type: 'attributed_to', other: expect.objectContaining({ exact: 'officials' }) })]);
+  expect((await annotationDetail(page, imported[0]!.id)).relations).toEqual([
+    expect.objectContaining({ type: 'attributed_to', other: expect.objectContaining({ exact: 'officials' }) }),
+  ]);
 });

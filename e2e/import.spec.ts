@@ -9,9 +9,23 @@ test('an admin imports several files by drop, follows their progress and results
   await signIn(page, admin);
   await page.goto('/import');
   await page.getByLabel('Choose files to import').setInputFiles([
-    { name: `story-${t}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`Harbour wall gives way ${t}\n\nThe harbour wall gave way on Tuesday, officials said.\n\n“We saw it coming,” said 佐藤 美咲 🌊.`) },
-    { name: `page-${t}.html`, mimeType: 'text/html', buffer: Buffer.from(`<html lang="en"><head><title>Bridge closed ${t}</title><script>alert(1)</script></head><body><nav>Menu</nav><article><h1>Bridge closed ${t}</h1><p>The bridge closed at noon.</p></article></body></html>`) },
-    { name: `feed-${t}.jsonl`, mimeType: 'application/x-ndjson', buffer: Buffer.from(`{"title":"Feed item ${t}","text":"A feed item about the budget ${t}."}\n{not json\n`) },
+    {
+      name: `story-${t}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`Harbour wall gives way ${t}\n\nThe harbour wall gave way on Tuesday, officials said.\n\n“We saw it coming,” said 佐藤 美咲 🌊.`),
+    },
+    {
+      name: `page-${t}.html`,
+      mimeType: 'text/html',
+      buffer: Buffer.from(
+        `<html lang="en"><head><title>Bridge closed ${t}</title><script>alert(1)</script></head><body><nav>Menu</nav><article><h1>Bridge closed ${t}</h1><p>The bridge closed at noon.</p></article></body></html>`,
+      ),
+    },
+    {
+      name: `feed-${t}.jsonl`,
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(`{"title":"Feed item ${t}","text":"A feed item about the budget ${t}."}\n{not json\n`),
+    },
     { name: `empty-${t}.txt`, mimeType: 'text/plain', buffer: Buffer.from('   \n\n  ') },
   ]);
   const files = page.getByRole('list', { name: 'Files' });
@@ -36,9 +50,14 @@ test('an admin imports several files by drop, follows their progress and results
   await expect(report.getByRole('status')).toContainText('Finished · 5 items: 3 created, 0 duplicate, 2 failed');
   await expect(report.getByRole('row', { name: new RegExp(`empty-${t}.txt`) })).toContainText('The article has no text.');
   // Other tests import in parallel: find this admin's job in the list.
-  await expect(page.getByRole('list', { name: 'Recent imports' }).getByRole('listitem').filter({ hasText: admin.name })).toContainText('3 created, 0 duplicate, 2 failed');
+  await expect(page.getByRole('list', { name: 'Recent imports' }).getByRole('listitem').filter({ hasText: admin.name })).toContainText(
+    '3 created, 0 duplicate, 2 failed',
+  );
 
-  await report.getByRole('row', { name: new RegExp(`story-${t}.txt`) }).getByRole('link', { name: `Open the new article: Harbour wall gives way ${t}` }).click();
+  await report
+    .getByRole('row', { name: new RegExp(`story-${t}.txt`) })
+    .getByRole('link', { name: `Open the new article: Harbour wall gives way ${t}` })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Harbour wall gives way ${t}`);
   await expect(page.locator('article p[data-start]').last()).toHaveText('“We saw it coming,” said 佐藤 美咲 🌊.');
 });
@@ -78,13 +97,18 @@ test('an admin pastes an article', async ({ page, admin }) => {
 test('the API imports JSON and NDJSON with per-item results', async ({ page, admin }) => {
   const t = tag();
   await signIn(page, admin);
-  const json = await page.request.post('/api/articles', { data: { articles: [{ title: `API one ${t}`, text: `Body one ${t}.` }, { text: '' }, { html: `<p>Body two ${t}</p>`, title: `API two ${t}` }] } });
+  const json = await page.request.post('/api/articles', {
+    data: { articles: [{ title: `API one ${t}`, text: `Body one ${t}.` }, { text: '' }, { html: `<p>Body two ${t}</p>`, title: `API two ${t}` }] },
+  });
   expect(json.status()).toBe(201);
   const body = await json.json();
   expect(body).toMatchObject({ created: 2, duplicates: 0, failed: 1, jobId: expect.any(String) });
   expect(body.results.map((r: { status: string }) => r.status)).toEqual(['created', 'failed', 'created']);
 
-  const ndjson = await page.request.post('/api/articles', { headers: { 'content-type': 'application/x-ndjson' }, data: `{"title":"API three ${t}","text":"Body one ${t}."}\n{"title":"x"` });
+  const ndjson = await page.request.post('/api/articles', {
+    headers: { 'content-type': 'application/x-ndjson' },
+    data: `{"title":"API three ${t}","text":"Body one ${t}."}\n{"title":"x"`,
+  });
   expect(ndjson.status()).toBe(201);
   expect(await ndjson.json()).toMatchObject({ created: 0, duplicates: 1, failed: 1 });
 
@@ -144,15 +168,27 @@ test('an admin imports a brat corpus (.zip) and reads what was left out', async 
   const t = tag();
   const text = `Brat corpus ${t}\n\nThe dam holds, engineers say.`;
   const at = (quote: string) => [text.indexOf(quote), text.indexOf(quote) + quote.length].join(' ');
-  const ann = [`T1\tClaim ${at('The dam holds')}\tThe dam holds`, `T2\tSource ${at('engineers')}\tengineers`, `T3\tPerson ${at('engineers')}\tengineers`, 'R1\tAttributedTo Arg1:T1 Arg2:T2', ''].join('\n');
-  const zip = zipSync({ [`corpus-${t}/doc.txt`]: strToU8(text), [`corpus-${t}/doc.ann`]: strToU8(ann), [`corpus-${t}/annotation.conf`]: strToU8('[entities]\nClaim\n') });
+  const ann = [
+    `T1\tClaim ${at('The dam holds')}\tThe dam holds`,
+    `T2\tSource ${at('engineers')}\tengineers`,
+    `T3\tPerson ${at('engineers')}\tengineers`,
+    'R1\tAttributedTo Arg1:T1 Arg2:T2',
+    '',
+  ].join('\n');
+  const zip = zipSync({
+    [`corpus-${t}/doc.txt`]: strToU8(text),
+    [`corpus-${t}/doc.ann`]: strToU8(ann),
+    [`corpus-${t}/annotation.conf`]: strToU8('[entities]\nClaim\n'),
+  });
   await signIn(page, admin);
   await page.goto('/import');
   await page.getByLabel('Choose files to import').setInputFiles([{ name: `brat-${t}.zip`, mimeType: 'application/zip', buffer: Buffer.from(zip) }]);
   await page.getByRole('button', { name: 'Import 1 file' }).click();
   await expect(page.getByRole('list', { name: 'Files' })).toContainText(/1 created, 0 duplicate, 0 failed · 2 annotations, 1 relation(?!s)/);
   const report = page.getByRole('region', { name: /^Import of / });
-  await expect(report.getByRole('row', { name: new RegExp(`brat-${t}\\.zip: corpus-${t}/doc`) })).toContainText('Left out annotations of types this tool does not have: Person (1).');
+  await expect(report.getByRole('row', { name: new RegExp(`brat-${t}\\.zip: corpus-${t}/doc`) })).toContainText(
+    'Left out annotations of types this tool does not have: Person (1).',
+  );
   await expect(report.getByRole('row', { name: new RegExp(`brat-${t}\\.zip`) })).toContainText('2 annotations, 1 relation added');
 });
 
@@ -164,12 +200,20 @@ test('a JSONL export larger than 10 MB streams through the real server whole', a
   const lines = Array.from({ length: 2_600 }, (_, i) => {
     const text = `Big export ${t} number ${i}: the ferry resumes in March, officials said. ${filler}`;
     const start = text.indexOf('the ferry');
-    return JSON.stringify({ article: { title: `Big export ${t} #${i}`, text }, annotations: [{ id: 'a', kind: 'claim', start, end: start + 'the ferry resumes in March'.length, status: 'approved', decision: { decision: 'approve' } }], relations: [] });
+    return JSON.stringify({
+      article: { title: `Big export ${t} #${i}`, text },
+      annotations: [{ id: 'a', kind: 'claim', start, end: start + 'the ferry resumes in March'.length, status: 'approved', decision: { decision: 'approve' } }],
+      relations: [],
+    });
   });
   const body = `${lines.join('\n')}\n`;
   expect(Buffer.byteLength(body)).toBeGreaterThan(11 * 1024 * 1024);
   await signIn(page, admin);
-  const response = await page.request.post(`/api/import/annotations?name=big-${t}.jsonl`, { headers: { 'content-type': 'application/x-ndjson' }, data: body, timeout: 110_000 });
+  const response = await page.request.post(`/api/import/annotations?name=big-${t}.jsonl`, {
+    headers: { 'content-type': 'application/x-ndjson' },
+    data: body,
+    timeout: 110_000,
+  });
   expect(response.status()).toBe(201);
   const outcome = (await response.json()) as { created: number; failed: number; annotations: number; results: { name: string }[] };
   expect(outcome).toMatchObject({ created: 2_600, failed: 0, annotations: 2_600 });

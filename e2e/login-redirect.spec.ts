@@ -23,7 +23,10 @@ async function expectHomeHere(page: Page, user: TestUser, evilRequests: string[]
 
 test.beforeEach(async ({ page }) => {
   // Were the browser sent there, it would find this page instead of a DNS error.
-  await page.route((url) => url.hostname === 'evil.example', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' }));
+  await page.route(
+    (url) => url.hostname === 'evil.example',
+    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>evil</h1>' }),
+  );
 });
 
 for (const target of HOSTILE) {
@@ -67,7 +70,9 @@ test('a callbackUrl on this site still leads there after signing in', async ({ p
 for (const callbackUrl of ['%2F%2Fevil.example', 'foo bar', ':']) {
   test(`a malformed callbackUrl ${JSON.stringify(callbackUrl)} on sign-in or sign-out gets 400 and counts nothing`, async ({ page, researcher }) => {
     const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-    const inBody = await page.request.post('/api/auth/callback/credentials', { form: { email: researcher.email, password: researcher.password, csrfToken, callbackUrl, json: 'true' } });
+    const inBody = await page.request.post('/api/auth/callback/credentials', {
+      form: { email: researcher.email, password: researcher.password, csrfToken, callbackUrl, json: 'true' },
+    });
     expect(inBody.status()).toBe(400);
     expect((await inBody.json()).error.code).toBe('validation');
     const inQuery = await page.request.post(`/api/auth/callback/credentials?callbackUrl=${encodeURIComponent(callbackUrl)}`, {

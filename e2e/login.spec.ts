@@ -34,7 +34,9 @@ test('empty, oversized and odd-Unicode login fields get field errors', async ({ 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('The e-mail address contains characters that are not allowed.')).toBeVisible();
 
-  const response = await page.request.post('/api/auth/callback/credentials', { form: { email: `${'x'.repeat(300)}@e2e.example`, password: 'p', csrfToken: 'x', json: 'true' } });
+  const response = await page.request.post('/api/auth/callback/credentials', {
+    form: { email: `${'x'.repeat(300)}@e2e.example`, password: 'p', csrfToken: 'x', json: 'true' },
+  });
   expect(response.status()).toBe(400);
   expect((await response.json()).error.details.fieldErrors.email[0]).toContain('at most 254');
 });
@@ -47,20 +49,30 @@ test('repeated failures on one account are refused with 429', async ({ page, res
   await signInWithForm(page, researcher.email, researcher.password);
   await expect(page.getByRole('form', { name: 'Sign in' }).getByRole('alert')).toContainText('Too many wrong passwords');
   const { csrfToken } = await (await page.request.get('/api/auth/csrf')).json();
-  const response = await page.request.post('/api/auth/callback/credentials', { form: { email: researcher.email, password: researcher.password, csrfToken, json: 'true' } });
+  const response = await page.request.post('/api/auth/callback/credentials', {
+    form: { email: researcher.email, password: researcher.password, csrfToken, json: 'true' },
+  });
   expect(response.status()).toBe(429);
   expect(Number(response.headers()['retry-after'])).toBeGreaterThan(0);
   // next-auth ignores extra path segments and other content types; the limit must hold there too.
-  const sideDoor = await page.request.post('/api/auth/callback/credentials/extra', { form: { email: researcher.email, password: researcher.password, csrfToken, json: 'true' } });
+  const sideDoor = await page.request.post('/api/auth/callback/credentials/extra', {
+    form: { email: researcher.email, password: researcher.password, csrfToken, json: 'true' },
+  });
   expect(sideDoor.status()).toBe(429);
-  const asJson = await page.request.post('/api/auth/callback/credentials', { data: { email: researcher.email, password: researcher.password, csrfToken, json: 'true' } });
+  const asJson = await page.request.post('/api/auth/callback/credentials', {
+    data: { email: researcher.email, password: researcher.password, csrfToken, json: 'true' },
+  });
   expect(asJson.status()).toBe(415);
 });
 
 test('attempts fired all at once get no more guesses than the limit', async ({ page, researcher }) => {
   const { csrfToken } = await (await page.request.get('/api/auth/csrf')).json();
   const statuses = await Promise.all(
-    Array.from({ length: 12 }, (_, i) => page.request.post('/api/auth/callback/credentials', { form: { email: researcher.email, password: `burst-guess-${i}`, csrfToken, json: 'true' } }).then((r) => r.status())),
+    Array.from({ length: 12 }, (_, i) =>
+      page.request
+        .post('/api/auth/callback/credentials', { form: { email: researcher.email, password: `burst-guess-${i}`, csrfToken, json: 'true' } })
+        .then((r) => r.status()),
+    ),
   );
   expect(statuses.filter((s) => s === 401)).toHaveLength(5);
   expect(statuses.filter((s) => s === 429)).toHaveLength(7);

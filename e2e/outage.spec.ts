@@ -24,7 +24,10 @@ import { annotatorText, highlight } from './support/annotator.ts';
 import { expect, signIn, test } from './support/fixtures.ts';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
 
-const TEXT = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1}: the harbour authority said the bridge would reopen after repairs to its northern span.`).join('\n\n');
+const TEXT = Array.from(
+  { length: 40 },
+  (_, i) => `Paragraph ${i + 1}: the harbour authority said the bridge would reopen after repairs to its northern span.`,
+).join('\n\n');
 
 let dir: string;
 let postgres: RunningPostgres;
@@ -56,7 +59,10 @@ test.beforeAll(async () => {
   dbUrl = postgres.url('newsmark');
   await applyMigrations(dbUrl);
   prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbUrl, max: 2 }) });
-  user = await prisma.user.create({ data: { email: 'outage@e2e.example', name: 'Outage Tester', role: 'RESEARCHER', passwordHash: await hashPassword(password) }, select: { id: true, email: true } });
+  user = await prisma.user.create({
+    data: { email: 'outage@e2e.example', name: 'Outage Tester', role: 'RESEARCHER', passwordHash: await hashPassword(password) },
+    select: { id: true, email: true },
+  });
   text = normalizeArticleText(TEXT);
   articleId = (await prisma.article.create({ data: { title: 'Harbour bridge under load', text, contentHash: contentHash(text) } })).id;
   // A job whose process died two minutes ago: running, with a heartbeat nobody refreshes.
@@ -99,7 +105,9 @@ test('a database restart under write load: no acknowledged write lost or doubled
     const writer = async () => {
       while (writing) {
         const start = (n++ * 13) % (text.length - 20);
-        const response = await page.request.post(`${app.baseURL}/api/articles/${articleId}/annotations`, { data: { kind: 'claim', start, end: start + 12 }, failOnStatusCode: false }).catch(() => null);
+        const response = await page.request
+          .post(`${app.baseURL}/api/articles/${articleId}/annotations`, { data: { kind: 'claim', start, end: start + 12 }, failOnStatusCode: false })
+          .catch(() => null);
         const status = response?.status() ?? 0;
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
         if (status === 201) created.push(((await response!.json()) as { id: string }).id);
@@ -139,7 +147,10 @@ test('a database restart under write load: no acknowledged write lost or doubled
 
     // A change made after recovery (as another instance or a script would) reaches the open page.
     const lateAt = performance.now();
-    const late = await prisma.annotation.create({ data: { articleId, authorId: user.id, kind: 'EVENT', start: 0, end: 9, exact: text.slice(0, 9) }, select: { id: true } });
+    const late = await prisma.annotation.create({
+      data: { articleId, authorId: user.id, kind: 'EVENT', start: 0, end: 9, exact: text.slice(0, 9) },
+      select: { id: true },
+    });
     await expect(highlight(page, late.id)).toHaveCount(1, { timeout: 30_000 });
     expect(refusedStreams.at(-1)).toBe(200); // a new stream, opened by the page itself
     const shownAfter = performance.now() - lateAt;

@@ -5,7 +5,11 @@ test('progress shows per-article, per-annotator and per-reviewer figures, with c
   const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'The port reopened on Monday' });
   await createTestAnnotation(article, researcher, { kind: 'SOURCE', quote: 'officials' });
   await signIn(page, reviewer);
-  expect((await page.request.post(`/api/annotations/${claim.id}/review`, { data: { decision: 'reject', comment: 'Wrong kind: it is an event', version: 1 } })).status()).toBe(200);
+  expect(
+    (
+      await page.request.post(`/api/annotations/${claim.id}/review`, { data: { decision: 'reject', comment: 'Wrong kind: it is an event', version: 1 } })
+    ).status(),
+  ).toBe(200);
 
   await page.goto('/progress');
   const articles = page.getByRole('table', { name: /article/i });
@@ -19,7 +23,10 @@ test('progress shows per-article, per-annotator and per-reviewer figures, with c
   await expect(page.locator('.recharts-wrapper').first()).toBeVisible();
 
   const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: /Download CSV/ }).first().click();
+  await page
+    .getByRole('link', { name: /Download CSV/ })
+    .first()
+    .click();
   const csv = await (await download).path();
   const { readFile } = await import('node:fs/promises');
   expect(await readFile(csv, 'utf8')).toContain('Progress harbour');

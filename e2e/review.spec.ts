@@ -3,7 +3,12 @@ import { createTestAnnotation, createTestArticle, expect, signIn, test } from '.
 
 const TEXT = ['The harbour authority said the ferry will resume on 3 May.', 'Fishermen reported that the storm destroyed the old pier.'].join('\n\n');
 
-test('a reviewer works through the queue by keyboard, rejects with a reason; the author revises; the reviewer approves it', async ({ page, browser, researcher, reviewer }) => {
+test('a reviewer works through the queue by keyboard, rejects with a reason; the author revises; the reviewer approves it', async ({
+  page,
+  browser,
+  researcher,
+  reviewer,
+}) => {
   const article = await createTestArticle('Ferry review', TEXT);
   const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the ferry will resume on 3 May' });
   const event = await createTestAnnotation(article, researcher, { kind: 'EVENT', quote: 'the storm destroyed the old pier', attributes: { date: '2026-04' } });
@@ -46,7 +51,10 @@ test('a reviewer works through the queue by keyboard, rejects with a reason; the
   await expect
     .poll(async () => {
       await author.goto('/articles');
-      return author.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Dashboard/ }).textContent();
+      return author
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: /^Dashboard/ })
+        .textContent();
     })
     .not.toMatch(/new decision/);
   await author.goto('/');

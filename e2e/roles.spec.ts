@@ -28,7 +28,9 @@ test('a researcher is refused the user admin page and API', async ({ page, resea
   await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
 
   expect((await page.request.get('/api/admin/users')).status()).toBe(403);
-  const create = await page.request.post('/api/admin/users', { data: { email: 'sneaky@e2e.example', name: 'Sneaky', role: 'ADMIN', password: 'long-enough-password' } });
+  const create = await page.request.post('/api/admin/users', {
+    data: { email: 'sneaky@e2e.example', name: 'Sneaky', role: 'ADMIN', password: 'long-enough-password' },
+  });
   expect(create.status()).toBe(403);
   expect((await create.json()).error.code).toBe('forbidden');
   expect((await page.request.patch(`/api/admin/users/${researcher.id}`, { data: { action: 'setRole', role: 'ADMIN' } })).status()).toBe(403);

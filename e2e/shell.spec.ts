@@ -61,7 +61,10 @@ test('security headers: nonce-based CSP without unsafe-inline scripts, no framin
   const response = await page.goto('/login');
   const headers = response!.headers();
   const csp = headers['content-security-policy']!;
-  const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!;
+  const scriptSrc = csp
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith('script-src'))!;
   expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
   expect(scriptSrc).not.toContain('unsafe-inline');
   expect(csp).toContain("frame-ancestors 'none'");

@@ -11,7 +11,8 @@ beforeAll(async () => {
   articleId = (await db().article.create({ data: { title: 'T', text: TEXT, contentHash: 'hash-1' } })).id;
 });
 
-const annotation = (start: number, end: number) => db().annotation.create({ data: { articleId, authorId, kind: 'CLAIM', start, end, exact: TEXT.slice(start, end) } });
+const annotation = (start: number, end: number) =>
+  db().annotation.create({ data: { articleId, authorId, kind: 'CLAIM', start, end, exact: TEXT.slice(start, end) } });
 
 describe('database invariants', () => {
   it('has a unique content hash', async () => {
@@ -32,8 +33,12 @@ describe('database invariants', () => {
   });
 
   it('refuses a note over 10,000 characters and a version below 1', async () => {
-    await expect(db().annotation.create({ data: { articleId, authorId, kind: 'EVENT', start: 0, end: 4, exact: 'Wave', note: 'n'.repeat(10_001) } })).rejects.toThrow(/Annotation_note_check/);
-    await expect(db().annotation.create({ data: { articleId, authorId, kind: 'EVENT', start: 0, end: 4, exact: 'Wave', version: 0 } })).rejects.toThrow(/Annotation_version_check/);
+    await expect(
+      db().annotation.create({ data: { articleId, authorId, kind: 'EVENT', start: 0, end: 4, exact: 'Wave', note: 'n'.repeat(10_001) } }),
+    ).rejects.toThrow(/Annotation_note_check/);
+    await expect(db().annotation.create({ data: { articleId, authorId, kind: 'EVENT', start: 0, end: 4, exact: 'Wave', version: 0 } })).rejects.toThrow(
+      /Annotation_version_check/,
+    );
   });
 
   it('refuses a relation from an annotation to itself and duplicate relations', async () => {
@@ -46,10 +51,16 @@ describe('database invariants', () => {
 
   it('requires a reason to reject, and allows one decision per annotation version', async () => {
     const a = await annotation(0, 4);
-    await expect(db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'REJECT', annotationVersion: 1 } })).rejects.toThrow(/ReviewDecision_reject_comment_check/);
-    await expect(db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'REJECT', comment: '   ', annotationVersion: 1 } })).rejects.toThrow(/ReviewDecision_reject_comment_check/);
+    await expect(db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'REJECT', annotationVersion: 1 } })).rejects.toThrow(
+      /ReviewDecision_reject_comment_check/,
+    );
+    await expect(
+      db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'REJECT', comment: '   ', annotationVersion: 1 } }),
+    ).rejects.toThrow(/ReviewDecision_reject_comment_check/);
     await db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'APPROVE', annotationVersion: 1 } });
-    await expect(db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'REJECT', comment: 'Wrong', annotationVersion: 1 } })).rejects.toThrow(/Unique constraint/);
+    await expect(
+      db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'REJECT', comment: 'Wrong', annotationVersion: 1 } }),
+    ).rejects.toThrow(/Unique constraint/);
   });
 
   it('does not let a user with annotations be deleted, but deleting an article removes its annotations', async () => {

@@ -9,7 +9,10 @@ export async function databaseIsUp(): Promise<boolean> {
     timer = setTimeout(() => resolve(false), TIMEOUT_MS);
   });
   try {
-    const query = db().$queryRaw`SELECT 1`.then(() => true, () => false);
+    const query = db().$queryRaw`SELECT 1`.then(
+      () => true,
+      () => false,
+    );
     return await Promise.race([query, timeout]);
   } catch {
     return false;

@@ -13,6 +13,9 @@ export function newRowId(): string {
   const time = Math.max(Date.now(), lastTime);
   sequence = time === lastTime ? sequence + 1 : 0;
   lastTime = time;
-  const random = BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36).padStart(13, '0').slice(-9);
+  const random = BigInt(`0x${randomBytes(8).toString('hex')}`)
+    .toString(36)
+    .padStart(13, '0')
+    .slice(-9);
   return `c${time.toString(36).padStart(9, '0')}${sequence.toString(36).padStart(6, '0')}${random}`;
 }

@@ -8,5 +8,8 @@ export const utcTimestamp = (time: Date | string) => Prisma.sql`${typeof time ==
 
 /** The conditions `column >= from` and `column < toExclusive`, for the ends the filter has. */
 export function timeRangeConditions(column: Prisma.Sql, range: { from?: Date; toExclusive?: Date }): Prisma.Sql[] {
-  return [...(range.from ? [Prisma.sql`${column} >= ${utcTimestamp(range.from)}`] : []), ...(range.toExclusive ? [Prisma.sql`${column} < ${utcTimestamp(range.toExclusive)}`] : [])];
+  return [
+    ...(range.from ? [Prisma.sql`${column} >= ${utcTimestamp(range.from)}`] : []),
+    ...(range.toExclusive ? [Prisma.sql`${column} < ${utcTimestamp(range.toExclusive)}`] : []),
+  ];
 }

@@ -41,5 +41,7 @@ export const SUPERLINEAR_RATIO = 20;
 /** Fails when `run` takes more than SUPERLINEAR_RATIO times as long on an input eight times larger. */
 export function expectLinearTime<T>(make: (n: number) => T, run: (input: T) => unknown) {
   const growth = timeGrowth(make, run);
-  expect(growth.ratio, `${growth.small.toFixed(1)} ms at ${growth.n.toLocaleString('en')}, ${growth.large.toFixed(1)} ms at 8 times that`).toBeLessThan(SUPERLINEAR_RATIO);
+  expect(growth.ratio, `${growth.small.toFixed(1)} ms at ${growth.n.toLocaleString('en')}, ${growth.large.toFixed(1)} ms at 8 times that`).toBeLessThan(
+    SUPERLINEAR_RATIO,
+  );
 }

@@ -84,7 +84,10 @@ describe('NUL anywhere in the input', () => {
 
   it('lets a field that checks characters itself say so, and ignores what the schema drops', () => {
     expect(errorsOf({ q: 1 })).toEqual({ q: [expect.any(String)] });
-    expect(parseInput(createUserSchema, { email: 'a@example.org', name: 'A\u0000', role: 'ADMIN', password: 'long enough pw' })).toMatchObject({ ok: false, error: { fieldErrors: { name: ['The name contains characters that are not allowed.'] } } });
+    expect(parseInput(createUserSchema, { email: 'a@example.org', name: 'A\u0000', role: 'ADMIN', password: 'long enough pw' })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { name: ['The name contains characters that are not allowed.'] } },
+    });
     expect(parseInput(z.object({ q: z.string() }), { q: 'fine', utm: '\u0000' }).ok).toBe(true);
   });
 

@@ -132,4 +132,5 @@ export function utcDayRange(input: { from?: Date; to?: Date }, ctx: z.Refinement
 }
 
 /** An optional query field: a GET form sends empty fields as "", which mean "no filter". */
-export const optionalField = <S extends z.ZodType>(schema: S) => z.preprocess((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+export const optionalField = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());

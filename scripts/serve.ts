@@ -96,7 +96,10 @@ function fastCompression(): (req: http.IncomingMessage, res: http.ServerResponse
 function compressesAs(res: Pick<http.ServerResponse, 'getHeader' | 'setHeader'>, byDefault: () => boolean): boolean {
   const header = res.getHeader('content-type');
   if (Array.isArray(header)) res.setHeader('content-type', header.join(', '));
-  const type = String(res.getHeader('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = String(res.getHeader('content-type') ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   if (type === 'text/event-stream') return false;
   return type === 'application/x-ndjson' || byDefault();
 }

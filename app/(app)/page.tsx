@@ -9,7 +9,12 @@ import { rejectedForAuthor } from '@/lib/review/service';
 
 export default async function DashboardPage() {
   const user = await requirePagePermission('read:corpus');
-  const [counts, recent, rejected, { lastLooked, countedAt, newDecisions }] = await Promise.all([getDashboardCounts(user), recentArticles(), rejectedForAuthor(user.id), feedbackSinceLastLook(user.id)]);
+  const [counts, recent, rejected, { lastLooked, countedAt, newDecisions }] = await Promise.all([
+    getDashboardCounts(user),
+    recentArticles(),
+    rejectedForAuthor(user.id),
+    feedbackSinceLastLook(user.id),
+  ]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Welcome, {user.name}</h1>
@@ -22,7 +27,14 @@ export default async function DashboardPage() {
           <StatCard label="Annotations" value={counts.annotations} />
           <StatCard label="My pending annotations" value={counts.mine.pending} />
           <StatCard label="My rejected annotations" value={counts.mine.rejected} hint={`${counts.mine.approved} approved`} />
-          {counts.reviewQueue !== null ? <StatCard label="Awaiting review" value={Math.min(counts.reviewQueue, REVIEW_QUEUE_COUNT_CAP)} atLeast={counts.reviewQueue > REVIEW_QUEUE_COUNT_CAP} hint="Pending annotations by others" /> : null}
+          {counts.reviewQueue !== null ? (
+            <StatCard
+              label="Awaiting review"
+              value={Math.min(counts.reviewQueue, REVIEW_QUEUE_COUNT_CAP)}
+              atLeast={counts.reviewQueue > REVIEW_QUEUE_COUNT_CAP}
+              hint="Pending annotations by others"
+            />
+          ) : null}
           {counts.activeUsers !== null ? <StatCard label="Active users" value={counts.activeUsers} /> : null}
         </dl>
       </section>

@@ -67,7 +67,9 @@ describe('every route under app/api', () => {
       // Next.js would list every exported method for OPTIONS, the refusals too.
       const options = await call(routeModule.OPTIONS!, 'OPTIONS', route.path);
       expect(options.status).toBe(204);
-      expect(options.headers.get('allow')?.split(', ').sort(), `OPTIONS ${route.path}`).toEqual([...served.map((m) => m.toUpperCase()), ...(served.includes('get') ? ['HEAD'] : []), 'OPTIONS'].sort());
+      expect(options.headers.get('allow')?.split(', ').sort(), `OPTIONS ${route.path}`).toEqual(
+        [...served.map((m) => m.toUpperCase()), ...(served.includes('get') ? ['HEAD'] : []), 'OPTIONS'].sort(),
+      );
     }
   });
 
@@ -90,7 +92,12 @@ describe('every route under app/api', () => {
       for (const [method, operation] of Object.entries((document.paths[route.path] ?? {}) as PathItem)) {
         for (const parameter of (operation.parameters ?? []).filter((p) => p.in === 'query')) {
           for (const value of ['%00', 'a%00b']) {
-            const response = await call(routeModule[method.toUpperCase() as (typeof ROUTE_METHODS)[number]]!, method.toUpperCase(), route.path, `?${parameter.name}=${value}`);
+            const response = await call(
+              routeModule[method.toUpperCase() as (typeof ROUTE_METHODS)[number]]!,
+              method.toUpperCase(),
+              route.path,
+              `?${parameter.name}=${value}`,
+            );
             expect(response.status, `${method} ${route.path}?${parameter.name}=${value}`).toBe(400);
             checked++;
           }

@@ -71,11 +71,20 @@ export function ApiTokens({ initialTokens }: { initialTokens: TokenRow[] }) {
         Personal API tokens
       </h2>
       <p className="text-sm text-stone-600">
-        Scripts send a token as <code className="rounded bg-stone-100 px-1">Authorization: Bearer &lt;token&gt;</code> and act with your role on every <code className="rounded bg-stone-100 px-1">/api</code> route. Tokens cannot manage tokens: that takes this page.
+        Scripts send a token as <code className="rounded bg-stone-100 px-1">Authorization: Bearer &lt;token&gt;</code> and act with your role on every{' '}
+        <code className="rounded bg-stone-100 px-1">/api</code> route. Tokens cannot manage tokens: that takes this page.
       </p>
 
       <form onSubmit={onCreate} noValidate aria-label="Create an API token" className="flex flex-wrap items-end gap-3">
-        <TextField label="Token name" name="name" required maxLength={TOKEN_NAME_MAX} placeholder="e.g. nightly export" errors={fieldErrors.name} className="min-w-64 flex-1" />
+        <TextField
+          label="Token name"
+          name="name"
+          required
+          maxLength={TOKEN_NAME_MAX}
+          placeholder="e.g. nightly export"
+          errors={fieldErrors.name}
+          className="min-w-64 flex-1"
+        />
         <Button type="submit" disabled={busy}>
           {busy ? 'Creating…' : 'Create token'}
         </Button>
@@ -109,10 +118,18 @@ export function ApiTokens({ initialTokens }: { initialTokens: TokenRow[] }) {
           <caption className="sr-only">Your API tokens</caption>
           <thead className="text-xs text-stone-500 uppercase">
             <tr>
-              <th scope="col" className="py-1 pr-3">Name</th>
-              <th scope="col" className="py-1 pr-3">Token</th>
-              <th scope="col" className="py-1 pr-3">Created</th>
-              <th scope="col" className="py-1 pr-3">Last used</th>
+              <th scope="col" className="py-1 pr-3">
+                Name
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Token
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Created
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                Last used
+              </th>
               <th scope="col" className="py-1">
                 <span className="sr-only">Actions</span>
               </th>

@@ -32,8 +32,23 @@ export function ChangePasswordForm() {
     <form onSubmit={onSubmit} noValidate aria-label="Change password" className="max-w-md space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
       <h2 className="text-lg font-medium">Change password</h2>
       <FormMessage error={message.error} success={message.success} />
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={fieldErrors.currentPassword} />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN} characters.`} errors={fieldErrors.newPassword} />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={fieldErrors.currentPassword}
+      />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`At least ${PASSWORD_MIN} characters.`}
+        errors={fieldErrors.newPassword}
+      />
       <TextField label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" required errors={fieldErrors.confirmPassword} />
       <Button type="submit" disabled={busy}>
         {busy ? 'Saving…' : 'Change password'}

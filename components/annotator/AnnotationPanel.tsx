@@ -79,7 +79,8 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
   });
 
   const isDirty = (f: { note: string; draft: AttributeDraft; baseline: AnnotationJson | null }) =>
-    f.baseline !== null && (f.note !== f.baseline.note || JSON.stringify(attributesFromDraft(f.baseline.kind, f.draft)) !== JSON.stringify(f.baseline.attributes));
+    f.baseline !== null &&
+    (f.note !== f.baseline.note || JSON.stringify(attributesFromDraft(f.baseline.kind, f.draft)) !== JSON.stringify(f.baseline.attributes));
 
   const fillForm = useCallback((a: AnnotationJson) => {
     setBaseline(a);
@@ -155,7 +156,11 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
   async function review(decision: 'approve' | 'reject', comment?: string) {
     setSaving(true);
     setReviewMessage(null);
-    const result = await callApi<{ annotation: AnnotationJson }>('POST', `/api/annotations/${annotation.id}/review`, { decision, comment, version: annotation.version });
+    const result = await callApi<{ annotation: AnnotationJson }>('POST', `/api/annotations/${annotation.id}/review`, {
+      decision,
+      comment,
+      version: annotation.version,
+    });
     setSaving(false);
     if (result.ok) {
       setRejecting(false);
@@ -178,7 +183,12 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
           <span className={`legend-swatch k-${annotation.kind}`}>{KIND_LABEL[annotation.kind]}</span>{' '}
           <span className="text-stone-600">· {STATUS_LABEL[annotation.status]}</span>
         </h2>
-        <button type="button" onClick={actions.close} className="rounded px-2 text-lg leading-none text-stone-600 hover:bg-stone-100" aria-label="Close the panel (Esc)">
+        <button
+          type="button"
+          onClick={actions.close}
+          className="rounded px-2 text-lg leading-none text-stone-600 hover:bg-stone-100"
+          aria-label="Close the panel (Esc)"
+        >
           ×
         </button>
       </div>
@@ -201,7 +211,8 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
         </p>
         {lastDecision ? (
           <p className="text-xs text-stone-700">
-            {lastDecision.decision === 'approve' ? 'Approved' : 'Rejected'} by {lastDecision.reviewer.name} on {timeFormat.format(new Date(lastDecision.createdAt))} (version {lastDecision.annotationVersion})
+            {lastDecision.decision === 'approve' ? 'Approved' : 'Rejected'} by {lastDecision.reviewer.name} on{' '}
+            {timeFormat.format(new Date(lastDecision.createdAt))} (version {lastDecision.annotationVersion})
             {lastDecision.comment ? <>: “{lastDecision.comment}”</> : null}
           </p>
         ) : (
@@ -211,10 +222,20 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
           <div className="mt-2 space-y-1">
             {!rejecting ? (
               <div className="flex gap-2">
-                <button type="button" disabled={saving || annotation.status === 'approved'} onClick={() => void review('approve')} className="rounded bg-emerald-700 px-2 py-0.5 text-white hover:bg-emerald-800 disabled:opacity-50">
+                <button
+                  type="button"
+                  disabled={saving || annotation.status === 'approved'}
+                  onClick={() => void review('approve')}
+                  className="rounded bg-emerald-700 px-2 py-0.5 text-white hover:bg-emerald-800 disabled:opacity-50"
+                >
                   Approve
                 </button>
-                <button type="button" disabled={saving || annotation.status === 'rejected'} onClick={() => setRejecting(true)} className="rounded border border-red-300 bg-white px-2 py-0.5 text-red-800 hover:bg-red-50 disabled:opacity-50">
+                <button
+                  type="button"
+                  disabled={saving || annotation.status === 'rejected'}
+                  onClick={() => setRejecting(true)}
+                  className="rounded border border-red-300 bg-white px-2 py-0.5 text-red-800 hover:bg-red-50 disabled:opacity-50"
+                >
                   Reject…
                 </button>
               </div>
@@ -232,7 +253,8 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
 
       {changedUnderneath && !conflict ? (
         <p role="status" className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs">
-          This annotation was changed elsewhere while you were editing (now version {annotation.version}). Your unsaved text is kept; saving will show both versions first.
+          This annotation was changed elsewhere while you were editing (now version {annotation.version}). Your unsaved text is kept; saving will show both
+          versions first.
         </p>
       ) : null}
       {conflict ? (
@@ -245,14 +267,22 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
             <li>Note: {conflict.current.note ? `“${conflict.current.note.slice(0, 200)}”` : 'none'}</li>
           </ul>
           <div className="flex gap-2">
-            <button type="button" className="rounded bg-amber-700 px-2 py-1 text-white hover:bg-amber-800" onClick={() => void apply(conflict.changes, conflict.current.version)}>
+            <button
+              type="button"
+              className="rounded bg-amber-700 px-2 py-1 text-white hover:bg-amber-800"
+              onClick={() => void apply(conflict.changes, conflict.current.version)}
+            >
               Apply my change again
             </button>
-            <button type="button" className="rounded border border-stone-300 bg-white px-2 py-1" onClick={() => {
+            <button
+              type="button"
+              className="rounded border border-stone-300 bg-white px-2 py-1"
+              onClick={() => {
                 const theirs = conflict.current;
                 setConflict(null);
                 fillForm(theirs);
-              }}>
+              }}
+            >
               Keep the current version
             </button>
           </div>
@@ -299,7 +329,11 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
         <AttributesFields kind={annotation.kind} draft={draft} onChange={setDraft} errors={errors} disabled={!own} />
         {own ? (
           <div className="flex items-center gap-2">
-            <button type="submit" disabled={!dirty || saving || !saved} className="rounded bg-indigo-700 px-3 py-1 font-medium text-white hover:bg-indigo-800 disabled:opacity-50">
+            <button
+              type="submit"
+              disabled={!dirty || saving || !saved}
+              className="rounded bg-indigo-700 px-3 py-1 font-medium text-white hover:bg-indigo-800 disabled:opacity-50"
+            >
               {saving ? 'Saving…' : 'Save'}
             </button>
             {dirty ? <span className="text-xs text-amber-800">Unsaved changes</span> : null}
@@ -316,16 +350,36 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
         <fieldset className="space-y-1">
           <legend className="text-xs font-medium text-stone-700">Span (or drag the handles in the text)</legend>
           <div className="flex flex-wrap gap-1">
-            <button type="button" className="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100" onClick={() => actions.nudgeSpan('start', -1)} aria-label="Move the start one word earlier">
+            <button
+              type="button"
+              className="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100"
+              onClick={() => actions.nudgeSpan('start', -1)}
+              aria-label="Move the start one word earlier"
+            >
               ⟵ start
             </button>
-            <button type="button" className="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100" onClick={() => actions.nudgeSpan('start', 1)} aria-label="Move the start one word later">
+            <button
+              type="button"
+              className="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100"
+              onClick={() => actions.nudgeSpan('start', 1)}
+              aria-label="Move the start one word later"
+            >
               start ⟶
             </button>
-            <button type="button" className="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100" onClick={() => actions.nudgeSpan('end', -1)} aria-label="Move the end one word earlier">
+            <button
+              type="button"
+              className="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100"
+              onClick={() => actions.nudgeSpan('end', -1)}
+              aria-label="Move the end one word earlier"
+            >
               ⟵ end
             </button>
-            <button type="button" className="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100" onClick={() => actions.nudgeSpan('end', 1)} aria-label="Move the end one word later">
+            <button
+              type="button"
+              className="rounded border border-stone-300 px-2 py-0.5 hover:bg-stone-100"
+              onClick={() => actions.nudgeSpan('end', 1)}
+              aria-label="Move the end one word later"
+            >
               end ⟶
             </button>
           </div>
@@ -352,7 +406,12 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
                   <span className="text-stone-600">(loading)</span>
                 )}
                 {r.authorId === me.id && me.canAnnotate && !archived && !r.id.startsWith('tmp-') ? (
-                  <button type="button" className="ml-auto shrink-0 text-xs text-red-800 hover:underline" onClick={() => actions.removeRelation(r)} aria-label={`Remove the relation ${RELATION_LABEL[r.type].outgoing.toLowerCase()}`}>
+                  <button
+                    type="button"
+                    className="ml-auto shrink-0 text-xs text-red-800 hover:underline"
+                    onClick={() => actions.removeRelation(r)}
+                    aria-label={`Remove the relation ${RELATION_LABEL[r.type].outgoing.toLowerCase()}`}
+                  >
                     Remove
                   </button>
                 ) : null}
@@ -378,7 +437,12 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
         ) : null}
         {annotation.kind === 'claim' && own ? (
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={annotation.unattributed} disabled={attributed || saving} onChange={(e) => void apply({ unattributed: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={annotation.unattributed}
+              disabled={attributed || saving}
+              onChange={(e) => void apply({ unattributed: e.target.checked })}
+            />
             Unattributed on purpose (no source in the text)
           </label>
         ) : annotation.unattributed ? (
@@ -396,7 +460,11 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
       {saved ? <CommentThread annotationId={annotation.id} refreshKey={commentsKey} canComment={me.canComment} /> : null}
 
       {own && saved ? (
-        <button type="button" onClick={() => actions.requestDelete(annotation.id)} className="rounded border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50">
+        <button
+          type="button"
+          onClick={() => actions.requestDelete(annotation.id)}
+          className="rounded border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50"
+        >
           Delete annotation (Del)
         </button>
       ) : null}

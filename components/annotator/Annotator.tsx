@@ -74,10 +74,15 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
     if (focusPanel) headingRef.current?.focus();
   }, [focusPanel]);
 
-  const announce = useCallback((a: PaintAnnotation, position?: string) => {
-    const quote = article.text.slice(a.start, Math.min(a.end, a.start + 120));
-    setAnnouncement(`${KIND_LABEL[a.kind]}${position ? ` ${position}` : ''}: “${quote}”, ${STATUS_LABEL[a.status].replace(/ [✓✗]$/, '').toLowerCase()}, by ${storeRef.current.users[a.authorId] ?? 'someone'}.`);
-  }, [article.text]);
+  const announce = useCallback(
+    (a: PaintAnnotation, position?: string) => {
+      const quote = article.text.slice(a.start, Math.min(a.end, a.start + 120));
+      setAnnouncement(
+        `${KIND_LABEL[a.kind]}${position ? ` ${position}` : ''}: “${quote}”, ${STATUS_LABEL[a.status].replace(/ [✓✗]$/, '').toLowerCase()}, by ${storeRef.current.users[a.authorId] ?? 'someone'}.`,
+      );
+    },
+    [article.text],
+  );
 
   const select: SelectAnnotation = useCallback(
     (id, { open = true, scroll = false } = {}) => {
@@ -101,7 +106,18 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
   const relationPicking = useRelationPicking({ textRef, createRelation: mutations.createRelation, select, show });
   const { picking, cancelPicking } = relationPicking;
   const selected = selectedId ? store.byId.get(selectedId) : undefined;
-  const textSelection = useTextSelection({ text: article.text, canAnnotate, textRef, wrapRef, selected, createAnnotation: mutations.createAnnotation, picking, cancelPicking, link: relationPicking.link, show });
+  const textSelection = useTextSelection({
+    text: article.text,
+    canAnnotate,
+    textRef,
+    wrapRef,
+    selected,
+    createAnnotation: mutations.createAnnotation,
+    picking,
+    cancelPicking,
+    link: relationPicking.link,
+    show,
+  });
   const { toolbar, createFromSelection } = textSelection;
   const { loaded, commentTicks, liveStatus } = useAnnotationSync({ articleId: article.id, paint, storeRef, selectedRef, select, show, isDeletePending });
   useDeepLink(loaded, storeRef, select);
@@ -178,15 +194,22 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
     reviewed: mutations.noteReviewed,
     close: closePanel,
   };
-  const relationsOfSelected = useMemo(() => (selectedId ? [...store.relations.values()].filter((r) => r.fromId === selectedId || r.toId === selectedId) : []), [store.relations, selectedId]);
+  const relationsOfSelected = useMemo(
+    () => (selectedId ? [...store.relations.values()].filter((r) => r.fromId === selectedId || r.toId === selectedId) : []),
+    [store.relations, selectedId],
+  );
 
   return (
     <div className="gap-8 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div ref={wrapRef} className="relative max-w-3xl">
         {picking ? (
-          <div role="status" className="sticky top-0 z-10 mb-3 flex items-center justify-between rounded-md border border-indigo-300 bg-indigo-50 px-3 py-2 text-sm">
+          <div
+            role="status"
+            className="sticky top-0 z-10 mb-3 flex items-center justify-between rounded-md border border-indigo-300 bg-indigo-50 px-3 py-2 text-sm"
+          >
             <span>
-              {RELATION_LABEL[picking.type].action}: click a {RELATION_PAIRS[picking.type].to} highlight, or select text and press {RELATION_PAIRS[picking.type].to.charAt(0).toUpperCase()}.
+              {RELATION_LABEL[picking.type].action}: click a {RELATION_PAIRS[picking.type].to} highlight, or select text and press{' '}
+              {RELATION_PAIRS[picking.type].to.charAt(0).toUpperCase()}.
             </span>
             <button type="button" className="underline" onClick={cancelPicking}>
               Cancel (Esc)
@@ -219,10 +242,22 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
           />
         ) : null}
         {selected && panelOpen && selected.authorId === me.id && canAnnotate && !selected.id.startsWith('tmp-') ? (
-          <SpanHandles annotation={selected} text={article.text} textRef={textRef} wrapRef={wrapRef} preview={(a) => storeRef.current.upsert(a)} commit={mutations.setSpan} nudge={mutations.nudgeSpan} />
+          <SpanHandles
+            annotation={selected}
+            text={article.text}
+            textRef={textRef}
+            wrapRef={wrapRef}
+            preview={(a) => storeRef.current.upsert(a)}
+            commit={mutations.setSpan}
+            nudge={mutations.nudgeSpan}
+          />
         ) : null}
       </div>
-      <aside ref={asideRef} aria-label="Annotation panel" className="mt-8 space-y-4 self-start lg:sticky lg:top-4 lg:mt-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto">
+      <aside
+        ref={asideRef}
+        aria-label="Annotation panel"
+        className="mt-8 space-y-4 self-start lg:sticky lg:top-4 lg:mt-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
+      >
         <LiveStatusLine status={liveStatus} />
         {selected && panelOpen ? (
           <div className="rounded-md border border-stone-300 bg-white p-3 shadow-sm">
@@ -244,7 +279,8 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
         ) : (
           <p className="rounded-md border border-dashed border-stone-300 p-3 text-sm text-stone-600">
             {!loaded ? 'Loading highlights… ' : store.byId.size === 0 ? 'No annotations yet. ' : ''}
-            {canAnnotate ? 'Select text to tag it as a claim, event or source. ' : ''}Click a highlight (or press J/K, then Enter) to open it. Press ? for shortcuts.
+            {canAnnotate ? 'Select text to tag it as a claim, event or source. ' : ''}Click a highlight (or press J/K, then Enter) to open it. Press ? for
+            shortcuts.
           </p>
         )}
         <Legend annotations={store.ordered} filters={filters} onChange={setFilters} meId={me.id} />
@@ -253,7 +289,8 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
         </button>
       </aside>
       <p id="annotator-help" className="sr-only">
-        Use Shift and the arrow keys to select words, then C, E or S to tag them. J and K move between annotations, Enter opens one, question mark lists every shortcut.
+        Use Shift and the arrow keys to select words, then C, E or S to tag them. J and K move between annotations, Enter opens one, question mark lists every
+        shortcut.
       </p>
       <div aria-live="polite" className="sr-only">
         {announcement}

@@ -53,6 +53,18 @@ const ParagraphText = memo(function ParagraphText({ paragraph, spans, meId }: Pa
  * text: the highlights are drawn from the paint data once, on the client, so the annotation
  * data travels in the page once (the RSC payload) rather than twice.
  */
-export function ArticleText({ paragraphs, perParagraph, meId, painted }: { paragraphs: Paragraph[]; perParagraph: PaintAnnotation[][]; meId: string; painted: boolean }) {
-  return paragraphs.map((paragraph, i) => <ParagraphText key={paragraph.start} paragraph={paragraph} spans={painted ? perParagraph[i] : undefined} meId={meId} />);
+export function ArticleText({
+  paragraphs,
+  perParagraph,
+  meId,
+  painted,
+}: {
+  paragraphs: Paragraph[];
+  perParagraph: PaintAnnotation[][];
+  meId: string;
+  painted: boolean;
+}) {
+  return paragraphs.map((paragraph, i) => (
+    <ParagraphText key={paragraph.start} paragraph={paragraph} spans={painted ? perParagraph[i] : undefined} meId={meId} />
+  ));
 }

@@ -8,8 +8,14 @@ export type AttributeDraft = Record<string, string>;
 
 export function draftFromAttributes(kind: AnnotationKindName, attributes: Record<string, unknown>): AttributeDraft {
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
-  if (kind === 'claim') return { type: text(attributes.type), checkworthy: attributes.checkworthy === true ? 'yes' : attributes.checkworthy === false ? 'no' : '' };
-  if (kind === 'event') return { date: text(attributes.date), place: text(attributes.place), participants: Array.isArray(attributes.participants) ? attributes.participants.join(', ') : '' };
+  if (kind === 'claim')
+    return { type: text(attributes.type), checkworthy: attributes.checkworthy === true ? 'yes' : attributes.checkworthy === false ? 'no' : '' };
+  if (kind === 'event')
+    return {
+      date: text(attributes.date),
+      place: text(attributes.place),
+      participants: Array.isArray(attributes.participants) ? attributes.participants.join(', ') : '',
+    };
   return { type: text(attributes.type), canonicalName: text(attributes.canonicalName) };
 }
 
@@ -64,7 +70,19 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
   );
 }
 
-export function AttributesFields({ kind, draft, onChange, errors, disabled }: { kind: AnnotationKindName; draft: AttributeDraft; onChange: (d: AttributeDraft) => void; errors: FieldErrors; disabled: boolean }) {
+export function AttributesFields({
+  kind,
+  draft,
+  onChange,
+  errors,
+  disabled,
+}: {
+  kind: AnnotationKindName;
+  draft: AttributeDraft;
+  onChange: (d: AttributeDraft) => void;
+  errors: FieldErrors;
+  disabled: boolean;
+}) {
   const bind = (key: string) => ({
     id: `attr-${key}`,
     value: draft[key] ?? '',

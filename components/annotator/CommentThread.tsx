@@ -60,7 +60,8 @@ export function CommentThread({ annotationId, refreshKey, canComment }: { annota
         {comments?.map((c) => (
           <li key={c.id} className="rounded border border-stone-200 bg-stone-50 px-2 py-1 text-sm">
             <p className="text-xs text-stone-600">
-              <span className="font-medium text-stone-800">{c.author.name}</span> · <time dateTime={c.createdAt}>{timeFormat.format(new Date(c.createdAt))}</time>
+              <span className="font-medium text-stone-800">{c.author.name}</span> ·{' '}
+              <time dateTime={c.createdAt}>{timeFormat.format(new Date(c.createdAt))}</time>
             </p>
             <p className="whitespace-pre-wrap break-words">{c.body}</p>
           </li>
@@ -90,7 +91,11 @@ export function CommentThread({ annotationId, refreshKey, canComment }: { annota
               {error}
             </p>
           ) : null}
-          <button type="submit" disabled={sending} className="rounded bg-indigo-700 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-800 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={sending}
+            className="rounded bg-indigo-700 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-800 disabled:opacity-60"
+          >
             {sending ? 'Sending…' : 'Comment'}
           </button>
         </form>

@@ -62,7 +62,8 @@ export function HistoryTimeline({ annotationId, refreshKey = 0 }: { annotationId
           <li key={item.id} className="relative text-sm">
             <span aria-hidden="true" className={`absolute top-1.5 -left-[17px] h-2 w-2 rounded-full ${markerOf(item)}`} />
             <p className="text-xs text-stone-600">
-              <span className="font-medium text-stone-800">{item.actor?.name ?? 'A deleted user'}</span> · <time dateTime={item.at}>{timeFormat.format(new Date(item.at))}</time>
+              <span className="font-medium text-stone-800">{item.actor?.name ?? 'A deleted user'}</span> ·{' '}
+              <time dateTime={item.at}>{timeFormat.format(new Date(item.at))}</time>
               {item.type === 'edited' && item.version ? <> · version {item.version}</> : null}
             </p>
             {details ? (

@@ -27,7 +27,11 @@ export function isVisible(a: PaintAnnotation, filters: Filters, meId: string): b
 
 /** The class names on the text that hide filtered highlights: a filter is CSS, not a re-render. */
 export function filterClasses(filters: Filters): string {
-  return [...[...filters.hiddenKinds].map((k) => `f-hide-${k}`), ...[...filters.hiddenStatuses].map((s) => `f-hide-${s}`), filters.author !== 'all' ? `f-${filters.author}` : ''].join(' ');
+  return [
+    ...[...filters.hiddenKinds].map((k) => `f-hide-${k}`),
+    ...[...filters.hiddenStatuses].map((s) => `f-hide-${s}`),
+    filters.author !== 'all' ? `f-${filters.author}` : '',
+  ].join(' ');
 }
 
 function toggle<T>(set: ReadonlySet<T>, value: T): Set<T> {
@@ -37,7 +41,17 @@ function toggle<T>(set: ReadonlySet<T>, value: T): Set<T> {
   return next;
 }
 
-export function Legend({ annotations, filters, onChange, meId }: { annotations: PaintAnnotation[]; filters: Filters; onChange: (f: Filters) => void; meId: string }) {
+export function Legend({
+  annotations,
+  filters,
+  onChange,
+  meId,
+}: {
+  annotations: PaintAnnotation[];
+  filters: Filters;
+  onChange: (f: Filters) => void;
+  meId: string;
+}) {
   const counts = useMemo(() => {
     const kinds = { claim: 0, event: 0, source: 0 };
     const statuses = { pending: 0, approved: 0, rejected: 0 };
@@ -54,19 +68,29 @@ export function Legend({ annotations, filters, onChange, meId }: { annotations: 
     return { kinds, statuses, mine, myRejected };
   }, [annotations, meId]);
   // The author's feedback view: what reviewers rejected of mine, to revise.
-  const onlyMyRejected = filters.author === 'mine' && filters.hiddenKinds.size === 0 && filters.hiddenStatuses.has('pending') && filters.hiddenStatuses.has('approved') && !filters.hiddenStatuses.has('rejected');
+  const onlyMyRejected =
+    filters.author === 'mine' &&
+    filters.hiddenKinds.size === 0 &&
+    filters.hiddenStatuses.has('pending') &&
+    filters.hiddenStatuses.has('approved') &&
+    !filters.hiddenStatuses.has('rejected');
   const shown = useMemo(() => annotations.filter((a) => isVisible(a, filters, meId)).length, [annotations, filters, meId]);
 
   return (
     <section aria-labelledby="legend-heading" className="space-y-3 rounded-md border border-stone-200 bg-white p-3 text-sm">
       <h2 id="legend-heading" className="font-semibold">
-        Highlights <span className="font-normal text-stone-600">({shown === annotations.length ? annotations.length : `${shown} of ${annotations.length} shown`})</span>
+        Highlights{' '}
+        <span className="font-normal text-stone-600">({shown === annotations.length ? annotations.length : `${shown} of ${annotations.length} shown`})</span>
       </h2>
       <fieldset className="space-y-1">
         <legend className="text-xs font-medium uppercase tracking-wide text-stone-600">Kind</legend>
         {ANNOTATION_KINDS.map((kind) => (
           <label key={kind} className="flex items-center gap-2">
-            <input type="checkbox" checked={!filters.hiddenKinds.has(kind)} onChange={() => onChange({ ...filters, hiddenKinds: toggle(filters.hiddenKinds, kind) })} />
+            <input
+              type="checkbox"
+              checked={!filters.hiddenKinds.has(kind)}
+              onChange={() => onChange({ ...filters, hiddenKinds: toggle(filters.hiddenKinds, kind) })}
+            />
             <span className={`legend-swatch k-${kind}`} aria-hidden="true">
               Abc
             </span>
@@ -81,7 +105,11 @@ export function Legend({ annotations, filters, onChange, meId }: { annotations: 
         <legend className="text-xs font-medium uppercase tracking-wide text-stone-600">Status</legend>
         {STATUSES.map((status) => (
           <label key={status} className="flex items-center gap-2">
-            <input type="checkbox" checked={!filters.hiddenStatuses.has(status)} onChange={() => onChange({ ...filters, hiddenStatuses: toggle(filters.hiddenStatuses, status) })} />
+            <input
+              type="checkbox"
+              checked={!filters.hiddenStatuses.has(status)}
+              onChange={() => onChange({ ...filters, hiddenStatuses: toggle(filters.hiddenStatuses, status) })}
+            />
             <span>{STATUS_LABEL[status]}</span>
             <span className="ml-auto tabular-nums text-stone-600">{counts.statuses[status]}</span>
           </label>

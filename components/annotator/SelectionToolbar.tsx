@@ -7,7 +7,17 @@ const KEYS: Record<AnnotationKindName, string> = { claim: 'C', event: 'E', sourc
 const NUMBERS: Record<AnnotationKindName, string> = { claim: '1', event: '2', source: '3' };
 
 /** Floats above a text selection: one press tags it. Buttons never take focus from the text. */
-export function SelectionToolbar({ position, kinds, onPick, hint }: { position: { top: number; left: number }; kinds: readonly AnnotationKindName[]; onPick: (kind: AnnotationKindName) => void; hint?: string }) {
+export function SelectionToolbar({
+  position,
+  kinds,
+  onPick,
+  hint,
+}: {
+  position: { top: number; left: number };
+  kinds: readonly AnnotationKindName[];
+  onPick: (kind: AnnotationKindName) => void;
+  hint?: string;
+}) {
   return (
     <div
       role="toolbar"

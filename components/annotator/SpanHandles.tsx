@@ -65,7 +65,10 @@ export function SpanHandles({ annotation, text, textRef, wrapRef, preview, commi
     if (!state || !container) return;
     const offset = offsetAtPoint(container, event.clientX, event.clientY);
     if (offset === null) return;
-    const raw = state.edge === 'start' ? { start: Math.min(offset, state.latest.end - 1), end: state.latest.end } : { start: state.latest.start, end: Math.max(offset, state.latest.start + 1) };
+    const raw =
+      state.edge === 'start'
+        ? { start: Math.min(offset, state.latest.end - 1), end: state.latest.end }
+        : { start: state.latest.start, end: Math.max(offset, state.latest.start + 1) };
     const span = snapSelection(text, raw, { words: !event.altKey });
     if (!span || (span.start === state.latest.start && span.end === state.latest.end)) return;
     state.latest = { ...state.latest, ...span };

@@ -31,7 +31,9 @@ function ToastItem({ toast, dismiss }: { toast: Toast; dismiss: (id: number) => 
     return () => clearTimeout(timer);
   }, [toast, dismiss]);
   return (
-    <div className={`pointer-events-auto flex items-center gap-3 rounded-md px-4 py-2 text-sm shadow-lg ${toast.tone === 'error' ? 'bg-red-800 text-white' : 'bg-stone-900 text-white'}`}>
+    <div
+      className={`pointer-events-auto flex items-center gap-3 rounded-md px-4 py-2 text-sm shadow-lg ${toast.tone === 'error' ? 'bg-red-800 text-white' : 'bg-stone-900 text-white'}`}
+    >
       <span>{toast.message}</span>
       {toast.action ? (
         <button
@@ -57,14 +59,18 @@ export function Toasts({ toasts, dismiss }: { toasts: Toast[]; dismiss: (id: num
   return (
     <div className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2">
       <div role="alert" className="flex flex-col items-center gap-2">
-        {toasts.filter((t) => t.tone === 'error').map((t) => (
-          <ToastItem key={t.id} toast={t} dismiss={dismiss} />
-        ))}
+        {toasts
+          .filter((t) => t.tone === 'error')
+          .map((t) => (
+            <ToastItem key={t.id} toast={t} dismiss={dismiss} />
+          ))}
       </div>
       <div role="status" className="flex flex-col items-center gap-2">
-        {toasts.filter((t) => t.tone !== 'error').map((t) => (
-          <ToastItem key={t.id} toast={t} dismiss={dismiss} />
-        ))}
+        {toasts
+          .filter((t) => t.tone !== 'error')
+          .map((t) => (
+            <ToastItem key={t.id} toast={t} dismiss={dismiss} />
+          ))}
       </div>
     </div>
   );

@@ -7,7 +7,14 @@ export type AnnotationJson = Omit<AnnotationView, 'createdAt' | 'updatedAt'> & {
 
 /** `GET /api/annotations/:id`: the annotation with its review history. */
 export type AnnotationDetailJson = AnnotationJson & {
-  decisions: { id: string; decision: 'approve' | 'reject'; comment: string | null; annotationVersion: number; reviewer: { id: string; name: string }; createdAt: string }[];
+  decisions: {
+    id: string;
+    decision: 'approve' | 'reject';
+    comment: string | null;
+    annotationVersion: number;
+    reviewer: { id: string; name: string };
+    createdAt: string;
+  }[];
   commentCount: number;
 };
 

@@ -36,7 +36,11 @@ export function useAnnotationMutations({ article, me, storeRef, selectedRef, sel
       const temp: PaintAnnotation = { id: `tmp-${++tempSeq.current}`, kind, ...span, status: 'pending', authorId: me.id, version: 1, unattributed: false };
       storeRef.current.upsert(temp, me.name);
       select(temp.id, { open: true });
-      const result = await callApi<AnnotationJson>('POST', `/api/articles/${article.id}/annotations`, { kind, ...span, exact: article.text.slice(span.start, span.end) });
+      const result = await callApi<AnnotationJson>('POST', `/api/articles/${article.id}/annotations`, {
+        kind,
+        ...span,
+        exact: article.text.slice(span.start, span.end),
+      });
       if (!result.ok) {
         storeRef.current.remove(temp.id);
         if (selectedRef.current === temp.id) select(null);

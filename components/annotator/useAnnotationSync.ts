@@ -98,20 +98,23 @@ export function useAnnotationSync({ articleId, paint, storeRef, selectedRef, sel
 
   useEffect(() => {
     let live = true;
-    void paint.then((packed) => {
-      if (!live || !packed) return;
-      fingerprint.current = packed.f;
-      storeRef.current.replaceAll(unpackPaintData(packed));
-      loadedRef.current = true;
-      setLoaded(true);
-      const early = waiting.current ?? [];
-      waiting.current = null;
-      // Applied after the snapshot lands (the store's next state), in arrival order.
-      setTimeout(() => {
-        for (const message of early) onLive(message);
-        if (listeningEarly.current) void checkFingerprint();
-      });
-    }, () => show({ tone: 'error', message: 'The highlights could not be loaded. Reload the page to try again.' }));
+    void paint.then(
+      (packed) => {
+        if (!live || !packed) return;
+        fingerprint.current = packed.f;
+        storeRef.current.replaceAll(unpackPaintData(packed));
+        loadedRef.current = true;
+        setLoaded(true);
+        const early = waiting.current ?? [];
+        waiting.current = null;
+        // Applied after the snapshot lands (the store's next state), in arrival order.
+        setTimeout(() => {
+          for (const message of early) onLive(message);
+          if (listeningEarly.current) void checkFingerprint();
+        });
+      },
+      () => show({ tone: 'error', message: 'The highlights could not be loaded. Reload the page to try again.' }),
+    );
     return () => {
       live = false;
     };
@@ -130,7 +133,8 @@ export function useAnnotationSync({ articleId, paint, storeRef, selectedRef, sel
     onResync: () => void resync(),
     onStatus: (status) => {
       setLiveStatus(status);
-      if (status === 'signed-out') show({ tone: 'error', message: 'Live updates stopped: you have been signed out. Sign in again to see others’ changes.', duration: 15_000 });
+      if (status === 'signed-out')
+        show({ tone: 'error', message: 'Live updates stopped: you have been signed out. Sign in again to see others’ changes.', duration: 15_000 });
       if (status === 'no-access') show({ tone: 'error', message: 'Live updates stopped: this article is no longer available to you.', duration: 15_000 });
     },
   });

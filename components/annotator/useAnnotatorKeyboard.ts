@@ -55,7 +55,8 @@ export function useAnnotatorKeyboard(options: Options) {
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    const { store, selectedId, select, panelOpen, openPanel, closePanel, sheetOpen, openSheet, textRef, asideRef, headingRef, undoLastDelete, requestDelete } = options;
+    const { store, selectedId, select, panelOpen, openPanel, closePanel, sheetOpen, openSheet, textRef, asideRef, headingRef, undoLastDelete, requestDelete } =
+      options;
     const { toolbar, createFromSelection, moveWithKeyboard } = options.textSelection;
     const { picking, cancelPicking, pickTarget } = options.relationPicking;
     if (event.defaultPrevented || sheetOpen) return;

@@ -22,14 +22,30 @@ interface Options {
   show: ShowToast;
 }
 
-const ARROWS: Record<string, ['forward' | 'backward', 'line' | null]> = { ArrowRight: ['forward', null], ArrowLeft: ['backward', null], ArrowDown: ['forward', 'line'], ArrowUp: ['backward', 'line'] };
+const ARROWS: Record<string, ['forward' | 'backward', 'line' | null]> = {
+  ArrowRight: ['forward', null],
+  ArrowLeft: ['backward', null],
+  ArrowDown: ['forward', 'line'],
+  ArrowUp: ['backward', 'line'],
+};
 
 /**
  * Selecting text to tag: by pointer (snapped to whole words on release) or by keyboard (arrows move
  * a one-word cursor, Shift extends it), with the toolbar over the selection and tagging from it.
  * Alt keeps a selection to the character, so the last gesture's Alt is remembered for tagging.
  */
-export function useTextSelection({ text: articleText, canAnnotate, textRef, wrapRef, selected, createAnnotation, picking, cancelPicking, link, show }: Options) {
+export function useTextSelection({
+  text: articleText,
+  canAnnotate,
+  textRef,
+  wrapRef,
+  selected,
+  createAnnotation,
+  picking,
+  cancelPicking,
+  link,
+  show,
+}: Options) {
   const [toolbar, setToolbar] = useState<{ top: number; left: number } | null>(null);
   const altHeld = useRef(false);
 
@@ -61,7 +77,16 @@ export function useTextSelection({ text: articleText, canAnnotate, textRef, wrap
         const text = textRef.current;
         const wrap = wrapRef.current;
         const selection = document.getSelection();
-        if (!canAnnotate || !text || !wrap || !selection || selection.isCollapsed || selection.rangeCount === 0 || !text.contains(selection.anchorNode) || !text.contains(selection.focusNode)) {
+        if (
+          !canAnnotate ||
+          !text ||
+          !wrap ||
+          !selection ||
+          selection.isCollapsed ||
+          selection.rangeCount === 0 ||
+          !text.contains(selection.anchorNode) ||
+          !text.contains(selection.focusNode)
+        ) {
           setToolbar(null);
           return;
         }

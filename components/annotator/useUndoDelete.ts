@@ -81,7 +81,12 @@ export function useUndoDelete({ meId, canAnnotate, storeRef, selectedRef, textRe
       const timer = setTimeout(() => void commitDelete(id), UNDO_MS);
       pendingDeletes.current.set(id, { timer, annotation: a, relations });
       lastDeleted.current = id;
-      show({ tone: 'info', message: `${KIND_LABEL[a.kind]} deleted (Ctrl+Z undoes).`, action: { label: 'Undo', run: () => undoDelete(id) }, duration: UNDO_MS });
+      show({
+        tone: 'info',
+        message: `${KIND_LABEL[a.kind]} deleted (Ctrl+Z undoes).`,
+        action: { label: 'Undo', run: () => undoDelete(id) },
+        duration: UNDO_MS,
+      });
     },
     [canAnnotate, commitDelete, meId, select, selectedRef, show, storeRef, textRef, undoDelete],
   );

@@ -51,7 +51,10 @@ export function ArticleAdminControls({ article }: { article: EditableMetadata })
       setEditing(false);
       return;
     }
-    const result = await form.submit(() => callApi('PATCH', `/api/articles/${article.id}`, changes), () => 'Metadata saved.');
+    const result = await form.submit(
+      () => callApi('PATCH', `/api/articles/${article.id}`, changes),
+      () => 'Metadata saved.',
+    );
     if (result.ok) {
       setEditing(false);
       router.refresh();
@@ -80,12 +83,36 @@ export function ArticleAdminControls({ article }: { article: EditableMetadata })
       <FormMessage error={archive.message.error} success={archive.message.success ?? (editing ? null : form.message.success)} />
       {editing ? (
         <form id="article-metadata-form" aria-label="Edit metadata" onSubmit={(e) => void save(e)} className="grid gap-3 sm:grid-cols-2" noValidate>
-          <TextField className="sm:col-span-2" label="Title" name="title" defaultValue={initial.title} required maxLength={500} errors={form.fieldErrors.title} />
+          <TextField
+            className="sm:col-span-2"
+            label="Title"
+            name="title"
+            defaultValue={initial.title}
+            required
+            maxLength={500}
+            errors={form.fieldErrors.title}
+          />
           <TextField label="Source" name="source" defaultValue={initial.source} maxLength={300} errors={form.fieldErrors.source} />
           <TextField label="Author" name="author" defaultValue={initial.author} maxLength={300} errors={form.fieldErrors.author} />
-          <TextField className="sm:col-span-2" label="URL" name="url" type="url" defaultValue={initial.url} maxLength={2000} errors={form.fieldErrors.url} hint="http:// or https:// only" />
+          <TextField
+            className="sm:col-span-2"
+            label="URL"
+            name="url"
+            type="url"
+            defaultValue={initial.url}
+            maxLength={2000}
+            errors={form.fieldErrors.url}
+            hint="http:// or https:// only"
+          />
           <TextField label="Published" name="publishedAt" type="date" defaultValue={initial.publishedAt} errors={form.fieldErrors.publishedAt} />
-          <TextField label="Language" name="language" defaultValue={initial.language} maxLength={35} errors={form.fieldErrors.language} hint="e.g. en, de, zh-Hant" />
+          <TextField
+            label="Language"
+            name="language"
+            defaultValue={initial.language}
+            maxLength={35}
+            errors={form.fieldErrors.language}
+            hint="e.g. en, de, zh-Hant"
+          />
           <div className="space-y-2 sm:col-span-2">
             <FormMessage error={form.message.error} />
             <Button type="submit" disabled={form.busy}>

@@ -3,7 +3,8 @@ import type { FieldErrors } from '@/lib/result';
 
 export type FilterValues = Partial<Record<'q' | 'source' | 'from' | 'to' | 'annotated' | 'review' | 'sort' | 'archived', string>>;
 
-const selectClass = 'block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none';
+const selectClass =
+  'block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 focus:outline-none';
 const inputClass = `${selectClass} aria-invalid:border-red-500`;
 
 function Field({ id, label, errors, children }: { id: string; label: string; errors?: string[]; children: React.ReactNode }) {
@@ -24,7 +25,14 @@ function Field({ id, label, errors, children }: { id: string; label: string; err
 
 function Select({ name, value, options, errors }: { name: string; value?: string; options: [string, string][]; errors?: string[] }) {
   return (
-    <select id={`filter-${name}`} name={name} defaultValue={value ?? ''} className={selectClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `filter-${name}-error` : undefined}>
+    <select
+      id={`filter-${name}`}
+      name={name}
+      defaultValue={value ?? ''}
+      className={selectClass}
+      aria-invalid={errors?.length ? true : undefined}
+      aria-describedby={errors?.length ? `filter-${name}-error` : undefined}
+    >
       {options.map(([v, label]) => (
         <option key={v} value={v}>
           {label}
@@ -38,7 +46,17 @@ function Select({ name, value, options, errors }: { name: string; value?: string
  * Search, filters and sort as a plain GET form: the state lives in the URL, so it works without
  * JavaScript, can be bookmarked and shared, and the back button undoes a search.
  */
-export function ArticleFilters({ values, sources, canSeeArchived, errors = {} }: { values: FilterValues; sources: string[]; canSeeArchived: boolean; errors?: FieldErrors }) {
+export function ArticleFilters({
+  values,
+  sources,
+  canSeeArchived,
+  errors = {},
+}: {
+  values: FilterValues;
+  sources: string[];
+  canSeeArchived: boolean;
+  errors?: FieldErrors;
+}) {
   // A source no longer in the list (e.g. from a shared link) stays selectable.
   const sourceOptions = values.source && !sources.includes(values.source) ? [values.source, ...sources] : sources;
   return (
@@ -46,10 +64,21 @@ export function ArticleFilters({ values, sources, canSeeArchived, errors = {} }:
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-64 flex-1">
           <Field id="filter-q" label="Search titles and text" errors={errors.q}>
-            <input id="filter-q" type="search" name="q" defaultValue={values.q ?? ''} maxLength={200} placeholder="e.g. harbour fire, &quot;job cuts&quot;, budget -library" className={inputClass} />
+            <input
+              id="filter-q"
+              type="search"
+              name="q"
+              defaultValue={values.q ?? ''}
+              maxLength={200}
+              placeholder='e.g. harbour fire, "job cuts", budget -library'
+              className={inputClass}
+            />
           </Field>
         </div>
-        <button type="submit" className="inline-flex items-center justify-center rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-800">
+        <button
+          type="submit"
+          className="inline-flex items-center justify-center rounded-md bg-indigo-700 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-800"
+        >
           Search
         </button>
         <Link href="/articles" className="rounded-md px-2 py-2 text-sm font-medium text-indigo-800 hover:underline">
@@ -58,23 +87,58 @@ export function ArticleFilters({ values, sources, canSeeArchived, errors = {} }:
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7">
         <Field id="filter-source" label="Source" errors={errors.source}>
-          <Select name="source" value={values.source} errors={errors.source} options={[['', 'All sources'], ...sourceOptions.map((s): [string, string] => [s, s])]} />
+          <Select
+            name="source"
+            value={values.source}
+            errors={errors.source}
+            options={[['', 'All sources'], ...sourceOptions.map((s): [string, string] => [s, s])]}
+          />
         </Field>
         <Field id="filter-from" label="Published from" errors={errors.from}>
-          <input id="filter-from" type="date" name="from" defaultValue={values.from ?? ''} className={inputClass} aria-invalid={errors.from ? true : undefined} aria-describedby={errors.from ? 'filter-from-error' : undefined} />
+          <input
+            id="filter-from"
+            type="date"
+            name="from"
+            defaultValue={values.from ?? ''}
+            className={inputClass}
+            aria-invalid={errors.from ? true : undefined}
+            aria-describedby={errors.from ? 'filter-from-error' : undefined}
+          />
         </Field>
         <Field id="filter-to" label="Published to" errors={errors.to}>
-          <input id="filter-to" type="date" name="to" defaultValue={values.to ?? ''} className={inputClass} aria-invalid={errors.to ? true : undefined} aria-describedby={errors.to ? 'filter-to-error' : undefined} />
+          <input
+            id="filter-to"
+            type="date"
+            name="to"
+            defaultValue={values.to ?? ''}
+            className={inputClass}
+            aria-invalid={errors.to ? true : undefined}
+            aria-describedby={errors.to ? 'filter-to-error' : undefined}
+          />
         </Field>
         <Field id="filter-annotated" label="Annotations" errors={errors.annotated}>
-          <Select name="annotated" value={values.annotated} errors={errors.annotated} options={[['', 'Any'], ['yes', 'Annotated'], ['no', 'Not annotated']]} />
+          <Select
+            name="annotated"
+            value={values.annotated}
+            errors={errors.annotated}
+            options={[
+              ['', 'Any'],
+              ['yes', 'Annotated'],
+              ['no', 'Not annotated'],
+            ]}
+          />
         </Field>
         <Field id="filter-review" label="Review state" errors={errors.review}>
           <Select
             name="review"
             value={values.review}
             errors={errors.review}
-            options={[['', 'Any'], ['pending', 'Has pending'], ['approved', 'All approved'], ['rejected', 'Has rejected']]}
+            options={[
+              ['', 'Any'],
+              ['pending', 'Has pending'],
+              ['approved', 'All approved'],
+              ['rejected', 'Has rejected'],
+            ]}
           />
         </Field>
         <Field id="filter-sort" label="Sort by" errors={errors.sort}>
@@ -82,12 +146,26 @@ export function ArticleFilters({ values, sources, canSeeArchived, errors = {} }:
             name="sort"
             value={values.sort}
             errors={errors.sort}
-            options={[['', 'Best match'], ['newest', 'Newest'], ['title', 'Title'], ['annotated', 'Most annotated']]}
+            options={[
+              ['', 'Best match'],
+              ['newest', 'Newest'],
+              ['title', 'Title'],
+              ['annotated', 'Most annotated'],
+            ]}
           />
         </Field>
         {canSeeArchived ? (
           <Field id="filter-archived" label="Archived" errors={errors.archived}>
-            <Select name="archived" value={values.archived} errors={errors.archived} options={[['', 'Hidden'], ['include', 'Shown too'], ['only', 'Only archived']]} />
+            <Select
+              name="archived"
+              value={values.archived}
+              errors={errors.archived}
+              options={[
+                ['', 'Hidden'],
+                ['include', 'Shown too'],
+                ['only', 'Only archived'],
+              ]}
+            />
           </Field>
         ) : null}
       </div>

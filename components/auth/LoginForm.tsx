@@ -27,7 +27,12 @@ export function LoginForm() {
       const response = await fetch('/api/auth/callback/credentials', {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-auth-return-redirect': '1' },
-        body: new URLSearchParams({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? ''), csrfToken: csrf.csrfToken, json: 'true' }),
+        body: new URLSearchParams({
+          email: String(form.get('email') ?? ''),
+          password: String(form.get('password') ?? ''),
+          csrfToken: csrf.csrfToken,
+          json: 'true',
+        }),
       });
       const payload = (await response.json().catch(() => ({}))) as { url?: string; error?: { message?: string; details?: { fieldErrors?: FieldErrors } } };
       const failed = !response.ok || (payload.url && new URL(payload.url, location.origin).searchParams.has('error'));

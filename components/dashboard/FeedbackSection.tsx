@@ -6,7 +6,11 @@ import { KIND_LABEL } from '@/components/annotator/labels';
 import { countOf } from '@/components/ui/count';
 import { MarkFeedbackSeen } from './MarkFeedbackSeen';
 
-const KIND_STYLE: Record<string, string> = { claim: 'bg-amber-100 text-amber-900', event: 'bg-sky-100 text-sky-900', source: 'bg-emerald-100 text-emerald-900' };
+const KIND_STYLE: Record<string, string> = {
+  claim: 'bg-amber-100 text-amber-900',
+  event: 'bg-sky-100 text-sky-900',
+  source: 'bg-emerald-100 text-emerald-900',
+};
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 export interface FeedbackSectionProps {
@@ -21,7 +25,9 @@ export interface FeedbackSectionProps {
 function newDecisionsText(count: number, lastLooked: Date | null): string {
   const decisions = `${countOf(count, 'decision', 'decisions')} on your annotations`;
   if (!lastLooked) return count === 0 ? 'No decisions on your annotations yet.' : `${decisions} so far.`;
-  return count === 0 ? `No new decisions on your annotations since you last looked (${timeFormat.format(lastLooked)}).` : `${decisions} since you last looked (${timeFormat.format(lastLooked)}).`;
+  return count === 0
+    ? `No new decisions on your annotations since you last looked (${timeFormat.format(lastLooked)}).`
+    : `${decisions} since you last looked (${timeFormat.format(lastLooked)}).`;
 }
 
 /** The author's side of review: what changed since the last look, and what was rejected, with the reasons. */
@@ -43,15 +49,21 @@ export function FeedbackSection({ rejected, newDecisions, lastLooked, countedAt 
           {rejected.map(({ annotation, article, decision }) => (
             <li key={annotation.id} className="space-y-1 px-4 py-3 text-sm">
               <p className="flex flex-wrap items-baseline gap-2">
-                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${KIND_STYLE[annotation.kind] ?? 'bg-stone-100'}`}>{KIND_LABEL[annotation.kind as AnnotationKindName] ?? annotation.kind}</span>
-                <Link href={`/articles/${article.id}#annotation-${annotation.id}`} className="font-medium break-words text-indigo-800 underline underline-offset-2">
+                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${KIND_STYLE[annotation.kind] ?? 'bg-stone-100'}`}>
+                  {KIND_LABEL[annotation.kind as AnnotationKindName] ?? annotation.kind}
+                </span>
+                <Link
+                  href={`/articles/${article.id}#annotation-${annotation.id}`}
+                  className="font-medium break-words text-indigo-800 underline underline-offset-2"
+                >
                   “{truncate(annotation.exact, 120)}”
                 </Link>
                 <span className="text-stone-600">in {truncate(article.title, 80)}</span>
               </p>
               {decision ? (
                 <p className="break-words text-stone-800">
-                  Rejected by <span className="font-medium">{decision.reviewer.name}</span> (version {decision.annotationVersion}, <time dateTime={decision.createdAt.toISOString()}>{timeFormat.format(decision.createdAt)}</time>)
+                  Rejected by <span className="font-medium">{decision.reviewer.name}</span> (version {decision.annotationVersion},{' '}
+                  <time dateTime={decision.createdAt.toISOString()}>{timeFormat.format(decision.createdAt)}</time>)
                   {decision.comment ? <>: “{truncate(decision.comment, 200)}”</> : null}
                 </p>
               ) : null}

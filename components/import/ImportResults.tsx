@@ -22,9 +22,15 @@ export function ImportResults({ results, total = results.length }: { results: re
         <caption className="sr-only">Import results</caption>
         <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-600 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">Item</th>
-            <th scope="col" className="px-3 py-2">Result</th>
-            <th scope="col" className="px-3 py-2">Details</th>
+            <th scope="col" className="px-3 py-2">
+              Item
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Result
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Details
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-200">
@@ -39,7 +45,11 @@ export function ImportResults({ results, total = results.length }: { results: re
                   <span className="text-red-800">{r.error}</span>
                 ) : r.articleId ? (
                   <>
-                    <Link href={`/articles/${r.articleId}`} className="font-medium text-indigo-800 hover:underline" aria-label={`${r.status === 'created' ? 'Open the new article' : 'Open the existing article'}${r.title ? `: ${r.title}` : ''}`}>
+                    <Link
+                      href={`/articles/${r.articleId}`}
+                      className="font-medium text-indigo-800 hover:underline"
+                      aria-label={`${r.status === 'created' ? 'Open the new article' : 'Open the existing article'}${r.title ? `: ${r.title}` : ''}`}
+                    >
                       {r.title ?? (r.status === 'created' ? 'Open the new article' : 'Open the existing article')}
                     </Link>
                     {r.status === 'duplicate' ? <span className="ml-2 text-xs text-stone-500">already in the corpus</span> : null}
@@ -56,7 +66,11 @@ export function ImportResults({ results, total = results.length }: { results: re
           ))}
         </tbody>
       </table>
-      {total > shown.length ? <p className="px-3 py-2 text-xs text-stone-500">Showing {shown.length.toLocaleString('en')} of {total.toLocaleString('en')} items, failures first.</p> : null}
+      {total > shown.length ? (
+        <p className="px-3 py-2 text-xs text-stone-500">
+          Showing {shown.length.toLocaleString('en')} of {total.toLocaleString('en')} items, failures first.
+        </p>
+      ) : null}
     </div>
   );
 }

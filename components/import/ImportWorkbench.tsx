@@ -42,7 +42,12 @@ export function ImportWorkbench() {
   const update = (key: string, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
   function addFiles(files: FileList | File[]) {
-    const added = [...files].map((file) => ({ key: `${file.name}-${file.size}-${file.lastModified}-${Math.random()}`, file, phase: 'waiting' as const, fraction: 0 }));
+    const added = [...files].map((file) => ({
+      key: `${file.name}-${file.size}-${file.lastModified}-${Math.random()}`,
+      file,
+      phase: 'waiting' as const,
+      fraction: 0,
+    }));
     setUploads((list) => [...list.filter((u) => u.phase === 'waiting'), ...added]);
     setResults([]);
   }
@@ -100,11 +105,17 @@ export function ImportWorkbench() {
           body.append('files', upload.file);
         }
         const stopFollowing = followItems(jobId, upload.key);
-        const outcome = await uploadImport(jobId, body, (fraction) => update(upload.key, fraction === null ? { phase: 'processing', fraction: 1 } : { fraction }), target).finally(stopFollowing);
+        const outcome = await uploadImport(
+          jobId,
+          body,
+          (fraction) => update(upload.key, fraction === null ? { phase: 'processing', fraction: 1 } : { fraction }),
+          target,
+        ).finally(stopFollowing);
         if (outcome.ok) {
           const { created, duplicates, failed, annotations, relations } = outcome.data;
           const n = (count: number) => count.toLocaleString('en');
-          const annotated = target.kind === 'annotated' ? ` · ${countOf(annotations, 'annotation', 'annotations')}, ${countOf(relations, 'relation', 'relations')}` : '';
+          const annotated =
+            target.kind === 'annotated' ? ` · ${countOf(annotations, 'annotation', 'annotations')}, ${countOf(relations, 'relation', 'relations')}` : '';
           update(upload.key, { phase: 'done', fraction: 1, summary: `${n(created)} created, ${n(duplicates)} duplicate, ${n(failed)} failed${annotated}` });
           setResults((all) => [...all, ...outcome.data.results]);
         } else {
@@ -131,13 +142,18 @@ export function ImportWorkbench() {
   }
 
   const totalBytes = uploads.reduce((sum, u) => sum + u.file.size, 0) || 1;
-  const doneBytes = uploads.reduce((sum, u) => sum + u.file.size * (u.phase === 'done' || u.phase === 'failed' ? 1 : u.phase === 'processing' ? 0.9 : u.fraction * 0.9), 0);
+  const doneBytes = uploads.reduce(
+    (sum, u) => sum + u.file.size * (u.phase === 'done' || u.phase === 'failed' ? 1 : u.phase === 'processing' ? 0.9 : u.fraction * 0.9),
+    0,
+  );
   const waiting = uploads.filter((u) => u.phase === 'waiting').length;
 
   return (
     <div className="space-y-8">
       <section aria-labelledby="files-heading" className="space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-        <h2 id="files-heading" className="text-lg font-medium">Import files</h2>
+        <h2 id="files-heading" className="text-lg font-medium">
+          Import files
+        </h2>
         <label
           onDragOver={(e: DragEvent) => {
             e.preventDefault();
@@ -154,7 +170,15 @@ export function ImportWorkbench() {
           <span className="font-medium">Drop files here, or choose them</span>
           <span className="mt-1 text-sm text-stone-600">.txt .md .html .json .jsonl .csv, up to 10 MB each</span>
           <span className="mt-1 text-sm text-stone-600">Newsmark JSONL exports and brat corpora (.zip) bring their annotations, statuses and relations.</span>
-          <input type="file" multiple accept={ACCEPT} disabled={running} aria-label="Choose files to import" className="sr-only" onChange={(e) => e.target.files && addFiles(e.target.files)} />
+          <input
+            type="file"
+            multiple
+            accept={ACCEPT}
+            disabled={running}
+            aria-label="Choose files to import"
+            className="sr-only"
+            onChange={(e) => e.target.files && addFiles(e.target.files)}
+          />
         </label>
         {uploads.length ? (
           <>
@@ -169,8 +193,15 @@ export function ImportWorkbench() {
                       {u.summary ? ` · ${u.summary}` : ''}
                     </span>
                   </div>
-                  <ProgressBar label={`Progress of ${u.file.name}`} value={u.phase === 'processing' ? null : u.phase === 'done' || u.phase === 'failed' ? 1 : u.fraction} />
-                  {u.error ? <p role="alert" className="text-sm text-red-800">{u.error}</p> : null}
+                  <ProgressBar
+                    label={`Progress of ${u.file.name}`}
+                    value={u.phase === 'processing' ? null : u.phase === 'done' || u.phase === 'failed' ? 1 : u.fraction}
+                  />
+                  {u.error ? (
+                    <p role="alert" className="text-sm text-red-800">
+                      {u.error}
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -189,7 +220,9 @@ export function ImportWorkbench() {
       </section>
 
       <section aria-labelledby="paste-heading" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-        <h2 id="paste-heading" className="mb-4 text-lg font-medium">Paste an article</h2>
+        <h2 id="paste-heading" className="mb-4 text-lg font-medium">
+          Paste an article
+        </h2>
         <form onSubmit={(e) => void importPasted(e)} aria-label="Paste an article" className="space-y-4">
           <div className="grid gap-4 md:grid-cols-2">
             <TextField label="Title (optional)" name="title" />
@@ -212,7 +245,9 @@ export function ImportWorkbench() {
       <FormMessage error={message} />
       {results.length ? (
         <section aria-labelledby="live-results-heading" className="space-y-2">
-          <h2 id="live-results-heading" className="text-lg font-medium">Results so far</h2>
+          <h2 id="live-results-heading" className="text-lg font-medium">
+            Results so far
+          </h2>
           <ImportResults results={results} />
         </section>
       ) : null}

@@ -23,8 +23,11 @@ export function JobReport({ job }: { job: ImportJobView & { results: ItemResult[
         Import of {when.format(job.createdAt)} UTC by {job.createdBy}
       </h2>
       <p role="status" className="text-sm text-stone-700">
-        {JOB_STATE_TEXT[job.state]} · {job.totalItems.toLocaleString('en')} {job.totalItems === 1 ? 'item' : 'items'}: {job.created.toLocaleString('en')} created, {job.duplicates.toLocaleString('en')} duplicate, {job.failed.toLocaleString('en')} failed
-        {job.annotations || job.relations ? ` · ${countOf(job.annotations, 'annotation', 'annotations')} and ${countOf(job.relations, 'relation', 'relations')} added` : ''}
+        {JOB_STATE_TEXT[job.state]} · {job.totalItems.toLocaleString('en')} {job.totalItems === 1 ? 'item' : 'items'}: {job.created.toLocaleString('en')}{' '}
+        created, {job.duplicates.toLocaleString('en')} duplicate, {job.failed.toLocaleString('en')} failed
+        {job.annotations || job.relations
+          ? ` · ${countOf(job.annotations, 'annotation', 'annotations')} and ${countOf(job.relations, 'relation', 'relations')} added`
+          : ''}
       </p>
       {running ? <RefreshWhileRunning jobId={job.id} totalItems={job.totalItems} state={job.state} /> : null}
       <ImportResults results={job.results} total={job.totalItems} />

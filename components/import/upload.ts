@@ -26,7 +26,12 @@ const ANNOTATED_TYPE = { jsonl: 'application/x-ndjson', brat: 'application/zip' 
  * Articles go to /api/articles (JSON or multipart); an annotated file goes whole, as the body,
  * to /api/import/annotations, which streams a JSONL export through.
  */
-export function uploadImport(jobId: string, body: FormData | string | File, onProgress: (fraction: number | null) => void, target: ImportTarget = { kind: 'articles' }): Promise<ApiOutcome<ImportOutcome>> {
+export function uploadImport(
+  jobId: string,
+  body: FormData | string | File,
+  onProgress: (fraction: number | null) => void,
+  target: ImportTarget = { kind: 'articles' },
+): Promise<ApiOutcome<ImportOutcome>> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     const job = `jobId=${encodeURIComponent(jobId)}`;

@@ -12,7 +12,12 @@ export interface AnnotatorBar {
 
 /** The approval rate of each annotator with decided annotations. */
 export function AnnotatorsChart({ data }: { data: AnnotatorBar[] }) {
-  if (data.length === 0) return <p className="rounded-md border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">No annotation has been reviewed yet, so there is no approval rate to chart.</p>;
+  if (data.length === 0)
+    return (
+      <p className="rounded-md border border-dashed border-stone-300 bg-white p-3 text-sm text-stone-600">
+        No annotation has been reviewed yet, so there is no approval rate to chart.
+      </p>
+    );
   return (
     <ChartFrame label={`Approval rate of ${data.length} annotators with decided annotations, in percent`}>
       <ResponsiveContainer width="100%" height="100%">

@@ -1,7 +1,23 @@
 import type { ReactNode } from 'react';
 
 /** One table of the progress page: heading, chart, table and its CSV link, or an empty state. */
-export function ProgressSection({ id, title, csvHref, empty, emptyText, chart, children }: { id: string; title: string; csvHref: string; empty: boolean; emptyText: string; chart: ReactNode; children: ReactNode }) {
+export function ProgressSection({
+  id,
+  title,
+  csvHref,
+  empty,
+  emptyText,
+  chart,
+  children,
+}: {
+  id: string;
+  title: string;
+  csvHref: string;
+  empty: boolean;
+  emptyText: string;
+  chart: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={`${id}-heading`} className="space-y-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

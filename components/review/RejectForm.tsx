@@ -8,7 +8,19 @@ import { REVIEW_COMMENT_MAX } from '@/lib/review/schemas';
  * A rejection needs a reason: one of the preset reasons, or the reviewer's own words (both
  * may be given: the words are added to the preset). Enter rejects, Esc cancels.
  */
-export function RejectForm({ reasons, busy, error, onReject, onCancel }: { reasons: readonly string[]; busy: boolean; error?: string; onReject: (reason: string) => void; onCancel: () => void }) {
+export function RejectForm({
+  reasons,
+  busy,
+  error,
+  onReject,
+  onCancel,
+}: {
+  reasons: readonly string[];
+  busy: boolean;
+  error?: string;
+  onReject: (reason: string) => void;
+  onCancel: () => void;
+}) {
   const id = useId();
   const [preset, setPreset] = useState('');
   const [words, setWords] = useState('');
@@ -43,7 +55,14 @@ export function RejectForm({ reasons, busy, error, onReject, onCancel }: { reaso
         <legend className="text-xs font-medium text-stone-700">Reason for the rejection</legend>
         {reasons.map((reason, i) => (
           <label key={reason} className="flex items-center gap-2 text-sm">
-            <input ref={i === 0 ? first : undefined} type="radio" name={`${id}-reason`} value={reason} checked={preset === reason} onChange={() => setPreset(reason)} />
+            <input
+              ref={i === 0 ? first : undefined}
+              type="radio"
+              name={`${id}-reason`}
+              value={reason}
+              checked={preset === reason}
+              onChange={() => setPreset(reason)}
+            />
             {reason}
           </label>
         ))}

@@ -20,13 +20,21 @@ interface DecisionAnswer {
   decision: { decision: 'approve' | 'reject'; comment: string | null; reviewer: { name: string } };
 }
 
-
-
 /**
  * The reviewer's queue: one item in focus at a time, decided from the keyboard (A approve,
  * R reject with a reason, S skip, J/K move) or with the buttons; selected items approve in bulk.
  */
-export function ReviewQueue({ initial, nextCursor, query, reasons }: { initial: QueueItem[]; nextCursor: string | null; query: string; reasons: readonly string[] }) {
+export function ReviewQueue({
+  initial,
+  nextCursor,
+  query,
+  reasons,
+}: {
+  initial: QueueItem[];
+  nextCursor: string | null;
+  query: string;
+  reasons: readonly string[];
+}) {
   const [items, setItems] = useState(initial);
   const [cursor, setCursor] = useState(nextCursor);
   const [current, setCurrent] = useState(0);
@@ -37,15 +45,21 @@ export function ReviewQueue({ initial, nextCursor, query, reasons }: { initial: 
   const [announcement, setAnnouncement] = useState('');
   const refs = useRef(new Map<string, HTMLElement>());
 
-  const focusItem = useCallback((index: number) => {
-    setCurrent(index);
-    const item = items[index];
-    if (item) refs.current.get(item.annotation.id)?.focus();
-  }, [items]);
+  const focusItem = useCallback(
+    (index: number) => {
+      setCurrent(index);
+      const item = items[index];
+      if (item) refs.current.get(item.annotation.id)?.focus();
+    },
+    [items],
+  );
 
   const loadMore = useCallback(async () => {
     if (!cursor) return;
-    const result = await callApi<{ items: QueueItem[]; nextCursor: string | null }>('GET', `/api/review/queue?${query}${query ? '&' : ''}cursor=${encodeURIComponent(cursor)}`);
+    const result = await callApi<{ items: QueueItem[]; nextCursor: string | null }>(
+      'GET',
+      `/api/review/queue?${query}${query ? '&' : ''}cursor=${encodeURIComponent(cursor)}`,
+    );
     if (!result.ok) {
       setAnnouncement(result.message);
       return;
@@ -69,7 +83,11 @@ export function ReviewQueue({ initial, nextCursor, query, reasons }: { initial: 
     const item = items[index];
     if (!item || busy) return;
     setBusy(true);
-    const result = await callApi<DecisionAnswer>('POST', `/api/annotations/${item.annotation.id}/review`, { decision, comment, version: item.annotation.version });
+    const result = await callApi<DecisionAnswer>('POST', `/api/annotations/${item.annotation.id}/review`, {
+      decision,
+      comment,
+      version: item.annotation.version,
+    });
     setBusy(false);
     const id = item.annotation.id;
     if (result.ok) {
@@ -82,7 +100,10 @@ export function ReviewQueue({ initial, nextCursor, query, reasons }: { initial: 
     }
     const current = result.current as { annotation?: AnnotationJson; decision?: DecisionAnswer['decision'] | null } | undefined;
     if (current?.annotation) setItems((list) => list.map((i) => (i.annotation.id === id ? { ...i, annotation: current.annotation! } : i)));
-    setOutcomes((o) => ({ ...o, [id]: { state: result.status === 409 ? 'conflict' : 'error', message: result.fieldErrors.comment?.join(' ') ?? result.message } }));
+    setOutcomes((o) => ({
+      ...o,
+      [id]: { state: result.status === 409 ? 'conflict' : 'error', message: result.fieldErrors.comment?.join(' ') ?? result.message },
+    }));
     setAnnouncement(result.message);
   }
 
@@ -90,17 +111,22 @@ export function ReviewQueue({ initial, nextCursor, query, reasons }: { initial: 
     const chosen = items.filter((i) => selected.has(i.annotation.id) && !outcomes[i.annotation.id]);
     if (chosen.length === 0 || busy) return;
     setBusy(true);
-    const result = await callApi<{ results: ({ id: string; ok: true } | { id: string; ok: false; message: string; code: string })[] }>('POST', '/api/review/bulk', {
-      decision: 'approve',
-      items: chosen.map((i) => ({ id: i.annotation.id, version: i.annotation.version })),
-    });
+    const result = await callApi<{ results: ({ id: string; ok: true } | { id: string; ok: false; message: string; code: string })[] }>(
+      'POST',
+      '/api/review/bulk',
+      {
+        decision: 'approve',
+        items: chosen.map((i) => ({ id: i.annotation.id, version: i.annotation.version })),
+      },
+    );
     setBusy(false);
     if (!result.ok) {
       setAnnouncement(result.message);
       return;
     }
     const next: Record<string, Outcome> = {};
-    for (const r of result.data.results) next[r.id] = r.ok ? { state: 'approved' } : { state: r.code === 'conflict' ? 'conflict' : 'error', message: r.message };
+    for (const r of result.data.results)
+      next[r.id] = r.ok ? { state: 'approved' } : { state: r.code === 'conflict' ? 'conflict' : 'error', message: r.message };
     setOutcomes((o) => ({ ...o, ...next }));
     setSelected(new Set());
     const approved = result.data.results.filter((r) => r.ok).length;
@@ -146,7 +172,9 @@ export function ReviewQueue({ initial, nextCursor, query, reasons }: { initial: 
   }, []);
 
   if (items.length === 0)
-    return <p className="rounded-md border border-dashed border-stone-300 p-6 text-center text-stone-600">Nothing waits for review with these filters. Well done.</p>;
+    return (
+      <p className="rounded-md border border-dashed border-stone-300 p-6 text-center text-stone-600">Nothing waits for review with these filters. Well done.</p>
+    );
 
   return (
     <div className="space-y-3">
@@ -154,7 +182,12 @@ export function ReviewQueue({ initial, nextCursor, query, reasons }: { initial: 
         <p className="text-stone-600">
           Keys: <kbd>A</kbd> approve · <kbd>R</kbd> reject · <kbd>S</kbd> skip · <kbd>J</kbd>/<kbd>K</kbd> next/previous · <kbd>X</kbd> select
         </p>
-        <button type="button" disabled={selected.size === 0 || busy} onClick={() => void approveSelected()} className="ml-auto rounded bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 disabled:opacity-50">
+        <button
+          type="button"
+          disabled={selected.size === 0 || busy}
+          onClick={() => void approveSelected()}
+          className="ml-auto rounded bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 disabled:opacity-50"
+        >
           Approve selected ({selected.size})
         </button>
       </div>
@@ -177,16 +210,26 @@ export function ReviewQueue({ initial, nextCursor, query, reasons }: { initial: 
               className={`rounded-md border bg-white p-3 text-sm outline-none ${index === current ? 'border-indigo-500 ring-2 ring-indigo-200' : 'border-stone-200'} ${decided ? 'opacity-60' : ''}`}
             >
               <div className="flex flex-wrap items-center gap-2">
-                <input type="checkbox" aria-label="Select for bulk approval" checked={selected.has(a.id)} disabled={decided} onChange={() => setSelected((s) => (s.has(a.id) ? new Set([...s].filter((x) => x !== a.id)) : new Set([...s, a.id])))} />
+                <input
+                  type="checkbox"
+                  aria-label="Select for bulk approval"
+                  checked={selected.has(a.id)}
+                  disabled={decided}
+                  onChange={() => setSelected((s) => (s.has(a.id) ? new Set([...s].filter((x) => x !== a.id)) : new Set([...s, a.id])))}
+                />
                 <span className={`legend-swatch k-${a.kind} text-xs font-semibold`}>{KIND_LABEL[a.kind]}</span>
                 <span className="text-stone-600">
-                  by {a.author.name} · <time dateTime={a.createdAt}>{new Date(a.createdAt).toLocaleDateString('en', { dateStyle: 'medium' })}</time> · v{a.version} ·{' '}
+                  by {a.author.name} · <time dateTime={a.createdAt}>{new Date(a.createdAt).toLocaleDateString('en', { dateStyle: 'medium' })}</time> · v
+                  {a.version} ·{' '}
                   <Link href={`/articles/${item.article.id}#annotation-${a.id}`} className="text-indigo-800 underline underline-offset-2">
                     {item.article.title}
                   </Link>
                 </span>
                 {outcome ? (
-                  <span role="status" className={`ml-auto rounded px-2 py-0.5 text-xs font-semibold ${outcome.state === 'approved' ? 'bg-emerald-100 text-emerald-900' : outcome.state === 'rejected' ? 'bg-red-100 text-red-900' : outcome.state === 'skipped' ? 'bg-stone-100 text-stone-700' : 'bg-amber-100 text-amber-900'}`}>
+                  <span
+                    role="status"
+                    className={`ml-auto rounded px-2 py-0.5 text-xs font-semibold ${outcome.state === 'approved' ? 'bg-emerald-100 text-emerald-900' : outcome.state === 'rejected' ? 'bg-red-100 text-red-900' : outcome.state === 'skipped' ? 'bg-stone-100 text-stone-700' : 'bg-amber-100 text-amber-900'}`}
+                  >
                     {outcome.state === 'conflict' || outcome.state === 'error' ? outcome.message : outcome.state}
                   </span>
                 ) : null}
@@ -202,7 +245,8 @@ export function ReviewQueue({ initial, nextCursor, query, reasons }: { initial: 
                 <ul className="mt-1 text-stone-700">
                   {item.relations.map((r) => (
                     <li key={r.id}>
-                      {RELATION_LABEL[r.type][r.direction === 'outgoing' ? 'outgoing' : 'incoming']}: {KIND_LABEL[r.other.kind as keyof typeof KIND_LABEL] ?? r.other.kind} “{r.other.exact}”
+                      {RELATION_LABEL[r.type][r.direction === 'outgoing' ? 'outgoing' : 'incoming']}:{' '}
+                      {KIND_LABEL[r.other.kind as keyof typeof KIND_LABEL] ?? r.other.kind} “{r.other.exact}”
                     </li>
                   ))}
                 </ul>
@@ -211,10 +255,20 @@ export function ReviewQueue({ initial, nextCursor, query, reasons }: { initial: 
               ) : null}
               {!decided ? (
                 <div className="mt-2 flex flex-wrap gap-2">
-                  <button type="button" disabled={busy} onClick={() => void decide(index, 'approve')} className="rounded bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 disabled:opacity-50">
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void decide(index, 'approve')}
+                    className="rounded bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 disabled:opacity-50"
+                  >
                     Approve (A)
                   </button>
-                  <button type="button" disabled={busy} onClick={() => setRejecting(a.id)} className="rounded border border-red-300 px-3 py-1 font-medium text-red-800 hover:bg-red-50">
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => setRejecting(a.id)}
+                    className="rounded border border-red-300 px-3 py-1 font-medium text-red-800 hover:bg-red-50"
+                  >
                     Reject… (R)
                   </button>
                   <button

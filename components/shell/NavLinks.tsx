@@ -31,7 +31,9 @@ export function NavLinks({ items, feedbackCount = 0 }: { items: NavItem[]; feedb
               {item.href === '/' && badge > 0 ? (
                 <span className="ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-indigo-600 px-1.5 text-xs leading-5 font-semibold text-white tabular-nums">
                   <span aria-hidden="true">{badge > 99 ? '99+' : badge}</span>
-                  <span className="sr-only">, {badge} new {badge === 1 ? 'decision' : 'decisions'} on your annotations</span>
+                  <span className="sr-only">
+                    , {badge} new {badge === 1 ? 'decision' : 'decisions'} on your annotations
+                  </span>
                 </span>
               ) : null}
             </Link>

@@ -18,7 +18,13 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: UserSummary) =
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const result = await submit(
-      () => callApi<UserSummary>('POST', '/api/admin/users', { email: form.get('email'), name: form.get('name'), role: form.get('role'), password: form.get('password') }),
+      () =>
+        callApi<UserSummary>('POST', '/api/admin/users', {
+          email: form.get('email'),
+          name: form.get('name'),
+          role: form.get('role'),
+          password: form.get('password'),
+        }),
       (user) => `Created ${user.email}.`,
     );
     if (result.ok) {
@@ -38,16 +44,34 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: UserSummary) =
           <label htmlFor="field-role" className="mb-1 block text-sm font-medium text-stone-700">
             Role
           </label>
-          <select id="field-role" name="role" defaultValue="RESEARCHER" aria-invalid={fieldErrors.role ? true : undefined} className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm">
+          <select
+            id="field-role"
+            name="role"
+            defaultValue="RESEARCHER"
+            aria-invalid={fieldErrors.role ? true : undefined}
+            className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm"
+          >
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {role.toLowerCase()}
               </option>
             ))}
           </select>
-          {fieldErrors.role ? <p role="alert" className="mt-1 text-sm text-red-700">{fieldErrors.role.join(' ')}</p> : null}
+          {fieldErrors.role ? (
+            <p role="alert" className="mt-1 text-sm text-red-700">
+              {fieldErrors.role.join(' ')}
+            </p>
+          ) : null}
         </div>
-        <TextField label="Initial password" name="password" type="password" autoComplete="new-password" required hint={`At least ${PASSWORD_MIN} characters.`} errors={fieldErrors.password} />
+        <TextField
+          label="Initial password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={`At least ${PASSWORD_MIN} characters.`}
+          errors={fieldErrors.password}
+        />
       </div>
       <Button type="submit" disabled={busy}>
         {busy ? 'Creating…' : 'Create user'}

@@ -16,10 +16,18 @@ export function UserManager({ initialUsers, currentUserId }: { initialUsers: Use
           <caption className="sr-only">Users</caption>
           <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-600 uppercase">
             <tr>
-              <th scope="col" className="px-3 py-2">User</th>
-              <th scope="col" className="px-3 py-2">Role</th>
-              <th scope="col" className="px-3 py-2">Status</th>
-              <th scope="col" className="px-3 py-2">Actions</th>
+              <th scope="col" className="px-3 py-2">
+                User
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Role
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Status
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Actions
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-200">

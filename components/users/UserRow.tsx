@@ -66,7 +66,13 @@ export function UserRow({ user, isSelf, onChanged }: { user: UserSummary; isSelf
           >
             {user.disabled ? 'Enable' : 'Disable'}
           </Button>
-          <Button variant="secondary" disabled={busy} onClick={() => setResetting((v) => !v)} aria-expanded={resetting} aria-label={`Reset password of ${user.email}`}>
+          <Button
+            variant="secondary"
+            disabled={busy}
+            onClick={() => setResetting((v) => !v)}
+            aria-expanded={resetting}
+            aria-label={`Reset password of ${user.email}`}
+          >
             Reset password
           </Button>
         </div>
@@ -83,15 +89,30 @@ export function UserRow({ user, isSelf, onChanged }: { user: UserSummary; isSelf
           >
             <label className="text-sm">
               <span className="mb-1 block text-stone-700">New password for {user.email}</span>
-              <input type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} minLength={PASSWORD_MIN} className="rounded-md border border-stone-300 px-2 py-1" />
+              <input
+                type="password"
+                autoComplete="new-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                minLength={PASSWORD_MIN}
+                className="rounded-md border border-stone-300 px-2 py-1"
+              />
             </label>
             <Button type="submit" disabled={busy}>
               Set password
             </Button>
           </form>
         ) : null}
-        {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
-        {notice ? <p role="status" className="text-sm text-emerald-800">{notice}</p> : null}
+        {error ? (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
+        {notice ? (
+          <p role="status" className="text-sm text-emerald-800">
+            {notice}
+          </p>
+        ) : null}
         {isSelf ? <p className="text-xs text-stone-500">This is you.</p> : null}
       </td>
     </tr>

@@ -107,7 +107,12 @@ export async function listAnnotations(page: Page, articleId: string): Promise<Ap
 }
 
 /** One annotation with its relations, as `GET /api/annotations/:id` answers. */
-export async function annotationDetail(page: Page, id: string): Promise<ApiAnnotation & { relations: { id: string; type: string; direction: string; other: { id: string; kind: string; exact: string } }[]; unattributed: boolean }> {
+export async function annotationDetail(
+  page: Page,
+  id: string,
+): Promise<
+  ApiAnnotation & { relations: { id: string; type: string; direction: string; other: { id: string; kind: string; exact: string } }[]; unattributed: boolean }
+> {
   const response = await page.request.get(`/api/annotations/${id}`);
   expect(response.status()).toBe(200);
   return response.json();

@@ -37,7 +37,15 @@ export interface TestArticleOptions {
 export async function createTestArticle(title: string, text: string, options: TestArticleOptions = {}): Promise<{ id: string; title: string; text: string }> {
   const normalized = normalizeArticleText(`${text}\n\n(${unique()})`);
   const article = await db().article.create({
-    data: { title, text: normalized, contentHash: contentHash(normalized), source: options.source ?? 'E2E Gazette', publishedAt: options.publishedAt ?? null, url: options.url ?? null, canonicalUrl: options.canonicalUrl ?? null },
+    data: {
+      title,
+      text: normalized,
+      contentHash: contentHash(normalized),
+      source: options.source ?? 'E2E Gazette',
+      publishedAt: options.publishedAt ?? null,
+      url: options.url ?? null,
+      canonicalUrl: options.canonicalUrl ?? null,
+    },
   });
   return { id: article.id, title, text: normalized };
 }
@@ -48,7 +56,15 @@ type Kind = 'CLAIM' | 'EVENT' | 'SOURCE';
 export async function createTestAnnotation(
   article: { id: string; text: string },
   author: Pick<TestUser, 'id'>,
-  options: { kind?: Kind; status?: 'PENDING' | 'APPROVED' | 'REJECTED'; start?: number; end?: number; quote?: string; note?: string; attributes?: Record<string, unknown> } = {},
+  options: {
+    kind?: Kind;
+    status?: 'PENDING' | 'APPROVED' | 'REJECTED';
+    start?: number;
+    end?: number;
+    quote?: string;
+    note?: string;
+    attributes?: Record<string, unknown>;
+  } = {},
 ): Promise<{ id: string; start: number; end: number }> {
   let start = options.start ?? 0;
   if (options.quote !== undefined) {
@@ -75,7 +91,12 @@ export async function createTestAnnotation(
 }
 
 /** A relation between two annotations of one article, e.g. a claim ATTRIBUTED_TO a source. */
-export async function createTestRelation(from: { id: string }, to: { id: string }, author: Pick<TestUser, 'id'>, type: 'ATTRIBUTED_TO' | 'REPORTED_BY' | 'ABOUT' = 'ATTRIBUTED_TO'): Promise<{ id: string }> {
+export async function createTestRelation(
+  from: { id: string },
+  to: { id: string },
+  author: Pick<TestUser, 'id'>,
+  type: 'ATTRIBUTED_TO' | 'REPORTED_BY' | 'ABOUT' = 'ATTRIBUTED_TO',
+): Promise<{ id: string }> {
   return db().relation.create({ data: { fromId: from.id, toId: to.id, type, authorId: author.id }, select: { id: true } });
 }
 

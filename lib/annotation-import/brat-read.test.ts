@@ -9,7 +9,6 @@ import type { ReadDocument } from './types.ts';
 import { document, error } from './read.test-data.ts';
 import { concatBytes } from '@/lib/bytes.ts';
 
-
 const byId = (id: string) => ITEM.annotations.find((a) => a.id === id)!;
 
 describe('readBratDocument on the golden brat output', () => {
@@ -49,7 +48,15 @@ describe('readBratDocument on the golden brat output', () => {
   it('keys annotations by T id and gives them no author, status or decision', async () => {
     expect(read.annotations.map((a) => a.key)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6']);
     for (const a of read.annotations) {
-      expect(a).toMatchObject({ status: 'pending', version: 1, author: { email: null, name: null }, createdAt: null, updatedAt: null, decision: null, unattributed: false });
+      expect(a).toMatchObject({
+        status: 'pending',
+        version: 1,
+        author: { email: null, name: null },
+        createdAt: null,
+        updatedAt: null,
+        decision: null,
+        unattributed: false,
+      });
     }
   });
 
@@ -116,7 +123,9 @@ describe('readBratDocument, other input', () => {
   });
 
   it('fails on offsets past the text or backwards', async () => {
-    expect(error(readBratDocument('d', text, 'T1\tClaim 5 999\tx'))).toBe(`T1 on line 1 of the .ann has offsets outside the text (${text.length} characters) or backwards.`);
+    expect(error(readBratDocument('d', text, 'T1\tClaim 5 999\tx'))).toBe(
+      `T1 on line 1 of the .ann has offsets outside the text (${text.length} characters) or backwards.`,
+    );
     expect(error(readBratDocument('d', text, 'T1\tClaim 5 5\tx'))).toMatch(/^T1 on line 1 of the \.ann has offsets outside the text/);
     expect(error(readBratDocument('d', text, 'T1\tClaim 4 10;8 7;12 18\tx'))).toMatch(/^T1 on line 1 of the \.ann has offsets outside the text/);
     // Code points, not UTF-16 units: 🌊 is one.
@@ -129,7 +138,9 @@ describe('readBratDocument, other input', () => {
   });
 
   it('fails on a malformed A line', async () => {
-    expect(error(readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), 'A1\tCheckworthy')))).toBe('The attribute on line 2 of the .ann is not "A<n>\\t<name> <T id> [<value>]".');
+    expect(error(readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), 'A1\tCheckworthy')))).toBe(
+      'The attribute on line 2 of the .ann is not "A<n>\\t<name> <T id> [<value>]".',
+    );
   });
 
   it('fails on a malformed R line', async () => {
@@ -146,7 +157,19 @@ describe('readBratDocument, other input', () => {
 
   it('warns about entity types it does not have, and the links to them, without failing', async () => {
     const read = document(
-      readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), t(2, 'Person', 'Ann'), t(3, 'Person', 'The radio'), t(4, 'Location', 'rained'), 'R1\tAttributedTo Arg1:T1 Arg2:T2', 'A1\tType T2 human', '#1\tAnnotatorNotes T3\thm')),
+      readBratDocument(
+        'd',
+        text,
+        ann(
+          t(1, 'Claim', 'it rained'),
+          t(2, 'Person', 'Ann'),
+          t(3, 'Person', 'The radio'),
+          t(4, 'Location', 'rained'),
+          'R1\tAttributedTo Arg1:T1 Arg2:T2',
+          'A1\tType T2 human',
+          '#1\tAnnotatorNotes T3\thm',
+        ),
+      ),
     );
     expect(read.annotations.map((a) => a.key)).toEqual(['T1']);
     expect(read.relations).toEqual([]);
@@ -158,10 +181,24 @@ describe('readBratDocument, other input', () => {
 
   it('warns about E, N, * and unknown lines, and relations of other types, without failing', async () => {
     const read = document(
-      readBratDocument('d', text, ann(t(1, 'Claim', 'it rained'), 'E1\tClaim:T1', 'E2\tClaim:T1', 'N1\tReference T1 Wikipedia:1\tRain', '*\tEquiv T1 T1', 'X1\twhat', 'R1\tCauses Arg1:T1 Arg2:T1')),
+      readBratDocument(
+        'd',
+        text,
+        ann(
+          t(1, 'Claim', 'it rained'),
+          'E1\tClaim:T1',
+          'E2\tClaim:T1',
+          'N1\tReference T1 Wikipedia:1\tRain',
+          '*\tEquiv T1 T1',
+          'X1\twhat',
+          'R1\tCauses Arg1:T1 Arg2:T1',
+        ),
+      ),
     );
     expect(read.annotations).toHaveLength(1);
-    expect(read.warnings).toEqual(['Left out events (E lines) (2), normalisations (N lines) (1), equivalences (* lines) (1), lines of unknown kinds (1), relations of type Causes (1).']);
+    expect(read.warnings).toEqual([
+      'Left out events (E lines) (2), normalisations (N lines) (1), equivalences (* lines) (1), lines of unknown kinds (1), relations of type Causes (1).',
+    ]);
   });
 
   it('warns about attribute values the kind refuses and keeps the rest', async () => {
@@ -248,7 +285,11 @@ describe('readBratZip', () => {
       });
 
       it('fails a document whose .txt or .ann is not valid UTF-8', async () => {
-        const read = documents(await readBratZip(zip({ 'bad.txt': new Uint8Array([0x41, 0xc3, 0x28]), 'good.txt': text, 'worse.txt': text, 'worse.ann': new Uint8Array([0xff, 0xfe]) })));
+        const read = documents(
+          await readBratZip(
+            zip({ 'bad.txt': new Uint8Array([0x41, 0xc3, 0x28]), 'good.txt': text, 'worse.txt': text, 'worse.ann': new Uint8Array([0xff, 0xfe]) }),
+          ),
+        );
         expect(read).toEqual([
           { ok: false, name: 'bad', error: 'The .txt or .ann is not valid UTF-8.' },
           expect.objectContaining({ ok: true }),
@@ -366,7 +407,9 @@ describe('readBratDocument: what brat writes beside the offsets', () => {
   });
 
   it('fails a span whose quoted text is not what the .txt holds at its offsets', async () => {
-    expect(error(readBratDocument('d', 'Hello world', 'T1\tClaim 0 5\tworld\n'))).toBe('T1 on line 1 of the .ann quotes "world", but the .txt holds "Hello" at its offsets.');
+    expect(error(readBratDocument('d', 'Hello world', 'T1\tClaim 0 5\tworld\n'))).toBe(
+      'T1 on line 1 of the .ann quotes "world", but the .txt holds "Hello" at its offsets.',
+    );
     // Fragments are joined by one space, as brat writes them.
     expect(document(readBratDocument('d', 'Hello\nworld', 'T1\tClaim 0 5;6 11\tHello world\n')).annotations[0]!.exact).toBe('Hello\nworld');
   });

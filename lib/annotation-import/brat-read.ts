@@ -91,11 +91,20 @@ export function readBratDocument(name: string, text: string, ann: string): ReadD
         }
         if (drafts.has(id)) return { ok: false, name, error: `${id} is defined twice (${at}).` };
         quoted += end - start + fragments.reduce((n, [s, e]) => n + e - s, 0);
-        if (quoted > MAX_QUOTED_CHARACTERS) return { ok: false, name, error: `The annotations quote more than ${MAX_QUOTED_CHARACTERS.toLocaleString('en')} characters together; split the document.` };
+        if (quoted > MAX_QUOTED_CHARACTERS)
+          return {
+            ok: false,
+            name,
+            error: `The annotations quote more than ${MAX_QUOTED_CHARACTERS.toLocaleString('en')} characters together; split the document.`,
+          };
         // brat writes the fragments' text after the offsets: a mismatch means the offsets count something else (bytes, a lost BOM).
         const fragmentText = fragments.map(([s, e]) => text.slice(toUtf16(s) ?? 0, toUtf16(e) ?? 0)).join(' ');
         if (rest !== undefined && squeeze(rest) !== squeeze(fragmentText)) {
-          return { ok: false, name, error: `${id} on ${at} quotes ${JSON.stringify(rest.slice(0, 60))}, but the .txt holds ${JSON.stringify(fragmentText.slice(0, 60))} at its offsets.` };
+          return {
+            ok: false,
+            name,
+            error: `${id} on ${at} quotes ${JSON.stringify(rest.slice(0, 60))}, but the .txt holds ${JSON.stringify(fragmentText.slice(0, 60))} at its offsets.`,
+          };
         }
         drafts.set(id, {
           annotation: {
@@ -169,7 +178,11 @@ export function readBratDocument(name: string, text: string, ann: string): ReadD
     }
     const pair = RELATION_PAIRS[relationType];
     if (fromDraft.annotation.kind !== pair.from || toDraft.annotation.kind !== pair.to) {
-      return { ok: false, name, error: `The ${type} relation on line ${lineNumber} joins a ${fromDraft.annotation.kind} to a ${toDraft.annotation.kind}; it joins a ${pair.from} to a ${pair.to}.` };
+      return {
+        ok: false,
+        name,
+        error: `The ${type} relation on line ${lineNumber} joins a ${fromDraft.annotation.kind} to a ${toDraft.annotation.kind}; it joins a ${pair.from} to a ${pair.to}.`,
+      };
     }
     relations.push({ type: relationType, fromKey: from, toKey: to, author: { email: null, name: null }, createdAt: null });
   }
@@ -181,7 +194,8 @@ export function readBratDocument(name: string, text: string, ann: string): ReadD
     for (const [name, value] of attributes) {
       const key = attributeKey(name);
       // The export writes list items joined by "+" and spaces as "_": try the value as written first.
-      const candidates: unknown[] = value === true ? [true] : [value, value.split('+'), value.replace(/_/g, ' '), value.split('+').map((v) => v.replace(/_/g, ' '))];
+      const candidates: unknown[] =
+        value === true ? [true] : [value, value.split('+'), value.replace(/_/g, ' '), value.split('+').map((v) => v.replace(/_/g, ' '))];
       const accepted = candidates.find((candidate) => schema.safeParse({ ...annotation.attributes, [key]: candidate }).success);
       if (accepted === undefined) refused.push(`${name} on ${annotation.key}`);
       else annotation.attributes = { ...annotation.attributes, [key]: accepted };
@@ -196,8 +210,12 @@ export function readBratDocument(name: string, text: string, ann: string): ReadD
 
   if (otherTypes.size) warnings.push(`Left out annotations of types this tool does not have: ${counted(otherTypes)}.`);
   if (otherLines.size) warnings.push(`Left out ${counted(otherLines)}.`);
-  if (leftOutLinks) warnings.push(`Left out ${leftOutLinks.toLocaleString('en')} attributes, notes or relations on annotations that were left out or do not exist.`);
-  if (refused.length) warnings.push(`Left out attribute values the kind does not allow: ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ` and ${refused.length - 5} more` : ''}.`);
+  if (leftOutLinks)
+    warnings.push(`Left out ${leftOutLinks.toLocaleString('en')} attributes, notes or relations on annotations that were left out or do not exist.`);
+  if (refused.length)
+    warnings.push(
+      `Left out attribute values the kind does not allow: ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ` and ${refused.length - 5} more` : ''}.`,
+    );
   if (shortened.length) warnings.push(`Notes longer than ${NOTE_MAX.toLocaleString('en')} characters were cut: ${shortened.join(', ')}.`);
   const document: ImportDocument = { name, article: { text }, annotations, relations, warnings };
   return { ok: true, document };

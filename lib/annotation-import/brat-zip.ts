@@ -35,7 +35,8 @@ function directoryRefusal(entries: ZipEntry[], zipBytes: number): string | null 
     counted++;
     total += file.originalSize;
     packed += file.size;
-    if (file.compression !== 0 && file.compression !== 8) return `${file.name} is compressed in a way this reader does not know (method ${file.compression}); zip it again with the usual settings.`;
+    if (file.compression !== 0 && file.compression !== 8)
+      return `${file.name} is compressed in a way this reader does not know (method ${file.compression}); zip it again with the usual settings.`;
     if (file.compression === 0 && file.size !== file.originalSize) return `${file.name} declares a size that is not its own.`;
     if (packed > zipBytes) return 'The zip is malformed: its files overlap.';
     if (file.originalSize > BRAT_ZIP_LIMITS.maxEntryBytes) return `${file.name} is larger than ${BRAT_ZIP_LIMITS.maxEntryBytes / 1024 / 1024} MB.`;

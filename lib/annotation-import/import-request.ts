@@ -16,7 +16,8 @@ export async function importAnnotatedRequest(actor: Actor, request: Request, que
   if (!documents.ok) {
     // An upload that could not be read still gets its line in the report of the job it was for;
     // one refused while the parsers are busy was not read at all, and is to be sent again.
-    if (query.jobId && documents.error.code !== 'rate_limited') await importDocuments(actor, query.jobId, [{ ok: false, name: query.name ?? 'Upload', error: documents.error.message }]);
+    if (query.jobId && documents.error.code !== 'rate_limited')
+      await importDocuments(actor, query.jobId, [{ ok: false, name: query.name ?? 'Upload', error: documents.error.message }]);
     return documents;
   }
   const id = query.jobId ?? (await createImportJob(actor));

@@ -5,8 +5,8 @@ import { isExportLine, readExportLine, readExportLineText } from './jsonl-read.t
 import { document, error } from './read.test-data.ts';
 
 /** The golden fixture's JSONL line, parsed, as another tool or a person would hand it over. */
-const golden = () => JSON.parse(jsonlLine(ITEM)) as { article: Record<string, unknown>; annotations: Record<string, unknown>[]; relations: Record<string, unknown>[] };
-
+const golden = () =>
+  JSON.parse(jsonlLine(ITEM)) as { article: Record<string, unknown>; annotations: Record<string, unknown>[]; relations: Record<string, unknown>[] };
 
 const time = (iso: string) => new Date(iso);
 
@@ -23,7 +23,14 @@ describe('readExportLine on the golden JSONL', () => {
   it('keeps the name, the article and its text', () => {
     expect(read.name).toBe('export.jsonl line 1');
     expect(read.article.text).toBe(TEXT);
-    expect(read.article).toMatchObject({ id: 'art1', title: ITEM.article.title, url: ITEM.article.url, source: 'Kaminose Daily', publishedAt: '2026-01-04T08:30:00.000Z', language: 'en' });
+    expect(read.article).toMatchObject({
+      id: 'art1',
+      title: ITEM.article.title,
+      url: ITEM.article.url,
+      source: 'Kaminose Daily',
+      publishedAt: '2026-01-04T08:30:00.000Z',
+      language: 'en',
+    });
     expect(read.warnings).toEqual([]);
   });
 
@@ -64,14 +71,24 @@ describe('readExportLine on the golden JSONL', () => {
     expect(a2.exact).toBe('sea wall "will hold".\n\nThe family 👩‍👩‍👧 left at dawn');
     expect(read.annotations.find((a) => a.key === 'a1')!.exact).toBe('the cafe\u0301 sea wall "will hold"');
     expect(read.annotations.find((a) => a.key === 'a1')!.note).toBe('Check with\nthe harbour office');
-    expect(read.annotations.find((a) => a.key === 'a2')!.attributes).toEqual({ date: '2026-01', participants: ['Satō Hana', 'The family'], place: 'Kaminose harbour' });
+    expect(read.annotations.find((a) => a.key === 'a2')!.attributes).toEqual({
+      date: '2026-01',
+      participants: ['Satō Hana', 'The family'],
+      place: 'Kaminose harbour',
+    });
   });
 
   it('gives the relations back with their ends as the file ids, the one to an unexported annotation dropped by the writer', () => {
     const byEnds = read.relations.map((r) => `${r.fromKey}>${r.toKey}:${r.type}`).sort();
     expect(byEnds).toEqual(['a1>a2:about', 'a1>a3:attributed_to', 'a2>a4:reported_by']);
     const r1 = read.relations.find((r) => r.type === 'reported_by')!;
-    expect(r1).toEqual({ type: 'reported_by', fromKey: 'a2', toKey: 'a4', author: { email: 'bob@example.org', name: 'Bob, "the" Builder' }, createdAt: time('2026-01-05T12:01:00.000Z') });
+    expect(r1).toEqual({
+      type: 'reported_by',
+      fromKey: 'a2',
+      toKey: 'a4',
+      author: { email: 'bob@example.org', name: 'Bob, "the" Builder' },
+      createdAt: time('2026-01-05T12:01:00.000Z'),
+    });
   });
 
   it('reads the same through readExportLineText', () => {
@@ -123,7 +140,9 @@ describe('readExportLine refusals', () => {
   });
 
   it("refuses attributes the kind's schema refuses", () => {
-    expect(refusal(line([claim('a', { attributes: { type: 'rumour' } })]))).toBe('Annotation 1 (claim): The claim type is factual, opinion, prediction or other.');
+    expect(refusal(line([claim('a', { attributes: { type: 'rumour' } })]))).toBe(
+      'Annotation 1 (claim): The claim type is factual, opinion, prediction or other.',
+    );
     expect(refusal(line([source('a', { attributes: { checkworthy: true } })]))).toMatch(/^Annotation 1 \(source\): /);
     expect(refusal(line([claim('a', { attributes: [1] })]))).toBe('Annotation 1: Attributes are an object.');
   });
@@ -135,8 +154,12 @@ describe('readExportLine refusals', () => {
   });
 
   it('refuses a rejection without its reason', () => {
-    expect(refusal(line([claim('a', { status: 'rejected', decision: { decision: 'reject' } })]))).toBe('Annotation 1: a rejection needs its reason (decision.comment).');
-    expect(refusal(line([claim('a', { status: 'rejected', decision: { decision: 'reject', comment: '  \n' } })]))).toBe('Annotation 1: a rejection needs its reason (decision.comment).');
+    expect(refusal(line([claim('a', { status: 'rejected', decision: { decision: 'reject' } })]))).toBe(
+      'Annotation 1: a rejection needs its reason (decision.comment).',
+    );
+    expect(refusal(line([claim('a', { status: 'rejected', decision: { decision: 'reject', comment: '  \n' } })]))).toBe(
+      'Annotation 1: a rejection needs its reason (decision.comment).',
+    );
   });
 
   it('refuses unattributed on anything but a claim', () => {
@@ -150,19 +173,27 @@ describe('readExportLine refusals', () => {
   });
 
   it('refuses a relation to an id that is not in the article', () => {
-    expect(refusal(line([claim('c'), source('s')], [{ type: 'attributed_to', fromId: 'c', toId: 'gone' }]))).toBe('Relation 1 links an annotation that is not in this article.');
+    expect(refusal(line([claim('c'), source('s')], [{ type: 'attributed_to', fromId: 'c', toId: 'gone' }]))).toBe(
+      'Relation 1 links an annotation that is not in this article.',
+    );
   });
 
   it('refuses a relation between the wrong kinds', () => {
     expect(refusal(line([event('e'), source('s')], [{ type: 'attributed_to', fromId: 'e', toId: 's' }]))).toBe(
       'Relation 1 (attributed_to) joins a event to a source; it joins a claim to a source.',
     );
-    expect(refusal(line([claim('c'), source('s')], [{ type: 'attributed_to', fromId: 's', toId: 'c' }]))).toMatch(/^Relation 1 \(attributed_to\) joins a source to a claim/);
+    expect(refusal(line([claim('c'), source('s')], [{ type: 'attributed_to', fromId: 's', toId: 'c' }]))).toMatch(
+      /^Relation 1 \(attributed_to\) joins a source to a claim/,
+    );
   });
 
   it('refuses a relation of an unknown type or without ends', () => {
-    expect(refusal(line([claim('c'), source('s')], [{ type: 'cites', fromId: 'c', toId: 's' }]))).toBe('Relation 1: The relation type is attributed_to, reported_by or about.');
-    expect(refusal(line([claim('c'), source('s')], [{ type: 'attributed_to', from: 'c', to: 's' }]))).toBe('Relation 1: A relation names its ends by fromId and toId.');
+    expect(refusal(line([claim('c'), source('s')], [{ type: 'cites', fromId: 'c', toId: 's' }]))).toBe(
+      'Relation 1: The relation type is attributed_to, reported_by or about.',
+    );
+    expect(refusal(line([claim('c'), source('s')], [{ type: 'attributed_to', from: 'c', to: 's' }]))).toBe(
+      'Relation 1: A relation names its ends by fromId and toId.',
+    );
   });
 
   it('refuses attributing a claim marked unattributed', () => {
@@ -176,7 +207,9 @@ describe('readExportLine refusals', () => {
     expect(refusal(line([claim('a', { createdAt: '5 January 2026' })]))).toBe(`Annotation 1: ${message}`);
     expect(refusal(line([claim('a', { updatedAt: '2026-02-30T10:00:00Z' })]))).toBe(`Annotation 1: ${message}`);
     expect(refusal(line([claim('a', { status: 'approved', decision: { decision: 'approve', createdAt: 'yesterday' } })]))).toBe(`Annotation 1: ${message}`);
-    expect(refusal(line([claim('c'), source('s')], [{ type: 'attributed_to', fromId: 'c', toId: 's', createdAt: '2026-01-05' }]))).toBe(`Relation 1: ${message}`);
+    expect(refusal(line([claim('c'), source('s')], [{ type: 'attributed_to', fromId: 'c', toId: 's', createdAt: '2026-01-05' }]))).toBe(
+      `Relation 1: ${message}`,
+    );
   });
 
   it('refuses a NUL or another control character in a note or a comment', () => {
@@ -192,7 +225,18 @@ describe('readExportLine refusals', () => {
 });
 
 describe('readExportLine defaults', () => {
-  const minimal = document(readExportLine({ article: { text: TEXT }, annotations: [{ kind: 'claim', ...span('the cafe\u0301 sea wall') }, { kind: 'source', ...span('佐藤 Hana'), id: 12 }] }, 'm'));
+  const minimal = document(
+    readExportLine(
+      {
+        article: { text: TEXT },
+        annotations: [
+          { kind: 'claim', ...span('the cafe\u0301 sea wall') },
+          { kind: 'source', ...span('佐藤 Hana'), id: 12 },
+        ],
+      },
+      'm',
+    ),
+  );
   const [first, second] = minimal.annotations;
 
   it('gives what another tool may leave out its default', () => {
@@ -216,7 +260,18 @@ describe('readExportLine defaults', () => {
   });
 
   it('lets relations point at the default ids', () => {
-    const read = document(readExportLine(line([{ kind: 'claim', ...span('the cafe\u0301 sea wall') }, { kind: 'source', ...span('佐藤 Hana') }], [{ type: 'attributed_to', fromId: '#1', toId: '#2' }]), 'n'));
+    const read = document(
+      readExportLine(
+        line(
+          [
+            { kind: 'claim', ...span('the cafe\u0301 sea wall') },
+            { kind: 'source', ...span('佐藤 Hana') },
+          ],
+          [{ type: 'attributed_to', fromId: '#1', toId: '#2' }],
+        ),
+        'n',
+      ),
+    );
     expect(read.relations).toMatchObject([{ fromKey: '#1', toKey: '#2', author: { email: null, name: null }, createdAt: null }]);
   });
 
@@ -279,6 +334,8 @@ describe('readExportLine: values the database could not store', () => {
   });
 
   it('refuses control characters in a person', () => {
-    expect(error(readExportLine({ ...base, annotations: [{ kind: 'claim', start: 0, end: 4, author: { email: 'a\u0000@x.org' } }] }, 'x'))).toMatch(/email or name contains characters that are not allowed/);
+    expect(error(readExportLine({ ...base, annotations: [{ kind: 'claim', start: 0, end: 4, author: { email: 'a\u0000@x.org' } }] }, 'x'))).toMatch(
+      /email or name contains characters that are not allowed/,
+    );
   });
 });

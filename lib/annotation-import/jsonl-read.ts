@@ -28,7 +28,11 @@ const time = z.iso
   .datetime({ offset: true, error: 'Times are ISO 8601, like 2026-01-05T10:00:00.000Z.' })
   .transform((s) => new Date(s))
   .refine((d) => d.getUTCFullYear() >= 1 && d.getUTCFullYear() <= 9999, 'Times fall in the years 1 to 9999.');
-const personField = (max: number) => z.string().max(max).refine((s) => !DISALLOWED_TEXT_CHARS.test(s), 'A person\'s email or name contains characters that are not allowed.');
+const personField = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !DISALLOWED_TEXT_CHARS.test(s), "A person's email or name contains characters that are not allowed.");
 const person = z
   .object({ email: personField(320).nullish(), name: personField(200).nullish() }, 'A person is { "email", "name" }.')
   .nullish()
@@ -70,8 +74,14 @@ const relationSchema = z.object({
 const lineSchema = z.object(
   {
     article: z.record(z.string(), z.unknown(), 'The line has no "article" object.'),
-    annotations: z.array(z.unknown(), 'The annotations are a list.').max(MAX_ANNOTATIONS, `At most ${MAX_ANNOTATIONS.toLocaleString('en')} annotations per article.`).nullish(),
-    relations: z.array(z.unknown(), 'The relations are a list.').max(MAX_RELATIONS, `At most ${MAX_RELATIONS.toLocaleString('en')} relations per article.`).nullish(),
+    annotations: z
+      .array(z.unknown(), 'The annotations are a list.')
+      .max(MAX_ANNOTATIONS, `At most ${MAX_ANNOTATIONS.toLocaleString('en')} annotations per article.`)
+      .nullish(),
+    relations: z
+      .array(z.unknown(), 'The relations are a list.')
+      .max(MAX_RELATIONS, `At most ${MAX_RELATIONS.toLocaleString('en')} relations per article.`)
+      .nullish(),
   },
   'The line is not an object like {"article": {…}, "annotations": […]}.',
 );
@@ -81,7 +91,12 @@ const lineSchema = z.object(
  * object (plain articles never do). The /import page tells the two apart by the same rule
  * (components/import/upload.ts), so a file goes where it is read.
  */
-export const isExportLine = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { article?: unknown }).article === 'object' && (value as { article?: unknown }).article !== null;
+export const isExportLine = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  typeof (value as { article?: unknown }).article === 'object' &&
+  (value as { article?: unknown }).article !== null;
 
 type Read<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -117,7 +132,12 @@ function readAnnotation(raw: unknown, index: number, articleText: string): Read<
       author: a.author,
       createdAt: a.createdAt ?? null,
       updatedAt: a.updatedAt ?? null,
-      decision: decision && { decision: decision.decision, comment: decision.comment?.trim() || null, reviewer: decision.reviewer, createdAt: decision.createdAt ?? null },
+      decision: decision && {
+        decision: decision.decision,
+        comment: decision.comment?.trim() || null,
+        reviewer: decision.reviewer,
+        createdAt: decision.createdAt ?? null,
+      },
     },
   };
 }
@@ -135,7 +155,12 @@ export function readExportLine(value: unknown, name: string): ReadDocument {
     const read = readAnnotation(raw, i, articleText);
     if (!read.ok) return { ok: false, name, error: read.error };
     quoted += read.value.exact.length;
-    if (quoted > MAX_QUOTED_CHARACTERS) return { ok: false, name, error: `The annotations quote more than ${MAX_QUOTED_CHARACTERS.toLocaleString('en')} characters together; split the article's annotations over several lines.` };
+    if (quoted > MAX_QUOTED_CHARACTERS)
+      return {
+        ok: false,
+        name,
+        error: `The annotations quote more than ${MAX_QUOTED_CHARACTERS.toLocaleString('en')} characters together; split the article's annotations over several lines.`,
+      };
     annotations.push(read.value);
   }
   const byKey = new Map<string, ImportAnnotation>();
@@ -152,8 +177,10 @@ export function readExportLine(value: unknown, name: string): ReadDocument {
     const [from, to] = [byKey.get(fromKey), byKey.get(toKey)];
     if (!from || !to) return { ok: false, name, error: `Relation ${i + 1} links an annotation that is not in this article.` };
     const pair = RELATION_PAIRS[r.type];
-    if (from.kind !== pair.from || to.kind !== pair.to) return { ok: false, name, error: `Relation ${i + 1} (${r.type}) joins a ${from.kind} to a ${to.kind}; it joins a ${pair.from} to a ${pair.to}.` };
-    if (r.type === 'attributed_to' && from.unattributed) return { ok: false, name, error: `Relation ${i + 1} attributes a claim that is marked unattributed on purpose.` };
+    if (from.kind !== pair.from || to.kind !== pair.to)
+      return { ok: false, name, error: `Relation ${i + 1} (${r.type}) joins a ${from.kind} to a ${to.kind}; it joins a ${pair.from} to a ${pair.to}.` };
+    if (r.type === 'attributed_to' && from.unattributed)
+      return { ok: false, name, error: `Relation ${i + 1} attributes a claim that is marked unattributed on purpose.` };
     relations.push({ type: r.type, fromKey, toKey, author: r.author, createdAt: r.createdAt ?? null });
   }
   return { ok: true, document: { name, article: { ...article, text: articleText }, annotations, relations, warnings: [] } };

@@ -21,12 +21,20 @@ afterEach(() => {
 
 const exportLine = (title: string) => {
   const text = `${title}: the council said the bridge reopens on Monday.`;
-  return JSON.stringify({ article: { title, text }, annotations: [{ id: 'a', kind: 'claim', start: text.indexOf('the bridge'), end: text.length - 1 }], relations: [] });
+  return JSON.stringify({
+    article: { title, text },
+    annotations: [{ id: 'a', kind: 'claim', start: text.indexOf('the bridge'), end: text.length - 1 }],
+    relations: [],
+  });
 };
-const request = (body: string) => new Request('http://localhost/api/import/annotations', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
+const request = (body: string) =>
+  new Request('http://localhost/api/import/annotations', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
 
 /** A file that keeps a worker busy for a second or more: long enough to fill the line behind it and look. */
-const busyFile = () => ({ name: 'busy.html', bytes: new TextEncoder().encode(`<html><body>${'<div class="x"><p>Words of a long page.</p></div>\n'.repeat(150_000)}</body></html>`) });
+const busyFile = () => ({
+  name: 'busy.html',
+  bytes: new TextEncoder().encode(`<html><body>${'<div class="x"><p>Words of a long page.</p></div>\n'.repeat(150_000)}</body></html>`),
+});
 
 describe('annotated JSONL import through the parse workers', { timeout: 60_000 }, () => {
   it('stores the lines as read, a bad line failing alone', async () => {
@@ -34,7 +42,11 @@ describe('annotated JSONL import through the parse workers', { timeout: 60_000 }
     const outcome = await importAnnotatedRequest(admin, request(body), { name: 'pool.jsonl' });
     if (!outcome.ok) throw new Error(outcome.error.message);
     expect(outcome.value).toMatchObject({ created: 2, failed: 1, annotations: 2 });
-    const stored = await db().article.findMany({ where: { importJobId: outcome.value.jobId }, select: { title: true, _count: { select: { annotations: true } } }, orderBy: { title: 'asc' } });
+    const stored = await db().article.findMany({
+      where: { importJobId: outcome.value.jobId },
+      select: { title: true, _count: { select: { annotations: true } } },
+      orderBy: { title: 'asc' },
+    });
     expect(stored).toEqual([
       { title: 'Pool one', _count: { annotations: 1 } },
       { title: 'Pool two', _count: { annotations: 1 } },
@@ -43,15 +55,23 @@ describe('annotated JSONL import through the parse workers', { timeout: 60_000 }
 
   it('waits for a worker mid-stream past the line limit, refuses a new request then, and fails the lines of a worker that dies', async () => {
     ANNOTATED_IMPORT_LIMITS.batchBytes = 1; // a call per line
-    const read = await readAnnotatedRequest(request([exportLine('Line one'), exportLine('Line two'), exportLine('Line three')].join('\n')), { name: 'w.jsonl' });
+    const read = await readAnnotatedRequest(request([exportLine('Line one'), exportLine('Line two'), exportLine('Line three')].join('\n')), {
+      name: 'w.jsonl',
+    });
     if (!read.ok) throw new Error(read.error.message);
     const documents = (read.value as AsyncIterable<ReadDocument>)[Symbol.asyncIterator]();
     expect((await documents.next()).value).toMatchObject({ ok: true, document: { name: 'w.jsonl line 1' } });
 
     // Every worker busy and the line full behind them.
     const pool = parsePool();
-    const blockers = pool.runAll('parseFiles', Array.from({ length: PARSE_POOL.size }, () => ({ args: [[busyFile()]] })));
-    const filler = pool.runAll('readJsonlLines', Array.from({ length: PARSE_POOL.maxWaiting }, () => ({ args: [new TextEncoder().encode('{}'), 1, 'f', false] })));
+    const blockers = pool.runAll(
+      'parseFiles',
+      Array.from({ length: PARSE_POOL.size }, () => ({ args: [[busyFile()]] })),
+    );
+    const filler = pool.runAll(
+      'readJsonlLines',
+      Array.from({ length: PARSE_POOL.maxWaiting }, () => ({ args: [new TextEncoder().encode('{}'), 1, 'f', false] })),
+    );
     if (!blockers.admitted || !filler.admitted) throw new Error('the pool refused the blockers');
     const settled = Promise.allSettled([...blockers.value, ...filler.value]);
     expect(pool.waiting).toBe(PARSE_POOL.maxWaiting);

@@ -32,8 +32,21 @@ function annotation(key: string, kind: ImportAnnotation['kind'], quote: string, 
     ...rest,
   };
 }
-const relation = (type: ImportRelation['type'], fromKey: string, toKey: string, rest: Partial<ImportRelation> = {}): ImportRelation => ({ type, fromKey, toKey, author: nobody, createdAt: null, ...rest });
-const doc = (annotations: ImportAnnotation[], relations: ImportRelation[] = [], text = TEXT): ImportDocument => ({ name: 'd', article: { text }, annotations, relations, warnings: [] });
+const relation = (type: ImportRelation['type'], fromKey: string, toKey: string, rest: Partial<ImportRelation> = {}): ImportRelation => ({
+  type,
+  fromKey,
+  toKey,
+  author: nobody,
+  createdAt: null,
+  ...rest,
+});
+const doc = (annotations: ImportAnnotation[], relations: ImportRelation[] = [], text = TEXT): ImportDocument => ({
+  name: 'd',
+  article: { text },
+  annotations,
+  relations,
+  warnings: [],
+});
 
 describe('newRowId', () => {
   it('gives unique ids that grow in string order, in the database shape', () => {
@@ -52,7 +65,13 @@ describe('planDocument', () => {
   const source = () => annotation('s', 'source', '佐藤 Hana', { author: { email: 'nobody@example.org', name: 'N' } });
 
   it('plans the rows of new annotations and relations, anchored into the stored text', () => {
-    const plan = planDocument(doc([claim(), source()], [relation('attributed_to', 'c', 's', { author: { email: 'alice@example.org', name: null } })]), stored, none(), people, NOW);
+    const plan = planDocument(
+      doc([claim(), source()], [relation('attributed_to', 'c', 's', { author: { email: 'alice@example.org', name: null } })]),
+      stored,
+      none(),
+      people,
+      NOW,
+    );
     expect(plan.annotations).toHaveLength(2);
     const [c, s] = plan.annotations;
     expect(c).toMatchObject({
@@ -78,7 +97,11 @@ describe('planDocument', () => {
 
   it('skips annotations the article already has, and links relations to the existing ones', () => {
     const c = claim();
-    const existing: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-claim']]]), relations: new Set(), unattributed: new Set() };
+    const existing: Existing = {
+      annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-claim']]]),
+      relations: new Set(),
+      unattributed: new Set(),
+    };
     const plan = planDocument(doc([c, source()], [relation('attributed_to', 'c', 's')]), stored, existing, people, NOW);
     expect(plan.duplicates).toBe(1);
     expect(plan.annotations.map((a) => a.kind)).toEqual(['SOURCE']);
@@ -87,14 +110,21 @@ describe('planDocument', () => {
 
   it('does not count as duplicate the same span by another author or of another kind', () => {
     const c = claim();
-    const existing: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-bob' }), ['bobs']]]), relations: new Set(), unattributed: new Set() };
+    const existing: Existing = {
+      annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-bob' }), ['bobs']]]),
+      relations: new Set(),
+      unattributed: new Set(),
+    };
     const plan = planDocument(doc([c, { ...c, key: 'e', kind: 'event' }]), stored, existing, people, NOW);
     expect(plan.duplicates).toBe(0);
     expect(plan.annotations.map((a) => a.kind)).toEqual(['CLAIM', 'EVENT']);
   });
 
   it('keeps equal annotations of one document apart (the source had both), and matches them one to one', () => {
-    const twins = doc([claim(), { ...claim(), key: 'c2', note: 'again' }, source()], [relation('attributed_to', 'c', 's'), relation('attributed_to', 'c2', 's')]);
+    const twins = doc(
+      [claim(), { ...claim(), key: 'c2', note: 'again' }, source()],
+      [relation('attributed_to', 'c', 's'), relation('attributed_to', 'c2', 's')],
+    );
     const plan = planDocument(twins, stored, none(), people, NOW);
     expect(plan.annotations.map((a) => a.note)).toEqual(['', 'again', '']);
     expect(plan.duplicates).toBe(0);
@@ -104,7 +134,11 @@ describe('planDocument', () => {
     ]);
     // The article has one of the twins: the other is still created.
     const c = claim();
-    const one: Existing = { annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-c']]]), relations: new Set(), unattributed: new Set() };
+    const one: Existing = {
+      annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-c']]]),
+      relations: new Set(),
+      unattributed: new Set(),
+    };
     const again = planDocument(twins, stored, one, people, NOW);
     expect(again.duplicates).toBe(1);
     expect(again.annotations.map((a) => [a.kind, a.note])).toEqual([
@@ -138,15 +172,39 @@ describe('planDocument', () => {
     const plan = planDocument(doc([approved, annotation('n', 'source', 'Kaminose Radio', { author: nobody })]), stored, none(), people, NOW);
     expect(plan.annotations.map((a) => a.authorId)).toEqual(['u-placeholder', 'u-placeholder']);
     expect(plan.decisions).toEqual([
-      { id: expect.any(String), annotationId: plan.annotations[0]!.id, reviewerId: 'u-alice', decision: 'APPROVE', comment: 'fine', annotationVersion: 1, createdAt: new Date('2026-01-07T00:00:00Z') },
+      {
+        id: expect.any(String),
+        annotationId: plan.annotations[0]!.id,
+        reviewerId: 'u-alice',
+        decision: 'APPROVE',
+        comment: 'fine',
+        annotationVersion: 1,
+        createdAt: new Date('2026-01-07T00:00:00Z'),
+      },
     ]);
   });
 
   it('gives an approved annotation without a decision one by the placeholder', () => {
     const updatedAt = new Date('2026-01-05T10:00:00Z');
-    const plan = planDocument(doc([annotation('c', 'claim', 'left at dawn', { status: 'approved', version: 4, createdAt: new Date('2026-01-01T00:00:00Z'), updatedAt })]), stored, none(), people, NOW);
+    const plan = planDocument(
+      doc([annotation('c', 'claim', 'left at dawn', { status: 'approved', version: 4, createdAt: new Date('2026-01-01T00:00:00Z'), updatedAt })]),
+      stored,
+      none(),
+      people,
+      NOW,
+    );
     expect(plan.annotations[0]).toMatchObject({ status: 'APPROVED', version: 4 });
-    expect(plan.decisions).toEqual([{ id: expect.any(String), annotationId: plan.annotations[0]!.id, reviewerId: 'u-placeholder', decision: 'APPROVE', comment: null, annotationVersion: 4, createdAt: updatedAt }]);
+    expect(plan.decisions).toEqual([
+      {
+        id: expect.any(String),
+        annotationId: plan.annotations[0]!.id,
+        reviewerId: 'u-placeholder',
+        decision: 'APPROVE',
+        comment: null,
+        annotationVersion: 4,
+        createdAt: updatedAt,
+      },
+    ]);
   });
 
   it('gives a rejected annotation without a decision the placeholder reason', () => {
@@ -157,7 +215,13 @@ describe('planDocument', () => {
 
   it('defaults updatedAt to createdAt, and createdAt to now', () => {
     const createdAt = new Date('2026-01-02T00:00:00Z');
-    const plan = planDocument(doc([annotation('a', 'claim', 'left at dawn', { createdAt }), annotation('b', 'source', 'Kaminose Radio')]), stored, none(), people, NOW);
+    const plan = planDocument(
+      doc([annotation('a', 'claim', 'left at dawn', { createdAt }), annotation('b', 'source', 'Kaminose Radio')]),
+      stored,
+      none(),
+      people,
+      NOW,
+    );
     expect(plan.annotations.map((a) => [a.createdAt, a.updatedAt])).toEqual([
       [createdAt, createdAt],
       [NOW, NOW],
@@ -165,7 +229,14 @@ describe('planDocument', () => {
   });
 
   it('keeps notes, attributes, unattributed, status and version', () => {
-    const a = annotation('a', 'claim', 'left at dawn', { note: 'n', attributes: { type: 'factual' }, unattributed: true, version: 9, status: 'approved', decision: { decision: 'approve', comment: null, reviewer: nobody, createdAt: null } });
+    const a = annotation('a', 'claim', 'left at dawn', {
+      note: 'n',
+      attributes: { type: 'factual' },
+      unattributed: true,
+      version: 9,
+      status: 'approved',
+      decision: { decision: 'approve', comment: null, reviewer: nobody, createdAt: null },
+    });
     const plan = planDocument(doc([a]), stored, none(), people, NOW);
     expect(plan.annotations[0]).toMatchObject({ note: 'n', attributes: { type: 'factual' }, unattributed: true, version: 9, status: 'APPROVED' });
     expect(plan.decisions[0]).toMatchObject({ annotationVersion: 9, comment: null, createdAt: NOW, reviewerId: 'u-placeholder' });
@@ -173,7 +244,13 @@ describe('planDocument', () => {
 
   it('leaves out, counts and names spans whose quote is not in the stored text, and their relations', () => {
     const other = { id: 'art-x', text: 'The family left at dawn.' };
-    const plan = planDocument(doc([claim(), annotation('e', 'event', 'left at dawn'), source()], [relation('about', 'c', 'e'), relation('attributed_to', 'c', 's')]), other, none(), people, NOW);
+    const plan = planDocument(
+      doc([claim(), annotation('e', 'event', 'left at dawn'), source()], [relation('about', 'c', 'e'), relation('attributed_to', 'c', 's')]),
+      other,
+      none(),
+      people,
+      NOW,
+    );
     expect(plan.notAnchored).toBe(2);
     expect(plan.annotations).toMatchObject([{ kind: 'EVENT', start: other.text.indexOf('left at dawn') }]);
     expect(plan.relations).toEqual([]);
@@ -200,7 +277,14 @@ describe('planDocument', () => {
   it('plans the golden fixture whole, then nothing once it is all there', () => {
     const read = readExportLine(JSON.parse(jsonlLine(ITEM)), 'golden');
     if (!read.ok) throw new Error(read.error);
-    const everyone: People = { byEmail: new Map([['alice@example.org', 'u1'], ['bob@example.org', 'u2'], ['rita@example.org', 'u3']]), placeholderId: 'px' };
+    const everyone: People = {
+      byEmail: new Map([
+        ['alice@example.org', 'u1'],
+        ['bob@example.org', 'u2'],
+        ['rita@example.org', 'u3'],
+      ]),
+      placeholderId: 'px',
+    };
     const first = planDocument(read.document, stored, none(), everyone, NOW);
     expect(first.annotations).toHaveLength(6);
     expect(first.relations).toHaveLength(3);

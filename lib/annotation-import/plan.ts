@@ -180,7 +180,9 @@ export function planDocument(document: ImportDocument, article: StoredArticle, e
   if (refused) plan.warnings.push(`Left out ${refused.toLocaleString('en')} attributions of claims this article marks unattributed on purpose.`);
   if (notAnchored.length) {
     const shown = notAnchored.slice(0, 3).join(', ');
-    plan.warnings.push(`Left out ${notAnchored.length.toLocaleString('en')} annotations whose text is not in the stored article: ${shown}${notAnchored.length > 3 ? ', …' : ''}.`);
+    plan.warnings.push(
+      `Left out ${notAnchored.length.toLocaleString('en')} annotations whose text is not in the stored article: ${shown}${notAnchored.length > 3 ? ', …' : ''}.`,
+    );
   }
   return plan;
 }

@@ -63,7 +63,9 @@ describe('readAnnotatedRequest: format', () => {
 
   it('takes the format from ?format whatever the type, and the type with its parameters in any case', async () => {
     expect(names(await documents(await readAnnotatedRequest(request(GOLDEN, 'text/plain'), { format: 'jsonl' })))).toEqual(['upload.jsonl line 1']);
-    expect(names(await documents(await readAnnotatedRequest(request(GOLDEN, 'Application/JSONL; charset=utf-8'), { name: 'e.jsonl' })))).toEqual(['e.jsonl line 1']);
+    expect(names(await documents(await readAnnotatedRequest(request(GOLDEN, 'Application/JSONL; charset=utf-8'), { name: 'e.jsonl' })))).toEqual([
+      'e.jsonl line 1',
+    ]);
   });
 });
 
@@ -89,7 +91,10 @@ describe('readAnnotatedRequest: JSONL', () => {
   });
 
   it('refuses a first line that is not UTF-8', async () => {
-    expect(refusal(await readAnnotatedRequest(request(new Uint8Array([0x7b, 0xff, 0x7d, 0x0a])), {}))).toEqual({ code: 'validation', message: 'upload.jsonl is not valid UTF-8.' });
+    expect(refusal(await readAnnotatedRequest(request(new Uint8Array([0x7b, 0xff, 0x7d, 0x0a])), {}))).toEqual({
+      code: 'validation',
+      message: 'upload.jsonl is not valid UTF-8.',
+    });
   });
 
   it('still reads a first export line that breaks a rule, as a failed document', async () => {
@@ -121,7 +126,14 @@ describe('readAnnotatedRequest: JSONL', () => {
   });
 
   it('fails a later line that is not UTF-8 or not JSON alone', async () => {
-    const body = new Uint8Array([...encoder.encode(`${small('a')}\n`), 0x7b, 0xe2, 0x82, 0x0a, ...encoder.encode(`{"article": \n${small('b')}\n[]\n${small('c')}\n`)]);
+    const body = new Uint8Array([
+      ...encoder.encode(`${small('a')}\n`),
+      0x7b,
+      0xe2,
+      0x82,
+      0x0a,
+      ...encoder.encode(`{"article": \n${small('b')}\n[]\n${small('c')}\n`),
+    ]);
     const docs = await documents(await readAnnotatedRequest(request(trickle(body)), { name: 'x' }));
     expect(names(docs)).toEqual(['x line 1', 'failed x line 2', 'failed x line 3', 'x line 4', 'failed x line 5', 'x line 6']);
     expect(docs[1]).toEqual({ ok: false, name: 'x line 2', error: 'The line is not valid UTF-8.' });
@@ -170,13 +182,22 @@ describe('readAnnotatedRequest: JSONL', () => {
 
   it('stops with a failed item when the whole export is past its limit', async () => {
     ANNOTATED_IMPORT_LIMITS.maxJsonlBytes = 60;
-    const docs = await documents(await readAnnotatedRequest(request(trickle(encoder.encode([small('a'), small('b'), small('c'), small('d')].join('\n')))), { name: 'x' }));
-    expect(docs.at(-1)).toMatchObject({ ok: false, name: 'x', error: expect.stringMatching(/^The rest of the file was not read: a JSONL export carries at most/) });
+    const docs = await documents(
+      await readAnnotatedRequest(request(trickle(encoder.encode([small('a'), small('b'), small('c'), small('d')].join('\n')))), { name: 'x' }),
+    );
+    expect(docs.at(-1)).toMatchObject({
+      ok: false,
+      name: 'x',
+      error: expect.stringMatching(/^The rest of the file was not read: a JSONL export carries at most/),
+    });
     expect(docs[0]).toMatchObject({ ok: true });
   });
 
   it('reads hostile lines (one huge, deeply nested, many tiny) as each line read alone would, on the workers or this thread, however batched', async () => {
-    const huge = JSON.stringify({ article: { title: 'huge', text: 'word '.repeat(3_000_000) }, annotations: Array.from({ length: 2_000 }, (_, i) => ({ id: i, kind: 'claim', start: i * 5, end: i * 5 + 4 })) });
+    const huge = JSON.stringify({
+      article: { title: 'huge', text: 'word '.repeat(3_000_000) },
+      annotations: Array.from({ length: 2_000 }, (_, i) => ({ id: i, kind: 'claim', start: i * 5, end: i * 5 + 4 })),
+    });
     const deep = `{"article":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     const tiny = Array.from({ length: 60_000 }, (_, i) => ['{}', '', '[]', small(`t${i}`), ' ', '{'][i % 6]!);
     const lines = [small('first'), deep, ...tiny.slice(0, 30_000), huge, deep, ...tiny.slice(30_000), huge];
@@ -184,7 +205,11 @@ describe('readAnnotatedRequest: JSONL', () => {
     expect(expected.filter((d) => !d.ok && /nests arrays or objects more than/.test(d.error))).toHaveLength(2);
     const workers = PARSE_POOL.size;
     try {
-      for (const [size, batchBytes] of [[workers, limits.batchBytes], [workers, 1_000], [0, limits.batchBytes]] as const) {
+      for (const [size, batchBytes] of [
+        [workers, limits.batchBytes],
+        [workers, 1_000],
+        [0, limits.batchBytes],
+      ] as const) {
         PARSE_POOL.size = size;
         ANNOTATED_IMPORT_LIMITS.batchBytes = batchBytes;
         expect(await documents(await readAnnotatedRequest(request(lines.join('\n')), { name: 'h' }))).toEqual(expected);
@@ -210,7 +235,13 @@ describe('readAnnotatedRequest: brat', () => {
   const query = (q: AnnotatedImportQuery = {}) => q;
 
   it('reads a brat zip, naming documents "<name>: <stem>"', async () => {
-    const body = zip({ 'corpus/art1.txt': TEXT, 'corpus/art1.ann': bratAnn(ITEM), 'corpus/empty.txt': 'Nothing.', 'corpus/orphan.ann': '', 'annotation.conf': '' });
+    const body = zip({
+      'corpus/art1.txt': TEXT,
+      'corpus/art1.ann': bratAnn(ITEM),
+      'corpus/empty.txt': 'Nothing.',
+      'corpus/orphan.ann': '',
+      'annotation.conf': '',
+    });
     const docs = await documents(await readAnnotatedRequest(request(body, 'application/zip'), query({ name: 'corpus.zip' })));
     expect(names(docs)).toEqual(['corpus.zip: corpus/art1', 'corpus.zip: corpus/empty', 'failed corpus.zip: corpus/orphan.ann']);
     const first = docs[0]!;

@@ -42,7 +42,11 @@ const FORMAT_BY_TYPE: Record<string, 'jsonl' | 'brat'> = {
 };
 
 /** The bytes of a stream cut into lines at "\n" (a byte no UTF-8 sequence holds inside), each at most maxLineBytes. */
-async function* byteLines(body: ReadableStream<Uint8Array>, maxLineBytes: number, maxTotalBytes: number): AsyncGenerator<{ bytes: Uint8Array; number: number } | { tooLong: number }> {
+async function* byteLines(
+  body: ReadableStream<Uint8Array>,
+  maxLineBytes: number,
+  maxTotalBytes: number,
+): AsyncGenerator<{ bytes: Uint8Array; number: number } | { tooLong: number }> {
   const reader = body.getReader();
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
@@ -100,7 +104,10 @@ export class BodyTooLarge extends Error {}
 type LineBatch = { bytes: Uint8Array<ArrayBuffer>; first: number; last: number } | { tooLong: number } | { stopped: unknown };
 
 /** The lines of `lines` in batches of about `maxBatchBytes`, each ready to move to a worker. */
-async function* lineBatches(lines: AsyncGenerator<{ bytes: Uint8Array; number: number } | { tooLong: number }>, maxBatchBytes: number): AsyncGenerator<LineBatch> {
+async function* lineBatches(
+  lines: AsyncGenerator<{ bytes: Uint8Array; number: number } | { tooLong: number }>,
+  maxBatchBytes: number,
+): AsyncGenerator<LineBatch> {
   let parts: Uint8Array[] = [];
   let bytes = 0;
   let first = 0;
@@ -133,7 +140,8 @@ async function* lineBatches(lines: AsyncGenerator<{ bytes: Uint8Array; number: n
 
 const NEWLINE = new Uint8Array([10]);
 
-const linesLabel = (fileName: string, batch: { first: number; last: number }) => (batch.first === batch.last ? `${fileName} line ${batch.first}` : `${fileName} lines ${batch.first}–${batch.last}`);
+const linesLabel = (fileName: string, batch: { first: number; last: number }) =>
+  batch.first === batch.last ? `${fileName} line ${batch.first}` : `${fileName} lines ${batch.first}–${batch.last}`;
 
 /** The documents of a JSONL export after its first batch, as they stream in; a bad line fails alone. */
 async function* jsonlDocuments(first: ReadDocument[], rest: AsyncGenerator<LineBatch>, fileName: string): AsyncGenerator<ReadDocument> {
@@ -141,12 +149,19 @@ async function* jsonlDocuments(first: ReadDocument[], rest: AsyncGenerator<LineB
   for await (const batch of rest) {
     if ('stopped' in batch) {
       // The batches before stay written and the job's report ends with this line, so nothing is lost unseen.
-      const why = batch.stopped instanceof BodyTooLarge ? `a JSONL export carries at most ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB` : 'the upload was interrupted';
+      const why =
+        batch.stopped instanceof BodyTooLarge
+          ? `a JSONL export carries at most ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB`
+          : 'the upload was interrupted';
       yield { ok: false, name: fileName, error: `The rest of the file was not read: ${why}.` };
       return;
     }
     if ('tooLong' in batch) {
-      yield { ok: false, name: `${fileName} line ${batch.tooLong}`, error: `The line is longer than ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB.` };
+      yield {
+        ok: false,
+        name: `${fileName} line ${batch.tooLong}`,
+        error: `The line is longer than ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB.`,
+      };
       continue;
     }
     // Part of the request is read (and may be written): it waits for a worker rather than being refused.
@@ -162,10 +177,14 @@ async function* jsonlDocuments(first: ReadDocument[], rest: AsyncGenerator<LineB
  * an export line, so a wrong file is refused before anything is written) or a brat zip (read
  * whole, checked whole). The format comes from `?format=` or the content type.
  */
-export async function readAnnotatedRequest(request: Request, query: AnnotatedImportQuery): Promise<ThrottledResult<AsyncIterable<ReadDocument> | Iterable<ReadDocument>>> {
+export async function readAnnotatedRequest(
+  request: Request,
+  query: AnnotatedImportQuery,
+): Promise<ThrottledResult<AsyncIterable<ReadDocument> | Iterable<ReadDocument>>> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const format = query.format ?? FORMAT_BY_TYPE[type];
-  if (!format) return fail('unsupported_media_type', 'Send a Newsmark JSONL export as application/x-ndjson or a brat zip as application/zip (or say ?format=jsonl|brat).');
+  if (!format)
+    return fail('unsupported_media_type', 'Send a Newsmark JSONL export as application/x-ndjson or a brat zip as application/zip (or say ?format=jsonl|brat).');
 
   if (format === 'brat') {
     const name = query.name ?? 'upload.zip';
@@ -179,28 +198,39 @@ export async function readAnnotatedRequest(request: Request, query: AnnotatedImp
     if (!zip) return fail('payload_too_large', `${name} could not be read. ${READER_STOPPED}`);
     if (!zip.ok) return fail('validation', `${name}: ${zip.error}`);
     if (!zip.documents.some((d) => d.ok)) return fail('validation', `${name}: there is no brat document (.txt with its .ann) in the zip.`);
-    return ok(zip.documents.map((d) => (d.ok ? { ...d, document: { ...d.document, name: `${name}: ${d.document.name}` } } : { ...d, name: `${name}: ${d.name}` })));
+    return ok(
+      zip.documents.map((d) => (d.ok ? { ...d, document: { ...d.document, name: `${name}: ${d.document.name}` } } : { ...d, name: `${name}: ${d.name}` })),
+    );
   }
 
   const name = query.name ?? 'upload.jsonl';
   if (!request.body) return fail('validation', 'The request has no body: send the JSONL export.');
-  const batches = lineBatches(byteLines(request.body, ANNOTATED_IMPORT_LIMITS.maxLineBytes, ANNOTATED_IMPORT_LIMITS.maxJsonlBytes), ANNOTATED_IMPORT_LIMITS.batchBytes);
+  const batches = lineBatches(
+    byteLines(request.body, ANNOTATED_IMPORT_LIMITS.maxLineBytes, ANNOTATED_IMPORT_LIMITS.maxJsonlBytes),
+    ANNOTATED_IMPORT_LIMITS.batchBytes,
+  );
   for (;;) {
     const next = await batches.next();
     if (next.done) return fail('validation', `${name} is empty.`);
     const batch = next.value;
     if ('stopped' in batch) {
-      if (batch.stopped instanceof BodyTooLarge) return fail('payload_too_large', `A JSONL export carries at most ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB.`);
+      if (batch.stopped instanceof BodyTooLarge)
+        return fail('payload_too_large', `A JSONL export carries at most ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB.`);
       return fail('validation', 'The request body could not be read.');
     }
-    if ('tooLong' in batch) return fail('payload_too_large', `${name}: line ${batch.tooLong} is longer than ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB.`);
+    if ('tooLong' in batch)
+      return fail('payload_too_large', `${name}: line ${batch.tooLong} is longer than ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB.`);
     // Nothing is written yet: a full line of parse calls refuses the request as a whole.
     const read = await parseInPool('readJsonlLines', [{ args: [batch.bytes, batch.first, name, true], transfer: [batch.bytes.buffer] }]);
     if (!read.ok) return read;
     const lines = read.value[0];
     if (!lines) return fail('payload_too_large', `${name} could not be read. ${READER_STOPPED}`);
     if (lines.start === 'notUtf8') return fail('validation', `${name} is not valid UTF-8.`);
-    if (lines.start === 'notExport') return fail('validation', `${name} is not a Newsmark JSONL export: each line is {"article": {…}, "annotations": […], "relations": […]}. Plain articles are imported as articles.`);
+    if (lines.start === 'notExport')
+      return fail(
+        'validation',
+        `${name} is not a Newsmark JSONL export: each line is {"article": {…}, "annotations": […], "relations": […]}. Plain articles are imported as articles.`,
+      );
     if (lines.start === 'found') return ok(jsonlDocuments(lines.documents, batches, name));
   }
 }

@@ -31,12 +31,18 @@ function withoutIds(jsonl: string) {
       return {
         article: { ...article, id: undefined },
         annotations: annotations.map((a: { id: string; author: object }) => ({ ...a, id: undefined, author: { ...a.author, id: undefined } })),
-        relations: relations.map((r: { id: string; fromId: string; toId: string }) => ({ ...r, id: undefined, fromId: position.get(r.fromId), toId: position.get(r.toId) })),
+        relations: relations.map((r: { id: string; fromId: string; toId: string }) => ({
+          ...r,
+          id: undefined,
+          fromId: position.get(r.fromId),
+          toId: position.get(r.toId),
+        })),
       };
     });
 }
 
-const request = (body: string) => new Request('http://app.example/api/import/annotations', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
+const request = (body: string) =>
+  new Request('http://app.example/api/import/annotations', { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
 
 const second = `newsmark_t_${randomBytes(6).toString('hex')}`;
 const firstUrl = process.env.DATABASE_URL;
@@ -89,11 +95,17 @@ describe('JSONL round trip', () => {
     expect(blank(again)).toBe(blank(exported));
 
     // What the comparison rests on is really there: statuses, decisions, versions, the flag, relations.
-    const lines = again.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = again
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const annotations = lines.flatMap((l) => l.annotations);
     expect(annotations.map((a) => a.status).sort()).toEqual(['approved', 'approved', 'approved', 'pending', 'rejected']);
     expect(annotations.find((a) => a.exact === 'a city report')).toMatchObject({ version: 2, note: 'Named in\nthe report', attributes: { type: 'document' } });
-    expect(annotations.find((a) => a.status === 'rejected')).toMatchObject({ unattributed: true, decision: { decision: 'reject', comment: 'Not a claim', reviewer: { email: 'rev@example.org' } } });
+    expect(annotations.find((a) => a.status === 'rejected')).toMatchObject({
+      unattributed: true,
+      decision: { decision: 'reject', comment: 'Not a claim', reviewer: { email: 'rev@example.org' } },
+    });
     expect(lines.flatMap((l) => l.relations)).toHaveLength(2);
   });
 

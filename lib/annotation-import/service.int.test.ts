@@ -26,8 +26,14 @@ async function run(documents: ReadDocument[]) {
   if (!outcome.ok) throw new Error(outcome.error.message);
   return outcome.value;
 }
-const span = (text: string, quote: string, rest: object = {}) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, exact: quote, ...rest });
-const annotationsOf = (articleId: string) => db().annotation.findMany({ where: { articleId }, orderBy: { start: 'asc' }, include: { author: true, decisions: { include: { reviewer: true } } } });
+const span = (text: string, quote: string, rest: object = {}) => ({
+  start: text.indexOf(quote),
+  end: text.indexOf(quote) + quote.length,
+  exact: quote,
+  ...rest,
+});
+const annotationsOf = (articleId: string) =>
+  db().annotation.findMany({ where: { articleId }, orderBy: { start: 'asc' }, include: { author: true, decisions: { include: { reviewer: true } } } });
 
 describe('importDocuments', () => {
   it('matches authors by email (any case) and gives unknown ones to a disabled "Imported" placeholder', async () => {
@@ -37,7 +43,14 @@ describe('importDocuments', () => {
         article: { title: 'Bridge', text },
         annotations: [
           { id: 'a', kind: 'claim', ...span(text, 'the bridge reopens on Monday'), author: { email: 'KNOWN@svc.example', name: 'whoever' } },
-          { id: 'b', kind: 'source', ...span(text, 'the council'), author: { email: 'stranger@elsewhere.example', name: 'Stranger' }, status: 'approved', decision: { decision: 'approve', reviewer: { email: 'nobody@elsewhere.example' } } },
+          {
+            id: 'b',
+            kind: 'source',
+            ...span(text, 'the council'),
+            author: { email: 'stranger@elsewhere.example', name: 'Stranger' },
+            status: 'approved',
+            decision: { decision: 'approve', reviewer: { email: 'nobody@elsewhere.example' } },
+          },
         ],
         relations: [{ type: 'attributed_to', fromId: 'a', toId: 'b', author: { email: 'known@svc.example' } }],
       }),
@@ -62,14 +75,24 @@ describe('importDocuments', () => {
   it('uses the account IMPORT_PLACEHOLDER_EMAIL names', async () => {
     process.env.IMPORT_PLACEHOLDER_EMAIL = 'Known@svc.example';
     const text = 'Configured placeholder: rain is expected all week, forecasters say.';
-    const outcome = await run([line({ article: { text }, annotations: [{ kind: 'claim', ...span(text, 'rain is expected all week'), author: { email: 'ghost@x.example' } }] })]);
+    const outcome = await run([
+      line({ article: { text }, annotations: [{ kind: 'claim', ...span(text, 'rain is expected all week'), author: { email: 'ghost@x.example' } }] }),
+    ]);
     const [claim] = await annotationsOf(outcome.results[0]!.articleId!);
     expect(claim!.author.email).toBe('known@svc.example');
   });
 
   it('puts annotations on the article already in the corpus, re-anchored when its text differs, and says what it left out', async () => {
     const stored = 'Corrected: the minister resigned on Tuesday, aides confirmed.';
-    const existing = await db().article.create({ data: { title: 'Minister', text: stored, url: 'https://news.example/minister', canonicalUrl: 'https://news.example/minister', contentHash: 'svc-minister' } });
+    const existing = await db().article.create({
+      data: {
+        title: 'Minister',
+        text: stored,
+        url: 'https://news.example/minister',
+        canonicalUrl: 'https://news.example/minister',
+        contentHash: 'svc-minister',
+      },
+    });
     const given = 'Original: the minister resigned on Monday, aides confirmed. A bad quote.';
     const outcome = await run([
       line({
@@ -89,12 +112,17 @@ describe('importDocuments', () => {
 
   it('imports nothing onto an archived article, and fails a bad document alone', async () => {
     const text = 'Archived: the mill closed in 1990, residents recall.';
-    await db().article.create({ data: { title: 'Mill', text, contentHash: (await import('@/lib/articles/normalize.ts')).contentHash(text), archivedAt: new Date() } });
+    await db().article.create({
+      data: { title: 'Mill', text, contentHash: (await import('@/lib/articles/normalize.ts')).contentHash(text), archivedAt: new Date() },
+    });
     const good = 'Good line: the ferry sails again from today.';
     const outcome = await run([
       line({ article: { text }, annotations: [{ kind: 'claim', ...span(text, 'the mill closed in 1990') }] }, 'f.jsonl line 1'),
       line({ article: { text: 'Bad line text.' }, annotations: [{ kind: 'opinion', start: 0, end: 3 }] }, 'f.jsonl line 2'),
-      line({ article: { text: good }, annotations: [{ kind: 'event', ...span(good, 'the ferry sails again'), attributes: { place: 'Harbour' } }] }, 'f.jsonl line 3'),
+      line(
+        { article: { text: good }, annotations: [{ kind: 'event', ...span(good, 'the ferry sails again'), attributes: { place: 'Harbour' } }] },
+        'f.jsonl line 3',
+      ),
     ]);
     expect(outcome.results.map((r) => r.status)).toEqual(['duplicate', 'failed', 'created']);
     expect(outcome.results[0]).toMatchObject({ annotations: 0, warning: expect.stringMatching(/archived/) });
@@ -114,7 +142,9 @@ describe('importDocuments', () => {
       await tx.$queryRaw`SELECT "id" FROM "Article" WHERE "id" = ${article.id} FOR UPDATE`;
       importing = run([line({ article: { text }, annotations: [{ kind: 'claim', ...span(text, 'the pier reopened in spring') }] })]);
       for (let waited = 0; ; waited += 1) {
-        const [row] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        const [row] = await db().$queryRaw<
+          { n: number }[]
+        >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
         if (row!.n > 0) break;
         if (waited > 200) throw new Error('the import never waited for the archive');
         await new Promise((resolve) => setTimeout(resolve, 25));
@@ -149,7 +179,12 @@ describe('importDocuments', () => {
       'E1\tAttack:T3',
       '',
     ].join('\n');
-    const zip = zipSync({ 'corpus/doc1.txt': strToU8(text), 'corpus/doc1.ann': strToU8(ann), 'corpus/annotation.conf': strToU8('[entities]\n'), 'corpus/notes.md': strToU8('hi') });
+    const zip = zipSync({
+      'corpus/doc1.txt': strToU8(text),
+      'corpus/doc1.ann': strToU8(ann),
+      'corpus/annotation.conf': strToU8('[entities]\n'),
+      'corpus/notes.md': strToU8('hi'),
+    });
     const read = await readBratZip(zip);
     if (!read.ok) throw new Error(read.error);
     const outcome = await run(read.documents);
@@ -163,7 +198,13 @@ describe('importDocuments', () => {
     expect(doc.warning).toMatch(/events \(E lines\) \(1\)/);
     expect(doc.warning).toMatch(/Type on T1/);
     const [claim, source] = await annotationsOf(doc.articleId!);
-    expect(claim).toMatchObject({ kind: 'CLAIM', exact: '🌊 hit Kaminose,\nsaid', note: 'See the wire copy', attributes: { checkworthy: true }, status: 'PENDING' });
+    expect(claim).toMatchObject({
+      kind: 'CLAIM',
+      exact: '🌊 hit Kaminose,\nsaid',
+      note: 'See the wire copy',
+      attributes: { checkworthy: true },
+      status: 'PENDING',
+    });
     expect(claim!.author.email).toBe(DEFAULT_PLACEHOLDER_EMAIL);
     expect(source).toMatchObject({ kind: 'SOURCE', exact: '佐藤 美咲', attributes: { type: 'named_person', canonicalName: 'Satō_Misaki' } });
     expect(await db().relation.count({ where: { fromId: claim!.id, toId: source!.id, type: 'ATTRIBUTED_TO' } })).toBe(1);

@@ -58,7 +58,10 @@ async function insertRows(tx: DbTx, table: 'Annotation' | 'AuditEvent' | 'Review
   const columns = Object.keys(rows[0]!)
     .map((c) => `"${c}"`)
     .join(', ');
-  await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`, JSON.stringify(rows));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+    JSON.stringify(rows),
+  );
 }
 
 /**
@@ -71,8 +74,15 @@ async function loadExisting(tx: DbTx, articleIds: string[]) {
   const [articles, annotations, relations] = articleIds.length
     ? await Promise.all([
         tx.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, text: true, archivedAt: true } }),
-        tx.annotation.findMany({ where: { articleId: { in: articleIds } }, select: { id: true, articleId: true, kind: true, start: true, end: true, authorId: true, unattributed: true }, orderBy: { id: 'asc' } }),
-        tx.relation.findMany({ where: { from: { articleId: { in: articleIds } } }, select: { fromId: true, toId: true, type: true, from: { select: { articleId: true } } } }),
+        tx.annotation.findMany({
+          where: { articleId: { in: articleIds } },
+          select: { id: true, articleId: true, kind: true, start: true, end: true, authorId: true, unattributed: true },
+          orderBy: { id: 'asc' },
+        }),
+        tx.relation.findMany({
+          where: { from: { articleId: { in: articleIds } } },
+          select: { fromId: true, toId: true, type: true, from: { select: { articleId: true } } },
+        }),
       ])
     : [[], [], []];
   const existing = new Map<string, Existing>(articleIds.map((id) => [id, { annotations: new Map(), relations: new Set(), unattributed: new Set() }]));
@@ -103,7 +113,13 @@ async function writeDocuments(tx: DbTx, actor: Actor, jobId: string, placeholder
   const writtenByIndex = new Map(written.map((r) => [r.index, r]));
   const duplicateIds = [...new Set(written.flatMap((r) => (r.status === 'duplicate' && r.articleId ? [r.articleId] : [])))];
   const stored = await loadExisting(tx, duplicateIds);
-  const people = { byEmail: await findUsersByEmail(tx, candidates.flatMap((c) => emailsOf(c.document)).filter((e): e is string => !!e)), placeholderId };
+  const people = {
+    byEmail: await findUsersByEmail(
+      tx,
+      candidates.flatMap((c) => emailsOf(c.document)).filter((e): e is string => !!e),
+    ),
+    placeholderId,
+  };
 
   const now = new Date();
   const plans: DocumentPlan[] = [];
@@ -115,7 +131,12 @@ async function writeDocuments(tx: DbTx, actor: Actor, jobId: string, placeholder
     }
     const previous = stored.articles.get(result.articleId);
     if (previous?.archivedAt) {
-      results.push({ ...result, annotations: 0, relations: 0, warning: 'The article is archived in this corpus; its annotations were not imported. Unarchive it and import again.' });
+      results.push({
+        ...result,
+        annotations: 0,
+        relations: 0,
+        warning: 'The article is archived in this corpus; its annotations were not imported. Unarchive it and import again.',
+      });
       continue;
     }
     const existing = stored.existing.get(result.articleId) ?? { annotations: new Map(), relations: new Set<string>(), unattributed: new Set<string>() };
@@ -141,9 +162,27 @@ async function writeDocuments(tx: DbTx, actor: Actor, jobId: string, placeholder
       'AuditEvent',
       annotations.map((a) => {
         const d = decisionOf.get(a.id);
-        const after = { kind: a.kind.toLowerCase(), start: a.start, end: a.end, exact: a.exact, note: a.note, attributes: a.attributes, unattributed: a.unattributed, status: a.status.toLowerCase(), version: a.version, authorId: a.authorId, importJobId: jobId };
+        const after = {
+          kind: a.kind.toLowerCase(),
+          start: a.start,
+          end: a.end,
+          exact: a.exact,
+          note: a.note,
+          attributes: a.attributes,
+          unattributed: a.unattributed,
+          status: a.status.toLowerCase(),
+          version: a.version,
+          authorId: a.authorId,
+          importJobId: jobId,
+        };
         const decision = d && { decision: d.decision.toLowerCase(), comment: d.comment, reviewerId: d.reviewerId, createdAt: d.createdAt.toISOString() };
-        return auditRow({ actorId: actor.id, action: 'annotation.import', entity: 'Annotation', entityId: a.id, after: (decision ? { ...after, decision } : after) as Prisma.InputJsonValue });
+        return auditRow({
+          actorId: actor.id,
+          action: 'annotation.import',
+          entity: 'Annotation',
+          entityId: a.id,
+          after: (decision ? { ...after, decision } : after) as Prisma.InputJsonValue,
+        });
       }),
     );
   }
@@ -153,7 +192,15 @@ async function writeDocuments(tx: DbTx, actor: Actor, jobId: string, placeholder
     await insertRows(
       tx,
       'AuditEvent',
-      relations.map((r) => auditRow({ actorId: actor.id, action: 'relation.create', entity: 'Relation', entityId: r.id, after: { fromId: r.fromId, toId: r.toId, type: r.type.toLowerCase(), authorId: r.authorId, importJobId: jobId } })),
+      relations.map((r) =>
+        auditRow({
+          actorId: actor.id,
+          action: 'relation.create',
+          entity: 'Relation',
+          entityId: r.id,
+          after: { fromId: r.fromId, toId: r.toId, type: r.type.toLowerCase(), authorId: r.authorId, importJobId: jobId },
+        }),
+      ),
     );
   }
   return results;
@@ -164,7 +211,13 @@ async function importBatch(actor: Actor, jobId: string, placeholderId: string, b
     async (tx) => {
       const first = await reserveItemNumbers(tx, jobId, batch.length);
       if (first === null) return JOB_CLOSED;
-      const results = await writeDocuments(tx, actor, jobId, placeholderId, batch.map((read, i) => ({ read, index: first + i })));
+      const results = await writeDocuments(
+        tx,
+        actor,
+        jobId,
+        placeholderId,
+        batch.map((read, i) => ({ read, index: first + i })),
+      );
       await recordResults(tx, jobId, results);
       return ok(results);
     },
@@ -191,7 +244,11 @@ async function importOneByOne(actor: Actor, jobId: string, placeholderId: string
 }
 
 /** Imports the documents into an open job, batch by batch, and says per document what it created. */
-export async function importDocuments(actor: Actor, jobId: string, documents: AsyncIterable<ReadDocument> | Iterable<ReadDocument>): Promise<Result<ImportOutcome>> {
+export async function importDocuments(
+  actor: Actor,
+  jobId: string,
+  documents: AsyncIterable<ReadDocument> | Iterable<ReadDocument>,
+): Promise<Result<ImportOutcome>> {
   const job = await db().importJob.findUnique({ where: { id: jobId }, select: { status: true } });
   if (!job) return fail('not_found', 'No such import job.');
   if (job.status === 'DONE' || job.status === 'FAILED') return JOB_CLOSED;

@@ -13,7 +13,11 @@ let sourceId: string;
 let relationId: string;
 
 beforeAll(async () => {
-  author = { id: (await db().user.create({ data: { email: 'archivist@ann.example', name: 'Archivist', role: 'RESEARCHER', passwordHash: 'x' } })).id, role: 'RESEARCHER', disabled: false };
+  author = {
+    id: (await db().user.create({ data: { email: 'archivist@ann.example', name: 'Archivist', role: 'RESEARCHER', passwordHash: 'x' } })).id,
+    role: 'RESEARCHER',
+    disabled: false,
+  };
   articleId = (await db().article.create({ data: { title: 'Ferry', text: TEXT, contentHash: 'archived-ferry' } })).id;
   const claim = await createAnnotation(author, articleId, { kind: 'claim', ...at('the ferry resumes in June') });
   const source = await createAnnotation(author, articleId, { kind: 'source', ...at('its spokesperson') });

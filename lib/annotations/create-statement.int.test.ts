@@ -15,7 +15,9 @@ let admin: Actor;
 
 beforeAll(async () => {
   const make = async (role: 'RESEARCHER' | 'ADMIN') => {
-    const row = await db().user.create({ data: { email: `${role.toLowerCase()}-${randomBytes(3).toString('hex')}@create.example`, name: role, role, passwordHash: 'x' } });
+    const row = await db().user.create({
+      data: { email: `${role.toLowerCase()}-${randomBytes(3).toString('hex')}@create.example`, name: role, role, passwordHash: 'x' },
+    });
     return { id: row.id, role, disabled: false } satisfies Actor;
   };
   author = await make('RESEARCHER');
@@ -23,7 +25,9 @@ beforeAll(async () => {
 });
 
 async function article(text = TEXT, source = `create-${randomBytes(4).toString('hex')}`) {
-  return db().article.create({ data: { title: `Article ${randomBytes(3).toString('hex')}`, text, source, contentHash: contentHash(`${text}${randomBytes(8).toString('hex')}`) } });
+  return db().article.create({
+    data: { title: `Article ${randomBytes(3).toString('hex')}`, text, source, contentHash: contentHash(`${text}${randomBytes(8).toString('hex')}`) },
+  });
 }
 const span = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
 const counted = async (articleId: string) => (await db().articleAnnotationCount.findUniqueOrThrow({ where: { articleId } })).count;
@@ -33,13 +37,31 @@ describe('a create in one statement', () => {
   it('writes the annotation and its audit row, and counts it', async () => {
     const { id } = await article();
     const created = await createAnnotation(author, id, { kind: 'claim', ...span('the council said on Tuesday'), note: 'n', attributes: { type: 'factual' } });
-    expect(created).toMatchObject({ ok: true, value: { articleId: id, kind: 'claim', exact: 'the council said on Tuesday', note: 'n', status: 'pending', version: 1, unattributed: false, author: { id: author.id, name: 'RESEARCHER' } } });
+    expect(created).toMatchObject({
+      ok: true,
+      value: {
+        articleId: id,
+        kind: 'claim',
+        exact: 'the council said on Tuesday',
+        note: 'n',
+        status: 'pending',
+        version: 1,
+        unattributed: false,
+        author: { id: author.id, name: 'RESEARCHER' },
+      },
+    });
     if (!created.ok) return;
     const row = await db().annotation.findUniqueOrThrow({ where: { id: created.value.id } });
     expect(row).toMatchObject({ prefix: created.value.prefix, suffix: created.value.suffix, attributes: { type: 'factual' } });
     const audit = await db().auditEvent.findMany({ where: { entityId: created.value.id } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actorId: author.id, action: 'annotation.create', entity: 'Annotation', before: null, after: { kind: 'claim', status: 'pending', version: 1, exact: 'the council said on Tuesday' } });
+    expect(audit[0]).toMatchObject({
+      actorId: author.id,
+      action: 'annotation.create',
+      entity: 'Annotation',
+      before: null,
+      after: { kind: 'claim', status: 'pending', version: 1, exact: 'the council said on Tuesday' },
+    });
     expect(Math.abs(audit[0]!.createdAt.getTime() - row.createdAt.getTime())).toBeLessThan(60_000);
     expect(await stored(id)).toEqual({ annotations: 1, counted: 1 });
   });
@@ -50,11 +72,20 @@ describe('a create in one statement', () => {
     expect((await setArticleArchived(admin, id, true)).ok).toBe(true);
     const audits = await db().auditEvent.count();
     expect(await createAnnotation(author, id, { kind: 'event', ...span('harbour wall') })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await createAnnotation(author, 'cnosucharticle000000000000', { kind: 'event', start: 0, end: 4 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await createAnnotation(author, 'cnosucharticle000000000000', { kind: 'event', start: 0, end: 4 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const open = await article();
     const wave = TEXT.indexOf('🌊');
-    expect(await createAnnotation(author, open.id, { kind: 'event', start: wave + 1, end: wave + 5 })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await createAnnotation(author, open.id, { kind: 'event', start: 3, end: TEXT.length + 1 })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await createAnnotation(author, open.id, { kind: 'event', start: wave + 1, end: wave + 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(await createAnnotation(author, open.id, { kind: 'event', start: 3, end: TEXT.length + 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     expect(await db().auditEvent.count()).toBe(audits);
     expect(await stored(id)).toEqual({ annotations: 1, counted: 1 });
     expect(await stored(open.id)).toEqual({ annotations: 0, counted: 0 });
@@ -76,7 +107,9 @@ describe('a create in one statement', () => {
   it('lets many concurrent creates on one article all land, each counted once', async () => {
     for (let trial = 0; trial < 5; trial++) {
       const { id } = await article();
-      const results = await Promise.all(Array.from({ length: 40 }, (_, i) => createAnnotation(author, id, { kind: i % 2 ? 'claim' : 'source', ...span(i % 3 ? 'harbour wall' : 'Repairs') })));
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => createAnnotation(author, id, { kind: i % 2 ? 'claim' : 'source', ...span(i % 3 ? 'harbour wall' : 'Repairs') })),
+      );
       expect(results.filter((r) => !r.ok)).toEqual([]);
       expect(await stored(id)).toEqual({ annotations: 40, counted: 40 });
       expect(await db().auditEvent.count({ where: { entityId: { in: results.map((r) => (r.ok ? r.value.id : '')) } } })).toBe(40);
@@ -104,13 +137,24 @@ describe('the article counts', () => {
     expect([await counted(a.id), await counted(b.id)]).toEqual([0, 1]);
     // One statement of many rows over both articles, as the annotated import writes them.
     await db().annotation.createMany({
-      data: Array.from({ length: 30 }, (_, i) => ({ articleId: i % 3 ? a.id : b.id, authorId: author.id, kind: 'EVENT' as const, start: 0, end: 4, exact: 'Wave' })),
+      data: Array.from({ length: 30 }, (_, i) => ({
+        articleId: i % 3 ? a.id : b.id,
+        authorId: author.id,
+        kind: 'EVENT' as const,
+        start: 0,
+        end: 4,
+        exact: 'Wave',
+      })),
     });
     expect([await counted(a.id), await counted(b.id)]).toEqual([20, 11]);
     await db().annotation.deleteMany({ where: { articleId: { in: [a.id, b.id] }, kind: 'EVENT' } });
     expect([await counted(a.id), await counted(b.id)]).toEqual([0, 1]);
     const many = await db().article.createManyAndReturn({
-      data: [1, 2, 3].map((i) => ({ title: `Bulk ${i}`, text: `Bulk text ${i} ${randomBytes(4).toString('hex')}`, contentHash: randomBytes(16).toString('hex') })),
+      data: [1, 2, 3].map((i) => ({
+        title: `Bulk ${i}`,
+        text: `Bulk text ${i} ${randomBytes(4).toString('hex')}`,
+        contentHash: randomBytes(16).toString('hex'),
+      })),
       select: { id: true },
     });
     expect(await db().articleAnnotationCount.count({ where: { articleId: { in: many.map((m) => m.id) }, count: 0 } })).toBe(3);

@@ -49,26 +49,78 @@ describe('getAnnotationDetail', () => {
     const about = await createRelation(author, { fromId: claim.id, toId: event.id, type: 'about' });
     const reported = await createRelation(reviewer, { fromId: event.id, toId: source.id, type: 'reported_by' });
     if (!about.ok || !reported.ok) throw new Error('relations refused');
-    await db().reviewDecision.create({ data: { annotationId: event.id, reviewerId: reviewer.id, decision: 'REJECT', comment: 'Wrong day.', annotationVersion: 1, createdAt: new Date('2026-01-01T10:00:00Z') } });
-    await db().reviewDecision.create({ data: { annotationId: event.id, reviewerId: reviewer.id, decision: 'APPROVE', annotationVersion: 2, createdAt: new Date('2026-01-02T10:00:00Z') } });
+    await db().reviewDecision.create({
+      data: {
+        annotationId: event.id,
+        reviewerId: reviewer.id,
+        decision: 'REJECT',
+        comment: 'Wrong day.',
+        annotationVersion: 1,
+        createdAt: new Date('2026-01-01T10:00:00Z'),
+      },
+    });
+    await db().reviewDecision.create({
+      data: { annotationId: event.id, reviewerId: reviewer.id, decision: 'APPROVE', annotationVersion: 2, createdAt: new Date('2026-01-02T10:00:00Z') },
+    });
     await db().annotation.update({ where: { id: event.id }, data: { status: 'APPROVED', version: 2 } });
     await createComment(author, event.id, { body: 'Friday or Saturday?' });
     await createComment(reviewer, event.id, { body: 'Friday, per the wire.' });
 
     const detail = (await getAnnotationDetail(event.id))!;
-    expect(detail).toMatchObject({ id: event.id, kind: 'event', exact: 'The storm hit on Friday', status: 'approved', version: 2, unattributed: false, author: { id: author.id, name: 'Name of author@detail.example' }, commentCount: 2 });
+    expect(detail).toMatchObject({
+      id: event.id,
+      kind: 'event',
+      exact: 'The storm hit on Friday',
+      status: 'approved',
+      version: 2,
+      unattributed: false,
+      author: { id: author.id, name: 'Name of author@detail.example' },
+      commentCount: 2,
+    });
     expect(detail.relations).toEqual([
-      { id: reported.value.id, type: 'reported_by', direction: 'outgoing', other: { id: source.id, kind: 'source', exact: `${'a'.repeat(198)}…`, status: 'pending' }, author: { id: reviewer.id, name: 'Name of reviewer@detail.example' } },
-      { id: about.value.id, type: 'about', direction: 'incoming', other: { id: claim.id, kind: 'claim', exact: 'The council said the levee held', status: 'pending' }, author: { id: author.id, name: 'Name of author@detail.example' } },
+      {
+        id: reported.value.id,
+        type: 'reported_by',
+        direction: 'outgoing',
+        other: { id: source.id, kind: 'source', exact: `${'a'.repeat(198)}…`, status: 'pending' },
+        author: { id: reviewer.id, name: 'Name of reviewer@detail.example' },
+      },
+      {
+        id: about.value.id,
+        type: 'about',
+        direction: 'incoming',
+        other: { id: claim.id, kind: 'claim', exact: 'The council said the levee held', status: 'pending' },
+        author: { id: author.id, name: 'Name of author@detail.example' },
+      },
     ]);
     expect(detail.decisions).toEqual([
-      { id: expect.any(String), decision: 'approve', comment: null, annotationVersion: 2, reviewer: { id: reviewer.id, name: 'Name of reviewer@detail.example' }, createdAt: new Date('2026-01-02T10:00:00Z') },
-      { id: expect.any(String), decision: 'reject', comment: 'Wrong day.', annotationVersion: 1, reviewer: { id: reviewer.id, name: 'Name of reviewer@detail.example' }, createdAt: new Date('2026-01-01T10:00:00Z') },
+      {
+        id: expect.any(String),
+        decision: 'approve',
+        comment: null,
+        annotationVersion: 2,
+        reviewer: { id: reviewer.id, name: 'Name of reviewer@detail.example' },
+        createdAt: new Date('2026-01-02T10:00:00Z'),
+      },
+      {
+        id: expect.any(String),
+        decision: 'reject',
+        comment: 'Wrong day.',
+        annotationVersion: 1,
+        reviewer: { id: reviewer.id, name: 'Name of reviewer@detail.example' },
+        createdAt: new Date('2026-01-01T10:00:00Z'),
+      },
     ]);
 
     // The source's own detail shows the relation from its other end, and its quote whole.
     const sourceDetail = (await getAnnotationDetail(source.id))!;
     expect(sourceDetail.exact).toBe(LONG_SOURCE);
-    expect(sourceDetail.relations).toEqual([expect.objectContaining({ id: reported.value.id, direction: 'incoming', other: expect.objectContaining({ id: event.id, kind: 'event', status: 'approved' }) })]);
+    expect(sourceDetail.relations).toEqual([
+      expect.objectContaining({
+        id: reported.value.id,
+        direction: 'incoming',
+        other: expect.objectContaining({ id: event.id, kind: 'event', status: 'approved' }),
+      }),
+    ]);
   });
 });

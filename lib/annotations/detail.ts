@@ -63,7 +63,8 @@ export async function relationsOf(ids: readonly string[]): Promise<Map<string, A
   for (const direction of ['outgoing', 'incoming'] as const) {
     for (const r of rows) {
       const self = direction === 'outgoing' ? r.fromId : r.toId;
-      if (wanted.has(self)) add(self, { id: r.id, type: relationTypeFromDb(r.type), direction, other: other(direction === 'outgoing' ? r.to : r.from), author: r.author });
+      if (wanted.has(self))
+        add(self, { id: r.id, type: relationTypeFromDb(r.type), direction, other: other(direction === 'outgoing' ? r.to : r.from), author: r.author });
     }
   }
   return byAnnotation;
@@ -76,7 +77,10 @@ export async function getAnnotationDetail(id: string): Promise<AnnotationDetail 
       where: { id },
       select: {
         ...annotationViewSelect,
-        decisions: { select: { id: true, decision: true, comment: true, annotationVersion: true, createdAt: true, reviewer: person }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+        decisions: {
+          select: { id: true, decision: true, comment: true, annotationVersion: true, createdAt: true, reviewer: person },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        },
         _count: { select: { comments: true } },
       },
     }),

@@ -90,7 +90,9 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 function spanOf(s: AnnotationSnapshot): SpanValue | undefined {
-  return typeof s.start === 'number' && typeof s.end === 'number' ? { start: s.start, end: s.end, exact: typeof s.exact === 'string' ? s.exact : '' } : undefined;
+  return typeof s.start === 'number' && typeof s.end === 'number'
+    ? { start: s.start, end: s.end, exact: typeof s.exact === 'string' ? s.exact : '' }
+    : undefined;
 }
 
 function fieldValue(s: AnnotationSnapshot, field: HistoryField): unknown {
@@ -137,13 +139,22 @@ export const HISTORY_VALUE_MAX = 80;
 /** A value cut to `max` characters (whole code points) with an ellipsis. */
 export function truncate(text: string, max = HISTORY_VALUE_MAX): string {
   const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, Math.max(1, max - 1))
+        .join('')
+        .trimEnd()}…`;
 }
 
 const quoted = (text: string) => `“${truncate(text)}”`;
 
 /** A key or type name as words: `canonicalName` and `attributed_to` read "canonical name", "attributed to". */
-const words = (name: string) => name.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+const words = (name: string) =>
+  name
+    .replace(/_/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
 
 /** A JSON value as the timeline shows it: text quoted and cut, lists joined, yes/no for booleans. */
 export function formatValue(value: unknown): string {
@@ -176,7 +187,9 @@ export function describeChange(change: FieldChange): string {
     case 'span': {
       const b = change.before as SpanValue;
       const a = change.after as SpanValue;
-      return b.exact !== a.exact ? `moved the span from ${quoted(b.exact)} to ${quoted(a.exact)}` : `moved the span from ${b.start}–${b.end} to ${a.start}–${a.end}`;
+      return b.exact !== a.exact
+        ? `moved the span from ${quoted(b.exact)} to ${quoted(a.exact)}`
+        : `moved the span from ${b.start}–${b.end} to ${a.start}–${a.end}`;
     }
     case 'note':
       if (!change.before) return `added the note ${formatValue(change.after)}`;
@@ -184,7 +197,11 @@ export function describeChange(change: FieldChange): string {
       return `changed the note from ${formatValue(change.before)} to ${formatValue(change.after)}`;
     case 'attributes': {
       const parts = attributeChanges(change.before, change.after).map(({ key, before, after }) =>
-        before === undefined ? `set ${words(key)} to ${formatValue(after)}` : after === undefined ? `cleared ${words(key)} (was ${formatValue(before)})` : `changed ${words(key)} from ${formatValue(before)} to ${formatValue(after)}`,
+        before === undefined
+          ? `set ${words(key)} to ${formatValue(after)}`
+          : after === undefined
+            ? `cleared ${words(key)} (was ${formatValue(before)})`
+            : `changed ${words(key)} from ${formatValue(before)} to ${formatValue(after)}`,
       );
       return parts.length > 0 ? parts.join('; ') : 'changed the attributes';
     }

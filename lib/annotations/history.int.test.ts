@@ -37,7 +37,9 @@ describe('getAnnotationHistory', () => {
   });
 
   it('reads the whole timeline from the audit trail, in order, each edit field by field', async () => {
-    const claim = must(await createAnnotation(ana, articleId, { kind: 'claim', ...span('the tram line opens'), note: 'Check the date', attributes: { type: 'prediction' } }));
+    const claim = must(
+      await createAnnotation(ana, articleId, { kind: 'claim', ...span('the tram line opens'), note: 'Check the date', attributes: { type: 'prediction' } }),
+    );
     const source = must(await createAnnotation(ana, articleId, { kind: 'source', ...span('a city report') }));
     must(await updateAnnotation(ana, claim.id, { version: 1, note: 'Date is in the report', ...span('the tram line opens in June') }));
     must(await reviewAnnotation(ben, claim.id, { decision: 'reject', comment: 'Wrong kind', version: 2 }));
@@ -54,13 +56,25 @@ describe('getAnnotationHistory', () => {
     expect(items.map((i) => i.type)).toEqual(['created', 'edited', 'decided', 'edited', 'decided', 'commented', 'linked', 'unlinked']);
     expect(items.map((i) => i.at.getTime())).toEqual(items.map((i) => i.at.getTime()).sort((a, b) => a - b));
 
-    expect(items[0]).toMatchObject({ type: 'created', actor: actorOf(ana), kind: 'claim', span: { exact: 'the tram line opens' }, note: 'Check the date', attributes: { type: 'prediction' }, version: 1 });
+    expect(items[0]).toMatchObject({
+      type: 'created',
+      actor: actorOf(ana),
+      kind: 'claim',
+      span: { exact: 'the tram line opens' },
+      note: 'Check the date',
+      attributes: { type: 'prediction' },
+      version: 1,
+    });
     expect(items[1]).toMatchObject({
       type: 'edited',
       actor: actorOf(ana),
       version: 2,
       changes: [
-        { field: 'span', before: { ...span('the tram line opens'), exact: 'the tram line opens' }, after: { ...span('the tram line opens in June'), exact: 'the tram line opens in June' } },
+        {
+          field: 'span',
+          before: { ...span('the tram line opens'), exact: 'the tram line opens' },
+          after: { ...span('the tram line opens in June'), exact: 'the tram line opens in June' },
+        },
         { field: 'note', before: 'Check the date', after: 'Date is in the report' },
       ],
     });
@@ -75,7 +89,13 @@ describe('getAnnotationHistory', () => {
     });
     expect(items[4]).toMatchObject({ type: 'decided', actor: actorOf(ben), decision: 'approve', reason: null, version: 3, status: 'approved' });
     expect(items[5]).toMatchObject({ type: 'commented', actor: actorOf(ana), commentId: comment.id, body: 'Thanks, fixed.' });
-    expect(items[6]).toMatchObject({ type: 'linked', relationId: link.id, relationType: 'attributed_to', direction: 'from', other: { id: source.id, kind: 'source', exact: 'a city report' } });
+    expect(items[6]).toMatchObject({
+      type: 'linked',
+      relationId: link.id,
+      relationType: 'attributed_to',
+      direction: 'from',
+      other: { id: source.id, kind: 'source', exact: 'a city report' },
+    });
     expect(items[7]).toMatchObject({ type: 'unlinked', relationId: link.id, direction: 'from' });
 
     expect(items.map(describeHistoryItem)).toEqual([

@@ -8,7 +8,10 @@ describe('anchorSpan', () => {
   it('accepts a span and keeps up to 32 characters of context on each side', () => {
     const start = TEXT.indexOf('said');
     const result = anchorSpan(TEXT, { start, end: start + 4, exact: 'said' });
-    expect(result).toEqual({ ok: true, value: { start, end: start + 4, exact: 'said', prefix: TEXT.slice(0, start), suffix: TEXT.slice(start + 4, start + 4 + CONTEXT_LENGTH) } });
+    expect(result).toEqual({
+      ok: true,
+      value: { start, end: start + 4, exact: 'said', prefix: TEXT.slice(0, start), suffix: TEXT.slice(start + 4, start + 4 + CONTEXT_LENGTH) },
+    });
   });
 
   it('accepts a span made of an emoji, counted in UTF-16 units', () => {
@@ -30,15 +33,24 @@ describe('anchorSpan', () => {
 
   it('refuses a span that splits a surrogate pair at either end', () => {
     const wave = TEXT.indexOf('🌊');
-    expect(anchorSpan(TEXT, { start: wave + 1, end: wave + 4 })).toMatchObject({ ok: false, error: { fieldErrors: { start: [expect.stringContaining('inside a character')] } } });
-    expect(anchorSpan(TEXT, { start: wave - 2, end: wave + 1 })).toMatchObject({ ok: false, error: { fieldErrors: { end: [expect.stringContaining('inside a character')] } } });
+    expect(anchorSpan(TEXT, { start: wave + 1, end: wave + 4 })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { start: [expect.stringContaining('inside a character')] } },
+    });
+    expect(anchorSpan(TEXT, { start: wave - 2, end: wave + 1 })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { end: [expect.stringContaining('inside a character')] } },
+    });
   });
 
   it('refuses an exact quote that does not match, and a span of white space only', () => {
     const start = TEXT.indexOf('said');
     expect(anchorSpan(TEXT, { start, end: start + 4, exact: 'sale' })).toMatchObject({ ok: false, error: { fieldErrors: { exact: expect.any(Array) } } });
     const space = TEXT.indexOf(' said');
-    expect(anchorSpan(TEXT, { start: space, end: space + 1 })).toMatchObject({ ok: false, error: { fieldErrors: { start: ['The span holds only white space.'] } } });
+    expect(anchorSpan(TEXT, { start: space, end: space + 1 })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { start: ['The span holds only white space.'] } },
+    });
   });
 
   it('never cuts an emoji in half in the context', () => {

@@ -25,7 +25,9 @@ describe('getPackedPaintData', () => {
   it('packs every annotation, relation and author of the article, in reading order, and nothing of other articles', async () => {
     const claim = await db().annotation.create({ data: { articleId, authorId: ana, kind: 'CLAIM', ...at('the port will reopen'), unattributed: false } });
     const source = await db().annotation.create({ data: { articleId, authorId: ben, kind: 'SOURCE', ...at('Minister 🌊'), status: 'APPROVED', version: 3 } });
-    const event = await db().annotation.create({ data: { articleId, authorId: ana, kind: 'EVENT', ...at('佐藤 denied it'), status: 'REJECTED', unattributed: false } });
+    const event = await db().annotation.create({
+      data: { articleId, authorId: ana, kind: 'EVENT', ...at('佐藤 denied it'), status: 'REJECTED', unattributed: false },
+    });
     const lone = await db().annotation.create({ data: { articleId, authorId: ana, kind: 'CLAIM', ...at('A second paragraph'), unattributed: true } });
     await db().relation.create({ data: { fromId: claim.id, toId: source.id, type: 'ATTRIBUTED_TO', authorId: ben } });
     const other = await db().article.create({ data: { title: 'Other', text: 'Unrelated text here.', contentHash: 'paint-other' } });
@@ -36,7 +38,16 @@ describe('getPackedPaintData', () => {
     const data = unpackPaintData(packed!);
     data.annotations.sort((x, y) => x.start - y.start);
     expect(data.annotations.map((a) => a.id)).toEqual([source.id, claim.id, event.id, lone.id]);
-    expect(data.annotations[0]).toEqual({ id: source.id, kind: 'source', start: 0, end: 'Minister 🌊'.length, status: 'approved', authorId: ben, version: 3, unattributed: false });
+    expect(data.annotations[0]).toEqual({
+      id: source.id,
+      kind: 'source',
+      start: 0,
+      end: 'Minister 🌊'.length,
+      status: 'approved',
+      authorId: ben,
+      version: 3,
+      unattributed: false,
+    });
     expect(data.annotations[2]).toMatchObject({ kind: 'event', status: 'rejected', authorId: ana });
     expect(data.annotations[3]).toMatchObject({ kind: 'claim', unattributed: true });
     expect(data.relations).toEqual([{ id: expect.any(String), fromId: claim.id, toId: source.id, type: 'attributed_to', authorId: ben }]);

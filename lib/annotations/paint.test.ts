@@ -19,7 +19,16 @@ function pack(data: PaintData): PackedPaintData {
   const author = (id: string) => u.findIndex(([userId]) => userId === id);
   return {
     a: data.annotations
-      .map((a) => [a.id, PACKED_KINDS.indexOf(a.kind) * 6 + PACKED_STATUSES.indexOf(a.status) * 2 + (a.unattributed ? 1 : 0), a.start, a.end - a.start, author(a.authorId), a.version].join(','))
+      .map((a) =>
+        [
+          a.id,
+          PACKED_KINDS.indexOf(a.kind) * 6 + PACKED_STATUSES.indexOf(a.status) * 2 + (a.unattributed ? 1 : 0),
+          a.start,
+          a.end - a.start,
+          author(a.authorId),
+          a.version,
+        ].join(','),
+      )
       .join(';'),
     r: data.relations.map((r) => [r.id, r.fromId, r.toId, RELATION_TYPES.indexOf(r.type), author(r.authorId)].join(',')).join(';'),
     u,
@@ -101,7 +110,9 @@ describe('unpackPaintData', () => {
 
 describe('relation pairs', () => {
   it('allows exactly claim -> source, event -> source and claim -> event', () => {
-    const allowed = ANNOTATION_KINDS.flatMap((from) => ANNOTATION_KINDS.map((to) => [from, to, relationTypeFor(from, to)] as const)).filter(([, , type]) => type);
+    const allowed = ANNOTATION_KINDS.flatMap((from) => ANNOTATION_KINDS.map((to) => [from, to, relationTypeFor(from, to)] as const)).filter(
+      ([, , type]) => type,
+    );
     expect(allowed).toEqual([
       ['claim', 'event', 'about'],
       ['claim', 'source', 'attributed_to'],

@@ -110,6 +110,12 @@ export function unpackPaintData(packed: PackedPaintData): PaintData {
         unattributed: bits % 2 === 1,
       };
     }),
-    relations: rows(packed.r).map(([id = '', fromId = '', toId = '', type, author]) => ({ id, fromId, toId, type: RELATION_TYPES[Number(type)] ?? 'attributed_to', authorId: authorId(author) })),
+    relations: rows(packed.r).map(([id = '', fromId = '', toId = '', type, author]) => ({
+      id,
+      fromId,
+      toId,
+      type: RELATION_TYPES[Number(type)] ?? 'attributed_to',
+      authorId: authorId(author),
+    })),
   };
 }

@@ -71,18 +71,19 @@ describe('paragraphsTouching', () => {
 describe('buildParagraphIndex', () => {
   it('lists each span under every paragraph it overlaps, and spans in gaps under none', () => {
     const spans = [span('a', 2, 5), span('gap', 10, 12), span('cross', 8, 14), span('c', 12, 20), span('wide', 0, 40), span('after', 40, 41)];
-    expect(ids(buildParagraphIndex(PARAGRAPHS, spans))).toEqual([
-      ['a', 'cross', 'wide'],
-      ['cross', 'c', 'wide'],
-      ['wide'],
-      ['wide'],
-    ]);
+    expect(ids(buildParagraphIndex(PARAGRAPHS, spans))).toEqual([['a', 'cross', 'wide'], ['cross', 'c', 'wide'], ['wide'], ['wide']]);
   });
 
   it('keeps the very span objects, in their input order, and takes any iterable', () => {
     const a = span('a', 1, 2);
     const b = span('b', 0, 9);
-    const index = buildParagraphIndex(PARAGRAPHS, new Map([[a.id, a], [b.id, b]]).values());
+    const index = buildParagraphIndex(
+      PARAGRAPHS,
+      new Map([
+        [a.id, a],
+        [b.id, b],
+      ]).values(),
+    );
     expect(index[0]![0]).toBe(a);
     expect(index[0]![1]).toBe(b);
   });

@@ -34,7 +34,12 @@ export function buildParagraphIndex<T extends Span>(paragraphs: readonly Paragra
 }
 
 /** The index with `before` replaced by `after` (either may be absent: an add or a removal). */
-export function updateParagraphIndex<T extends Span>(index: readonly T[][], paragraphs: readonly ParagraphRange[], before: T | undefined, after: T | undefined): T[][] {
+export function updateParagraphIndex<T extends Span>(
+  index: readonly T[][],
+  paragraphs: readonly ParagraphRange[],
+  before: T | undefined,
+  after: T | undefined,
+): T[][] {
   const next = index.slice();
   const touched = new Set<number>();
   for (const span of [before, after]) {

@@ -10,8 +10,19 @@ const fieldsOf = (input: unknown) => {
 describe('createAnnotationSchema', () => {
   it('accepts each kind with its own attributes', () => {
     expect(parseInput(createAnnotationSchema, { kind: 'claim', start: 0, end: 4, attributes: { type: 'prediction', checkworthy: true } }).ok).toBe(true);
-    expect(parseInput(createAnnotationSchema, { kind: 'event', start: 0, end: 4, attributes: { date: '2024-05', place: 'Kaminose', participants: ['佐藤 美咲'] } }).ok).toBe(true);
-    expect(parseInput(createAnnotationSchema, { kind: 'source', start: 0, end: 4, note: 'Named twice.', attributes: { type: 'named_person', canonicalName: 'Shiomi Chinatsu' } }).ok).toBe(true);
+    expect(
+      parseInput(createAnnotationSchema, { kind: 'event', start: 0, end: 4, attributes: { date: '2024-05', place: 'Kaminose', participants: ['佐藤 美咲'] } })
+        .ok,
+    ).toBe(true);
+    expect(
+      parseInput(createAnnotationSchema, {
+        kind: 'source',
+        start: 0,
+        end: 4,
+        note: 'Named twice.',
+        attributes: { type: 'named_person', canonicalName: 'Shiomi Chinatsu' },
+      }).ok,
+    ).toBe(true);
   });
 
   it('refuses attributes of another kind, and unknown kinds', () => {
@@ -40,17 +51,26 @@ describe('createAnnotationSchema', () => {
   });
 
   it('refuses NUL, other control characters and lone surrogates in notes and attribute text, which the database cannot hold', () => {
-    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'a\u0000b' })).toEqual({ note: ['The note contains characters that are not allowed: U+0000, a control character.'] });
+    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'a\u0000b' })).toEqual({
+      note: ['The note contains characters that are not allowed: U+0000, a control character.'],
+    });
     expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'half \ud83c' })).toHaveProperty('note');
-    expect(fieldsOf({ kind: 'event', start: 0, end: 4, attributes: { place: 'Kami\u0000nose' } })).toEqual({ 'attributes.place': ['The place contains characters that are not allowed: U+0000, a control character.'] });
+    expect(fieldsOf({ kind: 'event', start: 0, end: 4, attributes: { place: 'Kami\u0000nose' } })).toEqual({
+      'attributes.place': ['The place contains characters that are not allowed: U+0000, a control character.'],
+    });
     expect(fieldsOf({ kind: 'source', start: 0, end: 4, attributes: { canonicalName: 'A\u0007B' } })).toHaveProperty(['attributes.canonicalName']);
     expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'Line one\n\tline two 🌊 佐藤' })).toEqual({});
   });
 
   it.each(['U+0080', 'U+0085', 'U+0091', 'U+009F'])('refuses the C1 control character %s in a note and in attribute text, as C0 ones', (code) => {
     const c = String.fromCharCode(parseInt(code.slice(2), 16));
-    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: `a${c}b` })).toEqual({ note: [`The note contains characters that are not allowed: ${code}, a control character.`] });
-    expect(parseInput(updateAnnotationSchema, { version: 1, note: `a${c}b` })).toMatchObject({ ok: false, error: { fieldErrors: { note: [expect.stringContaining(code)] } } });
+    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: `a${c}b` })).toEqual({
+      note: [`The note contains characters that are not allowed: ${code}, a control character.`],
+    });
+    expect(parseInput(updateAnnotationSchema, { version: 1, note: `a${c}b` })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { note: [expect.stringContaining(code)] } },
+    });
     expect(fieldsOf({ kind: 'event', start: 0, end: 4, attributes: { place: `Kami${c}nose` } })).toHaveProperty(['attributes.place']);
   });
 
@@ -59,7 +79,9 @@ describe('createAnnotationSchema', () => {
   });
 
   it('names a lone surrogate as half of a character', () => {
-    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'half \ud83c' })).toEqual({ note: ['The note contains characters that are not allowed: U+D83C, half of a character (a lone surrogate).'] });
+    expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'half \ud83c' })).toEqual({
+      note: ['The note contains characters that are not allowed: U+D83C, half of a character (a lone surrogate).'],
+    });
   });
 
   it('maps kinds to the database and back', () => {
@@ -72,13 +94,22 @@ describe('updateAnnotationSchema', () => {
   it('takes the unattributed mark as a boolean alongside the version', () => {
     expect(parseInput(updateAnnotationSchema, { version: 3, unattributed: true })).toEqual({ ok: true, value: { version: 3, unattributed: true } });
     expect(parseInput(updateAnnotationSchema, { version: 3, unattributed: false, note: 'No source named.' }).ok).toBe(true);
-    expect(parseInput(updateAnnotationSchema, { version: 3, unattributed: 'yes' })).toMatchObject({ ok: false, error: { fieldErrors: { unattributed: ['Unattributed is true or false.'] } } });
-    expect(parseInput(updateAnnotationSchema, { version: 3, note: 'a\u0000b' })).toMatchObject({ ok: false, error: { fieldErrors: { note: expect.any(Array) } } });
+    expect(parseInput(updateAnnotationSchema, { version: 3, unattributed: 'yes' })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { unattributed: ['Unattributed is true or false.'] } },
+    });
+    expect(parseInput(updateAnnotationSchema, { version: 3, note: 'a\u0000b' })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { note: expect.any(Array) } },
+    });
   });
 
   it('still refuses a status or an author, and a start without an end', () => {
     expect(parseInput(updateAnnotationSchema, { version: 1, status: 'approved' }).ok).toBe(false);
     expect(parseInput(updateAnnotationSchema, { version: 1, authorId: 'x' }).ok).toBe(false);
-    expect(parseInput(updateAnnotationSchema, { version: 1, start: 3 })).toMatchObject({ ok: false, error: { fieldErrors: { end: ['Send start and end together.'] } } });
+    expect(parseInput(updateAnnotationSchema, { version: 1, start: 3 })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { end: ['Send start and end together.'] } },
+    });
   });
 });

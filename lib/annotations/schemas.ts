@@ -45,7 +45,8 @@ const partialIsoDate = z
   .string('The date is text.')
   .trim()
   .refine(
-    (s) => /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(s) || (z.iso.datetime({ offset: true }).safeParse(s).success && !Number.isNaN(Date.parse(s))),
+    (s) =>
+      /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(s) || (z.iso.datetime({ offset: true }).safeParse(s).success && !Number.isNaN(Date.parse(s))),
     'Enter a date like 2024, 2024-05, 2024-05-31 or 2024-05-31T14:30:00Z.',
   )
   .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'That day does not exist.');
@@ -67,7 +68,12 @@ export const eventAttributesSchema = z
 
 export const sourceAttributesSchema = z
   .object({
-    type: z.enum(['named_person', 'organization', 'anonymous', 'document', 'media_outlet'], 'The source type is named_person, organization, anonymous, document or media_outlet.').optional(),
+    type: z
+      .enum(
+        ['named_person', 'organization', 'anonymous', 'document', 'media_outlet'],
+        'The source type is named_person, organization, anonymous, document or media_outlet.',
+      )
+      .optional(),
     canonicalName: shortText('The canonical name').optional(),
   })
   .strict();

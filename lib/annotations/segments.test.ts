@@ -97,7 +97,11 @@ describe('segmentRange', () => {
   });
 
   it('paints identical spans as one piece with both layers, each first and last', () => {
-    expect(compact(segmentRange(0, 10, [span('b', 2, 5), span('a', 2, 5)]))).toEqual([[0, 2], [2, 5, 'b:1:fl', 'a:0:fl'], [5, 10]]);
+    expect(compact(segmentRange(0, 10, [span('b', 2, 5), span('a', 2, 5)]))).toEqual([
+      [0, 2],
+      [2, 5, 'b:1:fl', 'a:0:fl'],
+      [5, 10],
+    ]);
   });
 
   it('handles spans sharing a start or an end', () => {
@@ -181,7 +185,11 @@ describe('segmentRange', () => {
   it('ignores empty and reversed spans, even on a segment boundary', () => {
     const spans = [span('empty', 4, 4), span('reversed', 8, 2), span('edge', 10, 10), span('real', 2, 6)];
     const segments = segmentRange(0, 10, spans);
-    expect(compact(segments)).toEqual([[0, 2], [2, 6, 'real:0:fl'], [6, 10]]);
+    expect(compact(segments)).toEqual([
+      [0, 2],
+      [2, 6, 'real:0:fl'],
+      [6, 10],
+    ]);
   });
 
   it('falls back to lane 0 for a span missing from a given lane map', () => {
@@ -277,14 +285,18 @@ describe('segments and lanes over random spans', () => {
       const segments = segmentRange(from, to, spans, lanes);
       const hits = new Array<number>(Math.max(0, to - from)).fill(0);
       for (const g of segments) for (let c = g.start; c < g.end; c++) if (c >= from && c < to) hits[c - from]!++;
-      check(hits.every((n) => n === 1), 'characters not covered exactly once');
+      check(
+        hits.every((n) => n === 1),
+        'characters not covered exactly once',
+      );
       check(from < to ? segments[0]?.start === from && segments.at(-1)?.end === to : segments.length === 0, 'segments do not span the range');
       segments.forEach((g, i) => check(g.start < g.end && (i === 0 || g.start === segments[i - 1]!.end), `segment ${i} empty or not contiguous`));
       for (const g of segments) {
         const covering = painted.filter((s) => s.start <= g.start && s.end >= g.end);
         check(JSON.stringify(g.layers.map((l) => l.span.id).sort()) === JSON.stringify(covering.map((s) => s.id).sort()), `layers of [${g.start}, ${g.end})`);
         // No span starts or ends strictly inside a piece.
-        for (const s of painted) check(!(s.start > g.start && s.start < g.end) && !(s.end > g.start && s.end < g.end), `${s.id} cut inside [${g.start}, ${g.end})`);
+        for (const s of painted)
+          check(!(s.start > g.start && s.start < g.end) && !(s.end > g.start && s.end < g.end), `${s.id} cut inside [${g.start}, ${g.end})`);
         g.layers.forEach((l, i) => {
           check(i === 0 || g.layers[i - 1]!.lane > l.lane, `layers of [${g.start}, ${g.end}) not highest lane first`);
           check(l.lane === lanes.get(l.span.id), `${l.span.id} lane`);
@@ -305,7 +317,8 @@ describe('segments and lanes over random spans', () => {
       const whole = segmentRange(0, LENGTH, spans, lanes);
       const cut = [0, 17, 18, 41, LENGTH];
       const pieces = cut.slice(1).flatMap((end, i) => segmentRange(cut[i]!, end, spans, lanes));
-      const lanesAt = (list: Segment<Span>[], c: number) => JSON.stringify(list.find((g) => g.start <= c && c < g.end)!.layers.map((l) => `${l.span.id}:${l.lane}`));
+      const lanesAt = (list: Segment<Span>[], c: number) =>
+        JSON.stringify(list.find((g) => g.start <= c && c < g.end)!.layers.map((l) => `${l.span.id}:${l.lane}`));
       for (let c = 0; c < LENGTH; c++) check(lanesAt(pieces, c) === lanesAt(whole, c), `paragraph cut changes layers at ${c}`);
     }
     expect(failures.slice(0, 5)).toEqual([]);

@@ -31,7 +31,14 @@ async function claim(quote = 'Officials expect repairs by May') {
 describe('createAnnotation', () => {
   it('stores the span with its context, as pending version 1 by the session user, and audits it', async () => {
     const a = await claim();
-    expect(a).toMatchObject({ kind: 'claim', exact: 'Officials expect repairs by May', status: 'pending', version: 1, author: { id: author.id }, attributes: { type: 'prediction' } });
+    expect(a).toMatchObject({
+      kind: 'claim',
+      exact: 'Officials expect repairs by May',
+      status: 'pending',
+      version: 1,
+      author: { id: author.id },
+      attributes: { type: 'prediction' },
+    });
     expect(TEXT.endsWith(`${a.prefix}${a.exact}${a.suffix}`)).toBe(true);
     expect(await db().auditEvent.count({ where: { entityId: a.id, action: 'annotation.create' } })).toBe(1);
   });
@@ -41,9 +48,18 @@ describe('createAnnotation', () => {
     expect(emoji.ok && emoji.value.exact).toBe('Wave 🌊 hits Kaminose');
     const wave = TEXT.indexOf('🌊');
     const before = await db().annotation.count();
-    expect(await createAnnotation(author, articleId, { kind: 'event', start: wave + 1, end: wave + 6 })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await createAnnotation(author, articleId, { kind: 'event', start: 0, end: TEXT.length + 5 })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(await createAnnotation(author, articleId, { kind: 'event', ...span('harbour'), exact: 'harbor' })).toMatchObject({ ok: false, error: { fieldErrors: { exact: expect.any(Array) } } });
+    expect(await createAnnotation(author, articleId, { kind: 'event', start: wave + 1, end: wave + 6 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(await createAnnotation(author, articleId, { kind: 'event', start: 0, end: TEXT.length + 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(await createAnnotation(author, articleId, { kind: 'event', ...span('harbour'), exact: 'harbor' })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { exact: expect.any(Array) } },
+    });
     expect(await db().annotation.count()).toBe(before);
   });
 
@@ -63,7 +79,10 @@ describe('updateAnnotation', () => {
 
   it('lets one of two racing edits from the same version win', async () => {
     const a = await claim('said 佐藤 美咲');
-    const results = await Promise.all([updateAnnotation(author, a.id, { version: 1, note: 'one' }), updateAnnotation(author, a.id, { version: 1, note: 'two' })]);
+    const results = await Promise.all([
+      updateAnnotation(author, a.id, { version: 1, note: 'one' }),
+      updateAnnotation(author, a.id, { version: 1, note: 'two' }),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error.code === 'conflict')).toHaveLength(1);
   });
@@ -79,7 +98,10 @@ describe('updateAnnotation', () => {
 
   it('resets attributes when the kind changes, validates them for the new kind, and audits before and after', async () => {
     const a = await claim('Kaminose');
-    expect(await updateAnnotation(author, a.id, { version: 1, kind: 'source', attributes: { type: 'prediction' } })).toMatchObject({ ok: false, error: { fieldErrors: { 'attributes.type': expect.any(Array) } } });
+    expect(await updateAnnotation(author, a.id, { version: 1, kind: 'source', attributes: { type: 'prediction' } })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { 'attributes.type': expect.any(Array) } },
+    });
     const changed = await updateAnnotation(author, a.id, { version: 1, kind: 'event' });
     expect(changed.ok && [changed.value.kind, changed.value.attributes]).toEqual(['event', {}]);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: a.id, action: 'annotation.update' } });
@@ -98,7 +120,8 @@ describe('updateAnnotation', () => {
 });
 
 describe('updateAnnotation: unattributed claims', () => {
-  const stored = (id: string) => db().annotation.findUniqueOrThrow({ where: { id }, select: { kind: true, unattributed: true, version: true, status: true, attributes: true } });
+  const stored = (id: string) =>
+    db().annotation.findUniqueOrThrow({ where: { id }, select: { kind: true, unattributed: true, version: true, status: true, attributes: true } });
   const auditsOf = (id: string) => db().auditEvent.count({ where: { entityId: id } });
 
   it('marks a claim unattributed and clears it, versioned and audited, without sending an approved claim back to review', async () => {
@@ -107,11 +130,17 @@ describe('updateAnnotation: unattributed claims', () => {
     await db().annotation.update({ where: { id: a.id }, data: { status: 'APPROVED' } });
     const marked = await updateAnnotation(author, a.id, { version: 1, unattributed: true });
     expect(marked).toMatchObject({ ok: true, value: { unattributed: true, status: 'approved', version: 2 } });
-    expect(await updateAnnotation(author, a.id, { version: 1, unattributed: false })).toMatchObject({ ok: false, error: { code: 'conflict', current: { unattributed: true, version: 2 } } });
+    expect(await updateAnnotation(author, a.id, { version: 1, unattributed: false })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', current: { unattributed: true, version: 2 } },
+    });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: a.id, action: 'annotation.update' } });
     expect(audit.before).toMatchObject({ unattributed: false, version: 1 });
     expect(audit.after).toMatchObject({ unattributed: true, version: 2 });
-    expect(await updateAnnotation(author, a.id, { version: 2, unattributed: false })).toMatchObject({ ok: true, value: { unattributed: false, status: 'approved', version: 3 } });
+    expect(await updateAnnotation(author, a.id, { version: 2, unattributed: false })).toMatchObject({
+      ok: true,
+      value: { unattributed: false, status: 'approved', version: 3 },
+    });
     expect((await listAnnotations(articleId))!.find((x) => x.id === a.id)).toMatchObject({ unattributed: false });
   });
 
@@ -120,7 +149,10 @@ describe('updateAnnotation: unattributed claims', () => {
     if (!created.ok) throw new Error(created.error.message);
     const before = [await stored(created.value.id), await auditsOf(created.value.id)];
     const refused = await updateAnnotation(author, created.value.id, { version: 1, unattributed: true });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'validation', message: 'Only a claim can be marked as unattributed.', fieldErrors: { unattributed: expect.any(Array) } } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'Only a claim can be marked as unattributed.', fieldErrors: { unattributed: expect.any(Array) } },
+    });
     const a = await claim('Wave 🌊');
     expect(await updateAnnotation(author, a.id, { version: 1, kind: 'event', unattributed: true })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect([await stored(created.value.id), await auditsOf(created.value.id)]).toEqual(before);
@@ -130,7 +162,10 @@ describe('updateAnnotation: unattributed claims', () => {
   it('drops the mark when an unattributed claim becomes an event', async () => {
     const a = await claim('repairs');
     await updateAnnotation(author, a.id, { version: 1, unattributed: true });
-    expect(await updateAnnotation(author, a.id, { version: 2, kind: 'event' })).toMatchObject({ ok: true, value: { kind: 'event', unattributed: false, version: 3 } });
+    expect(await updateAnnotation(author, a.id, { version: 2, kind: 'event' })).toMatchObject({
+      ok: true,
+      value: { kind: 'event', unattributed: false, version: 3 },
+    });
   });
 
   it('refuses the mark on a claim attributed to a source ("Remove its source first."), and changes nothing', async () => {
@@ -150,12 +185,18 @@ describe('updateAnnotation: unattributed claims', () => {
     const event = await createAnnotation(author, articleId, { kind: 'event', ...span('repairs by May') });
     if (!event.ok) throw new Error(event.error.message);
     expect(await createRelation(author, { fromId: a.id, toId: event.value.id, type: 'about' })).toMatchObject({ ok: true });
-    expect(await updateAnnotation(author, a.id, { version: 1, kind: 'source' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This claim is linked to other annotations; remove its relations before changing its kind.' } });
+    expect(await updateAnnotation(author, a.id, { version: 1, kind: 'source' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'This claim is linked to other annotations; remove its relations before changing its kind.' },
+    });
     expect(await updateAnnotation(author, event.value.id, { version: 1, kind: 'claim' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await stored(a.id)).toMatchObject({ kind: 'CLAIM', version: 1 });
     expect(await stored(event.value.id)).toMatchObject({ kind: 'EVENT', version: 1 });
     // Other edits of a linked annotation go ahead.
-    expect(await updateAnnotation(author, a.id, { version: 1, attributes: { checkworthy: true } })).toMatchObject({ ok: true, value: { kind: 'claim', attributes: { checkworthy: true } } });
+    expect(await updateAnnotation(author, a.id, { version: 1, attributes: { checkworthy: true } })).toMatchObject({
+      ok: true,
+      value: { kind: 'claim', attributes: { checkworthy: true } },
+    });
   });
 });
 

@@ -8,7 +8,15 @@ import { newRowId } from '@/lib/row-id.ts';
 import { parseInput } from '@/lib/validation.ts';
 import { insertAnnotation } from './create-statement.ts';
 import { anchorSpan } from './offsets.ts';
-import { ATTRIBUTE_SCHEMAS, kindFromDb, kindToDb, type AnnotationKindName, type CreateAnnotationInput, type UpdateAnnotationInput, statusFromDb } from './schemas.ts';
+import {
+  ATTRIBUTE_SCHEMAS,
+  kindFromDb,
+  kindToDb,
+  type AnnotationKindName,
+  type CreateAnnotationInput,
+  type UpdateAnnotationInput,
+  statusFromDb,
+} from './schemas.ts';
 import { NO_ANNOTATION } from './not-found.ts';
 
 /** The annotation as the API shows it (docs/design.md "HTTP API conventions"). */
@@ -56,7 +64,18 @@ export function toAnnotationView(row: Prisma.AnnotationGetPayload<{ select: type
 }
 
 /** What the audit trail keeps of an annotation: everything an edit can change. */
-const auditSnapshot = (a: Pick<AnnotationView, 'kind' | 'start' | 'end' | 'exact' | 'note' | 'attributes' | 'unattributed' | 'status' | 'version'>) => ({ kind: a.kind, start: a.start, end: a.end, exact: a.exact, note: a.note, attributes: a.attributes, unattributed: a.unattributed, status: a.status, version: a.version }) as Prisma.InputJsonValue;
+const auditSnapshot = (a: Pick<AnnotationView, 'kind' | 'start' | 'end' | 'exact' | 'note' | 'attributes' | 'unattributed' | 'status' | 'version'>) =>
+  ({
+    kind: a.kind,
+    start: a.start,
+    end: a.end,
+    exact: a.exact,
+    note: a.note,
+    attributes: a.attributes,
+    unattributed: a.unattributed,
+    status: a.status,
+    version: a.version,
+  }) as Prisma.InputJsonValue;
 
 const NO_ARTICLE = fail('not_found', 'No such article.');
 /** An archived article is read-only: its annotations are kept as they were. */
@@ -76,7 +95,11 @@ export async function lockOpenArticle(tx: DbTx, articleId: string): Promise<Resu
 export async function listAnnotations(articleId: string): Promise<AnnotationView[] | null> {
   const article = await db().article.findUnique({ where: { id: articleId }, select: { id: true } });
   if (!article) return null;
-  const rows = await db().annotation.findMany({ where: { articleId }, orderBy: [{ start: 'asc' }, { end: 'desc' }, { id: 'asc' }], select: annotationViewSelect });
+  const rows = await db().annotation.findMany({
+    where: { articleId },
+    orderBy: [{ start: 'asc' }, { end: 'desc' }, { id: 'asc' }],
+    select: annotationViewSelect,
+  });
   return rows.map(toAnnotationView);
 }
 
@@ -146,14 +169,23 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
     if (!locked.ok) return locked;
     const current = locked.value;
     // Checked under the row lock: of two edits racing from the same version, one wins.
-    if (input.version !== current.version) return { ok: false, error: { code: 'conflict', message: 'Someone changed this annotation since you loaded it.', current } };
+    if (input.version !== current.version)
+      return { ok: false, error: { code: 'conflict', message: 'Someone changed this annotation since you loaded it.', current } };
 
     const kind = input.kind ?? current.kind;
     // Attributes belong to a kind: a new kind starts from none unless new ones are sent.
     const rawAttributes = input.attributes ?? (kind === current.kind ? current.attributes : {});
     const attributes = parseInput(ATTRIBUTE_SCHEMAS[kind], rawAttributes);
-    if (!attributes.ok) return fail('validation', attributes.error.message, Object.fromEntries(Object.entries(attributes.error.fieldErrors ?? {}).map(([k, v]) => [`attributes.${k}`, v])));
-    const span = text !== null && input.start !== undefined && input.end !== undefined ? anchorSpan(text, { start: input.start, end: input.end, exact: input.exact }) : null;
+    if (!attributes.ok)
+      return fail(
+        'validation',
+        attributes.error.message,
+        Object.fromEntries(Object.entries(attributes.error.fieldErrors ?? {}).map(([k, v]) => [`attributes.${k}`, v])),
+      );
+    const span =
+      text !== null && input.start !== undefined && input.end !== undefined
+        ? anchorSpan(text, { start: input.start, end: input.end, exact: input.exact })
+        : null;
     if (span && !span.ok) return span;
     if (input.unattributed && kind !== 'claim') return fail('validation', UNATTRIBUTED_CLAIMS_ONLY, { unattributed: [UNATTRIBUTED_CLAIMS_ONLY] });
     // Only a claim carries the mark: one that becomes an event or a source drops it.
@@ -180,7 +212,14 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
       select: annotationViewSelect,
     });
     const view = toAnnotationView(row);
-    await recordAudit(tx, { actorId: actor.id, action: 'annotation.update', entity: 'Annotation', entityId: id, before: auditSnapshot(current), after: auditSnapshot(view) });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'annotation.update',
+      entity: 'Annotation',
+      entityId: id,
+      before: auditSnapshot(current),
+      after: auditSnapshot(view),
+    });
     return ok(view);
   });
 }

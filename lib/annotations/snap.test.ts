@@ -184,7 +184,7 @@ describe('snapSelection, by words', () => {
     const gothic = '𐌰'.repeat(200);
     for (let i = 100; i < 300; i++) {
       const range = snapSelection(gothic, { start: i, end: i + 1 })!;
-      expect(range.start % 2 + (range.end % 2), `at ${i}`).toBe(0);
+      expect((range.start % 2) + (range.end % 2), `at ${i}`).toBe(0);
     }
   });
 });
@@ -259,32 +259,67 @@ describe('nextWordBoundary', () => {
   it('moves forward to the end of the next word or punctuation mark, skipping white space', () => {
     const forward = Array.from({ length: TEXT.length + 1 }, (_, i) => nextWordBoundary(TEXT, i, 1));
     expect(forward).toEqual([
-      5, 5, 5, 5, 5, // Hello
+      5,
+      5,
+      5,
+      5,
+      5, // Hello
       6, // ,
-      12, 12, 12, 12, 12, 12, // ␣world
+      12,
+      12,
+      12,
+      12,
+      12,
+      12, // ␣world
       13, // !
-      18, 18, 18, 18, 18, // ␣␣Foo
+      18,
+      18,
+      18,
+      18,
+      18, // ␣␣Foo
       19, // -
-      22, 22, 22, // bar
-      26, 26, 26, 26, // ␣baz
-      27, 27, // . and the end
+      22,
+      22,
+      22, // bar
+      26,
+      26,
+      26,
+      26, // ␣baz
+      27,
+      27, // . and the end
     ]);
   });
 
   it('moves backward to the start of the previous word or punctuation mark, skipping white space', () => {
     const backward = Array.from({ length: TEXT.length + 1 }, (_, i) => nextWordBoundary(TEXT, i, -1));
     expect(backward).toEqual([
-      0, 0, 0, 0, 0, 0, // the start and Hello
+      0,
+      0,
+      0,
+      0,
+      0,
+      0, // the start and Hello
       5, // after ,
       5, // after ,␣
-      7, 7, 7, 7, 7, // in and after world
+      7,
+      7,
+      7,
+      7,
+      7, // in and after world
       12, // after !
-      12, 12, // in the spaces
-      15, 15, 15, // in and after Foo
+      12,
+      12, // in the spaces
+      15,
+      15,
+      15, // in and after Foo
       18, // after -
-      19, 19, 19, // in and after bar
+      19,
+      19,
+      19, // in and after bar
       19, // after bar␣
-      23, 23, 23, // in and after baz
+      23,
+      23,
+      23, // in and after baz
       26, // after .
     ]);
   });
@@ -304,7 +339,7 @@ describe('nextWordBoundary', () => {
     const text = `Mum ${FAMILY} 東京都に住んでいる`;
     const stops = (direction: 1 | -1) => {
       const out: number[] = [];
-      for (let at = direction === 1 ? 0 : text.length; ; ) {
+      for (let at = direction === 1 ? 0 : text.length; ;) {
         const next = nextWordBoundary(text, at, direction);
         if (next === at) break;
         out.push((at = next));

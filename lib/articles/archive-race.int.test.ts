@@ -81,7 +81,9 @@ async function writtenAfter(articleId: string, archivedAt: Date, ids: { deleted:
     'annotations updated': await db().annotation.count({ where: { articleId, createdAt: { lte: archivedAt }, updatedAt: after } }),
     'decisions made': await db().reviewDecision.count({ where: { annotation: { articleId }, createdAt: after } }),
     'links made': await db().relation.count({ where: { from: { articleId }, createdAt: after } }),
-    'annotations or links deleted': await db().auditEvent.count({ where: { action: { in: ['annotation.delete', 'relation.delete'] }, entityId: { in: [...ids.deleted, ...ids.unlinked] }, createdAt: after } }),
+    'annotations or links deleted': await db().auditEvent.count({
+      where: { action: { in: ['annotation.delete', 'relation.delete'] }, entityId: { in: [...ids.deleted, ...ids.unlinked] }, createdAt: after },
+    }),
   };
 }
 
@@ -129,7 +131,13 @@ describe('archiving an article while writes to it are in flight', () => {
     }
     const summary = Object.fromEntries([...outcomes].sort());
     console.log(`[archive-race] ${TRIALS} trials:`, summary, 'written after archivedAt:', Object.fromEntries(late));
-    expect(Object.fromEntries(late)).toEqual({ 'annotations created': 0, 'annotations updated': 0, 'decisions made': 0, 'links made': 0, 'annotations or links deleted': 0 });
+    expect(Object.fromEntries(late)).toEqual({
+      'annotations created': 0,
+      'annotations updated': 0,
+      'decisions made': 0,
+      'links made': 0,
+      'annotations or links deleted': 0,
+    });
     // Each write either landed or was refused as archived: no deadlock, no other error.
     expect(Object.keys(summary).filter((k) => !/: (ok|archived|\d+ of \d+ landed)$/.test(k))).toEqual([]);
   });

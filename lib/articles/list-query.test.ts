@@ -35,7 +35,13 @@ describe('cursors', () => {
   });
 
   it('rejects what we did not issue', () => {
-    for (const raw of ['', 'not base64!', 'eyJ4IjoxfQ', Buffer.from('["newest","x","y","z"]').toString('base64url'), Buffer.from('["relevance",-1,"a"]').toString('base64url')]) {
+    for (const raw of [
+      '',
+      'not base64!',
+      'eyJ4IjoxfQ',
+      Buffer.from('["newest","x","y","z"]').toString('base64url'),
+      Buffer.from('["relevance",-1,"a"]').toString('base64url'),
+    ]) {
       expect(decodeCursor(raw), raw).toBeNull();
     }
   });
@@ -49,7 +55,12 @@ describe('articleListQuerySchema', () => {
 
   it('defaults to the newest first, or relevance when searching, treating blank fields as absent', () => {
     expect(articleListQuerySchema.parse({})).toMatchObject({ sort: 'newest', archived: 'hide', limit: 25, q: undefined });
-    expect(articleListQuerySchema.parse({ q: ' harbour ', source: '', from: '' })).toMatchObject({ sort: 'relevance', q: 'harbour', source: undefined, from: undefined });
+    expect(articleListQuerySchema.parse({ q: ' harbour ', source: '', from: '' })).toMatchObject({
+      sort: 'relevance',
+      q: 'harbour',
+      source: undefined,
+      from: undefined,
+    });
     expect(articleListQuerySchema.parse({ sort: 'relevance' }).sort).toBe('newest');
     expect(articleListQuerySchema.parse({ q: 'x', sort: 'title' }).sort).toBe('title');
   });

@@ -84,7 +84,9 @@ export const articleListQuerySchema = z
     sort: optionalField(z.enum(ARTICLE_SORTS, `Sort by one of ${ARTICLE_SORTS.join(', ')}.`)),
     archived: optionalField(z.enum(ARCHIVED_VIEWS, `Choose one of ${ARCHIVED_VIEWS.join(', ')}.`)),
     cursor: optionalField(z.string()),
-    limit: optionalField(z.coerce.number('The limit is a number.').int('The limit is a whole number.').min(1, 'The limit is at least 1.').max(100, 'The limit is at most 100.')),
+    limit: optionalField(
+      z.coerce.number('The limit is a number.').int('The limit is a whole number.').min(1, 'The limit is at least 1.').max(100, 'The limit is at most 100.'),
+    ),
   })
   .transform((input, ctx) => {
     const days = utcDayRange(input, ctx);
@@ -126,7 +128,10 @@ export function titlePrefixQuery(q: string): string | null {
   let positive = 0;
   let or = false;
   // A chunk is a quoted phrase or a run of non-space characters; quotes only group words here.
-  for (const [, quoted, bare] of q.normalize('NFC').toLowerCase().matchAll(/"([^"]*)"?|(\S+)/g)) {
+  for (const [, quoted, bare] of q
+    .normalize('NFC')
+    .toLowerCase()
+    .matchAll(/"([^"]*)"?|(\S+)/g)) {
     const chunk = quoted ?? bare ?? '';
     if (quoted === undefined && chunk === 'or') {
       or = parts.length > 0;

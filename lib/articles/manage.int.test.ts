@@ -9,13 +9,26 @@ import { contentHash } from './normalize.ts';
 import { articleListQuerySchema, listArticles } from './queries.ts';
 
 async function makeAdmin(): Promise<Actor> {
-  const user = await db().user.create({ data: { email: `admin-${randomBytes(4).toString('hex')}@int.example`, name: 'Admin', role: 'ADMIN', passwordHash: 'x' } });
+  const user = await db().user.create({
+    data: { email: `admin-${randomBytes(4).toString('hex')}@int.example`, name: 'Admin', role: 'ADMIN', passwordHash: 'x' },
+  });
   return { id: user.id, role: 'ADMIN', disabled: false };
 }
 
 async function makeArticle(data: { title?: string; url?: string; canonicalUrl?: string } = {}) {
   const text = `Article text ${randomBytes(6).toString('hex')}.`;
-  return db().article.create({ data: { title: data.title ?? 'Original title', text, contentHash: contentHash(text), source: 'Wire', author: 'A. Writer', language: 'en', url: data.url, canonicalUrl: data.canonicalUrl } });
+  return db().article.create({
+    data: {
+      title: data.title ?? 'Original title',
+      text,
+      contentHash: contentHash(text),
+      source: 'Wire',
+      author: 'A. Writer',
+      language: 'en',
+      url: data.url,
+      canonicalUrl: data.canonicalUrl,
+    },
+  });
 }
 
 const change = (input: unknown) => articleMetadataSchema.parse(input);
@@ -25,10 +38,22 @@ describe('updateArticleMetadata', () => {
   it('changes the metadata and audits only what changed, before and after', async () => {
     const admin = await makeAdmin();
     const article = await makeArticle();
-    const result = await updateArticleMetadata(admin, article.id, change({ title: 'New title', source: '', author: 'A. Writer', publishedAt: '2024-05-31', language: 'de' }));
+    const result = await updateArticleMetadata(
+      admin,
+      article.id,
+      change({ title: 'New title', source: '', author: 'A. Writer', publishedAt: '2024-05-31', language: 'de' }),
+    );
     expect(result.ok).toBe(true);
     const stored = await db().article.findUniqueOrThrow({ where: { id: article.id } });
-    expect(stored).toMatchObject({ title: 'New title', source: null, author: 'A. Writer', publishedAt: new Date('2024-05-31T00:00:00Z'), language: 'de', text: article.text, contentHash: article.contentHash });
+    expect(stored).toMatchObject({
+      title: 'New title',
+      source: null,
+      author: 'A. Writer',
+      publishedAt: new Date('2024-05-31T00:00:00Z'),
+      language: 'de',
+      text: article.text,
+      contentHash: article.contentHash,
+    });
     const [audit, ...rest] = await audits(article.id);
     expect(rest).toEqual([]);
     expect(audit).toMatchObject({ actorId: admin.id, action: 'article.update', entity: 'Article' });
@@ -48,7 +73,10 @@ describe('updateArticleMetadata', () => {
     const admin = await makeAdmin();
     const article = await makeArticle({ url: 'https://old.example/a', canonicalUrl: 'https://old.example/a' });
     const changed = await updateArticleMetadata(admin, article.id, change({ url: 'https://NEW.example/b?id=7&utm_source=x#comments' }));
-    expect(changed.ok && [changed.value.url, changed.value.canonicalUrl]).toEqual(['https://new.example/b?id=7&utm_source=x#comments', 'https://new.example/b?id=7']);
+    expect(changed.ok && [changed.value.url, changed.value.canonicalUrl]).toEqual([
+      'https://new.example/b?id=7&utm_source=x#comments',
+      'https://new.example/b?id=7',
+    ]);
     const [audit] = await audits(article.id);
     expect(audit!.before).toEqual({ url: 'https://old.example/a', canonicalUrl: 'https://old.example/a' });
     expect(audit!.after).toEqual({ url: 'https://new.example/b?id=7&utm_source=x#comments', canonicalUrl: 'https://new.example/b?id=7' });
@@ -61,7 +89,10 @@ describe('updateArticleMetadata', () => {
     await makeArticle({ url: 'https://taken.example/story', canonicalUrl: 'https://taken.example/story' });
     const article = await makeArticle();
     const result = await updateArticleMetadata(admin, article.id, change({ title: 'Renamed', url: 'https://TAKEN.example/story?utm_medium=social#top' }));
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'conflict', fieldErrors: { url: [expect.stringMatching(/Another article already has this URL/)] } }) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'conflict', fieldErrors: { url: [expect.stringMatching(/Another article already has this URL/)] } }),
+    });
     expect(await db().article.findUniqueOrThrow({ where: { id: article.id } })).toMatchObject({ title: 'Original title', url: null, canonicalUrl: null });
     expect(await audits(article.id)).toEqual([]);
   });

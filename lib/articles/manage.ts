@@ -19,7 +19,18 @@ const metadataSelect = {
   archivedAt: true,
   updatedAt: true,
 } as const;
-type ArticleMetadata = { id: string; title: string; source: string | null; author: string | null; url: string | null; canonicalUrl: string | null; publishedAt: Date | null; language: string | null; archivedAt: Date | null; updatedAt: Date };
+type ArticleMetadata = {
+  id: string;
+  title: string;
+  source: string | null;
+  author: string | null;
+  url: string | null;
+  canonicalUrl: string | null;
+  publishedAt: Date | null;
+  language: string | null;
+  archivedAt: Date | null;
+  updatedAt: Date;
+};
 
 type Field = 'title' | 'source' | 'author' | 'url' | 'canonicalUrl' | 'publishedAt' | 'language';
 type Snapshot = Partial<Record<Field, string | null>>;
@@ -72,7 +83,9 @@ export async function updateArticleMetadata(actor: Actor, id: string, input: Art
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      return fail('conflict', 'Another article already has this URL.', { url: ['Another article already has this URL (compared without utm_* parameters and the fragment).'] });
+      return fail('conflict', 'Another article already has this URL.', {
+        url: ['Another article already has this URL (compared without utm_* parameters and the fragment).'],
+      });
     }
     throw error;
   }

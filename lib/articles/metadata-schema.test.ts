@@ -58,7 +58,10 @@ describe('articleMetadataSchema shares the import rules', () => {
   });
 
   it('stores URLs percent-encoded and language tags canonical, as the importer does', () => {
-    expect(articleMetadataSchema.parse({ url: 'https://Ex.example/ä?q=1', language: 'en_gb' })).toEqual({ url: 'https://ex.example/%C3%A4?q=1', language: 'en-GB' });
+    expect(articleMetadataSchema.parse({ url: 'https://Ex.example/ä?q=1', language: 'en_gb' })).toEqual({
+      url: 'https://ex.example/%C3%A4?q=1',
+      language: 'en-GB',
+    });
     expect(articleMetadataSchema.parse({ url: '', source: ' ' })).toEqual({ url: null, source: null });
   });
 });

@@ -13,7 +13,12 @@ const ODD_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 const oneLine = (label: string, max: number) =>
   z
     .string(`${label} is text.`)
-    .transform((s) => s.normalize('NFC').replace(/[ \t\r\n]+/g, ' ').trim())
+    .transform((s) =>
+      s
+        .normalize('NFC')
+        .replace(/[ \t\r\n]+/g, ' ')
+        .trim(),
+    )
     .pipe(
       z
         .string()
@@ -21,7 +26,8 @@ const oneLine = (label: string, max: number) =>
         .refine((s) => !ODD_CHARS.test(s) && !/\p{Cs}/u.test(s), `${label} contains characters that are not allowed.`),
     );
 // nullable(), not a union with null: a union would reduce the field's own message to "Invalid input".
-const clearable = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' || (typeof v === 'string' && v.trim() === '') ? null : v), schema.nullable());
+const clearable = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => (v === '' || (typeof v === 'string' && v.trim() === '') ? null : v), schema.nullable());
 
 /** The same rule as at import: http(s) only, stored percent-encoded, so its bytes fit the index. */
 const webAddress = (s: string) => {

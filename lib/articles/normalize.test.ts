@@ -31,7 +31,13 @@ const byRegex = {
       .replace(/\r\n?/g, '\n')
       .normalize('NFC')
       .split(/\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*/)
-      .map((paragraph) => paragraph.split('\n').map((line) => line.replace(/[ \t]+$/u, '')).join('\n').trim())
+      .map((paragraph) =>
+        paragraph
+          .split('\n')
+          .map((line) => line.replace(/[ \t]+$/u, ''))
+          .join('\n')
+          .trim(),
+      )
       .filter((paragraph) => paragraph.length > 0)
       .join('\n\n'),
   clean: (raw: string) =>
@@ -51,7 +57,29 @@ const byRegex = {
 
 describe('the normalisation loops', () => {
   it('give exactly what the regular expressions gave, on 50,000 random short texts of the tricky characters', () => {
-    const alphabet = [' ', '\t', '\u00a0', '\n', '\r', 'a', '\u3000', '\ufeff', 'e', '\u0301', '\u2028', '\u2029', '\f', '\v', '\u0085', '\u0001', '\u007f', '\ud83c', '\udf0a', '\u1680', '\u202f'];
+    const alphabet = [
+      ' ',
+      '\t',
+      '\u00a0',
+      '\n',
+      '\r',
+      'a',
+      '\u3000',
+      '\ufeff',
+      'e',
+      '\u0301',
+      '\u2028',
+      '\u2029',
+      '\f',
+      '\v',
+      '\u0085',
+      '\u0001',
+      '\u007f',
+      '\ud83c',
+      '\udf0a',
+      '\u1680',
+      '\u202f',
+    ];
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 50_000; i++) {

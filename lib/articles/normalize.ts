@@ -11,7 +11,17 @@ const NO_BREAK_SPACE = 0xa0;
 function isTrimmed(c: number): boolean {
   if (c <= SPACE) return c === SPACE || (c >= TAB && c <= CR);
   if (c < NO_BREAK_SPACE) return false;
-  return c === NO_BREAK_SPACE || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === NO_BREAK_SPACE ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**

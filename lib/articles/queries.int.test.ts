@@ -39,7 +39,9 @@ async function makeArticle(spec: ArticleSpec) {
     },
   });
   for (const a of spec.annotations ?? []) {
-    await db().annotation.create({ data: { articleId: article.id, authorId, kind: a.kind ?? 'CLAIM', status: a.status ?? 'PENDING', start: 0, end: 5, exact: text.slice(0, 5) } });
+    await db().annotation.create({
+      data: { articleId: article.id, authorId, kind: a.kind ?? 'CLAIM', status: a.status ?? 'PENDING', start: 0, end: 5, exact: text.slice(0, 5) },
+    });
   }
   return article;
 }
@@ -96,7 +98,8 @@ describe('full-text search', () => {
     const source = newSource();
     await makeArticle({ source, title: 'Quotes', text: '“Nowadays the marlinspike—not the net—matters,” the skipper’s mate said. It’s «finished».' });
     await makeArticle({ source, title: 'Markup', text: 'How <script> tags break parsers, and the halyard after them.' });
-    for (const q of ['nowadays', 'marlinspike', 'net', 'matters', 'skipper', 'finished', '“nowadays”']) expect(await titles({ q, source }), q).toEqual(['Quotes']);
+    for (const q of ['nowadays', 'marlinspike', 'net', 'matters', 'skipper', 'finished', '“nowadays”'])
+      expect(await titles({ q, source }), q).toEqual(['Quotes']);
     expect(await titles({ q: 'halyard', source })).toEqual(['Markup']);
     const [quotes] = (await list({ q: 'marlinspike skipper', source })).items;
     expect(plain(quotes!.snippet)).toContain('Nowadays the marlinspike—not the net—matters,” the skipper’s mate said. It’s «finished');
@@ -169,7 +172,14 @@ describe('filters', () => {
     const source = newSource();
     await makeArticle({ source, title: 'None' });
     await makeArticle({ source, title: 'Pending', annotations: [{ status: 'PENDING' }, { status: 'APPROVED' }] });
-    await makeArticle({ source, title: 'Approved', annotations: [{ status: 'APPROVED', kind: 'EVENT' }, { status: 'APPROVED', kind: 'SOURCE' }] });
+    await makeArticle({
+      source,
+      title: 'Approved',
+      annotations: [
+        { status: 'APPROVED', kind: 'EVENT' },
+        { status: 'APPROVED', kind: 'SOURCE' },
+      ],
+    });
     await makeArticle({ source, title: 'Rejected', annotations: [{ status: 'REJECTED' }, { status: 'APPROVED' }] });
     await makeArticle({ source, title: 'Mixed', annotations: [{ status: 'REJECTED' }, { status: 'PENDING' }] });
     const sorted = { source, sort: 'title' };
@@ -215,7 +225,7 @@ describe('counts', () => {
     ]);
   });
 
-  it('keeps the article\'s annotation count in step with inserts, deletes and moves', async () => {
+  it("keeps the article's annotation count in step with inserts, deletes and moves", async () => {
     const source = newSource();
     const a = await makeArticle({ source, title: 'A', text: 'Some text here.', annotations: [{}, {}] });
     const b = await makeArticle({ source, title: 'B', text: 'Other text here.' });
@@ -263,7 +273,11 @@ describe('sorting and keyset pagination', () => {
   it('orders newest by published date with undated last, then by import date, then id', async () => {
     const { items } = await list({ source, sort: 'newest', limit: 100 });
     const byId = (a: ArticleListItem, b: ArticleListItem) => (a.id < b.id ? 1 : -1);
-    const sameDates = (x: string, y: string) => items.filter((i) => i.title === x || i.title === y).sort(byId).map((i) => i.title);
+    const sameDates = (x: string, y: string) =>
+      items
+        .filter((i) => i.title === x || i.title === y)
+        .sort(byId)
+        .map((i) => i.title);
     expect(items.map((i) => i.title)).toEqual([
       ...sameDates('Foxtrot pelican pelican', 'Echo'),
       'Alpha pelican', // same date as "delta pelican", imported later
@@ -275,7 +289,15 @@ describe('sorting and keyset pagination', () => {
 
   it('orders by title case-insensitively and by most annotated', async () => {
     const byTitle = await titles({ source, sort: 'title' });
-    expect(byTitle.map((t) => t.toLowerCase())).toEqual(['alpha pelican', 'alpha pelican', 'bravo', 'charlie pelican', 'delta pelican', 'echo', 'foxtrot pelican pelican']);
+    expect(byTitle.map((t) => t.toLowerCase())).toEqual([
+      'alpha pelican',
+      'alpha pelican',
+      'bravo',
+      'charlie pelican',
+      'delta pelican',
+      'echo',
+      'foxtrot pelican pelican',
+    ]);
     const byCount = (await list({ source, sort: 'annotated', limit: 100 })).items.map((i) => i.annotationCount);
     expect(byCount).toEqual([3, 2, 2, 1, 1, 0, 0]);
   });
@@ -284,7 +306,12 @@ describe('sorting and keyset pagination', () => {
     const { items } = await list({ source, q: 'pelican', limit: 100 });
     const ranks = items.map((i) => i.rank!);
     expect([...ranks].sort((x, y) => y - x)).toEqual(ranks);
-    expect(items.slice(-2).map((i) => i.title).sort()).toEqual(['Bravo', 'Echo']);
+    expect(
+      items
+        .slice(-2)
+        .map((i) => i.title)
+        .sort(),
+    ).toEqual(['Bravo', 'Echo']);
   });
 
   it('refuses a cursor of another sort, or one not issued by us', async () => {

@@ -10,7 +10,6 @@ export { articleListQuerySchema, type ArticleListQuery } from './list-query.ts';
 
 export { entityIdSchema as articleIdSchema } from '@/lib/ids.ts';
 
-
 export interface ArticleListItem {
   id: string;
   title: string;
@@ -120,24 +119,22 @@ const TITLE_OPTIONS = headlineOptions('HighlightAll=true');
  */
 export async function listArticles(query: ArticleListQuery): Promise<ArticleListPage> {
   const rows = await db().$queryRaw<Row[]>(articleListSql(query));
-  const items = rows.slice(0, query.limit).map(
-    (row): ArticleListItem => ({
-      id: row.id,
-      title: row.title,
-      source: row.source,
-      author: row.author,
-      url: row.url,
-      publishedAt: row.publishedAt,
-      language: row.language,
-      createdAt: row.createdAt,
-      archivedAt: row.archivedAt,
-      annotationCount: row.annotationCount,
-      counts: { claims: row.claims, events: row.events, sources: row.sources, pending: row.pending, approved: row.approved, rejected: row.rejected },
-      titleHighlight: query.q ? titleHighlight(row.title, row.titleMarked) : [{ text: row.title, highlight: false }],
-      snippet: query.q ? parseHighlighted(restoreSearchText(row.snippetMarked)) : [{ text: row.snippetMarked, highlight: false }],
-      rank: row.rank,
-    }),
-  );
+  const items = rows.slice(0, query.limit).map((row): ArticleListItem => ({
+    id: row.id,
+    title: row.title,
+    source: row.source,
+    author: row.author,
+    url: row.url,
+    publishedAt: row.publishedAt,
+    language: row.language,
+    createdAt: row.createdAt,
+    archivedAt: row.archivedAt,
+    annotationCount: row.annotationCount,
+    counts: { claims: row.claims, events: row.events, sources: row.sources, pending: row.pending, approved: row.approved, rejected: row.rejected },
+    titleHighlight: query.q ? titleHighlight(row.title, row.titleMarked) : [{ text: row.title, highlight: false }],
+    snippet: query.q ? parseHighlighted(restoreSearchText(row.snippetMarked)) : [{ text: row.snippetMarked, highlight: false }],
+    rank: row.rank,
+  }));
   const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
   return { items, nextCursor: last ? encodeCursor(cursorOf(query.sort, last)) : null };
 }
@@ -179,7 +176,10 @@ export function articleFilterConditions(query: ArticleFilter): Prisma.Sql[] {
 
 function searchTerms(q: string) {
   const prefix = titlePrefixQuery(q);
-  return { fts: sql`websearch_to_tsquery('english'::regconfig, ${searchQueryText(q)})`, prefixQuery: prefix ? sql`to_tsquery('simple'::regconfig, ${prefix})` : null };
+  return {
+    fts: sql`websearch_to_tsquery('english'::regconfig, ${searchQueryText(q)})`,
+    prefixQuery: prefix ? sql`to_tsquery('simple'::regconfig, ${prefix})` : null,
+  };
 }
 
 /** The one SQL statement of a list page (exported for EXPLAIN in benchmarks and checks). */
@@ -248,6 +248,19 @@ export async function listSources(includeArchived = false): Promise<string[]> {
 export async function getArticle(id: string) {
   return db().article.findUnique({
     where: { id },
-    select: { id: true, title: true, text: true, source: true, author: true, url: true, canonicalUrl: true, publishedAt: true, language: true, archivedAt: true, createdAt: true, updatedAt: true },
+    select: {
+      id: true,
+      title: true,
+      text: true,
+      source: true,
+      author: true,
+      url: true,
+      canonicalUrl: true,
+      publishedAt: true,
+      language: true,
+      archivedAt: true,
+      createdAt: true,
+      updatedAt: true,
+    },
   });
 }

@@ -13,7 +13,8 @@
  */
 export const SEARCH_PUNCTUATION = '<“”„‘’‚«»‹›—–‐‑…\u00a0\u2009\u202f\u3000、。，（）「」';
 // 27 control characters, leaving out \t, \n and the highlight markers \u0002 and \u0003.
-export const SEARCH_PLACEHOLDERS = '\u0001\u0004\u0005\u0006\u0007\u0008\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f';
+export const SEARCH_PLACEHOLDERS =
+  '\u0001\u0004\u0005\u0006\u0007\u0008\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f';
 
 const restore = new Map([...SEARCH_PLACEHOLDERS].map((c, i) => [c, SEARCH_PUNCTUATION[i]!]));
 const PLACEHOLDER = new RegExp(`[${SEARCH_PLACEHOLDERS}]`, 'g');

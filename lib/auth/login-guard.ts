@@ -51,7 +51,8 @@ export async function screenAuthRequest(request: Request): Promise<Result<null>>
  */
 export async function parseLoginRequest(request: Request): Promise<Result<LoginRequest>> {
   const type = request.headers.get('content-type') ?? '';
-  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) return fail('unsupported_media_type', 'Send the e-mail address and password as a urlencoded form.');
+  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded'))
+    return fail('unsupported_media_type', 'Send the e-mail address and password as a urlencoded form.');
   const body = await readBodyText(request.clone(), MAX_AUTH_BODY_BYTES);
   if (!body.ok) return body;
   const form = new URLSearchParams(body.value);

@@ -24,7 +24,12 @@ export interface PasswordAttempt {
 export type Reservation = { limited: true; retryAfterSeconds: number } | ({ limited: false } & PasswordAttempt);
 
 async function recentFailures(tx: DbTx, where: { email: string; ip: string } | { ip: string }, since: Date, take: number): Promise<Date[]> {
-  const rows = await tx.loginFailure.findMany({ where: { ...where, createdAt: { gt: since } }, orderBy: { createdAt: 'desc' }, take, select: { createdAt: true } });
+  const rows = await tx.loginFailure.findMany({
+    where: { ...where, createdAt: { gt: since } },
+    orderBy: { createdAt: 'desc' },
+    take,
+    select: { createdAt: true },
+  });
   return rows.map((r) => r.createdAt);
 }
 

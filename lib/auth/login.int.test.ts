@@ -51,21 +51,38 @@ describe('parseLoginRequest', () => {
   });
 
   it('refuses other content types and oversized bodies', async () => {
-    expect(await parseLoginRequest(loginRequest('{"email":"a@b.example"}', '192.0.2.1', 'application/json'))).toMatchObject({ ok: false, error: { code: 'unsupported_media_type' } });
-    expect(await parseLoginRequest(loginRequest(form({ email: 'a@int.example', password: 'x'.repeat(10_000) })))).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    expect(await parseLoginRequest(loginRequest('{"email":"a@b.example"}', '192.0.2.1', 'application/json'))).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported_media_type' },
+    });
+    expect(await parseLoginRequest(loginRequest(form({ email: 'a@int.example', password: 'x'.repeat(10_000) })))).toMatchObject({
+      ok: false,
+      error: { code: 'payload_too_large' },
+    });
   });
 
   it('reads the account and the address it is counted under', async () => {
-    expect(await parseLoginRequest(loginRequest(form({ email: 'Counted@int.example', password: 'whatever' }), '2001:db8:5::9'))).toEqual({ ok: true, value: { email: 'counted@int.example', ipKey: '2001:db8:5:0::/64' } });
+    expect(await parseLoginRequest(loginRequest(form({ email: 'Counted@int.example', password: 'whatever' }), '2001:db8:5::9'))).toEqual({
+      ok: true,
+      value: { email: 'counted@int.example', ipKey: '2001:db8:5:0::/64' },
+    });
   });
 });
 
 describe('throttledPasswordCheck', () => {
   it('counts the attempt before the password is checked, and forgives it once it was right', async () => {
     const who = { email: 'counted@int.example', ipKey: '192.0.2.5' };
-    const counted = await throttledPasswordCheck(who, async () => db().loginFailure.count({ where: { email: who.email, ip: who.ipKey } }), () => false);
+    const counted = await throttledPasswordCheck(
+      who,
+      async () => db().loginFailure.count({ where: { email: who.email, ip: who.ipKey } }),
+      () => false,
+    );
     expect(counted).toEqual({ ok: true, value: 1 });
-    await throttledPasswordCheck(who, async () => true, (right) => right);
+    await throttledPasswordCheck(
+      who,
+      async () => true,
+      (right) => right,
+    );
     expect(await db().loginFailure.count({ where: { email: who.email, ip: who.ipKey } })).toBe(0);
   });
 
@@ -73,7 +90,11 @@ describe('throttledPasswordCheck', () => {
     const who = { email: 'refused@int.example', ipKey: '192.0.2.6' };
     for (let i = 0; i < LOGIN_LIMITS.perAccountAndIp; i++) await reserveLoginAttempt(who.email, who.ipKey);
     let ran = false;
-    const refused = await throttledPasswordCheck(who, async () => (ran = true), () => true);
+    const refused = await throttledPasswordCheck(
+      who,
+      async () => (ran = true),
+      () => true,
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'rate_limited' }, retryAfterSeconds: expect.any(Number) });
     expect(ran).toBe(false);
   });
@@ -84,10 +105,20 @@ describe('throttledPasswordCheck', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const total = PASSWORD_CHECKS.concurrency + PASSWORD_CHECKS.maxWaiting + 5;
     // Each from its own address, so only the queue (not a login limit) can refuse them.
-    const runs = Array.from({ length: total }, (_, i) => throttledPasswordCheck({ email: `flood${i}@int.example`, ipKey: `198.18.0.${i}` }, () => gate, () => false));
+    const runs = Array.from({ length: total }, (_, i) =>
+      throttledPasswordCheck(
+        { email: `flood${i}@int.example`, ipKey: `198.18.0.${i}` },
+        () => gate,
+        () => false,
+      ),
+    );
     const full = PASSWORD_CHECKS.concurrency + PASSWORD_CHECKS.maxWaiting;
     while (passwordCheckQueue.running + passwordCheckQueue.waiting < full) await new Promise((r) => setTimeout(r, 10));
-    const extra = await throttledPasswordCheck(who, async () => 'ran', () => false);
+    const extra = await throttledPasswordCheck(
+      who,
+      async () => 'ran',
+      () => false,
+    );
     expect(extra).toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringContaining('busy') }, retryAfterSeconds: 1 });
     expect(await db().loginFailure.count({ where: { email: who.email, ip: who.ipKey } })).toBe(0);
     release();
@@ -100,7 +131,11 @@ describe('the account-wide slowdown', () => {
   it('waits out its delay holding no password slot, then checks the password', async () => {
     for (let i = 0; i < LOGIN_LIMITS.slowAfterPerAccount; i++) await reserveLoginAttempt('slowed@int.example', `198.51.100.${100 + i}`);
     let ran = false;
-    const slowed = throttledPasswordCheck({ email: 'slowed@int.example', ipKey: '203.0.113.200' }, async () => (ran = true), () => true);
+    const slowed = throttledPasswordCheck(
+      { email: 'slowed@int.example', ipKey: '203.0.113.200' },
+      async () => (ran = true),
+      () => true,
+    );
     while ((await db().loginFailure.count({ where: { email: 'slowed@int.example', ip: '203.0.113.200' } })) === 0) await new Promise((r) => setTimeout(r, 10));
     while (passwordCheckQueue.running > 0) await new Promise((r) => setTimeout(r, 5));
     expect(ran).toBe(false);
@@ -160,7 +195,9 @@ describe('login limits', () => {
 
   it('forgets failures older than the window', async () => {
     const old = new Date(Date.now() - LOGIN_LIMITS.windowMs - 1000);
-    await db().loginFailure.createMany({ data: Array.from({ length: LOGIN_LIMITS.perAccountAndIp }, () => ({ email: 'old@int.example', ip: '192.0.2.99', createdAt: old })) });
+    await db().loginFailure.createMany({
+      data: Array.from({ length: LOGIN_LIMITS.perAccountAndIp }, () => ({ email: 'old@int.example', ip: '192.0.2.99', createdAt: old })),
+    });
     expect(await reserveLoginAttempt('old@int.example', '192.0.2.99')).toMatchObject({ limited: false, delayMs: 0 });
   });
 });

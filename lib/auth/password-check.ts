@@ -17,7 +17,10 @@ export const passwordCheckQueue = boundedQueue(PASSWORD_CHECKS);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const busy = (): ThrottledResult<never> => ({ ...fail('rate_limited', 'The server is busy checking other passwords. Try again in a moment.'), retryAfterSeconds: 1 });
+const busy = (): ThrottledResult<never> => ({
+  ...fail('rate_limited', 'The server is busy checking other passwords. Try again in a moment.'),
+  retryAfterSeconds: 1,
+});
 
 async function checkAndSettle<T>(attempt: PasswordAttempt, check: () => Promise<T>, wasRight: (outcome: T) => boolean): Promise<T> {
   const outcome = await check();
@@ -34,7 +37,11 @@ async function checkAndSettle<T>(attempt: PasswordAttempt, check: () => Promise<
  * than slots and is refused (429, nothing counted) before it touches the database. A slowed-down
  * attempt leaves its slot while it waits (holding no lock either), then queues again.
  */
-export async function throttledPasswordCheck<T>(who: { email: string; ipKey: string }, check: () => Promise<T>, wasRight: (outcome: T) => boolean): Promise<ThrottledResult<T>> {
+export async function throttledPasswordCheck<T>(
+  who: { email: string; ipKey: string },
+  check: () => Promise<T>,
+  wasRight: (outcome: T) => boolean,
+): Promise<ThrottledResult<T>> {
   const first = await passwordCheckQueue.run(async () => {
     const reservation = await reserveLoginAttempt(who.email, who.ipKey);
     if (reservation.limited || reservation.delayMs > 0) return { reservation };
@@ -44,7 +51,10 @@ export async function throttledPasswordCheck<T>(who: { email: string; ipKey: str
   const { reservation, checked } = first.value;
   if (reservation.limited) {
     const minutes = Math.ceil(reservation.retryAfterSeconds / 60);
-    return { ...fail('rate_limited', `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`), retryAfterSeconds: reservation.retryAfterSeconds };
+    return {
+      ...fail('rate_limited', `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`),
+      retryAfterSeconds: reservation.retryAfterSeconds,
+    };
   }
   if (checked) return ok(checked.outcome);
   await sleep(reservation.delayMs);

@@ -25,7 +25,8 @@ describe('createCommentSchema', () => {
   });
 
   it('refuses NUL, other control characters and lone surrogates, but not emoji or CJK', () => {
-    for (const bad of ['a\u0000b', 'a\u0007b', 'a\u007fb', 'a\ud83cb']) expect(errorsOf({ body: bad })).toEqual(['The comment contains characters that are not allowed.']);
+    for (const bad of ['a\u0000b', 'a\u0007b', 'a\u007fb', 'a\ud83cb'])
+      expect(errorsOf({ body: bad })).toEqual(['The comment contains characters that are not allowed.']);
     expect(errorsOf({ body: '波 🌊 e\u0301' })).toEqual([]);
   });
 

@@ -36,18 +36,35 @@ describe('comments', () => {
 
   it('lets anyone comment on anyone’s annotation, trimmed, by the session user, audited; the thread reads oldest first', async () => {
     const first = await createComment(researcher, annotationId, body('  Which operator?\r\nThe article names two.  '));
-    expect(first).toEqual({ ok: true, value: { id: expect.any(String), annotationId, body: 'Which operator?\nThe article names two.', author: { id: researcher.id, name: 'Name of researcher@comments.example' }, createdAt: expect.any(Date) } });
+    expect(first).toEqual({
+      ok: true,
+      value: {
+        id: expect.any(String),
+        annotationId,
+        body: 'Which operator?\nThe article names two.',
+        author: { id: researcher.id, name: 'Name of researcher@comments.example' },
+        createdAt: expect.any(Date),
+      },
+    });
     const second = await createComment(reviewer, annotationId, body('The port authority.'));
     const third = await createComment(author, annotationId, body('Fixed, thanks.'));
     if (!first.ok || !second.ok || !third.ok) throw new Error('comment refused');
     expect((await listComments(annotationId))!.map((c) => c.id)).toEqual([first.value.id, second.value.id, third.value.id]);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: first.value.id } });
-    expect(audit).toMatchObject({ actorId: researcher.id, action: 'comment.create', entity: 'Comment', after: { annotationId, body: 'Which operator?\nThe article names two.' } });
+    expect(audit).toMatchObject({
+      actorId: researcher.id,
+      action: 'comment.create',
+      entity: 'Comment',
+      after: { annotationId, body: 'Which operator?\nThe article names two.' },
+    });
   });
 
   it('answers not_found for an unknown annotation and writes nothing', async () => {
     const before = [await db().comment.count(), await db().auditEvent.count()];
-    expect(await createComment(researcher, 'nosuchannotation', body('Hello'))).toMatchObject({ ok: false, error: { code: 'not_found', message: 'No such annotation.' } });
+    expect(await createComment(researcher, 'nosuchannotation', body('Hello'))).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'No such annotation.' },
+    });
     expect([await db().comment.count(), await db().auditEvent.count()]).toEqual(before);
   });
 

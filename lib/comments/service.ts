@@ -41,7 +41,13 @@ export async function createComment(actor: Actor, annotationId: string, input: C
     const found = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Annotation" WHERE id = ${annotationId} FOR KEY SHARE`;
     if (found.length === 0) return NO_ANNOTATION;
     const comment = await tx.comment.create({ data: { annotationId, authorId: actor.id, body: input.body }, select: commentViewSelect });
-    await recordAudit(tx, { actorId: actor.id, action: 'comment.create', entity: 'Comment', entityId: comment.id, after: { annotationId, body: comment.body } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'comment.create',
+      entity: 'Comment',
+      entityId: comment.id,
+      after: { annotationId, body: comment.body },
+    });
     return ok(comment);
   });
 }

@@ -31,5 +31,10 @@ export async function getDashboardCounts(actor: Actor): Promise<DashboardCounts>
 }
 
 export async function recentArticles(take = 5) {
-  return db().article.findMany({ where: { archivedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take, select: { id: true, title: true, source: true, publishedAt: true } });
+  return db().article.findMany({
+    where: { archivedAt: null },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take,
+    select: { id: true, title: true, source: true, publishedAt: true },
+  });
 }

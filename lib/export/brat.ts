@@ -47,7 +47,10 @@ function attributeValue(value: unknown): string | true | null {
   if (typeof value === 'string') return bratAttributeValue(value) || null;
   if (typeof value === 'number') return Number.isFinite(value) ? bratAttributeValue(String(value)) || null : null;
   if (Array.isArray(value)) {
-    const parts = value.filter((v) => typeof v === 'string' || typeof v === 'number').map((v) => bratAttributeValue(String(v))).filter(Boolean);
+    const parts = value
+      .filter((v) => typeof v === 'string' || typeof v === 'number')
+      .map((v) => bratAttributeValue(String(v)))
+      .filter(Boolean);
     return parts.length ? parts.join('+') : null;
   }
   return null;
@@ -152,7 +155,10 @@ export class BratConf {
     lines.push('<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>', '', '[events]', '', '[attributes]');
     for (const name of sorted(this.attributes.keys())) {
       const { kinds: on, values } = this.attributes.get(name)!;
-      const args = kinds.filter((k) => on.has(k)).map((k) => BRAT_ENTITY[k]).join('|');
+      const args = kinds
+        .filter((k) => on.has(k))
+        .map((k) => BRAT_ENTITY[k])
+        .join('|');
       // brat: a binary attribute (only ever `true`) has no Value list.
       lines.push(values.size ? `${name}\tArg:${args}, Value:${sorted(values).join('|')}` : `${name}\tArg:${args}`);
     }

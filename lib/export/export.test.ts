@@ -37,7 +37,10 @@ describe('golden files', () => {
 
 describe('determinism', () => {
   it('gives the same bytes whatever order annotations, relations and attribute keys arrive in', () => {
-    const other = shuffled({ ...ITEM, annotations: ITEM.annotations.map((a) => ({ ...a, attributes: Object.fromEntries(Object.entries(a.attributes).reverse()) })) });
+    const other = shuffled({
+      ...ITEM,
+      annotations: ITEM.annotations.map((a) => ({ ...a, attributes: Object.fromEntries(Object.entries(a.attributes).reverse()) })),
+    });
     expect(jsonlLine(other)).toBe(jsonlLine(ITEM));
     expect(csvRows(other)).toBe(csvRows(ITEM));
     expect(bratAnn(other)).toBe(bratAnn(ITEM));
@@ -59,7 +62,9 @@ describe('offsets: code points for W3C and brat, UTF-16 units for JSONL and CSV'
 
   it('counts code points in the TextPositionSelector: one fewer after 🌊, four fewer after 👩‍👩‍👧 too', () => {
     const position = (id: string) => {
-      const annotation = w3cAnnotationsFor(ITEM).find((a) => a.id === `urn:newsmark:annotation:${id}`) as { target: { selector: { type: string; start: number; end: number }[] } };
+      const annotation = w3cAnnotationsFor(ITEM).find((a) => a.id === `urn:newsmark:annotation:${id}`) as {
+        target: { selector: { type: string; start: number; end: number }[] };
+      };
       return annotation.target.selector.find((s) => s.type === 'TextPositionSelector')!;
     };
     expect(position('a3')).toMatchObject({ start: a3.start - 1, end: a3.end - 1 });
@@ -74,7 +79,12 @@ describe('offsets: code points for W3C and brat, UTF-16 units for JSONL and CSV'
     const points = [...TEXT];
     for (const line of ann.split('\n').filter((l) => l.startsWith('T'))) {
       const [, spec, quote] = line.split('\t');
-      const fragments = spec!.split(' ').slice(1).join(' ').split(';').map((f) => f.split(' ').map(Number));
+      const fragments = spec!
+        .split(' ')
+        .slice(1)
+        .join(' ')
+        .split(';')
+        .map((f) => f.split(' ').map(Number));
       expect(fragments.map(([s, e]) => points.slice(s, e).join('')).join(' ')).toBe(quote);
       for (const [s, e] of fragments) expect(points.slice(s, e).join('')).toMatch(/^\S(.*\S)?$/su);
     }
@@ -140,7 +150,9 @@ describe('W3C streaming', () => {
     const annotations = ITEMS.flatMap((item) => w3cAnnotationsFor(item, COLLECTION));
     const writer = new W3cCollectionWriter({ ...COLLECTION, total: annotations.length });
     const head = writer.start() + writer.write(annotations.slice(0, COLLECTION.pageSize));
-    expect(head).toMatch(/^\{"@context":"http:\/\/www\.w3\.org\/ns\/anno\.jsonld","id":"[^"]+","type":"AnnotationCollection","label":"Newsmark export","total":9,"first":\{"id":"[^"]+\?page=0","type":"AnnotationPage".*,"last":"[^"]+\?page=2"$/su);
+    expect(head).toMatch(
+      /^\{"@context":"http:\/\/www\.w3\.org\/ns\/anno\.jsonld","id":"[^"]+","type":"AnnotationCollection","label":"Newsmark export","total":9,"first":\{"id":"[^"]+\?page=0","type":"AnnotationPage".*,"last":"[^"]+\?page=2"$/su,
+    );
     expect(writer.write(annotations.slice(COLLECTION.pageSize, 2 * COLLECTION.pageSize))).toMatch(/^,"@included":\[\{"@context":"[^"]+","id":"[^"]+\?page=1"/u);
     expect(writer.write(annotations.slice(2 * COLLECTION.pageSize))).toBe('');
     expect(writer.end()).toMatch(/^,\{"@context":"[^"]+","id":"[^"]+\?page=2".*\]\}$/su);
@@ -153,7 +165,13 @@ describe('W3C streaming', () => {
   });
 
   it('writes an empty collection without pages', () => {
-    expect(w3cCollection([], COLLECTION)).toEqual({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: COLLECTION.id, type: 'AnnotationCollection', label: 'Newsmark export', total: 0 });
+    expect(w3cCollection([], COLLECTION)).toEqual({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: COLLECTION.id,
+      type: 'AnnotationCollection',
+      label: 'Newsmark export',
+      total: 0,
+    });
   });
 });
 
@@ -171,8 +189,16 @@ describe('attribute flattening', () => {
   });
 
   it('leaves false, null, empty and object attributes out of brat', () => {
-    const item: ExportItem = { ...ITEM, annotations: [{ ...ITEM.annotations[0]!, attributes: { checkworthy: false, place: '  ', other: null, nested: { a: 1 }, participants: [] } }], relations: [] };
-    expect(bratAnn(item).split('\n').filter((l) => l.startsWith('A'))).toEqual([]);
+    const item: ExportItem = {
+      ...ITEM,
+      annotations: [{ ...ITEM.annotations[0]!, attributes: { checkworthy: false, place: '  ', other: null, nested: { a: 1 }, participants: [] } }],
+      relations: [],
+    };
+    expect(
+      bratAnn(item)
+        .split('\n')
+        .filter((l) => l.startsWith('A')),
+    ).toEqual([]);
     expect(bratConf([item])).toMatch(/\[attributes\]\n$/);
   });
 

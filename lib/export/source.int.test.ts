@@ -33,7 +33,9 @@ describe('exportItems', () => {
     // The relation to the pending source is left out; the one between approved annotations stays.
     expect(a.relations).toEqual([]);
     const b = items.find((i) => i.article.id === seed.b.id)!;
-    expect(b.relations).toEqual([expect.objectContaining({ id: seed.approvedRelation.id, type: 'attributed_to', fromId: seed.stormClaim.id, toId: seed.stormSource.id })]);
+    expect(b.relations).toEqual([
+      expect.objectContaining({ id: seed.approvedRelation.id, type: 'attributed_to', fromId: seed.stormClaim.id, toId: seed.stormSource.id }),
+    ]);
     expect(await countExport({ scope: 'approved' })).toBe(3 + 1);
   });
 

@@ -19,7 +19,6 @@ import type { EXPORT_SCOPES } from './schemas.ts';
  */
 export type ExportScope = (typeof EXPORT_SCOPES)[number];
 
-
 export interface ExportQuery {
   scope: ExportScope;
   /** Only these articles (e.g. the article page's export). */
@@ -114,7 +113,9 @@ async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<Exp
     : [[], []];
   const latest = new Map(decisions.map((d) => [d.annotationId, d]));
 
-  const byArticle = new Map<string, { annotations: ExportAnnotation[]; relations: ExportRelation[] }>(articleIds.map((id) => [id, { annotations: [], relations: [] }]));
+  const byArticle = new Map<string, { annotations: ExportAnnotation[]; relations: ExportRelation[] }>(
+    articleIds.map((id) => [id, { annotations: [], relations: [] }]),
+  );
   for (const a of annotations) {
     const status = statusFromDb(a.status);
     const d = status === 'pending' ? undefined : latest.get(a.id);
@@ -127,7 +128,10 @@ async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<Exp
       prefix: a.prefix,
       suffix: a.suffix,
       note: a.note === '' || a.note === null ? null : storedText(a.note),
-      attributes: a.attributes !== null && typeof a.attributes === 'object' && !Array.isArray(a.attributes) ? storedAttributes(a.attributes as Record<string, unknown>) : {},
+      attributes:
+        a.attributes !== null && typeof a.attributes === 'object' && !Array.isArray(a.attributes)
+          ? storedAttributes(a.attributes as Record<string, unknown>)
+          : {},
       unattributed: a.unattributed,
       status,
       version: a.version,
@@ -135,7 +139,12 @@ async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<Exp
       createdAt: iso(a.createdAt),
       updatedAt: iso(a.updatedAt),
       decision: d
-        ? { decision: decisionFromDb(d.decision), comment: d.comment === null ? null : storedText(d.comment), reviewer: { name: d.reviewer.name, email: d.reviewer.email }, createdAt: iso(d.createdAt) }
+        ? {
+            decision: decisionFromDb(d.decision),
+            comment: d.comment === null ? null : storedText(d.comment),
+            reviewer: { name: d.reviewer.name, email: d.reviewer.email },
+            createdAt: iso(d.createdAt),
+          }
         : null,
     });
   }

@@ -99,7 +99,13 @@ describe('the collection and its pages as the Working Group tests them (collecti
   it('lays the document out as the collection: first page embedded, the later ones in @included, each one linked to the next', () => {
     const doc = document();
     expect(Object.keys(doc)).toEqual(['@context', 'id', 'type', 'label', 'total', 'first', 'last', '@included']);
-    expect(doc.first).toMatchObject({ id: `${COLLECTION.id}?page=0`, type: 'AnnotationPage', partOf: COLLECTION.id, startIndex: 0, next: `${COLLECTION.id}?page=1` });
+    expect(doc.first).toMatchObject({
+      id: `${COLLECTION.id}?page=0`,
+      type: 'AnnotationPage',
+      partOf: COLLECTION.id,
+      startIndex: 0,
+      next: `${COLLECTION.id}?page=1`,
+    });
     expect(doc['@included'].map((p) => [p['@context'], p.type, p.startIndex, p.prev, p.next])).toEqual([
       [W3C_CONTEXT, 'AnnotationPage', 4, `${COLLECTION.id}?page=0`, `${COLLECTION.id}?page=2`],
       [W3C_CONTEXT, 'AnnotationPage', 8, `${COLLECTION.id}?page=1`, undefined],

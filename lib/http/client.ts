@@ -17,5 +17,11 @@ export async function callApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', ur
   const payload: unknown = response.status === 204 ? null : await response.json().catch(() => null);
   if (response.ok) return { ok: true, status: response.status, data: payload as T };
   const error = (payload as { error?: { message?: string; details?: { fieldErrors?: FieldErrors; current?: unknown } } } | null)?.error;
-  return { ok: false, status: response.status, message: error?.message ?? `The request failed (${response.status}).`, fieldErrors: error?.details?.fieldErrors ?? {}, current: error?.details?.current };
+  return {
+    ok: false,
+    status: response.status,
+    message: error?.message ?? `The request failed (${response.status}).`,
+    fieldErrors: error?.details?.fieldErrors ?? {},
+    current: error?.details?.current,
+  };
 }

@@ -21,6 +21,10 @@ const STATUS: Record<DomainErrorCode, number> = {
 export const errorStatus = (code: DomainErrorCode): number => STATUS[code];
 
 export function errorBody(error: DomainError) {
-  const details = { ...error.details, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}), ...(error.current !== undefined ? { current: error.current } : {}) };
+  const details = {
+    ...error.details,
+    ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+    ...(error.current !== undefined ? { current: error.current } : {}),
+  };
   return { error: { code: error.code, message: error.message, ...(Object.keys(details).length ? { details } : {}) } };
 }

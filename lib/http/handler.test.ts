@@ -11,7 +11,9 @@ describe('apiHandler', () => {
     const response = await handler();
     const text = await response.text();
     expect(response.status).toBe(500);
-    expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: expect.stringMatching(/^Something went wrong on our side \(reference [0-9a-f-]{36}\)\.$/) } });
+    expect(JSON.parse(text)).toEqual({
+      error: { code: 'internal', message: expect.stringMatching(/^Something went wrong on our side \(reference [0-9a-f-]{36}\)\.$/) },
+    });
     expect(text).not.toContain('secret internal detail');
     expect(log).toHaveBeenCalledOnce();
     log.mockRestore();
@@ -21,7 +23,11 @@ describe('apiHandler', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     let down = true;
     const handler = apiHandler(async (request: Request) => {
-      if (down) throw Object.assign(new Error('Invalid `prisma.annotation.create()` invocation:\n\nCan\'t reach database server at 127.0.0.1:5432'), { code: 'P1001', meta: { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } } });
+      if (down)
+        throw Object.assign(new Error("Invalid `prisma.annotation.create()` invocation:\n\nCan't reach database server at 127.0.0.1:5432"), {
+          code: 'P1001',
+          meta: { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } },
+        });
       return new Response(request.method);
     });
     const call = () => handler(new Request('http://x/api/articles/a1/annotations', { method: 'POST', headers: { origin: 'http://x', host: 'x' } }));
@@ -96,14 +102,21 @@ describe('readBodyText', () => {
   });
 
   it('refuses a declared length over the limit and bytes that are not UTF-8', async () => {
-    expect(await readBodyText(new Request('http://x/', { method: 'POST', body: 'x', headers: { 'content-length': '5000' } }), 1000)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
-    expect(await readBodyText(new Request('http://x/', { method: 'POST', body: new Uint8Array([0xff, 0xfe, 0x41]) }), 1000)).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await readBodyText(new Request('http://x/', { method: 'POST', body: 'x', headers: { 'content-length': '5000' } }), 1000)).toMatchObject({
+      ok: false,
+      error: { code: 'payload_too_large' },
+    });
+    expect(await readBodyText(new Request('http://x/', { method: 'POST', body: new Uint8Array([0xff, 0xfe, 0x41]) }), 1000)).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
   });
 });
 
 describe('apiHandler and other sites', () => {
   const ok = apiHandler(async (request: Request) => new Response(request.method));
-  const request = (method: string, origin?: string) => new Request('http://app.example/api/x', { method, headers: { host: 'app.example', ...(origin ? { origin } : {}) } });
+  const request = (method: string, origin?: string) =>
+    new Request('http://app.example/api/x', { method, headers: { host: 'app.example', ...(origin ? { origin } : {}) } });
 
   it('refuses a write from another origin, or an opaque one', async () => {
     expect((await ok(request('POST', 'https://evil.example'))).status).toBe(403);

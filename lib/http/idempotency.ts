@@ -25,7 +25,10 @@ const replayed = (response: Response) => {
  */
 async function answerFor(record: KeyRecord, fingerprint: string): Promise<Response> {
   if (record.fingerprint !== fingerprint) {
-    return errorResponse({ code: 'idempotency_mismatch', message: 'This Idempotency-Key was already used for another request; use a new key for a new request.' });
+    return errorResponse({
+      code: 'idempotency_mismatch',
+      message: 'This Idempotency-Key was already used for another request; use a new key for a new request.',
+    });
   }
   if (record.source === 'response') {
     const body = record.status === 204 || record.status === 304 ? null : Buffer.from(record.body);
@@ -34,7 +37,11 @@ async function answerFor(record: KeyRecord, fingerprint: string): Promise<Respon
   const view = await CREATED_VIEWS[record.action]?.(record.entityId);
   if (view) return replayed(jsonResponse(view, 201));
   return replayed(
-    errorResponse({ code: 'conflict', message: 'This request was already carried out; its answer is no longer available.', details: { entity: record.entity, entityId: record.entityId } }),
+    errorResponse({
+      code: 'conflict',
+      message: 'This request was already carried out; its answer is no longer available.',
+      details: { entity: record.entity, entityId: record.entityId },
+    }),
   );
 }
 

@@ -10,7 +10,9 @@ type Handler = (request: Request) => Promise<Response>;
  * route module exports them beside its own (app/api/every-route.int.test.ts checks each one):
  *   export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });
  */
-export function otherMethods<Served extends Partial<Record<RouteMethod, unknown>>>(served: Served): Record<Exclude<RouteMethod, keyof Served> | 'OPTIONS', Handler> {
+export function otherMethods<Served extends Partial<Record<RouteMethod, unknown>>>(
+  served: Served,
+): Record<Exclude<RouteMethod, keyof Served> | 'OPTIONS', Handler> {
   const own = ROUTE_METHODS.filter((method) => method in served);
   // As Next.js lists them: HEAD along with GET, OPTIONS always.
   const allow = [...own, ...(own.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].sort();

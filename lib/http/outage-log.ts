@@ -14,7 +14,10 @@ export interface OutageLog {
 /** The last line of an error's message: Prisma puts the driver's reason after a call-site preamble. */
 export function shortReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return (lines.at(-1) ?? 'unknown error').slice(0, 300);
 }
 

@@ -62,9 +62,12 @@ describe('sameOriginPath', () => {
 });
 
 describe('isWellFormedCallbackUrl', () => {
-  it.each(['/', '/articles?q=1', '//evil.example', 'https://evil.example/x', 'http://127.0.0.1:3000/account'])('accepts %j (a path, or an absolute http(s) URL)', (value) => {
-    expect(isWellFormedCallbackUrl(value)).toBe(true);
-  });
+  it.each(['/', '/articles?q=1', '//evil.example', 'https://evil.example/x', 'http://127.0.0.1:3000/account'])(
+    'accepts %j (a path, or an absolute http(s) URL)',
+    (value) => {
+      expect(isWellFormedCallbackUrl(value)).toBe(true);
+    },
+  );
 
   it.each(['%2F%2Fevil.example', 'foo bar', ':', '', 'javascript:alert(1)', 'evil.example/x', 'https://'])('refuses %j', (value) => {
     expect(isWellFormedCallbackUrl(value)).toBe(false);

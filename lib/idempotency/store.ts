@@ -81,6 +81,7 @@ function purgeNowAndThen(): void {
   const since = lifetimeStart();
   void Promise.all([
     db().$executeRaw`DELETE FROM "IdempotentResponse" WHERE "createdAt" < ${since}`,
-    db().$executeRaw`UPDATE "AuditEvent" SET "idempotencyKey" = NULL, "idempotencyFingerprint" = NULL WHERE "idempotencyKey" IS NOT NULL AND "createdAt" < ${since}`,
+    db()
+      .$executeRaw`UPDATE "AuditEvent" SET "idempotencyKey" = NULL, "idempotencyFingerprint" = NULL WHERE "idempotencyKey" IS NOT NULL AND "createdAt" < ${since}`,
   ]).catch((error: unknown) => console.error('[idempotency] purge failed', error));
 }

@@ -148,7 +148,8 @@ describe('createLiveEventStream', () => {
   });
 
   it('keeps the stream through a database outage at the session check, and ends it once the database says no', async () => {
-    let answer: () => Promise<boolean> = async () => Promise.reject(Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: 'P1001' }));
+    let answer: () => Promise<boolean> = async () =>
+      Promise.reject(Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: 'P1001' }));
     const authorize = vi.fn(() => answer());
     const reader = open({ authorize });
     source.listen();

@@ -49,7 +49,13 @@ class Inbox {
 const url = () => process.env.DATABASE_URL!;
 const listeners: LiveListener[] = [];
 function newListener(name: string): LiveListener {
-  const listener = new LiveListener({ connectionString: url(), applicationName: `live-test-${name}-${randomBytes(3).toString('hex')}`, idleCloseMs: 0, reconnectMinMs: 20, log: () => {} });
+  const listener = new LiveListener({
+    connectionString: url(),
+    applicationName: `live-test-${name}-${randomBytes(3).toString('hex')}`,
+    idleCloseMs: 0,
+    reconnectMinMs: 20,
+    log: () => {},
+  });
   listeners.push(listener);
   return listener;
 }
@@ -104,7 +110,16 @@ describe('live messages from the database', () => {
       t: 'annotation',
       op: 'upsert',
       articleId,
-      annotation: { id: created.id, kind: 'claim', start: span('the harbour wall').start, end: span('the harbour wall').end, status: 'pending', authorId: author.id, version: 1, unattributed: false },
+      annotation: {
+        id: created.id,
+        kind: 'claim',
+        start: span('the harbour wall').start,
+        end: span('the harbour wall').end,
+        status: 'pending',
+        authorId: author.id,
+        version: 1,
+        unattributed: false,
+      },
       authorName: '佐藤 美咲',
     });
   });
@@ -195,13 +210,16 @@ describe('live messages from the database', () => {
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
-    await db().$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, 'not json'), pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ t: 'annotation', op: 'delete', id: 'x' })}), pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ t: 'resync', articleId })})`;
+    await db()
+      .$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, 'not json'), pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ t: 'annotation', op: 'delete', id: 'x' })}), pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ t: 'resync', articleId })})`;
     const fence = await createAnnotation('1931', 'EVENT');
     expect(await heardByBoth()).toMatchObject({ t: 'annotation', op: 'upsert', annotation: { id: fence.id } });
   });
 
   it('drops a message too long for NOTIFY rather than failing the write behind it', async () => {
-    await expect(db().$queryRaw`SELECT "newsmark_live_notify"(json_build_object('t', 'annotation', 'pad', repeat('x', 9000)))::text AS sent`).resolves.toEqual([{ sent: '' }]);
+    await expect(db().$queryRaw`SELECT "newsmark_live_notify"(json_build_object('t', 'annotation', 'pad', repeat('x', 9000)))::text AS sent`).resolves.toEqual([
+      { sent: '' },
+    ]);
     const fence = await createAnnotation('wall', 'SOURCE');
     expect(await heardByBoth()).toMatchObject({ t: 'annotation', op: 'upsert', annotation: { id: fence.id } });
   });
@@ -214,7 +232,13 @@ describe('live messages from the database', () => {
 
   it('hears the other article only when it is written to', async () => {
     const created = await db().annotation.create({ data: { articleId: otherArticleId, authorId: other.id, kind: 'SOURCE', ...span('Officials') } });
-    expect(await onOtherArticleA.next()).toMatchObject({ t: 'annotation', op: 'upsert', articleId: otherArticleId, authorName: 'Other', annotation: { id: created.id } });
+    expect(await onOtherArticleA.next()).toMatchObject({
+      t: 'annotation',
+      op: 'upsert',
+      articleId: otherArticleId,
+      authorName: 'Other',
+      annotation: { id: created.id },
+    });
     await db().annotation.delete({ where: { id: created.id } });
     expect(await onOtherArticleA.next()).toEqual({ t: 'annotation', op: 'delete', articleId: otherArticleId, id: created.id });
     onOtherArticleA.messages.length = 0; // heard on purpose; afterAll checks nothing else came
@@ -259,7 +283,13 @@ describe('the listener', () => {
   it('connects on the first subscriber and disconnects when the last one leaves', async () => {
     const listener = newListener('lazy');
     const count = async () =>
-      Number((await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'live-test-lazy-%'`)[0]!.n);
+      Number(
+        (
+          await db().$queryRaw<
+            { n: bigint }[]
+          >`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'live-test-lazy-%'`
+        )[0]!.n,
+      );
     expect(await count()).toBe(0);
     const first = listener.subscribe(articleId, () => {});
     const second = listener.subscribe(otherArticleId, () => {});
@@ -335,7 +365,10 @@ describe('the event stream on a real listener', () => {
     const readUntil = async (pattern: RegExp) => {
       const deadline = Date.now() + 2_000;
       while (!pattern.test(text)) {
-        const next = await Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`Timed out; got ${JSON.stringify(text)}`)), deadline - Date.now()))]);
+        const next = await Promise.race([
+          reader.read(),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`Timed out; got ${JSON.stringify(text)}`)), deadline - Date.now())),
+        ]);
         if (next.done) throw new Error('The stream ended');
         text += decoder.decode(next.value, { stream: true });
       }
@@ -348,7 +381,13 @@ describe('the event stream on a real listener', () => {
     await readUntil(/data: .*\n\n$/);
     expect(performance.now() - started).toBeLessThan(2_000);
     const data = text.split('\n').find((line) => line.startsWith('data: '))!;
-    expect(JSON.parse(data.slice('data: '.length))).toMatchObject({ t: 'annotation', op: 'upsert', articleId, authorName: 'Other', annotation: { id: created.id } });
+    expect(JSON.parse(data.slice('data: '.length))).toMatchObject({
+      t: 'annotation',
+      op: 'upsert',
+      articleId,
+      authorName: 'Other',
+      annotation: { id: created.id },
+    });
     abort.abort();
     expect(listener.subscriberCount).toBe(0);
     await Promise.all([onArticleA.next(), onArticleB.next()]);

@@ -30,7 +30,10 @@ function routesOnDisk() {
     const file = path.relative(root, path.join(entry.parentPath, entry.name));
     const source = readFileSync(path.join(root, file), 'utf8');
     const methods = [...source.matchAll(/export\s+(?:async\s+function|const|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
-    const segments = path.relative(apiDir, entry.parentPath).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, '{$1}'));
+    const segments = path
+      .relative(apiDir, entry.parentPath)
+      .split(path.sep)
+      .map((s) => s.replace(/^\[(.+)\]$/, '{$1}'));
     routes.push({ file, path: `/api/${segments.join('/')}`, methods: [...new Set(methods)].sort() });
   }
   return routes;
@@ -51,7 +54,8 @@ function schemaObjects(): [string, unknown][] {
       for (const p of op.parameters ?? []) found.push([`${where} ?${p.name}`, p.schema]);
       for (const [type, media] of Object.entries(op.requestBody?.content ?? {})) found.push([`${where} body ${type}`, media.schema]);
       for (const [status, response] of Object.entries(op.responses)) {
-        for (const [type, media] of Object.entries('content' in response ? (response.content ?? {}) : {})) found.push([`${where} ${status} ${type}`, media.schema]);
+        for (const [type, media] of Object.entries('content' in response ? (response.content ?? {}) : {}))
+          found.push([`${where} ${status} ${type}`, media.schema]);
       }
     }
   }
@@ -109,7 +113,14 @@ describe('GET /api/openapi.json document', () => {
     const onDisk = routesOnDisk().filter((r) => r.file !== 'app/api/auth/[...nextauth]/route.ts' && r.file !== 'app/api/[[...path]]/route.ts');
     expect(onDisk.length).toBeGreaterThan(20);
     const expected = Object.fromEntries(onDisk.map((r) => [r.path, r.methods]));
-    const documented = Object.fromEntries(Object.entries(document.paths).map(([p, item]) => [p, Object.keys(item).filter((m) => (HTTP_METHODS as readonly string[]).includes(m)).sort()]));
+    const documented = Object.fromEntries(
+      Object.entries(document.paths).map(([p, item]) => [
+        p,
+        Object.keys(item)
+          .filter((m) => (HTTP_METHODS as readonly string[]).includes(m))
+          .sort(),
+      ]),
+    );
     expect(documented).toEqual(expected);
   });
 
@@ -122,7 +133,8 @@ describe('GET /api/openapi.json document', () => {
       if (node.properties && node.additionalProperties !== false) open.push(where);
       for (const [name, child] of Object.entries((node.properties ?? {}) as Record<string, unknown>)) visit(child, `${where}.${name}`);
       for (const key of ['items', 'additionalProperties'] as const) visit(node[key], `${where}[]`);
-      for (const key of ['oneOf', 'anyOf', 'allOf'] as const) for (const [i, child] of ((node[key] ?? []) as unknown[]).entries()) visit(child, `${where}|${i}`);
+      for (const key of ['oneOf', 'anyOf', 'allOf'] as const)
+        for (const [i, child] of ((node[key] ?? []) as unknown[]).entries()) visit(child, `${where}|${i}`);
     };
     for (const [route, item] of Object.entries(document.paths)) {
       for (const [method, op] of Object.entries(item as PathItem)) {
@@ -173,7 +185,11 @@ describe('GET /api/openapi.json document', () => {
       '409': { $ref: '#/components/responses/conflict' },
       '415': { $ref: '#/components/responses/unsupported_media_type' },
     });
-    const publicOnes = Object.entries(document.paths).flatMap(([p, item]) => Object.values(item).filter((op) => op.security?.length === 0).map(() => p));
+    const publicOnes = Object.entries(document.paths).flatMap(([p, item]) =>
+      Object.values(item)
+        .filter((op) => op.security?.length === 0)
+        .map(() => p),
+    );
     expect(publicOnes.sort()).toEqual(['/api/health', '/api/openapi.json']);
     expect(operation('/api/account/tokens', 'post').security).toEqual([{ sessionCookie: [] }]);
   });

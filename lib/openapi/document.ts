@@ -46,7 +46,8 @@ function buildDocument() {
         bearerToken: {
           type: 'http',
           scheme: 'bearer',
-          description: 'A personal API token from /account (`nm_…`). It acts as its owner, with their role as it is now; a request with a token is judged by it alone, never by a cookie it also carries.',
+          description:
+            'A personal API token from /account (`nm_…`). It acts as its owner, with their role as it is now; a request with a token is judged by it alone, never by a cookie it also carries.',
         },
       },
     },

@@ -15,7 +15,8 @@ const ERROR_DESCRIPTION: Record<DomainErrorCode, string> = {
   unsupported_media_type: 'The body is not of a content type the route reads (JSON routes need `application/json`).',
   rate_limited: 'Too many attempts; `Retry-After` says when to try again.',
   idempotency_mismatch: 'The `Idempotency-Key` was already used by this user, within 24 hours, for another request (method, path or body).',
-  unavailable: 'The database cannot be reached just now (a restart, an outage); a write cut off while it ran may or may not have been committed. `Retry-After` says when to try again.',
+  unavailable:
+    'The database cannot be reached just now (a restart, an outage); a write cut off while it ran may or may not have been committed. `Retry-After` says when to try again.',
 };
 const ERROR_CODES = Object.keys(ERROR_DESCRIPTION) as DomainErrorCode[];
 
@@ -40,7 +41,7 @@ export const errorSchema: JsonSchema = {
             fieldErrors: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
             current: { description: 'On a 409: the current state (e.g. the annotation, or `{ annotation, decision }` for a review).' },
             entity: { type: 'string', description: 'On the 409 of a retried write that was already carried out: the kind of object it wrote.' },
-            entityId: { type: 'string', description: 'With `entity`: that object\'s id.' },
+            entityId: { type: 'string', description: "With `entity`: that object's id." },
           },
         },
       },

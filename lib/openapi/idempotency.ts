@@ -19,6 +19,9 @@ export function withIdempotencyKeys(paths: Paths): Paths {
     responses: { ...op.responses, ...errorResponseRefs(['validation', 'idempotency_mismatch']) },
   });
   return Object.fromEntries(
-    Object.entries(paths).map(([path, item]) => [path, Object.fromEntries(Object.entries(item).map(([method, op]) => [method, method === 'get' ? op : withKey(op)])) as PathItem]),
+    Object.entries(paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(Object.entries(item).map(([method, op]) => [method, method === 'get' ? op : withKey(op)])) as PathItem,
+    ]),
   );
 }

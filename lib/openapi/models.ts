@@ -32,7 +32,10 @@ const Annotation = objectOf({
   prefix: { type: 'string', maxLength: CONTEXT_LENGTH },
   suffix: { type: 'string', maxLength: CONTEXT_LENGTH },
   note: text,
-  attributes: { description: "Validated per kind: one of the kind's attribute objects.", anyOf: ANNOTATION_KINDS.map((k) => schemaRef(`${capitalized(k)}Attributes`)) },
+  attributes: {
+    description: "Validated per kind: one of the kind's attribute objects.",
+    anyOf: ANNOTATION_KINDS.map((k) => schemaRef(`${capitalized(k)}Attributes`)),
+  },
   unattributed: { type: 'boolean', description: 'A claim deliberately marked as having no source (always false for events and sources).' },
   status,
   version: { type: 'integer', minimum: 1, description: 'For optimistic concurrency: send it back with an edit or a decision.' },
@@ -100,7 +103,8 @@ const ArticleListItem = objectOf({
   rank: nullable({ type: 'number' }),
 });
 
-const page = (item: string) => objectOf({ items: arrayOf(schemaRef(item)), nextCursor: { ...nullableText, description: 'Pass as `cursor` for the next page; null on the last.' } });
+const page = (item: string) =>
+  objectOf({ items: arrayOf(schemaRef(item)), nextCursor: { ...nullableText, description: 'Pass as `cursor` for the next page; null on the last.' } });
 
 /** ArticleMetadata (lib/articles/manage.ts): what an edit or an archive answers. */
 const articleMetadataFields = {
@@ -117,7 +121,11 @@ const articleMetadataFields = {
 };
 
 /** getArticle (lib/articles/queries.ts): the metadata and the annotatable text. */
-const Article = objectOf({ ...articleMetadataFields, text: { type: 'string', description: 'The plain text every offset indexes into (NFC, `\\n` line endings).' }, createdAt: dateTime });
+const Article = objectOf({
+  ...articleMetadataFields,
+  text: { type: 'string', description: 'The plain text every offset indexes into (NFC, `\\n` line endings).' },
+  createdAt: dateTime,
+});
 
 /** CommentView (lib/comments/service.ts). */
 const Comment = objectOf({ id, annotationId: id, body: text, author: schemaRef('Person'), createdAt: dateTime });
@@ -138,7 +146,14 @@ const ReviewQueueItem = objectOf({
 const tokenFields = { id, name: text, prefix: text, createdAt: dateTime, lastUsedAt: nullable(dateTime), revokedAt: nullable(dateTime) };
 
 /** UserSummary (lib/users/queries.ts). */
-const User = objectOf({ id, email: { type: 'string', format: 'email' }, name: text, role: { type: 'string', enum: [...ROLES] }, disabled: { type: 'boolean' }, createdAt: dateTime });
+const User = objectOf({
+  id,
+  email: { type: 'string', format: 'email' },
+  name: text,
+  role: { type: 'string', enum: [...ROLES] },
+  disabled: { type: 'boolean' },
+  createdAt: dateTime,
+});
 
 /** ImportJobView (lib/articles/import/service.ts). */
 const ImportJob = objectOf({
@@ -157,7 +172,17 @@ const ImportJob = objectOf({
 
 /** ItemResult (lib/articles/import/results.ts): one line of an import's results. */
 const ImportItemResult = objectOf(
-  { index: count, name: text, title: text, status: { type: 'string', enum: ['created', 'duplicate', 'failed'] }, articleId: id, error: text, annotations: count, relations: count, warning: text },
+  {
+    index: count,
+    name: text,
+    title: text,
+    status: { type: 'string', enum: ['created', 'duplicate', 'failed'] },
+    articleId: id,
+    error: text,
+    annotations: count,
+    relations: count,
+    warning: text,
+  },
   ['name', 'title', 'articleId', 'error', 'annotations', 'relations', 'warning'],
 );
 
@@ -178,10 +203,21 @@ export const schemas: Record<string, JsonSchema> = {
   ReviewQueuePage: page('ReviewQueueItem'),
   ReviewQueueItem,
   Token: objectOf(tokenFields),
-  CreatedToken: objectOf({ ...tokenFields, token: { type: 'string', description: 'The secret, shown this once: send it as `Authorization: Bearer <token>`.' } }),
+  CreatedToken: objectOf({
+    ...tokenFields,
+    token: { type: 'string', description: 'The secret, shown this once: send it as `Authorization: Bearer <token>`.' },
+  }),
   User,
   ImportJob,
   ImportJobWithResults: { allOf: [schemaRef('ImportJob'), objectOf({ results: arrayOf(schemaRef('ImportItemResult')) })] },
   ImportItemResult,
-  ImportOutcome: objectOf({ jobId: id, created: count, duplicates: count, failed: count, annotations: count, relations: count, results: arrayOf(schemaRef('ImportItemResult')) }),
+  ImportOutcome: objectOf({
+    jobId: id,
+    created: count,
+    duplicates: count,
+    failed: count,
+    annotations: count,
+    relations: count,
+    results: arrayOf(schemaRef('ImportItemResult')),
+  }),
 };

@@ -48,7 +48,13 @@ export function operation(spec: OperationSpec): Operation {
 }
 
 /** `{id}`: every id the database hands out has the same shape; one that does not fit is a 404. */
-export const idParameter = (what: string): Parameter => ({ name: 'id', in: 'path', required: true, description: `The ${what}'s id.`, schema: requestSchema(entityIdSchema) });
+export const idParameter = (what: string): Parameter => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: `The ${what}'s id.`,
+  schema: requestSchema(entityIdSchema),
+});
 
 export const jsonContent = (description: string, schema: JsonSchema): ResponseObject => ({ description, content: { 'application/json': { schema } } });
 export const jsonRef = (description: string, name: string): ResponseObject => jsonContent(description, schemaRef(name));

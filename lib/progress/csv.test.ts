@@ -46,18 +46,42 @@ describe('csvCell', () => {
 
 describe('toCsv and the tables', () => {
   it('ends every record with CRLF, the header first', () => {
-    expect(toCsv(['a', 'b'], [[1, 'x,y'], [null, '=1']])).toBe('a,b\r\n1,"x,y"\r\n,\'=1\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          [1, 'x,y'],
+          [null, '=1'],
+        ],
+      ),
+    ).toBe('a,b\r\n1,"x,y"\r\n,\'=1\r\n');
     expect(toCsv(['a'], [])).toBe('a\r\n');
   });
 
   it('writes the article table with percentages', () => {
-    const csv = articlesCsv([{ id: 'a1', title: '=Tram, "line"', total: 3, claims: 2, events: 1, sources: 0, pending: 1, approved: 1, rejected: 1, reviewedShare: 2 / 3 }]);
-    expect(csv).toBe('article_id,title,annotations,claims,events,sources,pending,approved,rejected,reviewed_percent\r\n' + `a1,"'=Tram, ""line""",3,2,1,0,1,1,1,66.7\r\n`);
+    const csv = articlesCsv([
+      { id: 'a1', title: '=Tram, "line"', total: 3, claims: 2, events: 1, sources: 0, pending: 1, approved: 1, rejected: 1, reviewedShare: 2 / 3 },
+    ]);
+    expect(csv).toBe(
+      'article_id,title,annotations,claims,events,sources,pending,approved,rejected,reviewed_percent\r\n' + `a1,"'=Tram, ""line""",3,2,1,0,1,1,1,66.7\r\n`,
+    );
   });
 
   it('writes the annotator table with reasons, and an empty rate before any decision', () => {
     const csv = annotatorsCsv([
-      { id: 'u1', name: 'Ana', created: 4, pending: 1, approved: 2, rejected: 1, approvalRate: 2 / 3, rejectionReasons: [{ reason: 'Wrong kind', count: 2 }, { reason: OTHER_REASON, count: 1 }] },
+      {
+        id: 'u1',
+        name: 'Ana',
+        created: 4,
+        pending: 1,
+        approved: 2,
+        rejected: 1,
+        approvalRate: 2 / 3,
+        rejectionReasons: [
+          { reason: 'Wrong kind', count: 2 },
+          { reason: OTHER_REASON, count: 1 },
+        ],
+      },
       { id: 'u2', name: '@bo', created: 1, pending: 1, approved: 0, rejected: 0, approvalRate: null, rejectionReasons: [] },
     ]);
     expect(csv.split('\r\n')).toEqual([
@@ -69,7 +93,9 @@ describe('toCsv and the tables', () => {
   });
 
   it('writes the reviewer table', () => {
-    const csv = reviewersCsv([{ id: 'r1', name: 'Rae', decisions: 5, last7Days: 1, last30Days: 3, approvals: 4, rejections: 1, lastDecisionAt: new Date('2025-03-01T10:00:00Z') }]);
+    const csv = reviewersCsv([
+      { id: 'r1', name: 'Rae', decisions: 5, last7Days: 1, last30Days: 3, approvals: 4, rejections: 1, lastDecisionAt: new Date('2025-03-01T10:00:00Z') },
+    ]);
     expect(csv).toBe('user_id,name,decisions,last_7_days,last_30_days,approvals,rejections,last_decision_at\r\nr1,Rae,5,1,3,4,1,2025-03-01T10:00:00.000Z\r\n');
   });
 });
@@ -97,7 +123,10 @@ describe('progressQuerySchema', () => {
   it('takes whole UTC days, blank as none, and refuses a reversed or impossible range', () => {
     expect(progressQuerySchema.parse({})).toEqual({ from: undefined, toExclusive: undefined });
     expect(progressQuerySchema.parse({ from: '', to: '' })).toEqual({ from: undefined, toExclusive: undefined });
-    expect(progressQuerySchema.parse({ from: '2025-01-01', to: '2025-01-31' })).toEqual({ from: new Date('2025-01-01T00:00:00Z'), toExclusive: new Date('2025-02-01T00:00:00Z') });
+    expect(progressQuerySchema.parse({ from: '2025-01-01', to: '2025-01-31' })).toEqual({
+      from: new Date('2025-01-01T00:00:00Z'),
+      toExclusive: new Date('2025-02-01T00:00:00Z'),
+    });
     expect(progressQuerySchema.safeParse({ from: '2025-02-30' }).success).toBe(false);
     expect(progressQuerySchema.safeParse({ from: '1/2/2025' }).success).toBe(false);
     expect(progressQuerySchema.safeParse({ from: '2025-02-02', to: '2025-02-01' }).success).toBe(false);

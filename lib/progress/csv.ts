@@ -37,7 +37,16 @@ export function articlesCsv(rows: readonly ArticleProgress[]): string {
 export function annotatorsCsv(rows: readonly AnnotatorProgress[]): string {
   return toCsv(
     ['user_id', 'name', 'created', 'pending', 'approved', 'rejected', 'approval_rate_percent', 'rejection_reasons'],
-    rows.map((r) => [r.id, r.name, r.created, r.pending, r.approved, r.rejected, percent(r.approvalRate), r.rejectionReasons.map((x) => `${x.reason} (${x.count})`).join('; ')]),
+    rows.map((r) => [
+      r.id,
+      r.name,
+      r.created,
+      r.pending,
+      r.approved,
+      r.rejected,
+      percent(r.approvalRate),
+      r.rejectionReasons.map((x) => `${x.reason} (${x.count})`).join('; '),
+    ]),
   );
 }
 

@@ -20,9 +20,16 @@ async function article(title: string, archivedAt: Date | null = null) {
   return (await db().article.create({ data: { title, text: TEXT, contentHash: `progress-${title}`, archivedAt } })).id;
 }
 let n = 0;
-async function annotation(articleId: string, authorId: string, kind: 'CLAIM' | 'EVENT' | 'SOURCE', status: 'PENDING' | 'APPROVED' | 'REJECTED', createdAt: Date) {
+async function annotation(
+  articleId: string,
+  authorId: string,
+  kind: 'CLAIM' | 'EVENT' | 'SOURCE',
+  status: 'PENDING' | 'APPROVED' | 'REJECTED',
+  createdAt: Date,
+) {
   const start = n++ % 10;
-  return (await db().annotation.create({ data: { articleId, authorId, kind, status, start, end: start + 3, exact: TEXT.slice(start, start + 3), createdAt } })).id;
+  return (await db().annotation.create({ data: { articleId, authorId, kind, status, start, end: start + 3, exact: TEXT.slice(start, start + 3), createdAt } }))
+    .id;
 }
 let version = 100;
 async function decide(annotationId: string, reviewerId: string, decision: 'APPROVE' | 'REJECT', createdAt: Date, comment: string | null = null) {
@@ -109,7 +116,10 @@ describe('reviewerProgress', () => {
   });
 
   it('filters by the day decisions were made', async () => {
-    const rows = await reviewerProgress(progressQuerySchema.parse({ from: daysAgo(16).toISOString().slice(0, 10), to: daysAgo(3).toISOString().slice(0, 10) }), NOW);
+    const rows = await reviewerProgress(
+      progressQuerySchema.parse({ from: daysAgo(16).toISOString().slice(0, 10), to: daysAgo(3).toISOString().slice(0, 10) }),
+      NOW,
+    );
     expect(rows).toEqual([{ id: rae, name: 'Rae', decisions: 2, last7Days: 1, last30Days: 2, approvals: 0, rejections: 2, lastDecisionAt: daysAgo(5) }]);
   });
 });
@@ -119,7 +129,9 @@ describe('the query plans', () => {
     // A table this small is read whole; forbid that to see which index the planner can use.
     const rows = await db().$transaction(async (tx) => {
       await tx.$executeRawUnsafe('SET LOCAL enable_seqscan = off');
-      return tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN SELECT "articleId", count(*) FILTER (WHERE "kind" = 'CLAIM') FROM "Annotation" GROUP BY "articleId"`);
+      return tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN SELECT "articleId", count(*) FILTER (WHERE "kind" = 'CLAIM') FROM "Annotation" GROUP BY "articleId"`,
+      );
     });
     const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
     // (articleId, status, kind) answers it from the index alone; on a tiny table the planner may

@@ -86,7 +86,6 @@ export async function annotatorProgress(query: ProgressQuery): Promise<Annotator
   }));
 }
 
-
 /**
  * Per reviewer: decisions made (within the range, if any), of which in the last 7 and 30 days
  * before `now`, approvals and rejections, and the latest. Busiest first.

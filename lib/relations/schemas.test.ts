@@ -5,7 +5,10 @@ import { createRelationSchema, RELATION_PAIR_MESSAGES, relationTypeFromDb, relat
 
 describe('createRelationSchema', () => {
   it('accepts two ids and a lower-case type', () => {
-    expect(parseInput(createRelationSchema, { fromId: 'cabc123', toId: 'cdef456', type: 'attributed_to' })).toEqual({ ok: true, value: { fromId: 'cabc123', toId: 'cdef456', type: 'attributed_to' } });
+    expect(parseInput(createRelationSchema, { fromId: 'cabc123', toId: 'cdef456', type: 'attributed_to' })).toEqual({
+      ok: true,
+      value: { fromId: 'cabc123', toId: 'cdef456', type: 'attributed_to' },
+    });
   });
 
   it('refuses unknown or upper-case types, junk ids and extra fields such as an author', () => {

@@ -25,7 +25,11 @@ async function annotate(kind: CreateAnnotationInput['kind'], quote: string, onAr
 }
 
 /** What a refused write must leave as it was. */
-const counts = async () => ({ relations: await db().relation.count(), audits: await db().auditEvent.count(), annotations: await db().annotation.findMany({ select: { id: true, version: true, unattributed: true }, orderBy: { id: 'asc' } }) });
+const counts = async () => ({
+  relations: await db().relation.count(),
+  audits: await db().auditEvent.count(),
+  annotations: await db().annotation.findMany({ select: { id: true, version: true, unattributed: true }, orderBy: { id: 'asc' } }),
+});
 
 beforeAll(async () => {
   articleId = (await db().article.create({ data: { title: 'Bridge', text: TEXT, contentHash: 'bridge-1' } })).id;
@@ -41,21 +45,46 @@ describe('createRelation', () => {
     const source = await annotate('source', 'a ministry memo');
     const event = await annotate('event', 'Crews began repairs');
     const attributed = await createRelation(author, { fromId: claim.id, toId: source.id, type: 'attributed_to' });
-    expect(attributed).toEqual({ ok: true, value: { id: expect.any(String), fromId: claim.id, toId: source.id, type: 'attributed_to', author: { id: author.id, name: 'Name of author@rel.example' }, createdAt: expect.any(Date) } });
-    expect(await createRelation(other, { fromId: event.id, toId: source.id, type: 'reported_by' })).toMatchObject({ ok: true, value: { type: 'reported_by', author: { id: other.id } } });
+    expect(attributed).toEqual({
+      ok: true,
+      value: {
+        id: expect.any(String),
+        fromId: claim.id,
+        toId: source.id,
+        type: 'attributed_to',
+        author: { id: author.id, name: 'Name of author@rel.example' },
+        createdAt: expect.any(Date),
+      },
+    });
+    expect(await createRelation(other, { fromId: event.id, toId: source.id, type: 'reported_by' })).toMatchObject({
+      ok: true,
+      value: { type: 'reported_by', author: { id: other.id } },
+    });
     expect(await createRelation(author, { fromId: claim.id, toId: event.id, type: 'about' })).toMatchObject({ ok: true, value: { type: 'about' } });
 
     const id = attributed.ok ? attributed.value.id : '';
     expect(await db().relation.findUniqueOrThrow({ where: { id } })).toMatchObject({ type: 'ATTRIBUTED_TO', authorId: author.id });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: id } });
-    expect(audit).toMatchObject({ actorId: author.id, action: 'relation.create', entity: 'Relation', before: null, after: { fromId: claim.id, toId: source.id, type: 'attributed_to', authorId: author.id } });
+    expect(audit).toMatchObject({
+      actorId: author.id,
+      action: 'relation.create',
+      entity: 'Relation',
+      before: null,
+      after: { fromId: claim.id, toId: source.id, type: 'attributed_to', authorId: author.id },
+    });
   });
 
   it('answers not_found when either end does not exist, and writes nothing', async () => {
     const claim = await annotate('claim', 'The minister said');
     const before = await counts();
-    expect(await createRelation(author, { fromId: claim.id, toId: 'nosuchannotation', type: 'attributed_to' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await createRelation(author, { fromId: 'nosuchannotation', toId: claim.id, type: 'about' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await createRelation(author, { fromId: claim.id, toId: 'nosuchannotation', type: 'attributed_to' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await createRelation(author, { fromId: 'nosuchannotation', toId: claim.id, type: 'about' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -65,14 +94,29 @@ describe('createRelation', () => {
     const event = await annotate('event', 'began repairs on Monday');
     const farSource = await annotate('source', 'The minister', otherArticleId);
     const before = await counts();
-    expect(await createRelation(author, { fromId: claim.id, toId: claim.id, type: 'about' })).toMatchObject({ ok: false, error: { code: 'validation', message: 'An annotation cannot be linked to itself.' } });
-    expect(await createRelation(author, { fromId: claim.id, toId: farSource.id, type: 'attributed_to' })).toMatchObject({ ok: false, error: { code: 'validation', message: 'Both annotations must be on the same article.' } });
+    expect(await createRelation(author, { fromId: claim.id, toId: claim.id, type: 'about' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'An annotation cannot be linked to itself.' },
+    });
+    expect(await createRelation(author, { fromId: claim.id, toId: farSource.id, type: 'attributed_to' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'Both annotations must be on the same article.' },
+    });
     const refused = (fromId: string, toId: string, type: 'attributed_to' | 'reported_by' | 'about') => createRelation(author, { fromId, toId, type });
-    expect(await refused(claim.id, event.id, 'attributed_to')).toMatchObject({ ok: false, error: { code: 'validation', message: 'A claim can only be attributed to a source.' } });
+    expect(await refused(claim.id, event.id, 'attributed_to')).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'A claim can only be attributed to a source.' },
+    });
     expect(await refused(source.id, claim.id, 'attributed_to')).toMatchObject({ ok: false, error: { message: 'A claim can only be attributed to a source.' } });
-    expect(await refused(claim.id, source.id, 'reported_by')).toMatchObject({ ok: false, error: { code: 'validation', message: 'An event can only be reported by a source.' } });
+    expect(await refused(claim.id, source.id, 'reported_by')).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'An event can only be reported by a source.' },
+    });
     expect(await refused(source.id, event.id, 'reported_by')).toMatchObject({ ok: false, error: { message: 'An event can only be reported by a source.' } });
-    expect(await refused(claim.id, source.id, 'about')).toMatchObject({ ok: false, error: { code: 'validation', message: 'A claim can only be about an event.' } });
+    expect(await refused(claim.id, source.id, 'about')).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'A claim can only be about an event.' },
+    });
     expect(await refused(event.id, claim.id, 'about')).toMatchObject({ ok: false, error: { message: 'A claim can only be about an event.' } });
     expect(await counts()).toEqual(before);
   });
@@ -94,7 +138,10 @@ describe('createRelation', () => {
     const source = await annotate('source', 'The minister', archivedId);
     await db().article.update({ where: { id: archivedId }, data: { archivedAt: new Date() } });
     const before = await counts();
-    expect(await createRelation(author, { fromId: claim.id, toId: source.id, type: 'attributed_to' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This article is archived; unarchive it to annotate it.' } });
+    expect(await createRelation(author, { fromId: claim.id, toId: source.id, type: 'attributed_to' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'This article is archived; unarchive it to annotate it.' },
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -104,7 +151,10 @@ describe('createRelation', () => {
     const event = await annotate('event', 'Crews began');
     expect(await updateAnnotation(author, claim.id, { version: 1, unattributed: true })).toMatchObject({ ok: true, value: { unattributed: true } });
     const before = await counts();
-    expect(await createRelation(author, { fromId: claim.id, toId: source.id, type: 'attributed_to' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'This claim is marked as unattributed; clear that first.' } });
+    expect(await createRelation(author, { fromId: claim.id, toId: source.id, type: 'attributed_to' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'This claim is marked as unattributed; clear that first.' },
+    });
     expect(await counts()).toEqual(before);
     expect(await createRelation(author, { fromId: claim.id, toId: event.id, type: 'about' })).toMatchObject({ ok: true });
   });
@@ -113,9 +163,15 @@ describe('createRelation', () => {
     for (let round = 0; round < 5; round += 1) {
       const claim = await annotate('claim', 'said the bridge');
       const source = await annotate('source', 'minister');
-      const [link, mark] = await Promise.all([createRelation(author, { fromId: claim.id, toId: source.id, type: 'attributed_to' }), updateAnnotation(author, claim.id, { version: 1, unattributed: true })]);
+      const [link, mark] = await Promise.all([
+        createRelation(author, { fromId: claim.id, toId: source.id, type: 'attributed_to' }),
+        updateAnnotation(author, claim.id, { version: 1, unattributed: true }),
+      ]);
       expect([link.ok, mark.ok].filter(Boolean)).toHaveLength(1);
-      const stored = await db().annotation.findUniqueOrThrow({ where: { id: claim.id }, select: { unattributed: true, _count: { select: { outgoing: true } } } });
+      const stored = await db().annotation.findUniqueOrThrow({
+        where: { id: claim.id },
+        select: { unattributed: true, _count: { select: { outgoing: true } } },
+      });
       expect(stored.unattributed && stored._count.outgoing > 0).toBe(false);
     }
   });

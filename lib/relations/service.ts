@@ -27,7 +27,10 @@ const relationViewSelect = {
   author: { select: { id: true, name: true } },
 } as const;
 
-const toRelationView = (row: Prisma.RelationGetPayload<{ select: typeof relationViewSelect }>): RelationView => ({ ...row, type: relationTypeFromDb(row.type) });
+const toRelationView = (row: Prisma.RelationGetPayload<{ select: typeof relationViewSelect }>): RelationView => ({
+  ...row,
+  type: relationTypeFromDb(row.type),
+});
 
 const auditSnapshot = (r: RelationView) => ({ fromId: r.fromId, toId: r.toId, type: r.type, authorId: r.author.id }) as Prisma.InputJsonValue;
 

@@ -39,7 +39,10 @@ describe('a decision on version 1 racing the author’s substantive edit to vers
       // Alternate which one is sent first.
       const [review, edited] = trial % 4 < 2 ? await Promise.all([decide(), edit()]) : await Promise.all([edit(), decide()]).then(([e, r]) => [r, e] as const);
 
-      const stored = await db().annotation.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, decisions: { select: { annotationVersion: true } } } });
+      const stored = await db().annotation.findUniqueOrThrow({
+        where: { id },
+        select: { status: true, version: true, decisions: { select: { annotationVersion: true } } },
+      });
       const judged = stored.status !== 'PENDING';
       const label = `review ${outcome(review)}, edit ${outcome(edited)}, ${stored.status.toLowerCase()} at v${stored.version}${judged && !stored.decisions.some((d) => d.annotationVersion === stored.version) ? ' (no decision on it)' : ''}`;
       counts.set(label, (counts.get(label) ?? 0) + 1);
@@ -47,11 +50,13 @@ describe('a decision on version 1 racing the author’s substantive edit to vers
       if (!review.ok) {
         // The loser sees what it lost to: the edited annotation, pending, with no decision.
         const lost = review.error.current as { annotation: { version: number; status: string }; decision: unknown };
-        if (lost.annotation.version !== 2 || lost.annotation.status !== 'pending' || lost.decision !== null || stored.decisions.length > 0) wrong.push(`trial ${trial}: 409 with ${JSON.stringify(lost)}`);
+        if (lost.annotation.version !== 2 || lost.annotation.status !== 'pending' || lost.decision !== null || stored.decisions.length > 0)
+          wrong.push(`trial ${trial}: 409 with ${JSON.stringify(lost)}`);
       } else if (edited.ok) {
         // The edit came second: its audit shows the judged status it replaced.
         const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: id, action: 'annotation.update' } });
-        if ((audit.before as { status: string }).status !== review.value.annotation.status) wrong.push(`trial ${trial}: edit audited as before ${JSON.stringify(audit.before)}`);
+        if ((audit.before as { status: string }).status !== review.value.annotation.status)
+          wrong.push(`trial ${trial}: edit audited as before ${JSON.stringify(audit.before)}`);
       }
     }
     console.log(`[edit-race] ${TRIALS} trials:`, Object.fromEntries(counts));

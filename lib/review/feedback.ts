@@ -10,9 +10,7 @@ export const FEEDBACK_SEEN_COOKIE = 'nm_feedback_seen';
 export const FEEDBACK_SEEN_MAX_AGE_SECONDS = 400 * 24 * 3600; // browsers cap cookie lifetimes at 400 days
 
 /** `POST /api/account/feedback-seen`: the time the page showed the count (default: now). */
-export const feedbackSeenSchema = z
-  .object({ seenAt: z.iso.datetime({ offset: true, message: 'seenAt is an ISO date and time.' }).optional() })
-  .strict();
+export const feedbackSeenSchema = z.object({ seenAt: z.iso.datetime({ offset: true, message: 'seenAt is an ISO date and time.' }).optional() }).strict();
 
 const SEPARATOR = '~';
 

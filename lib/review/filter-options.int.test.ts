@@ -14,7 +14,17 @@ async function article(title: string, archived = false) {
 }
 
 async function annotate(articleId: string, authorId: string, status: 'PENDING' | 'APPROVED') {
-  return db().annotation.create({ data: { articleId, authorId, kind: 'CLAIM', start: 0, end: 5, exact: (await db().article.findUniqueOrThrow({ where: { id: articleId } })).text.slice(0, 5), status } });
+  return db().annotation.create({
+    data: {
+      articleId,
+      authorId,
+      kind: 'CLAIM',
+      start: 0,
+      end: 5,
+      exact: (await db().article.findUniqueOrThrow({ where: { id: articleId } })).text.slice(0, 5),
+      status,
+    },
+  });
 }
 
 describe('queueFilterOptions', () => {

@@ -20,5 +20,9 @@ export const composeRejection = (preset: string, words: string) => [preset, word
 /** The preset a comment starts with, if any: how the progress page groups rejection reasons. */
 export function presetReasonOf(comment: string | null | undefined): RejectReason | null {
   if (!comment) return null;
-  return REJECT_REASONS.find((reason) => comment === reason || comment.startsWith(`${reason}.`) || comment.startsWith(`${reason}:`) || comment.startsWith(`${reason} `)) ?? null;
+  return (
+    REJECT_REASONS.find(
+      (reason) => comment === reason || comment.startsWith(`${reason}.`) || comment.startsWith(`${reason}:`) || comment.startsWith(`${reason} `),
+    ) ?? null
+  );
 }

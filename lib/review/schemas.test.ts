@@ -6,8 +6,14 @@ import { bulkReviewSchema, decodeQueueCursor, encodeQueueCursor, reviewQueueQuer
 describe('reviewSchema', () => {
   it('takes an approval without a comment and a rejection with one, trimmed', () => {
     expect(parseInput(reviewSchema, { decision: 'approve', version: 3 })).toEqual({ ok: true, value: { decision: 'approve', comment: null, version: 3 } });
-    expect(parseInput(reviewSchema, { decision: 'approve', comment: '   ', version: 1 })).toEqual({ ok: true, value: { decision: 'approve', comment: null, version: 1 } });
-    expect(parseInput(reviewSchema, { decision: 'reject', comment: '  Wrong kind \n', version: 2 })).toEqual({ ok: true, value: { decision: 'reject', comment: 'Wrong kind', version: 2 } });
+    expect(parseInput(reviewSchema, { decision: 'approve', comment: '   ', version: 1 })).toEqual({
+      ok: true,
+      value: { decision: 'approve', comment: null, version: 1 },
+    });
+    expect(parseInput(reviewSchema, { decision: 'reject', comment: '  Wrong kind \n', version: 2 })).toEqual({
+      ok: true,
+      value: { decision: 'reject', comment: 'Wrong kind', version: 2 },
+    });
   });
 
   it('refuses a rejection without a reason, or with a blank one', () => {
@@ -44,7 +50,13 @@ describe('bulkReviewSchema', () => {
       { decision: 'approve', items: [] },
       { decision: 'approve', items: many(201) },
       { decision: 'reject', items: many(1) },
-      { decision: 'approve', items: [{ id: 'a1', version: 1 }, { id: 'a1', version: 2 }] },
+      {
+        decision: 'approve',
+        items: [
+          { id: 'a1', version: 1 },
+          { id: 'a1', version: 2 },
+        ],
+      },
       { decision: 'approve', items: [{ id: '../x', version: 1 }] },
       { decision: 'approve', items: [{ id: 'a1' }] },
     ]) {
@@ -57,7 +69,15 @@ describe('reviewQueueQuerySchema', () => {
   it('defaults the limit, ignores blank fields and takes whole UTC days', () => {
     expect(parseInput(reviewQueueQuerySchema, { kind: '', from: '2024-02-28', to: '2024-02-29' })).toEqual({
       ok: true,
-      value: { kind: undefined, articleId: undefined, authorId: undefined, from: new Date('2024-02-28T00:00:00Z'), toExclusive: new Date('2024-03-01T00:00:00Z'), cursor: undefined, limit: 25 },
+      value: {
+        kind: undefined,
+        articleId: undefined,
+        authorId: undefined,
+        from: new Date('2024-02-28T00:00:00Z'),
+        toExclusive: new Date('2024-03-01T00:00:00Z'),
+        cursor: undefined,
+        limit: 25,
+      },
     });
     expect(parseInput(reviewQueueQuerySchema, { kind: 'claim', limit: '100' })).toMatchObject({ ok: true, value: { kind: 'claim', limit: 100 } });
   });

@@ -83,7 +83,13 @@ export const reviewQueueQuerySchema = z
     from: optionalField(utcDaySchema),
     to: optionalField(utcDaySchema),
     cursor: optionalField(z.string()),
-    limit: optionalField(z.coerce.number('The limit is a number.').int('The limit is a whole number.').min(1, 'The limit is at least 1.').max(QUEUE_PAGE_MAX, `The limit is at most ${QUEUE_PAGE_MAX}.`)),
+    limit: optionalField(
+      z.coerce
+        .number('The limit is a number.')
+        .int('The limit is a whole number.')
+        .min(1, 'The limit is at least 1.')
+        .max(QUEUE_PAGE_MAX, `The limit is at most ${QUEUE_PAGE_MAX}.`),
+    ),
   })
   .transform((input, ctx) => {
     const days = utcDayRange(input, ctx);

@@ -7,7 +7,8 @@ import { parseInput } from '@/lib/validation.ts';
 import { encodeQueueCursor, reviewQueueQuerySchema, reviewSchema } from './schemas.ts';
 import { bulkApprove, countReviewQueue, decisionsSince, listReviewQueue, rejectedForAuthor, reviewAnnotation, reviewQueueSql } from './service.ts';
 
-const TEXT = 'Storm warning. The mayor said the tram line opens in June, a city report shows. “Wave 🌊 hits Kaminose,” said 佐藤 美咲.\n\n台风来了。市长说电车六月开通！';
+const TEXT =
+  'Storm warning. The mayor said the tram line opens in June, a city report shows. “Wave 🌊 hits Kaminose,” said 佐藤 美咲.\n\n台风来了。市长说电车六月开通！';
 let articleId: string;
 let author: Actor & { name: string };
 let reviewer: Actor & { name: string };
@@ -55,33 +56,68 @@ describe('reviewAnnotation', () => {
       ok: true,
       value: {
         annotation: { id: a.id, status: 'approved', version: 1 },
-        decision: { annotationId: a.id, decision: 'approve', comment: null, annotationVersion: 1, reviewer: { id: reviewer.id, name: reviewer.name }, createdAt: expect.any(Date) },
+        decision: {
+          annotationId: a.id,
+          decision: 'approve',
+          comment: null,
+          annotationVersion: 1,
+          reviewer: { id: reviewer.id, name: reviewer.name },
+          createdAt: expect.any(Date),
+        },
       },
     });
     const stored = await db().reviewDecision.findMany({ where: { annotationId: a.id } });
     expect(stored).toMatchObject([{ reviewerId: reviewer.id, decision: 'APPROVE', annotationVersion: 1, comment: null }]);
     const audit = await db().auditEvent.findMany({ where: { entityId: a.id, action: 'annotation.review' } });
-    expect(audit).toMatchObject([{ actorId: reviewer.id, entity: 'Annotation', before: { status: 'pending', version: 1 }, after: { status: 'approved', version: 1, decisionId: stored[0]!.id } }]);
+    expect(audit).toMatchObject([
+      {
+        actorId: reviewer.id,
+        entity: 'Annotation',
+        before: { status: 'pending', version: 1 },
+        after: { status: 'approved', version: 1, decisionId: stored[0]!.id },
+      },
+    ]);
   });
 
   it('records a rejection with its reason, and refuses one without a reason (nothing written)', async () => {
     const a = await annotate(author, 'a city report shows', 'source');
-    expect(parseInput(reviewSchema, { decision: 'reject', version: 1 })).toMatchObject({ ok: false, error: { fieldErrors: { comment: ['Give a reason for the rejection.'] } } });
-    expect(await reviewAnnotation(reviewer, a.id, { decision: 'reject', comment: null, version: 1 })).toMatchObject({ ok: false, error: { code: 'validation', message: 'Give a reason for the rejection.' } });
+    expect(parseInput(reviewSchema, { decision: 'reject', version: 1 })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { comment: ['Give a reason for the rejection.'] } },
+    });
+    expect(await reviewAnnotation(reviewer, a.id, { decision: 'reject', comment: null, version: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'Give a reason for the rejection.' },
+    });
     expect(await db().reviewDecision.count({ where: { annotationId: a.id } })).toBe(0);
 
     const result = await reviewAnnotation(reviewer, a.id, review({ decision: 'reject', comment: 'Wrong kind', version: 1 }));
-    expect(result).toMatchObject({ ok: true, value: { annotation: { status: 'rejected', version: 1 }, decision: { decision: 'reject', comment: 'Wrong kind' } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { annotation: { status: 'rejected', version: 1 }, decision: { decision: 'reject', comment: 'Wrong kind' } },
+    });
   });
 
   it('refuses self-review, a researcher, and an unknown annotation, writing nothing', async () => {
     const own = await annotate(reviewer, 'Storm warning', 'event');
     const theirs = await annotate(author, 'Storm', 'event');
     const before = await db().auditEvent.count();
-    expect(await reviewAnnotation(reviewer, own.id, review({ decision: 'approve', version: 1 }))).toEqual({ ok: false, error: { code: 'forbidden', message: 'You cannot review your own annotation.' } });
-    expect(await reviewAnnotation(researcher, theirs.id, review({ decision: 'approve', version: 1 }))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await reviewAnnotation({ ...admin, id: admin.id, disabled: true }, theirs.id, review({ decision: 'approve', version: 1 }))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await reviewAnnotation(reviewer, 'nosuchannotation', review({ decision: 'approve', version: 1 }))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await reviewAnnotation(reviewer, own.id, review({ decision: 'approve', version: 1 }))).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'You cannot review your own annotation.' },
+    });
+    expect(await reviewAnnotation(researcher, theirs.id, review({ decision: 'approve', version: 1 }))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await reviewAnnotation({ ...admin, id: admin.id, disabled: true }, theirs.id, review({ decision: 'approve', version: 1 }))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await reviewAnnotation(reviewer, 'nosuchannotation', review({ decision: 'approve', version: 1 }))).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(await db().reviewDecision.count({ where: { annotationId: { in: [own.id, theirs.id] } } })).toBe(0);
     expect(await db().auditEvent.count()).toBe(before);
     expect((await db().annotation.findUniqueOrThrow({ where: { id: own.id } })).status).toBe('PENDING');
@@ -105,7 +141,10 @@ describe('reviewAnnotation', () => {
     });
     expect(await db().reviewDecision.count({ where: { annotationId: a.id } })).toBe(1);
     // A third decision on the judged version is refused the same way.
-    expect(await reviewAnnotation(admin, a.id, review({ decision: 'approve', version: 1 }))).toMatchObject({ ok: false, error: { code: 'conflict', current: { decision: { id: won.id } } } });
+    expect(await reviewAnnotation(admin, a.id, review({ decision: 'approve', version: 1 }))).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', current: { decision: { id: won.id } } },
+    });
   });
 
   it('refuses a stale version with the current annotation and its latest decision', async () => {
@@ -114,10 +153,17 @@ describe('reviewAnnotation', () => {
     expect(edited.ok).toBe(true);
     expect(await reviewAnnotation(reviewer, a.id, review({ decision: 'approve', version: 1 }))).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'This annotation changed since you loaded it.', current: { annotation: expect.objectContaining({ id: a.id, version: 2, note: 'Check the date.' }), decision: null } },
+      error: {
+        code: 'conflict',
+        message: 'This annotation changed since you loaded it.',
+        current: { annotation: expect.objectContaining({ id: a.id, version: 2, note: 'Check the date.' }), decision: null },
+      },
     });
     expect(await db().reviewDecision.count({ where: { annotationId: a.id } })).toBe(0);
-    expect(await reviewAnnotation(reviewer, a.id, review({ decision: 'approve', version: 2 }))).toMatchObject({ ok: true, value: { annotation: { version: 2, status: 'approved' } } });
+    expect(await reviewAnnotation(reviewer, a.id, review({ decision: 'approve', version: 2 }))).toMatchObject({
+      ok: true,
+      value: { annotation: { version: 2, status: 'approved' } },
+    });
   });
 
   it('refuses a decision on an annotation of an archived article', async () => {
@@ -130,7 +176,9 @@ describe('reviewAnnotation', () => {
 
 describe('the feedback loop', () => {
   it('a rejection reaches its author; their edit returns it to pending and to the queue, where it can be approved', async () => {
-    const article = await db().article.create({ data: { title: 'Loop', text: 'The bridge will reopen on Monday, engineers said.', contentHash: 'review-loop' } });
+    const article = await db().article.create({
+      data: { title: 'Loop', text: 'The bridge will reopen on Monday, engineers said.', contentHash: 'review-loop' },
+    });
     const since = new Date(Date.now() - 1);
     const a = await annotate(researcher, 'The bridge will reopen', 'claim', article.id, 'The bridge will reopen on Monday, engineers said.');
     const inQueue = async () => (await listReviewQueue(reviewer, query({ articleId: article.id }))).items.map((i) => i.annotation.id);
@@ -141,16 +189,31 @@ describe('the feedback loop', () => {
     expect(await decisionsSince(researcher.id, since)).toBe(1);
     expect(await decisionsSince(researcher.id, new Date(Date.now() + 1000))).toBe(0);
     const rejected = await rejectedForAuthor(researcher.id);
-    expect(rejected).toMatchObject([{ annotation: { id: a.id, status: 'rejected' }, article: { id: article.id, title: 'Loop' }, decision: { comment: 'The span is wrong (too long or too short)', annotationVersion: 1 } }]);
+    expect(rejected).toMatchObject([
+      {
+        annotation: { id: a.id, status: 'rejected' },
+        article: { id: article.id, title: 'Loop' },
+        decision: { comment: 'The span is wrong (too long or too short)', annotationVersion: 1 },
+      },
+    ]);
 
     const text = 'The bridge will reopen on Monday, engineers said.';
     const revised = await updateAnnotation(researcher, a.id, { version: 1, start: 0, end: text.indexOf(',') });
     expect(revised).toMatchObject({ ok: true, value: { status: 'pending', version: 2 } });
     expect(await inQueue()).toEqual([a.id]);
     expect(await rejectedForAuthor(researcher.id)).toEqual([]);
-    expect(await reviewAnnotation(reviewer, a.id, review({ decision: 'approve', version: 2 }))).toMatchObject({ ok: true, value: { annotation: { status: 'approved', version: 2 } } });
+    expect(await reviewAnnotation(reviewer, a.id, review({ decision: 'approve', version: 2 }))).toMatchObject({
+      ok: true,
+      value: { annotation: { status: 'approved', version: 2 } },
+    });
     // The history keeps both decisions.
-    expect(await db().reviewDecision.findMany({ where: { annotationId: a.id }, orderBy: { annotationVersion: 'asc' }, select: { decision: true, annotationVersion: true } })).toEqual([
+    expect(
+      await db().reviewDecision.findMany({
+        where: { annotationId: a.id },
+        orderBy: { annotationVersion: 'asc' },
+        select: { decision: true, annotationVersion: true },
+      }),
+    ).toEqual([
       { decision: 'REJECT', annotationVersion: 1 },
       { decision: 'APPROVE', annotationVersion: 2 },
     ]);
@@ -171,7 +234,13 @@ describe('bulkApprove', () => {
     ]);
     expect(results).toEqual([
       { id: fine.id, ok: true, annotation: expect.objectContaining({ id: fine.id, status: 'approved', version: 1 }) },
-      { id: stale.id, ok: false, code: 'conflict', message: 'This annotation changed since you loaded it.', current: { annotation: expect.objectContaining({ version: 2 }), decision: null } },
+      {
+        id: stale.id,
+        ok: false,
+        code: 'conflict',
+        message: 'This annotation changed since you loaded it.',
+        current: { annotation: expect.objectContaining({ version: 2 }), decision: null },
+      },
       { id: own.id, ok: false, code: 'forbidden', message: 'You cannot review your own annotation.' },
       { id: 'nosuchannotation', ok: false, code: 'not_found', message: 'No such annotation.' },
     ]);
@@ -206,16 +275,32 @@ describe('listReviewQueue', () => {
   });
 
   const ids = (items: { annotation: AnnotationView }[]) => items.map((i) => i.annotation.id);
-  const tied = () => made.slice(1, 4).map((a) => a.id).sort();
+  const tied = () =>
+    made
+      .slice(1, 4)
+      .map((a) => a.id)
+      .sort();
 
   it('lists pending annotations of others, oldest first (ties by id), with context and relations', async () => {
     const page = await listReviewQueue(reviewer, query({ articleId: queueArticle }));
     expect(ids(page.items)).toEqual([made[0]!.id, ...tied(), made[4]!.id]);
     expect(page.nextCursor).toBeNull();
     const beta = page.items.find((i) => i.annotation.id === made[1]!.id)!;
-    expect(beta).toMatchObject({ article: { id: queueArticle, title: 'Queue' }, context: { before: '', after: '!' }, annotation: { author: { id: researcher.id }, status: 'pending' } });
+    expect(beta).toMatchObject({
+      article: { id: queueArticle, title: 'Queue' },
+      context: { before: '', after: '!' },
+      annotation: { author: { id: researcher.id }, status: 'pending' },
+    });
     const gamma = page.items.find((i) => i.annotation.id === made[2]!.id)!;
-    expect(gamma.relations).toEqual([{ id: expect.any(String), type: 'attributed_to', direction: 'outgoing', other: { id: expect.any(String), kind: 'source', exact: 'Beta', status: 'approved' }, author: { id: author.id, name: author.name } }]);
+    expect(gamma.relations).toEqual([
+      {
+        id: expect.any(String),
+        type: 'attributed_to',
+        direction: 'outgoing',
+        other: { id: expect.any(String), kind: 'source', exact: 'Beta', status: 'approved' },
+        author: { id: author.id, name: author.name },
+      },
+    ]);
     const epsilon = page.items.find((i) => i.annotation.id === made[4]!.id)!;
     expect(epsilon.context).toEqual({ before: '', after: '.' });
     // Another reviewer sees the reviewer's own annotation; the reviewer does not.
@@ -226,7 +311,9 @@ describe('listReviewQueue', () => {
     const text = `${'🌊'.repeat(700)}. The dam held, engineers said.`;
     const dense = await db().article.create({ data: { title: 'Dense', text, contentHash: 'review-dense' } });
     const a = await annotate(author, 'The dam held', 'claim', dense.id, text);
-    expect((await listReviewQueue(reviewer, query({ articleId: dense.id }))).items).toMatchObject([{ annotation: { id: a.id }, context: { before: '', after: ', engineers said.' } }]);
+    expect((await listReviewQueue(reviewer, query({ articleId: dense.id }))).items).toMatchObject([
+      { annotation: { id: a.id }, context: { before: '', after: ', engineers said.' } },
+    ]);
   });
 
   it('pages by keyset without duplicates or gaps, across equal creation times', async () => {
@@ -245,7 +332,9 @@ describe('listReviewQueue', () => {
 
   it('filters by kind, author and creation day, and leaves out archived articles', async () => {
     expect(ids((await listReviewQueue(reviewer, query({ articleId: queueArticle, kind: 'event' }))).items)).toEqual([made[4]!.id]);
-    expect(ids((await listReviewQueue(reviewer, query({ articleId: queueArticle, authorId: researcher.id }))).items).sort()).toEqual([made[1]!.id, made[3]!.id].sort());
+    expect(ids((await listReviewQueue(reviewer, query({ articleId: queueArticle, authorId: researcher.id }))).items).sort()).toEqual(
+      [made[1]!.id, made[3]!.id].sort(),
+    );
     expect(ids((await listReviewQueue(reviewer, query({ articleId: queueArticle, from: '2020-01-01', to: '2020-01-01' }))).items)).toEqual(tied());
     expect(ids((await listReviewQueue(reviewer, query({ articleId: queueArticle, from: '2020-01-02' }))).items)).toEqual([made[4]!.id]);
     expect(ids((await listReviewQueue(reviewer, query({ articleId: queueArticle, to: '2019-12-31' }))).items)).toEqual([made[0]!.id]);

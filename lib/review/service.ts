@@ -6,7 +6,15 @@ import { can, type Actor } from '@/lib/auth/policy.ts';
 import { db, isUniqueViolation, Prisma } from '@/lib/db.ts';
 import { fail, ok, type DomainError, type Result } from '@/lib/result.ts';
 import { CONTEXT_MAX, contextFromWindow, sentenceAround, type QuoteContext } from './context.ts';
-import { encodeQueueCursor, REJECTION_NEEDS_REASON, type BulkReviewInput, type DecisionName, type ReviewInput, type ReviewQueueQuery, decisionFromDb } from './schemas.ts';
+import {
+  encodeQueueCursor,
+  REJECTION_NEEDS_REASON,
+  type BulkReviewInput,
+  type DecisionName,
+  type ReviewInput,
+  type ReviewQueueQuery,
+  decisionFromDb,
+} from './schemas.ts';
 import { NO_ANNOTATION } from '@/lib/annotations/not-found.ts';
 import { timeRangeConditions, utcTimestamp } from '@/lib/sql-time.ts';
 
@@ -38,7 +46,6 @@ const toDecisionView = (row: Prisma.ReviewDecisionGetPayload<{ select: typeof de
 
 const PAST_TENSE: Record<DecisionName, string> = { approve: 'approved', reject: 'rejected' };
 const STALE = 'This annotation changed since you loaded it.';
-
 
 /** The annotation now and its newest decision: what a reviewer who lost a race needs to see. */
 async function currentState(id: string): Promise<ReviewConflict | null> {
@@ -93,7 +100,13 @@ export async function reviewAnnotation(actor: Actor, id: string, input: ReviewIn
 
       const decision = toDecisionView(
         await tx.reviewDecision.create({
-          data: { annotationId: id, reviewerId: actor.id, decision: input.decision === 'approve' ? 'APPROVE' : 'REJECT', comment, annotationVersion: current.version },
+          data: {
+            annotationId: id,
+            reviewerId: actor.id,
+            decision: input.decision === 'approve' ? 'APPROVE' : 'REJECT',
+            comment,
+            annotationVersion: current.version,
+          },
           select: decisionViewSelect,
         }),
       );
@@ -118,7 +131,8 @@ export async function reviewAnnotation(actor: Actor, id: string, input: ReviewIn
   }
 }
 
-export type BulkResult = { id: string; ok: true; annotation: AnnotationView } | { id: string; ok: false; code: DomainError['code']; message: string; current?: unknown };
+export type BulkResult =
+  { id: string; ok: true; annotation: AnnotationView } | { id: string; ok: false; code: DomainError['code']; message: string; current?: unknown };
 
 /**
  * Approve several annotations, each on its own (its own transaction, its own answer): one that
@@ -131,7 +145,13 @@ export async function bulkApprove(actor: Actor, items: BulkReviewInput['items'])
     results.push(
       outcome.ok
         ? { id: item.id, ok: true, annotation: outcome.value.annotation }
-        : { id: item.id, ok: false, code: outcome.error.code, message: outcome.error.message, ...(outcome.error.current !== undefined ? { current: outcome.error.current } : {}) },
+        : {
+            id: item.id,
+            ok: false,
+            code: outcome.error.code,
+            message: outcome.error.message,
+            ...(outcome.error.current !== undefined ? { current: outcome.error.current } : {}),
+          },
     );
   }
   return { results };
@@ -253,7 +273,9 @@ export async function countReviewQueue(actor: Actor, cap?: number): Promise<numb
   const [row] =
     cap === undefined
       ? await db().$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "Annotation" a WHERE ${queueFilter(actor, {})}`
-      : await db().$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM (SELECT 1 FROM "Annotation" a WHERE ${queueFilter(actor, {})} LIMIT ${cap + 1}) q`;
+      : await db().$queryRaw<
+          { count: number }[]
+        >`SELECT count(*)::int AS "count" FROM (SELECT 1 FROM "Annotation" a WHERE ${queueFilter(actor, {})} LIMIT ${cap + 1}) q`;
   return row?.count ?? 0;
 }
 
@@ -283,5 +305,9 @@ export async function rejectedForAuthor(actorId: string, { limit = 20 }: { limit
       decisions: { select: decisionViewSelect, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: 1 },
     },
   });
-  return rows.map(({ article, decisions, ...view }) => ({ annotation: toAnnotationView(view), article, decision: decisions[0] ? toDecisionView(decisions[0]) : null }));
+  return rows.map(({ article, decisions, ...view }) => ({
+    annotation: toAnnotationView(view),
+    article,
+    decision: decisions[0] ? toDecisionView(decisions[0]) : null,
+  }));
 }

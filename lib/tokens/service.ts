@@ -23,7 +23,6 @@ export const LAST_USED_RESOLUTION_MS = 60_000;
 
 const NAME_TAKEN = fail('conflict', 'You already have an active token with this name.', { name: ['You already have an active token with this name.'] });
 
-
 /** Creates a token; the plaintext is in this answer only, and never stored. */
 export async function createToken(actor: Actor, input: CreateTokenInput): Promise<Result<TokenView & { token: string }>> {
   const token = generateToken();
@@ -35,7 +34,13 @@ export async function createToken(actor: Actor, input: CreateTokenInput): Promis
         data: { userId: actor.id, name: input.name, tokenHash: hashToken(token), prefix: tokenPrefix(token) },
         select: viewSelect,
       });
-      await recordAudit(tx, { actorId: actor.id, action: 'token.create', entity: 'ApiToken', entityId: created.id, after: { name: created.name, prefix: created.prefix } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'token.create',
+        entity: 'ApiToken',
+        entityId: created.id,
+        after: { name: created.name, prefix: created.prefix },
+      });
       return ok({ token, ...created });
     });
   } catch (error) {

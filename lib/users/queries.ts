@@ -39,7 +39,9 @@ export async function findSessionUser(id: string, sessionVersion: number): Promi
 /** Lower-cased email -> user id, for the emails that have an account (case-insensitive, as logins are). */
 export async function findUsersByEmail(tx: DbTx, emails: readonly string[]): Promise<Map<string, string>> {
   if (emails.length === 0) return new Map();
-  const rows = await tx.$queryRaw<{ id: string; email: string }[]>`SELECT "id", lower("email") AS "email" FROM "User" WHERE lower("email") = ANY(${[...new Set(emails)]}::text[])`;
+  const rows = await tx.$queryRaw<
+    { id: string; email: string }[]
+  >`SELECT "id", lower("email") AS "email" FROM "User" WHERE lower("email") = ANY(${[...new Set(emails)]}::text[])`;
   return new Map(rows.map((r) => [r.email, r.id]));
 }
 

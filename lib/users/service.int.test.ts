@@ -37,7 +37,10 @@ describe('createUser', () => {
     const existing = await makeUser();
     const [users, audits] = [await db().user.count(), await auditCount()];
     const result = await createUser(admin, { email: existing.email.toUpperCase(), name: 'Dup', role: 'RESEARCHER', password: 'a-long-password' });
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'validation', fieldErrors: { email: ['A user with this e-mail address already exists.'] } }) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'validation', fieldErrors: { email: ['A user with this e-mail address already exists.'] } }),
+    });
     expect([await db().user.count(), await auditCount()]).toEqual([users, audits]);
   });
 
@@ -110,7 +113,10 @@ describe('the last active admin', () => {
   it('cannot demote or disable themselves, and nothing is written', async () => {
     const admin = await onlyAdmin();
     const audits = await auditCount();
-    expect(await updateUser(admin, admin.id, { action: 'setRole', role: 'REVIEWER' })).toMatchObject({ ok: false, error: { code: 'conflict', fieldErrors: { role: expect.any(Array) } } });
+    expect(await updateUser(admin, admin.id, { action: 'setRole', role: 'REVIEWER' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', fieldErrors: { role: expect.any(Array) } },
+    });
     expect(await updateUser(admin, admin.id, { action: 'setDisabled', disabled: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await db().user.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({ role: 'ADMIN', disabledAt: null });
     expect(await auditCount()).toBe(audits);
@@ -132,7 +138,10 @@ describe('changeOwnPassword', () => {
   it('needs the current password', async () => {
     const admin = { ...(await makeUser('ADMIN')), name: 'Admin' };
     await updateUser(admin, admin.id, { action: 'resetPassword', password: 'current-password' });
-    expect(await changeOwnPassword(admin, '192.0.2.1', 'not-current', 'next-password-1')).toMatchObject({ ok: false, error: { fieldErrors: { currentPassword: expect.any(Array) } } });
+    expect(await changeOwnPassword(admin, '192.0.2.1', 'not-current', 'next-password-1')).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { currentPassword: expect.any(Array) } },
+    });
     const versionBefore = (await db().user.findUniqueOrThrow({ where: { id: admin.id } })).sessionVersion;
     expect((await changeOwnPassword(admin, '192.0.2.1', 'current-password', 'next-password-1')).ok).toBe(true);
     expect(await findSessionUser(admin.id, versionBefore)).toBeNull();

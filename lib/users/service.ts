@@ -10,15 +10,19 @@ import type { CreateUserInput, UpdateUserInput } from './schemas.ts';
 
 const EMAIL_TAKEN = fail('validation', 'Some fields are not valid.', { email: ['A user with this e-mail address already exists.'] });
 
-
-
 export async function createUser(actor: Actor, input: CreateUserInput): Promise<Result<UserSummary>> {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().$transaction(async (tx) => {
       if (await findUserIdByEmail(tx, input.email)) return EMAIL_TAKEN;
       const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: userSummarySelect });
-      await recordAudit(tx, { actorId: actor.id, action: 'user.create', entity: 'User', entityId: user.id, after: { email: user.email, name: user.name, role: user.role } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'user.create',
+        entity: 'User',
+        entityId: user.id,
+        after: { email: user.email, name: user.name, role: user.role },
+      });
       return ok(toUserSummary(user));
     });
   } catch (error) {
@@ -66,7 +70,14 @@ export async function updateUser(actor: Actor, userId: string, change: UpdateUse
       select: userSummarySelect,
     });
     const action = change.action === 'setRole' ? 'user.role' : change.disabled ? 'user.disable' : 'user.enable';
-    await recordAudit(tx, { actorId: actor.id, action, entity: 'User', entityId: userId, before: { role: before.role, disabled: before.disabled }, after: { role: updated.role, disabled: updated.disabledAt !== null } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action,
+      entity: 'User',
+      entityId: userId,
+      before: { role: before.role, disabled: before.disabled },
+      after: { role: updated.role, disabled: updated.disabledAt !== null },
+    });
     return ok(toUserSummary(updated));
   });
 }

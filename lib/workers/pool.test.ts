@@ -11,7 +11,10 @@ afterEach(async () => {
 const start = (size = 1, maxWaiting = 8) => (pool = workerPool<TestTasks>({ modulePath: 'lib/workers/pool.test-tasks.ts', size, maxWaiting }));
 
 function run<K extends keyof TestTasks & string>(p: WorkerPool<TestTasks>, name: K, ...calls: Parameters<TestTasks[K]>[]) {
-  const admission = p.runAll(name, calls.map((args) => ({ args })));
+  const admission = p.runAll(
+    name,
+    calls.map((args) => ({ args })),
+  );
   if (!admission.admitted) throw new Error('not admitted');
   return admission.value;
 }

@@ -39,7 +39,11 @@ export interface WorkerPool<T extends Tasks> {
    * be refused without losing what it sent; it waits for one call at a time (its stream unread
    * meanwhile), so such calls add at most one per open request to the line.
    */
-  runAll<K extends keyof T & string>(name: K, calls: Call<Parameters<T[K]>>[], options?: { wait?: boolean }): Admission<Promise<Delivered<Awaited<ReturnType<T[K]>>>>[]>;
+  runAll<K extends keyof T & string>(
+    name: K,
+    calls: Call<Parameters<T[K]>>[],
+    options?: { wait?: boolean },
+  ): Admission<Promise<Delivered<Awaited<ReturnType<T[K]>>>>[]>;
   readonly size: number;
   readonly waiting: number;
   /** Ends every worker; calls still running are rejected with WorkerCrashed. */
@@ -56,7 +60,17 @@ export interface WorkerPool<T extends Tasks> {
  * as scripts/serve.ts does. Workers start on first use and stay; a worker that dies is replaced
  * by the next call, and the call it was running fails with WorkerCrashed instead of hanging.
  */
-export function workerPool<T extends Tasks>({ modulePath, size, maxWaiting, root = process.cwd() }: { modulePath: string; size: number; maxWaiting: number; root?: string }): WorkerPool<T> {
+export function workerPool<T extends Tasks>({
+  modulePath,
+  size,
+  maxWaiting,
+  root = process.cwd(),
+}: {
+  modulePath: string;
+  size: number;
+  maxWaiting: number;
+  root?: string;
+}): WorkerPool<T> {
   // Ignored by Turbopack, which would otherwise bundle the entry (and tsx, and esbuild's binary) into the route.
   const entry = path.join(/* turbopackIgnore: true */ root, 'lib/workers/worker-entry.mjs');
   const tasksUrl = pathToFileURL(path.join(/* turbopackIgnore: true */ root, modulePath)).href;

@@ -8,7 +8,8 @@ export const transferring = <T>(value: T, buffers: ArrayBuffer[]): Transferring<
 /** The result a caller of the pool receives: a Transferring value arrives unwrapped. */
 export type Delivered<T> = T extends Transferring<infer V> ? V : T;
 
-export const delivered = <T>(result: T): Delivered<T> => (result !== null && typeof result === 'object' && TRANSFER in result ? (result as unknown as Transferring<unknown>).value : result) as Delivered<T>;
+export const delivered = <T>(result: T): Delivered<T> =>
+  (result !== null && typeof result === 'object' && TRANSFER in result ? (result as unknown as Transferring<unknown>).value : result) as Delivered<T>;
 
 /**
  * A buffer that can be moved to another thread: a view of exactly the whole of its own

@@ -15,6 +15,11 @@ parentPort.on('message', async ({ id, name, args }) => {
     if (result && typeof result === 'object' && TRANSFER in result) parentPort.postMessage({ id, ok: true, value: result.value }, result[TRANSFER]);
     else parentPort.postMessage({ id, ok: true, value: result });
   } catch (error) {
-    parentPort.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+    parentPort.postMessage({
+      id,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    });
   }
 });

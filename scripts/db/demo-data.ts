@@ -42,7 +42,13 @@ export async function seedDemoData(): Promise<{ logins: DemoLogin[]; articlesCre
     for (const [i, login] of logins.entries()) {
       if (await findUserIdByEmail(tx, login.email)) continue;
       const user = await tx.user.create({ data: { email: login.email, name: login.name, role: login.role, passwordHash: hashes[i]! } });
-      await recordAudit(tx, { actorId: null, action: 'user.create', entity: 'User', entityId: user.id, after: { email: user.email, name: user.name, role: user.role, seeded: true } });
+      await recordAudit(tx, {
+        actorId: null,
+        action: 'user.create',
+        entity: 'User',
+        entityId: user.id,
+        after: { email: user.email, name: user.name, role: user.role, seeded: true },
+      });
       added.push(login);
     }
     return added;
@@ -50,7 +56,9 @@ export async function seedDemoData(): Promise<{ logins: DemoLogin[]; articlesCre
   const admin = await db().user.findFirstOrThrow({ where: { role: 'ADMIN', disabledAt: null }, orderBy: { createdAt: 'asc' } });
   const actor = { id: admin.id, role: admin.role, disabled: false };
   const jobId = await createImportJob(actor);
-  const items = articles.map((a) => parseImportItem({ title: a.title, text: a.text, source: a.source, author: a.author, url: a.url, publishedAt: a.publishedAt, language: a.language }, a.file));
+  const items = articles.map((a) =>
+    parseImportItem({ title: a.title, text: a.text, source: a.source, author: a.author, url: a.url, publishedAt: a.publishedAt, language: a.language }, a.file),
+  );
   const outcome = await importParsedItems(actor, jobId, items);
   await finishImportJob(jobId);
   if (!outcome.ok) throw new Error(`Importing the demo articles failed: ${outcome.error.message}`);

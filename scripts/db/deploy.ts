@@ -12,7 +12,11 @@ async function main() {
   const { url, embedded } = await resolveDatabase({ log });
   try {
     const applied = await applyMigrations(url);
-    log(applied.length ? `Applied ${applied.length} migration(s):\n${applied.map((name) => `  ${name}`).join('\n')}` : 'No pending migrations: the database is up to date.');
+    log(
+      applied.length
+        ? `Applied ${applied.length} migration(s):\n${applied.map((name) => `  ${name}`).join('\n')}`
+        : 'No pending migrations: the database is up to date.',
+    );
   } finally {
     await embedded?.stop();
   }

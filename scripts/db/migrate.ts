@@ -23,7 +23,9 @@ async function main() {
   const current = await readFile(schemaPath, 'utf8');
   const last = existsSync(lastMigratedSchemaPath) ? await readFile(lastMigratedSchemaPath, 'utf8') : null;
   if (last === null && (await readMigrations()).migrationDirectories.length > 0) {
-    throw new Error(`${path.relative(projectRoot, lastMigratedSchemaPath)} is missing although migrations exist; restore it from git (it is the schema as of the newest migration).`);
+    throw new Error(
+      `${path.relative(projectRoot, lastMigratedSchemaPath)} is missing although migrations exist; restore it from git (it is the schema as of the newest migration).`,
+    );
   }
 
   const { url, embedded } = await resolveDatabase({ log });

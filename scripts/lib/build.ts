@@ -23,7 +23,11 @@ export async function sourceHash(): Promise<string> {
   ].sort();
   const hash = createHash('sha256');
   for (const file of files) {
-    hash.update(path.relative(projectRoot, file)).update('\0').update(await readFile(file)).update('\0');
+    hash
+      .update(path.relative(projectRoot, file))
+      .update('\0')
+      .update(await readFile(file))
+      .update('\0');
   }
   return hash.digest('hex');
 }

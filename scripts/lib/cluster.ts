@@ -10,7 +10,8 @@ const MAX_PROCESSES = 64;
 export function webConcurrency(value = process.env.WEB_CONCURRENCY): number {
   if (value === undefined || value.trim() === '') return 1;
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > MAX_PROCESSES) throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to ${MAX_PROCESSES}, not "${value}".`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_PROCESSES)
+    throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to ${MAX_PROCESSES}, not "${value}".`);
   return count;
 }
 

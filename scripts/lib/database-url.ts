@@ -31,7 +31,9 @@ export async function resolveDatabase(opts: { log?: (s: string) => void } = {}):
     await embedded.stop();
     throw error;
   }
-  log(`Embedded PostgreSQL on port ${embedded.port} (data in ${path.relative(projectRoot, pgDataDir)}), ready in ${Math.round(performance.now() - started)} ms.`);
+  log(
+    `Embedded PostgreSQL on port ${embedded.port} (data in ${path.relative(projectRoot, pgDataDir)}), ready in ${Math.round(performance.now() - started)} ms.`,
+  );
   return { url: embedded.url(EMBEDDED_DATABASE), embedded };
 }
 

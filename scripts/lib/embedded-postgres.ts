@@ -151,10 +151,14 @@ function ensurePostgresUser(): RunAs | null {
   } catch {
     try {
       spawnSync('groupadd', ['--system', SUPERUSER], { stdio: 'ignore' });
-      execFileSync('useradd', ['--system', '--gid', SUPERUSER, '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', SUPERUSER], { stdio: 'pipe' });
+      execFileSync('useradd', ['--system', '--gid', SUPERUSER, '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', SUPERUSER], {
+        stdio: 'pipe',
+      });
       return lookup();
     } catch (error) {
-      throw new Error(`PostgreSQL cannot run as root and the OS user "${SUPERUSER}" could not be created (${String(error)}). Create it, or run as a non-root user.`);
+      throw new Error(
+        `PostgreSQL cannot run as root and the OS user "${SUPERUSER}" could not be created (${String(error)}). Create it, or run as a non-root user.`,
+      );
     }
   }
 }
@@ -199,7 +203,9 @@ async function reachableCopyOfBinaries(nativeDir: string, runAs: RunAs): Promise
   }
   const check = spawnSync(path.join(target, 'bin', 'postgres'), ['--version'], { ...runAs, encoding: 'utf8' });
   if (check.status !== 0) {
-    throw new Error(`The "${SUPERUSER}" user cannot run PostgreSQL from ${target} (${check.error?.message ?? check.stderr.trim()}). Set TMPDIR to a folder it can reach.`);
+    throw new Error(
+      `The "${SUPERUSER}" user cannot run PostgreSQL from ${target} (${check.error?.message ?? check.stderr.trim()}). Set TMPDIR to a folder it can reach.`,
+    );
   }
   return target;
 }

@@ -42,5 +42,8 @@ export async function readDemoLogins(): Promise<DemoLogin[]> {
 export function formatDemoLogins(logins: DemoLogin[]): string {
   if (!logins.length) return '';
   const width = Math.max(...logins.map((l) => l.email.length));
-  return ['Demo logins (passwords generated for this install; change them under /account):', ...logins.map((l) => `  ${l.role.toLowerCase().padEnd(10)} ${l.email.padEnd(width)}  ${l.password}`)].join('\n');
+  return [
+    'Demo logins (passwords generated for this install; change them under /account):',
+    ...logins.map((l) => `  ${l.role.toLowerCase().padEnd(10)} ${l.email.padEnd(width)}  ${l.password}`),
+  ].join('\n');
 }

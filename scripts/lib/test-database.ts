@@ -54,9 +54,7 @@ export async function createTemplateDatabase(serverUrl = defaultServerUrl()): Pr
 
 /** Creates database `name` as a copy of the migrated template; returns its URL. */
 export async function cloneDatabase(name: string, serverUrl = defaultServerUrl()): Promise<string> {
-  await withServer(serverUrl, (c) =>
-    c.query(`CREATE DATABASE ${c.escapeIdentifier(checkName(name))} TEMPLATE ${c.escapeIdentifier(TEMPLATE_DATABASE)}`),
-  );
+  await withServer(serverUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(checkName(name))} TEMPLATE ${c.escapeIdentifier(TEMPLATE_DATABASE)}`));
   return databaseUrl(serverUrl, name);
 }
 

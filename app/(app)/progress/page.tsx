@@ -58,7 +58,10 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         </form>
         {parsed.ok ? null : (
           <p role="alert" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm">
-            Ignored the date range: {Object.values(parsed.error.fieldErrors ?? {}).flat().join(' ')}
+            Ignored the date range:{' '}
+            {Object.values(parsed.error.fieldErrors ?? {})
+              .flat()
+              .join(' ')}
           </p>
         )}
       </div>
@@ -69,21 +72,41 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         csvHref={csv('articles')}
         empty={articles.length === 0}
         emptyText={`No annotations${rangeNote} yet.`}
-        chart={<ArticlesChart data={articles.slice(0, CHART_ARTICLES).map(({ title, pending, approved, rejected }) => ({ title, pending, approved, rejected }))} />}
+        chart={
+          <ArticlesChart data={articles.slice(0, CHART_ARTICLES).map(({ title, pending, approved, rejected }) => ({ title, pending, approved, rejected }))} />
+        }
       >
         <table className="w-full text-sm">
           <caption className="sr-only">Annotations per article by kind and status, and the share reviewed</caption>
           <thead className="bg-stone-50 text-stone-700">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left font-medium">Article</th>
-              <th scope="col" className={headCell}>Annotations</th>
-              <th scope="col" className={headCell}>Claims</th>
-              <th scope="col" className={headCell}>Events</th>
-              <th scope="col" className={headCell}>Sources</th>
-              <th scope="col" className={headCell}>Pending</th>
-              <th scope="col" className={headCell}>Approved</th>
-              <th scope="col" className={headCell}>Rejected</th>
-              <th scope="col" className={headCell}>Reviewed</th>
+              <th scope="col" className="px-3 py-2 text-left font-medium">
+                Article
+              </th>
+              <th scope="col" className={headCell}>
+                Annotations
+              </th>
+              <th scope="col" className={headCell}>
+                Claims
+              </th>
+              <th scope="col" className={headCell}>
+                Events
+              </th>
+              <th scope="col" className={headCell}>
+                Sources
+              </th>
+              <th scope="col" className={headCell}>
+                Pending
+              </th>
+              <th scope="col" className={headCell}>
+                Approved
+              </th>
+              <th scope="col" className={headCell}>
+                Rejected
+              </th>
+              <th scope="col" className={headCell}>
+                Reviewed
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
@@ -119,25 +142,45 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
         csvHref={csv('annotators')}
         empty={annotators.length === 0}
         emptyText={`No one has annotated${rangeNote} yet.`}
-        chart={<AnnotatorsChart data={annotators.filter((a) => a.approvalRate !== null).map((a) => ({ name: a.name, approvalRate: Math.round((a.approvalRate ?? 0) * 1000) / 10 }))} />}
+        chart={
+          <AnnotatorsChart
+            data={annotators.filter((a) => a.approvalRate !== null).map((a) => ({ name: a.name, approvalRate: Math.round((a.approvalRate ?? 0) * 1000) / 10 }))}
+          />
+        }
       >
         <table className="w-full text-sm">
           <caption className="sr-only">Annotations per annotator, approval rate and rejection reasons</caption>
           <thead className="bg-stone-50 text-stone-700">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left font-medium">Annotator</th>
-              <th scope="col" className={headCell}>Created</th>
-              <th scope="col" className={headCell}>Pending</th>
-              <th scope="col" className={headCell}>Approved</th>
-              <th scope="col" className={headCell}>Rejected</th>
-              <th scope="col" className={headCell}>Approval rate</th>
-              <th scope="col" className="px-3 py-2 text-left font-medium">Top rejection reasons</th>
+              <th scope="col" className="px-3 py-2 text-left font-medium">
+                Annotator
+              </th>
+              <th scope="col" className={headCell}>
+                Created
+              </th>
+              <th scope="col" className={headCell}>
+                Pending
+              </th>
+              <th scope="col" className={headCell}>
+                Approved
+              </th>
+              <th scope="col" className={headCell}>
+                Rejected
+              </th>
+              <th scope="col" className={headCell}>
+                Approval rate
+              </th>
+              <th scope="col" className="px-3 py-2 text-left font-medium">
+                Top rejection reasons
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
             {annotators.map((a) => (
               <tr key={a.id}>
-                <th scope="row" className="px-3 py-2 text-left font-normal">{a.name}</th>
+                <th scope="row" className="px-3 py-2 text-left font-normal">
+                  {a.name}
+                </th>
                 <td className={cell}>{a.created}</td>
                 <td className={cell}>{a.pending}</td>
                 <td className={cell}>{a.approved}</td>
@@ -174,19 +217,35 @@ export default async function ProgressPage({ searchParams }: { searchParams: Pro
           <caption className="sr-only">Decisions per reviewer: total, last 7 and 30 days, approvals and rejections</caption>
           <thead className="bg-stone-50 text-stone-700">
             <tr>
-              <th scope="col" className="px-3 py-2 text-left font-medium">Reviewer</th>
-              <th scope="col" className={headCell}>Decisions</th>
-              <th scope="col" className={headCell}>Last 7 days</th>
-              <th scope="col" className={headCell}>Last 30 days</th>
-              <th scope="col" className={headCell}>Approvals</th>
-              <th scope="col" className={headCell}>Rejections</th>
-              <th scope="col" className={headCell}>Latest</th>
+              <th scope="col" className="px-3 py-2 text-left font-medium">
+                Reviewer
+              </th>
+              <th scope="col" className={headCell}>
+                Decisions
+              </th>
+              <th scope="col" className={headCell}>
+                Last 7 days
+              </th>
+              <th scope="col" className={headCell}>
+                Last 30 days
+              </th>
+              <th scope="col" className={headCell}>
+                Approvals
+              </th>
+              <th scope="col" className={headCell}>
+                Rejections
+              </th>
+              <th scope="col" className={headCell}>
+                Latest
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
             {reviewers.map((r) => (
               <tr key={r.id}>
-                <th scope="row" className="px-3 py-2 text-left font-normal">{r.name}</th>
+                <th scope="row" className="px-3 py-2 text-left font-normal">
+                  {r.name}
+                </th>
                 <td className={cell}>{r.decisions}</td>
                 <td className={cell}>{r.last7Days}</td>
                 <td className={cell}>{r.last30Days}</td>

@@ -31,7 +31,8 @@ async function annotate(kind: 'claim' | 'source', quote: string, articleId: stri
   return created.value.id;
 }
 
-const json = (method: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) => new Request('http://app.example/api/x', { method, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const json = (method: string, body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  new Request('http://app.example/api/x', { method, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 beforeAll(async () => {
@@ -54,7 +55,14 @@ describe('POST /api/relations and DELETE /api/relations/:id', () => {
     const created = await postRelation(json('POST', { fromId: claimId, toId: sourceId, type: 'attributed_to' }));
     expect(created.status).toBe(201);
     const relation = await created.json();
-    expect(relation).toEqual({ id: expect.any(String), fromId: claimId, toId: sourceId, type: 'attributed_to', author: { id: author.id, name: author.name }, createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(relation).toEqual({
+      id: expect.any(String),
+      fromId: claimId,
+      toId: sourceId,
+      type: 'attributed_to',
+      author: { id: author.id, name: author.name },
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
 
     const twin = await postRelation(json('POST', { fromId: claimId, toId: sourceId, type: 'attributed_to' }));
     expect(twin.status).toBe(409);
@@ -101,7 +109,9 @@ describe('GET /api/annotations/:id and its comments', () => {
     expect(await posted.json()).toMatchObject({ annotationId: claimId, body: 'Which report?', author: { id: other.id, name: other.name } });
     const blank = await postComment(json('POST', { body: '   ' }), params(claimId));
     expect(blank.status).toBe(400);
-    expect(await blank.json()).toEqual({ error: { code: 'validation', message: 'Some fields are not valid.', details: { fieldErrors: { body: ['Write something before posting.'] } } } });
+    expect(await blank.json()).toEqual({
+      error: { code: 'validation', message: 'Some fields are not valid.', details: { fieldErrors: { body: ['Write something before posting.'] } } },
+    });
     expect((await postComment(json('POST', { body: 'Hello' }), params('nosuchannotation'))).status).toBe(404);
     const thread = await listComments(json('GET', undefined, {}), params(claimId));
     expect((await thread.json()).items.map((c: { body: string }) => c.body)).toEqual(['Which report?']);

@@ -23,7 +23,12 @@ async function user(role: Role, email: string) {
   return { id: row.id, role, disabled: false, name: row.name, email };
 }
 
-const post = (body: unknown) => new Request('http://app.example/api/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const post = (body: unknown) =>
+  new Request('http://app.example/api/x', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const get = (search: string) => {
   const request = new Request(`http://app.example/api/review/queue${search}`) as NextRequest;
   Object.defineProperty(request, 'nextUrl', { value: new URL(request.url) });
@@ -35,7 +40,10 @@ beforeAll(async () => {
   const articleId = (await db().article.create({ data: { title: 'Tram', text: TEXT, contentHash: 'review-routes' } })).id;
   author = await user('RESEARCHER', 'author@review-routes.example');
   reviewer = await user('REVIEWER', 'reviewer@review-routes.example');
-  for (const [kind, quote] of [['claim', 'the tram line opens in June'], ['source', 'a city report']] as const) {
+  for (const [kind, quote] of [
+    ['claim', 'the tram line opens in June'],
+    ['source', 'a city report'],
+  ] as const) {
     const start = TEXT.indexOf(quote);
     const created = await createAnnotation(author, articleId, { kind, start, end: start + quote.length });
     if (!created.ok) throw new Error(created.error.message);
@@ -62,10 +70,18 @@ describe('the review API', () => {
     session.user = reviewer;
     const noReason = await review(post({ decision: 'reject', version: 1 }), params(claimId));
     expect(noReason.status).toBe(400);
-    expect(await noReason.json()).toEqual({ error: { code: 'validation', message: 'Some fields are not valid.', details: { fieldErrors: { comment: ['Give a reason for the rejection.'] } } } });
+    expect(await noReason.json()).toEqual({
+      error: { code: 'validation', message: 'Some fields are not valid.', details: { fieldErrors: { comment: ['Give a reason for the rejection.'] } } },
+    });
     const badCursor = await queue(get('?cursor=garbage!'));
     expect(badCursor.status).toBe(400);
-    expect(await badCursor.json()).toEqual({ error: { code: 'validation', message: 'Some fields are not valid.', details: { fieldErrors: { cursor: ['Not a valid cursor; start again from the first page.'] } } } });
+    expect(await badCursor.json()).toEqual({
+      error: {
+        code: 'validation',
+        message: 'Some fields are not valid.',
+        details: { fieldErrors: { cursor: ['Not a valid cursor; start again from the first page.'] } },
+      },
+    });
     expect((await queue(get('?limit=500'))).status).toBe(400);
     expect((await queue(get('?kind=opinion'))).status).toBe(400);
     expect((await review(post({ decision: 'approve', version: 1 }), params('nosuchannotation'))).status).toBe(404);
@@ -90,27 +106,55 @@ describe('the review API', () => {
       ],
       nextCursor: expect.any(String),
     });
-    expect((await (await queue(get(`?cursor=${page.nextCursor}`))).json()).items.map((i: { annotation: { id: string } }) => i.annotation.id)).toEqual([sourceId]);
+    expect((await (await queue(get(`?cursor=${page.nextCursor}`))).json()).items.map((i: { annotation: { id: string } }) => i.annotation.id)).toEqual([
+      sourceId,
+    ]);
 
     const decided = await review(post({ decision: 'reject', comment: 'Wrong kind', version: 1 }), params(claimId));
     expect(decided.status).toBe(200);
     const body = await decided.json();
     expect(body).toEqual({
       annotation: expect.objectContaining({ id: claimId, status: 'rejected', version: 1 }),
-      decision: { id: expect.any(String), annotationId: claimId, decision: 'reject', comment: 'Wrong kind', annotationVersion: 1, reviewer: { id: reviewer.id, name: reviewer.name }, createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      decision: {
+        id: expect.any(String),
+        annotationId: claimId,
+        decision: 'reject',
+        comment: 'Wrong kind',
+        annotationVersion: 1,
+        reviewer: { id: reviewer.id, name: reviewer.name },
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      },
     });
     const again = await review(post({ decision: 'approve', version: 1 }), params(claimId));
     expect(again.status).toBe(409);
     expect(await again.json()).toEqual({
-      error: { code: 'conflict', message: `${reviewer.name} already rejected this version.`, details: { current: { annotation: expect.objectContaining({ id: claimId }), decision: body.decision } } },
+      error: {
+        code: 'conflict',
+        message: `${reviewer.name} already rejected this version.`,
+        details: { current: { annotation: expect.objectContaining({ id: claimId }), decision: body.decision } },
+      },
     });
 
-    const approved = await bulk(post({ decision: 'approve', items: [{ id: sourceId, version: 1 }, { id: claimId, version: 1 }] }));
+    const approved = await bulk(
+      post({
+        decision: 'approve',
+        items: [
+          { id: sourceId, version: 1 },
+          { id: claimId, version: 1 },
+        ],
+      }),
+    );
     expect(approved.status).toBe(200);
     expect(await approved.json()).toEqual({
       results: [
         { id: sourceId, ok: true, annotation: expect.objectContaining({ status: 'approved' }) },
-        { id: claimId, ok: false, code: 'conflict', message: `${reviewer.name} already rejected this version.`, current: expect.objectContaining({ decision: body.decision }) },
+        {
+          id: claimId,
+          ok: false,
+          code: 'conflict',
+          message: `${reviewer.name} already rejected this version.`,
+          current: expect.objectContaining({ decision: body.decision }),
+        },
       ],
     });
     expect((await (await queue(get(''))).json()).items).toEqual([]);

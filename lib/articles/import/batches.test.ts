@@ -3,7 +3,11 @@ import type { ParsedItem } from '@/lib/articles/parse/types.ts';
 import { batches } from './batches.ts';
 import { IMPORT_LIMITS } from './limits.ts';
 
-const item = (length: number): ParsedItem => ({ ok: true, name: `n${length}`, article: { title: 't', text: 'x'.repeat(length), url: null, canonicalUrl: null, source: null, author: null, publishedAt: null, language: null } });
+const item = (length: number): ParsedItem => ({
+  ok: true,
+  name: `n${length}`,
+  article: { title: 't', text: 'x'.repeat(length), url: null, canonicalUrl: null, source: null, author: null, publishedAt: null, language: null },
+});
 const failed: ParsedItem = { ok: false, name: 'bad', error: 'No text.' };
 const sizes = (items: readonly ParsedItem[]) => [...batches(items)].map((b) => b.length);
 

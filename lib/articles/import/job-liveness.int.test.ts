@@ -16,9 +16,12 @@ beforeAll(async () => {
 /** Moves a job's heartbeat and last change into the past, as if that much time had gone by. */
 async function age(jobId: string, { heartbeatSeconds, updatedMinutes }: { heartbeatSeconds?: number | null; updatedMinutes?: number }) {
   if (heartbeatSeconds !== undefined) {
-    await db().$executeRaw`UPDATE "ImportJob" SET "heartbeatAt" = CASE WHEN ${heartbeatSeconds}::int IS NULL THEN NULL ELSE (now() AT TIME ZONE 'UTC') - make_interval(secs => ${heartbeatSeconds}::int) END WHERE "id" = ${jobId}`;
+    await db()
+      .$executeRaw`UPDATE "ImportJob" SET "heartbeatAt" = CASE WHEN ${heartbeatSeconds}::int IS NULL THEN NULL ELSE (now() AT TIME ZONE 'UTC') - make_interval(secs => ${heartbeatSeconds}::int) END WHERE "id" = ${jobId}`;
   }
-  if (updatedMinutes !== undefined) await db().$executeRaw`UPDATE "ImportJob" SET "updatedAt" = (now() AT TIME ZONE 'UTC') - make_interval(mins => ${updatedMinutes}::int) WHERE "id" = ${jobId}`;
+  if (updatedMinutes !== undefined)
+    await db()
+      .$executeRaw`UPDATE "ImportJob" SET "updatedAt" = (now() AT TIME ZONE 'UTC') - make_interval(mins => ${updatedMinutes}::int) WHERE "id" = ${jobId}`;
 }
 const stateOf = async (jobId: string) => (await getImportJobSummary(jobId))!.state;
 
@@ -70,9 +73,15 @@ it('keeps a job fresh while this process imports into it, clears the heartbeat a
 it('a job whose importing process was killed shows as interrupted once its heartbeat is stale, not for ten minutes', async () => {
   const user = await db().user.findFirstOrThrow({ where: { id: admin.id } });
   const jobId = await createImportJob(admin);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('scripts/test/import-child.ts'), jobId, user.id, String(IMPORT_LIMITS.batchSize * 25), 'heartbeat'], { env: process.env, stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.resolve('scripts/test/import-child.ts'), jobId, user.id, String(IMPORT_LIMITS.batchSize * 25), 'heartbeat'],
+    { env: process.env, stdio: 'ignore' },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  await expect.poll(async () => (await db().importJob.findUniqueOrThrow({ where: { id: jobId } })).totalItems, { timeout: 60_000, interval: 20 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await db().importJob.findUniqueOrThrow({ where: { id: jobId } })).totalItems, { timeout: 60_000, interval: 20 })
+    .toBeGreaterThan(0);
   child.kill('SIGKILL');
   await exited;
 

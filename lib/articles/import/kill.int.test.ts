@@ -12,7 +12,10 @@ it('a kill -9 in the middle of a job leaves whole batches, a job that says so, a
   const count = IMPORT_LIMITS.batchSize * 25;
   const jobId = await createImportJob(admin);
 
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('scripts/test/import-child.ts'), jobId, user.id, String(count), 'killed'], { env: process.env, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('scripts/test/import-child.ts'), jobId, user.id, String(count), 'killed'], {
+    env: process.env,
+    stdio: 'ignore',
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   // Kill it once the first batches are in, while later ones are still being written.
   for (let waited = 0; ; waited += 10) {

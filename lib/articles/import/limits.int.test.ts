@@ -22,10 +22,16 @@ function upload(files: { name: string; content: BlobPart }[]) {
 describe('import limits', () => {
   it('refuses a whole request over the size or item limit before anything is written', async () => {
     const before = await counts();
-    const oversized = new Request('http://localhost/api/articles', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', 'content-length': String(IMPORT_LIMITS.maxRequestBytes + 1) } });
+    const oversized = new Request('http://localhost/api/articles', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json', 'content-length': String(IMPORT_LIMITS.maxRequestBytes + 1) },
+    });
     expect(await readImportRequest(oversized)).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
     const tooMany = JSON.stringify({ articles: Array.from({ length: IMPORT_LIMITS.maxItems + 1 }, (_, i) => ({ text: `n${i}` })) });
-    expect(await readImportRequest(new Request('http://localhost/api/articles', { method: 'POST', body: tooMany, headers: { 'content-type': 'application/json' } }))).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    expect(
+      await readImportRequest(new Request('http://localhost/api/articles', { method: 'POST', body: tooMany, headers: { 'content-type': 'application/json' } })),
+    ).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
     expect(await counts()).toEqual(before);
   });
 

@@ -17,4 +17,7 @@ export const IMPORT_LIMITS = {
 export const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 export const tooManyItems = (count: number) =>
-  fail('payload_too_large', `This request holds ${count.toLocaleString('en')} articles; at most ${IMPORT_LIMITS.maxItems.toLocaleString('en')} go in one request. Split it.`);
+  fail(
+    'payload_too_large',
+    `This request holds ${count.toLocaleString('en')} articles; at most ${IMPORT_LIMITS.maxItems.toLocaleString('en')} go in one request. Split it.`,
+  );

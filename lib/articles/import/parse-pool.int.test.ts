@@ -23,8 +23,16 @@ function upload(files: { name: string; content: string }[]) {
 
 const FILES = [
   { name: 'story.txt', content: 'Harbour wall gives way\n\nThe wall gave way on Tuesday, residents said.' },
-  { name: 'page.html', content: '<html lang="en"><head><title>Bridge closed</title><meta name="author" content="Ana Ruiz"></head><body><nav>Menu</nav><p>The bridge closed at noon.</p></body></html>' },
-  { name: 'feed.csv', content: 'title,text,url,source,author,published_at\nCouncil votes,"The council voted, 7 to 2.",https://example.org/a?utm_source=x,Wire,,2026-03-14\nBad row,,,,,\n' },
+  {
+    name: 'page.html',
+    content:
+      '<html lang="en"><head><title>Bridge closed</title><meta name="author" content="Ana Ruiz"></head><body><nav>Menu</nav><p>The bridge closed at noon.</p></body></html>',
+  },
+  {
+    name: 'feed.csv',
+    content:
+      'title,text,url,source,author,published_at\nCouncil votes,"The council voted, 7 to 2.",https://example.org/a?utm_source=x,Wire,,2026-03-14\nBad row,,,,,\n',
+  },
   { name: 'notes.md', content: '---\ntitle: Port strike\nlanguage: de\n---\n# Port strike\n\nDock workers **walked out**.' },
   { name: 'lines.jsonl', content: '{"text":"First line story."}\n{oops\n' },
   { name: 'items.json', content: JSON.stringify([{ title: 'Ferry late', text: 'The ferry was late again.' }]) },
@@ -40,15 +48,26 @@ describe('import through the parse workers', { timeout: 60_000 }, () => {
     const outcome = await importRequest(admin, upload(FILES));
     if (!outcome.ok) throw new Error(outcome.error.message);
     expect(outcome.value).toMatchObject({ created: 6, failed: 2 });
-    const stored = await db().article.findMany({ where: { importJobId: outcome.value.jobId }, select: { title: true, canonicalUrl: true, publishedAt: true, language: true }, orderBy: { title: 'asc' } });
+    const stored = await db().article.findMany({
+      where: { importJobId: outcome.value.jobId },
+      select: { title: true, canonicalUrl: true, publishedAt: true, language: true },
+      orderBy: { title: 'asc' },
+    });
     expect(stored.map((a) => a.title)).toEqual(['Bridge closed', 'Council votes', 'Ferry late', 'First line story', 'Harbour wall gives way', 'Port strike']);
-    expect(stored.find((a) => a.title === 'Council votes')).toMatchObject({ canonicalUrl: 'https://example.org/a', publishedAt: new Date('2026-03-14T00:00:00Z') });
+    expect(stored.find((a) => a.title === 'Council votes')).toMatchObject({
+      canonicalUrl: 'https://example.org/a',
+      publishedAt: new Date('2026-03-14T00:00:00Z'),
+    });
   });
 
   it('answers many requests at once, each with its own items', async () => {
-    const requests = Array.from({ length: 12 }, (_, i) => readImportRequest(upload([{ name: `r${i}.txt`, content: `Story number ${i}\n\nBody of story ${i}.` }])));
+    const requests = Array.from({ length: 12 }, (_, i) =>
+      readImportRequest(upload([{ name: `r${i}.txt`, content: `Story number ${i}\n\nBody of story ${i}.` }])),
+    );
     const results = await Promise.all(requests);
-    expect(results.map((r) => r.ok && r.value.map((item) => item.ok && item.article.title))).toEqual(Array.from({ length: 12 }, (_, i) => [`Story number ${i}`]));
+    expect(results.map((r) => r.ok && r.value.map((item) => item.ok && item.article.title))).toEqual(
+      Array.from({ length: 12 }, (_, i) => [`Story number ${i}`]),
+    );
   });
 
   it('gives a clear reason when the worker dies mid-request, and reads the next request on a new worker', async () => {

@@ -22,32 +22,47 @@ const configuredWorkers = Number.parseInt(process.env.IMPORT_PARSE_WORKERS ?? ''
  * than the machine has); 0 reads on the request thread, as before the workers, which
  * bench:import-load measures as its reference.
  */
-export const PARSE_POOL = { size: configuredWorkers >= 0 ? configuredWorkers : Math.max(1, os.availableParallelism() - 1), maxWaiting: 64, retryAfterSeconds: 5 };
+export const PARSE_POOL = {
+  size: configuredWorkers >= 0 ? configuredWorkers : Math.max(1, os.availableParallelism() - 1),
+  maxWaiting: 64,
+  retryAfterSeconds: 5,
+};
 
 const globalForPool = globalThis as unknown as { newsmarkParsePool?: WorkerPool<ParseTasks> };
 
 /** One pool per process, however many route bundles include this module. */
 export const parsePool = (): WorkerPool<ParseTasks> =>
-  (globalForPool.newsmarkParsePool ??= workerPool<ParseTasks>({ modulePath: 'lib/articles/import/parse-tasks.ts', size: PARSE_POOL.size, maxWaiting: PARSE_POOL.maxWaiting }));
+  (globalForPool.newsmarkParsePool ??= workerPool<ParseTasks>({
+    modulePath: 'lib/articles/import/parse-tasks.ts',
+    size: PARSE_POOL.size,
+    maxWaiting: PARSE_POOL.maxWaiting,
+  }));
 
 export const PARSER_BUSY: ThrottledResult<never> = {
   ...fail('rate_limited', 'The server is busy reading other imports. Try again in a moment.'),
   retryAfterSeconds: PARSE_POOL.retryAfterSeconds,
 };
 
-export const READER_STOPPED = 'Reading it stopped unexpectedly (it may need more memory than the server gives one upload); nothing of it was imported. Try again, or split it into smaller files.';
+export const READER_STOPPED =
+  'Reading it stopped unexpectedly (it may need more memory than the server gives one upload); nothing of it was imported. Try again, or split it into smaller files.';
 
 /**
  * The results of `calls`, in order; PARSER_BUSY when the line is full (never with `wait`, see
  * WorkerPool.runAll), null for a call whose worker died.
  */
-export async function parseInPool<K extends keyof ParseTasks>(name: K, calls: Call<Parameters<ParseTasks[K]>>[], options?: { wait?: boolean }): Promise<ThrottledResult<(Delivered<Awaited<ReturnType<ParseTasks[K]>>> | null)[]>> {
+export async function parseInPool<K extends keyof ParseTasks>(
+  name: K,
+  calls: Call<Parameters<ParseTasks[K]>>[],
+  options?: { wait?: boolean },
+): Promise<ThrottledResult<(Delivered<Awaited<ReturnType<ParseTasks[K]>>> | null)[]>> {
   if (PARSE_POOL.size === 0) {
     const run = tasks[name] as unknown as (...args: Parameters<ParseTasks[K]>) => ReturnType<ParseTasks[K]>;
     return { ok: true, value: await Promise.all(calls.map(async (call) => delivered(await run(...call.args)))) };
   }
   const admission = parsePool().runAll(name, calls, options);
   if (!admission.admitted) return PARSER_BUSY;
-  const results = await Promise.all(admission.value.map((result) => result.catch((error: unknown) => (error instanceof WorkerCrashed ? null : Promise.reject(error)))));
+  const results = await Promise.all(
+    admission.value.map((result) => result.catch((error: unknown) => (error instanceof WorkerCrashed ? null : Promise.reject(error)))),
+  );
   return { ok: true, value: results };
 }

@@ -64,7 +64,10 @@ async function splitMultipart(bytes: Uint8Array<ArrayBuffer>, contentType: strin
     if (typeof value === 'string') continue;
     files.push({ name: value.name, size: value.size, bytes: value.size > IMPORT_LIMITS.maxFileBytes ? null : new Uint8Array(await value.arrayBuffer()) });
   }
-  return transferring(ok(files) as Result<UploadedFile[]>, files.flatMap((f) => (f.bytes ? [f.bytes.buffer] : [])));
+  return transferring(
+    ok(files) as Result<UploadedFile[]>,
+    files.flatMap((f) => (f.bytes ? [f.bytes.buffer] : [])),
+  );
 }
 
 /** Each file's items, in order: a few small files go in one call, so each call is worth its message. */

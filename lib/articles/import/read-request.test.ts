@@ -22,12 +22,21 @@ describe('readImportRequest', () => {
 
   it('reads NDJSON, where a bad line fails alone with its number', async () => {
     const result = await readImportRequest(post('{"text":"Line one."}\n\n{oops\n{"text":"Line four."}\n', 'application/x-ndjson'));
-    expect(result.ok && result.value.map((i) => (i.ok ? i.name : `${i.name}: ${i.error}`))).toEqual(['NDJSON line 1', expect.stringMatching(/^NDJSON line 3: This line is not valid JSON/), 'NDJSON line 4']);
+    expect(result.ok && result.value.map((i) => (i.ok ? i.name : `${i.name}: ${i.error}`))).toEqual([
+      'NDJSON line 1',
+      expect.stringMatching(/^NDJSON line 3: This line is not valid JSON/),
+      'NDJSON line 4',
+    ]);
   });
 
   it('reads multipart files, failing a file over the size limit alone', async () => {
     const big = new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1).fill(0x61);
-    const result = await readImportRequest(multipart([{ name: 'small.txt', content: 'Small headline\n\nSmall body.' }, { name: 'huge.txt', content: big }]));
+    const result = await readImportRequest(
+      multipart([
+        { name: 'small.txt', content: 'Small headline\n\nSmall body.' },
+        { name: 'huge.txt', content: big },
+      ]),
+    );
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.value[0]).toMatchObject({ ok: true, name: 'small.txt' });
@@ -43,7 +52,10 @@ describe('readImportRequest', () => {
   });
 
   it('refuses a body over the request limit, and other content types', async () => {
-    expect(await readImportRequest(post('{}', 'application/json', { 'content-length': String(IMPORT_LIMITS.maxRequestBytes + 1) }))).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
+    expect(await readImportRequest(post('{}', 'application/json', { 'content-length': String(IMPORT_LIMITS.maxRequestBytes + 1) }))).toMatchObject({
+      ok: false,
+      error: { code: 'payload_too_large' },
+    });
     expect(await readImportRequest(post('title,text', 'text/csv'))).toMatchObject({ ok: false, error: { code: 'unsupported_media_type' } });
     expect(await readImportRequest(post('{"articles": 3}', 'application/json'))).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(await readImportRequest(post('not json', 'application/json'))).toMatchObject({ ok: false, error: { code: 'validation' } });

@@ -38,12 +38,18 @@ async function fromMultipart(bytes: Uint8Array<ArrayBuffer>, contentType: string
   );
   if (!parsed.ok) return parsed;
   const itemsOf = new Map<UploadedFile, ParsedItem[]>();
-  groups.forEach((group, g) => group.forEach((file, i) => itemsOf.set(file, parsed.value[g]?.[i] ?? [failedItem(file.name, `The file could not be read. ${READER_STOPPED}`)])));
+  groups.forEach((group, g) =>
+    group.forEach((file, i) => itemsOf.set(file, parsed.value[g]?.[i] ?? [failedItem(file.name, `The file could not be read. ${READER_STOPPED}`)])),
+  );
   const items: ParsedItem[] = [];
   for (const file of files.value) {
     const fileItems = itemsOf.get(file);
     if (!fileItems) {
-      items.push({ ok: false, name: file.name, error: `The file is ${megabytes(file.size)}; files of at most ${megabytes(IMPORT_LIMITS.maxFileBytes)} are accepted.` });
+      items.push({
+        ok: false,
+        name: file.name,
+        error: `The file is ${megabytes(file.size)}; files of at most ${megabytes(IMPORT_LIMITS.maxFileBytes)} are accepted.`,
+      });
       continue;
     }
     items.push(...fileItems);

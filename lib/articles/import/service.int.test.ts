@@ -43,7 +43,11 @@ describe('importParsedItems', () => {
   it('reports a duplicate by content or by canonical URL, linking the existing article, and never stores it twice', async () => {
     const first = await run([article('The harbour flooded on Tuesday.', 'https://news.example/harbour')]);
     const existingId = first.results[0]!.articleId;
-    const again = await run([article('The harbour flooded on Tuesday.'), article('A corrected text of the harbour story.', 'https://news.example/harbour'), article('The harbour flooded on Tuesday.')]);
+    const again = await run([
+      article('The harbour flooded on Tuesday.'),
+      article('A corrected text of the harbour story.', 'https://news.example/harbour'),
+      article('The harbour flooded on Tuesday.'),
+    ]);
     expect(again.results).toEqual([
       expect.objectContaining({ status: 'duplicate', articleId: existingId }),
       expect.objectContaining({ status: 'duplicate', articleId: existingId }),
@@ -86,10 +90,19 @@ describe('importParsedItems under pressure', () => {
   it('retries a batch the database refuses item by item: only the culprit fails, with a reason, and the job adds up', async () => {
     const tooBigForTheIndex: ParsedItem = { ...article('An article whose title no index can hold.'), name: 'giant-title' };
     // 1,500 random CJK characters: 4,500 bytes that do not compress, past a B-tree entry's limit.
-    if (tooBigForTheIndex.ok) tooBigForTheIndex.article.title = Array.from({ length: 1_500 }, () => String.fromCodePoint(0x4e00 + Math.floor(Math.random() * 0x5000))).join('');
-    const outcome = await run([article('Kept before the culprit.'), broken('unparsable.csv row 2', 'The row has 3 fields; the header has 2.'), tooBigForTheIndex, article('Kept after the culprit.')]);
+    if (tooBigForTheIndex.ok)
+      tooBigForTheIndex.article.title = Array.from({ length: 1_500 }, () => String.fromCodePoint(0x4e00 + Math.floor(Math.random() * 0x5000))).join('');
+    const outcome = await run([
+      article('Kept before the culprit.'),
+      broken('unparsable.csv row 2', 'The row has 3 fields; the header has 2.'),
+      tooBigForTheIndex,
+      article('Kept after the culprit.'),
+    ]);
     const byName = Object.fromEntries(outcome.results.map((r) => [r.name, r]));
-    expect(byName['giant-title']).toMatchObject({ status: 'failed', error: 'The article is too large to be indexed for search; split it into smaller articles.' });
+    expect(byName['giant-title']).toMatchObject({
+      status: 'failed',
+      error: 'The article is too large to be indexed for search; split it into smaller articles.',
+    });
     expect(byName['unparsable.csv row 2']).toMatchObject({ status: 'failed', error: 'The row has 3 fields; the header has 2.' });
     expect(outcome.created).toBe(2);
     const job = (await getImportJob(outcome.jobId))!;
@@ -99,7 +112,12 @@ describe('importParsedItems under pressure', () => {
 
   it('numbers items of requests feeding one job at the same time without collisions', async () => {
     const jobId = await createImportJob(admin);
-    const feed = (tag: string) => importParsedItems(admin, jobId, Array.from({ length: 30 }, (_, i) => article(`Concurrent ${tag} ${i}.`)));
+    const feed = (tag: string) =>
+      importParsedItems(
+        admin,
+        jobId,
+        Array.from({ length: 30 }, (_, i) => article(`Concurrent ${tag} ${i}.`)),
+      );
     await Promise.all([feed('a'), feed('b'), feed('c')]);
     const job = (await getImportJob(jobId))!;
     expect(job.totalItems).toBe(90);
@@ -108,7 +126,11 @@ describe('importParsedItems under pressure', () => {
 
   it('does not reopen a job finished while a request was still feeding it', async () => {
     const jobId = await createImportJob(admin);
-    const feeding = importParsedItems(admin, jobId, Array.from({ length: IMPORT_LIMITS.batchSize * 3 }, (_, i) => article(`Late feed ${i}.`)));
+    const feeding = importParsedItems(
+      admin,
+      jobId,
+      Array.from({ length: IMPORT_LIMITS.batchSize * 3 }, (_, i) => article(`Late feed ${i}.`)),
+    );
     await finishImportJob(jobId);
     const outcome = await feeding;
     const job = (await getImportJob(jobId))!;
@@ -131,7 +153,9 @@ describe('importRequest', () => {
     const before = await db().article.count();
     const request = new Request('http://localhost/api/articles', { method: 'POST', body: 'not json', headers: { 'content-type': 'application/json' } });
     expect(await importRequest(admin, request, jobId)).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect((await getImportJob(jobId))!.results).toEqual([{ index: 0, name: 'Upload', status: 'failed', error: expect.stringMatching(/^The request body is not valid JSON: /) }]);
+    expect((await getImportJob(jobId))!.results).toEqual([
+      { index: 0, name: 'Upload', status: 'failed', error: expect.stringMatching(/^The request body is not valid JSON: /) },
+    ]);
     expect(await db().article.count()).toBe(before);
   });
 });

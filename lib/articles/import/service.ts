@@ -38,12 +38,18 @@ export async function writeBatch(tx: DbTx, actor: Actor, jobId: string, candidat
   const skipped = fresh.filter((c) => !createdByHash.has(c.hash));
   const existing = skipped.length
     ? await tx.article.findMany({
-        where: { OR: [{ contentHash: { in: skipped.map((c) => c.hash) } }, { canonicalUrl: { in: skipped.flatMap((c) => (c.item.article.canonicalUrl ? [c.item.article.canonicalUrl] : [])) } }] },
+        where: {
+          OR: [
+            { contentHash: { in: skipped.map((c) => c.hash) } },
+            { canonicalUrl: { in: skipped.flatMap((c) => (c.item.article.canonicalUrl ? [c.item.article.canonicalUrl] : [])) } },
+          ],
+        },
         select: { id: true, contentHash: true, canonicalUrl: true },
       })
     : [];
   const existingId = (c: Candidate) =>
-    existing.find((a) => a.contentHash === c.hash)?.id ?? existing.find((a) => c.item.article.canonicalUrl && a.canonicalUrl === c.item.article.canonicalUrl)?.id;
+    existing.find((a) => a.contentHash === c.hash)?.id ??
+    existing.find((a) => c.item.article.canonicalUrl && a.canonicalUrl === c.item.article.canonicalUrl)?.id;
 
   const results: ItemResult[] = candidates.map((c, i) => {
     const first = duplicateOf.get(i);
@@ -57,7 +63,13 @@ export async function writeBatch(tx: DbTx, actor: Actor, jobId: string, candidat
 
   if (inserted.length) {
     await tx.auditEvent.createMany({
-      data: inserted.map((a) => ({ actorId: actor.id, action: 'article.import', entity: 'Article', entityId: a.id, after: { title: a.title, importJobId: jobId } })),
+      data: inserted.map((a) => ({
+        actorId: actor.id,
+        action: 'article.import',
+        entity: 'Article',
+        entityId: a.id,
+        after: { title: a.title, importJobId: jobId },
+      })),
     });
   }
   return results;
@@ -70,7 +82,9 @@ export async function writeBatch(tx: DbTx, actor: Actor, jobId: string, candidat
  * when the job is finished or gone.
  */
 export async function reserveItemNumbers(tx: DbTx, jobId: string, count: number): Promise<number | null> {
-  const rows = await tx.$queryRaw<{ first: number }[]>`UPDATE "ImportJob" SET "totalItems" = "totalItems" + ${count}, "status" = 'RUNNING', "updatedAt" = (now() AT TIME ZONE 'UTC')
+  const rows = await tx.$queryRaw<
+    { first: number }[]
+  >`UPDATE "ImportJob" SET "totalItems" = "totalItems" + ${count}, "status" = 'RUNNING', "updatedAt" = (now() AT TIME ZONE 'UTC')
     WHERE "id" = ${jobId} AND "status" IN ('QUEUED', 'RUNNING', 'INTERRUPTED') RETURNING "totalItems" - ${count} AS "first"`;
   return rows[0]?.first ?? null;
 }
@@ -102,7 +116,13 @@ export async function recordResults(tx: DbTx, jobId: string, results: ItemResult
   });
   await tx.importJob.update({
     where: { id: jobId },
-    data: { created: { increment: created }, duplicates: { increment: duplicates }, failed: { increment: failed }, annotations: { increment: annotations }, relations: { increment: relations } },
+    data: {
+      created: { increment: created },
+      duplicates: { increment: duplicates },
+      failed: { increment: failed },
+      annotations: { increment: annotations },
+      relations: { increment: relations },
+    },
   });
 }
 
@@ -142,7 +162,9 @@ async function importBatch(actor: Actor, jobId: string, batch: readonly ParsedIt
       const first = await reserveItemNumbers(tx, jobId, batch.length);
       if (first === null) return JOB_CLOSED;
       const numbered = batch.map((item, i) => ({ item, index: first + i }));
-      const failures: ItemResult[] = numbered.flatMap(({ item, index }) => (item.ok ? [] : [{ index, name: item.name, status: 'failed' as const, error: item.error }]));
+      const failures: ItemResult[] = numbered.flatMap(({ item, index }) =>
+        item.ok ? [] : [{ index, name: item.name, status: 'failed' as const, error: item.error }],
+      );
       const candidates: Candidate[] = numbered.flatMap(({ item, index }) => (item.ok ? [{ index, item, hash: contentHash(item.article.text) }] : []));
       const written = [...failures, ...(candidates.length ? await writeBatch(tx, actor, jobId, candidates) : [])];
       await recordResults(tx, jobId, written);
@@ -155,7 +177,8 @@ async function importBatch(actor: Actor, jobId: string, batch: readonly ParsedIt
 /** What to tell a person when PostgreSQL refuses an article the parsers let through. */
 export function storeFailureReason(error: unknown): string {
   const text = String((error as { message?: unknown })?.message ?? error);
-  if (/too long for tsvector|index row (size|requires)|\b54000\b/i.test(text)) return 'The article is too large to be indexed for search; split it into smaller articles.';
+  if (/too long for tsvector|index row (size|requires)|\b54000\b/i.test(text))
+    return 'The article is too large to be indexed for search; split it into smaller articles.';
   return 'The article could not be stored.';
 }
 
@@ -207,7 +230,10 @@ async function importOneByOne(actor: Actor, jobId: string, batch: readonly Parse
 }
 
 export async function finishImportJob(jobId: string): Promise<Result<null>> {
-  const updated = await db().importJob.updateMany({ where: { id: jobId, status: { in: ['QUEUED', 'RUNNING', 'INTERRUPTED'] } }, data: { status: 'DONE', finishedAt: new Date() } });
+  const updated = await db().importJob.updateMany({
+    where: { id: jobId, status: { in: ['QUEUED', 'RUNNING', 'INTERRUPTED'] } },
+    data: { status: 'DONE', finishedAt: new Date() },
+  });
   if (updated.count === 0 && !(await db().importJob.count({ where: { id: jobId } }))) return fail('not_found', 'No such import job.');
   return ok(null);
 }
@@ -245,23 +271,56 @@ const viewSelect = {
 /** A job whose process died or whose uploader left is marked INTERRUPTED by job-liveness.ts. */
 function toView(job: Prisma.ImportJobGetPayload<{ select: typeof viewSelect }>): ImportJobView {
   const state = job.status.toLowerCase() as ImportJobState;
-  return { id: job.id, state, createdAt: job.createdAt, finishedAt: job.finishedAt, createdBy: job.createdBy.name, totalItems: job.totalItems, created: job.created, duplicates: job.duplicates, failed: job.failed, annotations: job.annotations, relations: job.relations };
+  return {
+    id: job.id,
+    state,
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+    createdBy: job.createdBy.name,
+    totalItems: job.totalItems,
+    created: job.created,
+    duplicates: job.duplicates,
+    failed: job.failed,
+    annotations: job.annotations,
+    relations: job.relations,
+  };
 }
 
-const itemSelect = { index: true, name: true, title: true, status: true, articleId: true, error: true, annotations: true, relations: true, warning: true } as const;
+const itemSelect = {
+  index: true,
+  name: true,
+  title: true,
+  status: true,
+  articleId: true,
+  error: true,
+  annotations: true,
+  relations: true,
+  warning: true,
+} as const;
 
 /**
  * A job with its results in item order; with `failuresFirst`, the failed items come first and at
  * most `limit` rows are read, so a report of a huge job stays quick to show.
  */
-export async function getImportJob(id: string, options: { failuresFirst?: boolean; limit?: number } = {}): Promise<(ImportJobView & { results: ItemResult[] }) | null> {
+export async function getImportJob(
+  id: string,
+  options: { failuresFirst?: boolean; limit?: number } = {},
+): Promise<(ImportJobView & { results: ItemResult[] }) | null> {
   const job = await db().importJob.findUnique({ where: { id }, select: viewSelect });
   if (!job) return null;
   const limit = options.limit;
   let rows: ImportItemRow[];
   if (options.failuresFirst) {
     const failed = await db().importItem.findMany({ where: { jobId: id, status: 'FAILED' }, orderBy: { index: 'asc' }, take: limit, select: itemSelect });
-    const rest = limit !== undefined && failed.length >= limit ? [] : await db().importItem.findMany({ where: { jobId: id, status: { not: 'FAILED' } }, orderBy: { index: 'asc' }, take: limit === undefined ? undefined : limit - failed.length, select: itemSelect });
+    const rest =
+      limit !== undefined && failed.length >= limit
+        ? []
+        : await db().importItem.findMany({
+            where: { jobId: id, status: { not: 'FAILED' } },
+            orderBy: { index: 'asc' },
+            take: limit === undefined ? undefined : limit - failed.length,
+            select: itemSelect,
+          });
     rows = [...failed, ...rest];
   } else {
     rows = await db().importItem.findMany({ where: { jobId: id }, orderBy: { index: 'asc' }, take: limit, select: itemSelect });

@@ -56,7 +56,10 @@ const publishedAtField = optionalString('publication date').transform((value, ct
   if (value === null) return null;
   const date = parsePublishedAt(value);
   if (!date) {
-    ctx.addIssue({ code: 'custom', message: `The publication date ${shown(value.trim())} is not an ISO 8601 date such as 2024-05-31 or 2024-05-31T14:30:00Z.` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `The publication date ${shown(value.trim())} is not an ISO 8601 date such as 2024-05-31 or 2024-05-31T14:30:00Z.`,
+    });
     return z.NEVER;
   }
   return date;

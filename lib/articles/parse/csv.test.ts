@@ -50,7 +50,9 @@ describe('parseCsvItems', () => {
 
   it('takes header names in any case, a stray quote inside a field, and ; or tab as separator', () => {
     expect(summary(parseCsvItems('TEXT;Title\nA 5" screen.;Screens\n', 'f.csv'))).toEqual([{ name: 'f.csv row 2', title: 'Screens', text: 'A 5" screen.' }]);
-    expect(summary(parseCsvItems('title\ttext\nTabs\tSeparated, with commas.\n', 'f.csv'))).toEqual([{ name: 'f.csv row 2', title: 'Tabs', text: 'Separated, with commas.' }]);
+    expect(summary(parseCsvItems('title\ttext\nTabs\tSeparated, with commas.\n', 'f.csv'))).toEqual([
+      { name: 'f.csv row 2', title: 'Tabs', text: 'Separated, with commas.' },
+    ]);
   });
 
   it('accepts an html column', () => {
@@ -59,7 +61,9 @@ describe('parseCsvItems', () => {
   });
 
   it('fails the whole file for a missing text column, a repeated column, or no rows', () => {
-    expect(parseCsvItems('title,body\nA,B\n', 'f.csv')).toEqual([{ ok: false, name: 'f.csv', error: 'The CSV header has no "text" column; its columns are: title, body.' }]);
+    expect(parseCsvItems('title,body\nA,B\n', 'f.csv')).toEqual([
+      { ok: false, name: 'f.csv', error: 'The CSV header has no "text" column; its columns are: title, body.' },
+    ]);
     expect(parseCsvItems('text,Text\nA,B\n', 'f.csv')).toEqual([{ ok: false, name: 'f.csv', error: 'The CSV header has the column "text" twice.' }]);
     expect(parseCsvItems('title,text\n\n', 'f.csv')).toEqual([{ ok: false, name: 'f.csv', error: 'The CSV has a header but no articles.' }]);
     expect(parseCsvItems('', 'f.csv')).toEqual([{ ok: false, name: 'f.csv', error: 'The CSV has no header row.' }]);

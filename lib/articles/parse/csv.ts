@@ -82,7 +82,9 @@ export function parseCsvItems(text: string, fileName: string): ParsedItem[] {
     if (!('record' in event)) return [failedItem(name, event.error)];
     if (isBlank(event)) return [];
     if (event.record.length !== header.length) {
-      return [failedItem(name, `This row has ${event.record.length} fields but the header has ${header.length}; a comma or a quote is probably missing or extra.`)];
+      return [
+        failedItem(name, `This row has ${event.record.length} fields but the header has ${header.length}; a comma or a quote is probably missing or extra.`),
+      ];
     }
     const item: Record<string, string> = {};
     fields.forEach((field, j) => {

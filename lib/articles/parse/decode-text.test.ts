@@ -76,9 +76,13 @@ describe('decodeText', () => {
   });
 
   it('refuses files that start like images, documents and archives', () => {
-    expect(refusal(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], 'IHDR'))).toBe('The file looks like a binary file (a PNG image), not text.');
+    expect(refusal(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13], 'IHDR'))).toBe(
+      'The file looks like a binary file (a PNG image), not text.',
+    );
     expect(refusal(bytes('%PDF-1.7\n%âãÏÓ\n'))).toBe('The file looks like a binary file (a PDF document), not text.');
-    expect(refusal(bytes([0x50, 0x4b, 0x03, 0x04, 20, 0, 6, 0], '[Content_Types].xml'))).toBe('The file looks like a binary file (a ZIP archive or Office document), not text.');
+    expect(refusal(bytes([0x50, 0x4b, 0x03, 0x04, 20, 0, 6, 0], '[Content_Types].xml'))).toBe(
+      'The file looks like a binary file (a ZIP archive or Office document), not text.',
+    );
   });
 
   it('refuses data full of control bytes as binary', () => {

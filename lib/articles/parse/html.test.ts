@@ -49,7 +49,10 @@ describe('parseHtmlDocument', () => {
     const head = '<meta property="og:site_name" content="Courier">';
     expect(page(`${head}<title>Storm closes harbour | Courier</title><h1>Other</h1>`).title).toBe('Storm closes harbour');
     expect(page(`<title>Storm closes harbour | Courier</title>`).title).toBe('Storm closes harbour | Courier');
-    expect(page(`${head}<title> </title><h2>Sub</h2><h1>Storm <em>closes</em><br>harbour</h1>`)).toMatchObject({ title: 'Storm closes harbour', firstHeading: 'Sub' });
+    expect(page(`${head}<title> </title><h2>Sub</h2><h1>Storm <em>closes</em><br>harbour</h1>`)).toMatchObject({
+      title: 'Storm closes harbour',
+      firstHeading: 'Sub',
+    });
     expect(page('<p>No title anywhere.</p>').title).toBeNull();
   });
 
@@ -79,7 +82,9 @@ describe('parseHtmlDocument', () => {
   });
 
   it('resolves a relative canonical link against og:url, falls back to og:url, ignores non-web links', () => {
-    expect(page('<meta property="og:url" content="https://example.org/a/b"><link rel="canonical" href="/story?id=1">').url).toBe('https://example.org/story?id=1');
+    expect(page('<meta property="og:url" content="https://example.org/a/b"><link rel="canonical" href="/story?id=1">').url).toBe(
+      'https://example.org/story?id=1',
+    );
     expect(page('<meta property="og:url" content="https://example.org/a">').url).toBe('https://example.org/a');
     expect(page('<link rel="canonical" href="javascript:alert(1)"><link rel="canonical" href="/x">').url).toBeNull();
     expect(page('<link rel="Canonical Alternate" href="https://example.org/c">').url).toBe('https://example.org/c');
@@ -111,7 +116,9 @@ describe('parseHtmlDocument', () => {
   });
 
   it('chooses the longest article when a page has several', () => {
-    expect(textOf('<main><article><p>Teaser.</p></article><article><p>The real story, which is longer.</p></article></main>')).toBe('The real story, which is longer.');
+    expect(textOf('<main><article><p>Teaser.</p></article><article><p>The real story, which is longer.</p></article></main>')).toBe(
+      'The real story, which is longer.',
+    );
   });
 
   it('writes tables as rows of tab-separated cells and keeps <pre> as it is', () => {
@@ -138,7 +145,10 @@ describe('parseHtmlDocument', () => {
   it('refuses nesting deeper than the limit quickly and without overflowing the stack', () => {
     const started = performance.now();
     const result = parseHtmlDocument(`${'<div>'.repeat(10_000)}deep${'</div>'.repeat(10_000)}`);
-    expect(result).toEqual({ ok: false, error: { code: 'validation', message: 'The HTML nests elements more than 512 levels deep, which no real page does; it was not read.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'validation', message: 'The HTML nests elements more than 512 levels deep, which no real page does; it was not read.' },
+    });
     const huge = parseHtmlDocument(`${'<span><b>'.repeat(1_000_000)}x`);
     expect(huge.ok).toBe(false);
     expect(performance.now() - started).toBeLessThan(2000);

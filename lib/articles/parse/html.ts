@@ -16,14 +16,64 @@ export interface HtmlDocument extends ArticleDraft {
 }
 
 // Not article text: code, styling, navigation, forms, embedded media, asides.
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'nav', 'form', 'button', 'select', 'textarea', 'svg', 'math', 'iframe', 'frameset', 'object', 'embed', 'canvas', 'audio', 'video', 'aside', 'dialog']);
+const DROPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'svg',
+  'math',
+  'iframe',
+  'frameset',
+  'object',
+  'embed',
+  'canvas',
+  'audio',
+  'video',
+  'aside',
+  'dialog',
+]);
 const DROPPED_ROLES = new Set(['navigation', 'search', 'complementary', 'menu', 'menubar', 'toolbar', 'dialog']);
 // The page's own header and footer (site name, menus, copyright), unless inside the article.
 const CHROME = new Set(['header', 'footer']);
 const CHROME_ROLES = new Set(['banner', 'contentinfo']);
 const BLOCKS = new Set([
-  'address', 'article', 'blockquote', 'body', 'caption', 'center', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'legend', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'ul',
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'details',
+  'div',
+  'dl',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'legend',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'ul',
 ]);
 // Each on a line of its own; blocks inside them break lines, not paragraphs, so a list stays one paragraph.
 const LINES = new Set(['li', 'dt', 'dd', 'tr']);
@@ -277,7 +327,10 @@ export function parseHtmlDocument(html: string, options: { imageAltText?: boolea
   );
   parser.write(html);
   if (tooDeep) {
-    return fail('validation', `The HTML nests elements more than ${formatCount(PARSE_LIMITS.maxHtmlDepth)} levels deep, which no real page does; it was not read.`);
+    return fail(
+      'validation',
+      `The HTML nests elements more than ${formatCount(PARSE_LIMITS.maxHtmlDepth)} levels deep, which no real page does; it was not read.`,
+    );
   }
   parser.end();
 

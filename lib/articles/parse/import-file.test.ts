@@ -4,7 +4,15 @@ import { parseImportFile } from './index.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const article = (fields: { title: string; text: string }) => ({ url: null, canonicalUrl: null, source: null, author: null, publishedAt: null, language: null, ...fields });
+const article = (fields: { title: string; text: string }) => ({
+  url: null,
+  canonicalUrl: null,
+  source: null,
+  author: null,
+  publishedAt: null,
+  language: null,
+  ...fields,
+});
 
 describe('parseImportFile with plain text', () => {
   it('takes a headline-like first line as the title and the rest as the body', () => {
@@ -18,20 +26,29 @@ describe('parseImportFile with plain text', () => {
 
   it('derives the title from the first sentence when the first line is not a headline', () => {
     expect(parseImportFile('note.txt', utf8('The council met on Tuesday. It approved the budget.\n\nMore later.'))).toEqual([
-      { ok: true, name: 'note.txt', article: article({ title: 'The council met on Tuesday', text: 'The council met on Tuesday. It approved the budget.\n\nMore later.' }) },
+      {
+        ok: true,
+        name: 'note.txt',
+        article: article({ title: 'The council met on Tuesday', text: 'The council met on Tuesday. It approved the budget.\n\nMore later.' }),
+      },
     ]);
     // A hard-wrapped first line is not a headline either.
     expect(parseImportFile('wrapped.txt', utf8('The council voted on Tuesday to approve the new\nbudget, which had been delayed.'))).toEqual([
       {
         ok: true,
         name: 'wrapped.txt',
-        article: article({ title: 'The council voted on Tuesday to approve the new budget, which had been delayed', text: 'The council voted on Tuesday to approve the new\nbudget, which had been delayed.' }),
+        article: article({
+          title: 'The council voted on Tuesday to approve the new budget, which had been delayed',
+          text: 'The council voted on Tuesday to approve the new\nbudget, which had been delayed.',
+        }),
       },
     ]);
   });
 
   it('keeps a one-line text as the body, with itself as the title', () => {
-    expect(parseImportFile('one.txt', utf8('Storm closes harbour'))).toEqual([{ ok: true, name: 'one.txt', article: article({ title: 'Storm closes harbour', text: 'Storm closes harbour' }) }]);
+    expect(parseImportFile('one.txt', utf8('Storm closes harbour'))).toEqual([
+      { ok: true, name: 'one.txt', article: article({ title: 'Storm closes harbour', text: 'Storm closes harbour' }) },
+    ]);
   });
 });
 
@@ -51,16 +68,26 @@ describe('parseImportFile encodings', () => {
 
   it('reads UTF-16 LE and BE', () => {
     for (const name of ['utf-16le.txt', 'utf-16be.txt']) {
-      expect(parseImportFile(name, fixture(name))).toEqual([{ ok: true, name, article: article({ title: 'Tide tables 🌊 潮汐表', text: 'High water at 06:12 — low water at 12:30.' }) }]);
+      expect(parseImportFile(name, fixture(name))).toEqual([
+        { ok: true, name, article: article({ title: 'Tide tables 🌊 潮汐表', text: 'High water at 06:12 — low water at 12:30.' }) },
+      ]);
     }
   });
 
   it('reads Shift_JIS and EUC-KR', () => {
     expect(parseImportFile('shift_jis.txt', fixture('shift_jis.txt'))).toEqual([
-      { ok: true, name: 'shift_jis.txt', article: article({ title: '東京で新しい図書館が開館しました', text: '東京で新しい図書館が開館しました。市民は喜んでいます。' }) },
+      {
+        ok: true,
+        name: 'shift_jis.txt',
+        article: article({ title: '東京で新しい図書館が開館しました', text: '東京で新しい図書館が開館しました。市民は喜んでいます。' }),
+      },
     ]);
     expect(parseImportFile('euc-kr.txt', fixture('euc-kr.txt'))).toEqual([
-      { ok: true, name: 'euc-kr.txt', article: article({ title: '서울에서 새 도서관이 문을 열었습니다', text: '서울에서 새 도서관이 문을 열었습니다. 시민들은 기뻐했습니다.' }) },
+      {
+        ok: true,
+        name: 'euc-kr.txt',
+        article: article({ title: '서울에서 새 도서관이 문을 열었습니다', text: '서울에서 새 도서관이 문을 열었습니다. 시민들은 기뻐했습니다.' }),
+      },
     ]);
   });
 
@@ -76,14 +103,26 @@ describe('parseImportFile', () => {
     const names = (fileName: string, content: string) => parseImportFile(fileName, utf8(content)).map((item) => [item.name, item.ok]);
     expect(names('STORY.HTML', '<p>Hi.</p>')).toEqual([['STORY.HTML', true]]);
     expect(names('dir/notes.Md', '# Hi\n\nThere.')).toEqual([['dir/notes.Md', true]]);
-    expect(names('a.JSON', '[{"text":"a"},{"text":"b"}]')).toEqual([['a.JSON #1', true], ['a.JSON #2', true]]);
-    expect(names('a.jsonl', '{"text":"a"}\n{"text":"b"}')).toEqual([['a.jsonl line 1', true], ['a.jsonl line 2', true]]);
+    expect(names('a.JSON', '[{"text":"a"},{"text":"b"}]')).toEqual([
+      ['a.JSON #1', true],
+      ['a.JSON #2', true],
+    ]);
+    expect(names('a.jsonl', '{"text":"a"}\n{"text":"b"}')).toEqual([
+      ['a.jsonl line 1', true],
+      ['a.jsonl line 2', true],
+    ]);
     expect(names('a.CSV', 'text\na\n')).toEqual([['a.CSV row 2', true]]);
   });
 
   it('reads the fixtures end to end', () => {
-    expect(parseImportFile('tricky.html', fixture('tricky.html'))[0]).toMatchObject({ ok: true, article: { title: 'Harbour council approves “living” sea wall', canonicalUrl: 'https://news.example.org/2024/05/sea-wall?id=42' } });
-    expect(parseImportFile('front-matter.md', fixture('front-matter.md'))[0]).toMatchObject({ ok: true, article: { title: 'Tide tables, explained', canonicalUrl: 'https://example.org/tides?page=2' } });
+    expect(parseImportFile('tricky.html', fixture('tricky.html'))[0]).toMatchObject({
+      ok: true,
+      article: { title: 'Harbour council approves “living” sea wall', canonicalUrl: 'https://news.example.org/2024/05/sea-wall?id=42' },
+    });
+    expect(parseImportFile('front-matter.md', fixture('front-matter.md'))[0]).toMatchObject({
+      ok: true,
+      article: { title: 'Tide tables, explained', canonicalUrl: 'https://example.org/tides?page=2' },
+    });
     expect(parseImportFile('feed.csv', fixture('feed.csv')).map((item) => [item.name, item.ok])).toEqual([
       ['feed.csv row 2', true],
       ['feed.csv row 3', true],
@@ -94,8 +133,12 @@ describe('parseImportFile', () => {
 
   it('refuses unknown and missing extensions', () => {
     const supported = 'use .txt, .md, .html, .htm, .json, .jsonl or .csv.';
-    expect(parseImportFile('report.PDF', utf8('x'))).toEqual([{ ok: false, name: 'report.PDF', error: `Files of this type (.pdf) cannot be imported; ${supported}` }]);
-    expect(parseImportFile('README', utf8('x'))).toEqual([{ ok: false, name: 'README', error: `The file name has no extension to tell its type; ${supported}` }]);
+    expect(parseImportFile('report.PDF', utf8('x'))).toEqual([
+      { ok: false, name: 'report.PDF', error: `Files of this type (.pdf) cannot be imported; ${supported}` },
+    ]);
+    expect(parseImportFile('README', utf8('x'))).toEqual([
+      { ok: false, name: 'README', error: `The file name has no extension to tell its type; ${supported}` },
+    ]);
     expect(parseImportFile('.txt', utf8('x'))).toEqual([{ ok: false, name: '.txt', error: `The file name has no extension to tell its type; ${supported}` }]);
     expect(parseImportFile('notes.txt.exe', utf8('x'))[0]).toMatchObject({ ok: false, error: expect.stringMatching(/^Files of this type \(\.exe\)/) });
   });
@@ -119,6 +162,8 @@ describe('parseImportFile', () => {
   });
 
   it('fails invalid JSON as one item', () => {
-    expect(parseImportFile('items.json', utf8('[{"text": "a"}'))).toEqual([{ ok: false, name: 'items.json', error: expect.stringMatching(/^The file is not valid JSON: /) }]);
+    expect(parseImportFile('items.json', utf8('[{"text": "a"}'))).toEqual([
+      { ok: false, name: 'items.json', error: expect.stringMatching(/^The file is not valid JSON: /) },
+    ]);
   });
 });

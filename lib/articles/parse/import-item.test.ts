@@ -43,7 +43,16 @@ describe('parseImportItem', () => {
     expect(parseImportItem({ title: '   ', text: 'Boats stayed in port. The ferry did not sail.', url: null, author: '', language: null }, 'x')).toEqual({
       ok: true,
       name: 'x',
-      article: { title: 'Boats stayed in port', text: 'Boats stayed in port. The ferry did not sail.', url: null, canonicalUrl: null, source: null, author: null, publishedAt: null, language: null },
+      article: {
+        title: 'Boats stayed in port',
+        text: 'Boats stayed in port. The ferry did not sail.',
+        url: null,
+        canonicalUrl: null,
+        source: null,
+        author: null,
+        publishedAt: null,
+        language: null,
+      },
     });
   });
 
@@ -51,7 +60,9 @@ describe('parseImportItem', () => {
     const item = parseImportItem({ text: 'x', published_at: '2024-06-01' }, 'x');
     expect(item.ok && item.article.publishedAt).toEqual(new Date('2024-06-01T00:00:00Z'));
     expect(parseImportItem({ text: 'x', publishedAt: '2024-06-01', published_at: '2024-06-01T00:00:00Z' }, 'x').ok).toBe(true);
-    expect(error({ text: 'x', publishedAt: '2024-06-01', published_at: '2024-06-02' })).toBe('The item gives two different publication dates (publishedAt and published_at).');
+    expect(error({ text: 'x', publishedAt: '2024-06-01', published_at: '2024-06-02' })).toBe(
+      'The item gives two different publication dates (publishedAt and published_at).',
+    );
   });
 
   it('keeps curly quotes, dashes, CJK and emoji, only composing to NFC', () => {
@@ -60,11 +71,21 @@ describe('parseImportItem', () => {
   });
 
   it('reads html through the HTML parser, letting given fields win over the page', () => {
-    const html = '<html lang="de"><title>Page title</title><meta name="author" content="Page Author"><p>Erster Absatz.</p><p>Zweiter&nbsp;Absatz.</p><script>x()</script></html>';
+    const html =
+      '<html lang="de"><title>Page title</title><meta name="author" content="Page Author"><p>Erster Absatz.</p><p>Zweiter&nbsp;Absatz.</p><script>x()</script></html>';
     expect(parseImportItem({ html, title: 'Given title', source: 'Given source' }, 'x')).toEqual({
       ok: true,
       name: 'x',
-      article: { title: 'Given title', text: 'Erster Absatz.\n\nZweiter\u00a0Absatz.', url: null, canonicalUrl: null, source: 'Given source', author: 'Page Author', publishedAt: null, language: 'de' },
+      article: {
+        title: 'Given title',
+        text: 'Erster Absatz.\n\nZweiter\u00a0Absatz.',
+        url: null,
+        canonicalUrl: null,
+        source: 'Given source',
+        author: 'Page Author',
+        publishedAt: null,
+        language: 'de',
+      },
     });
   });
 

@@ -39,7 +39,16 @@ describe('parseJsonLinesItems', () => {
       {
         ok: true,
         name: 'batch.jsonl line 5',
-        article: { title: 'Night ferry', text: 'The night ferry left on time.', url: null, canonicalUrl: null, source: null, author: null, publishedAt: new Date('2024-06-03T02:15:00Z'), language: null },
+        article: {
+          title: 'Night ferry',
+          text: 'The night ferry left on time.',
+          url: null,
+          canonicalUrl: null,
+          source: null,
+          author: null,
+          publishedAt: new Date('2024-06-03T02:15:00Z'),
+          language: null,
+        },
       },
     ]);
   });
@@ -87,9 +96,13 @@ describe('parseJsonItems', () => {
   });
 
   it('fails invalid JSON, an empty list and a bare value as one item', () => {
-    expect(parseJsonItems('{"text": "x",}', 'bad.json')).toEqual([{ ok: false, name: 'bad.json', error: expect.stringMatching(/^The file is not valid JSON: /) }]);
+    expect(parseJsonItems('{"text": "x",}', 'bad.json')).toEqual([
+      { ok: false, name: 'bad.json', error: expect.stringMatching(/^The file is not valid JSON: /) },
+    ]);
     expect(parseJsonItems('[]', 'empty.json')).toEqual([{ ok: false, name: 'empty.json', error: 'The file holds an empty list of articles.' }]);
-    expect(parseJsonItems('"just a string"', 's.json')).toEqual([{ ok: false, name: 's.json', error: 'The item is not an object like {"title": "…", "text": "…"}.' }]);
+    expect(parseJsonItems('"just a string"', 's.json')).toEqual([
+      { ok: false, name: 's.json', error: 'The item is not an object like {"title": "…", "text": "…"}.' },
+    ]);
   });
 
   it('fails a file with too many items as a whole', () => {

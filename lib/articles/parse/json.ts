@@ -15,7 +15,8 @@ export function parseJsonItems(text: string, fileName: string): ParsedItem[] {
   const json = readJson(text, 'The file');
   if (!json.ok) return [failedItem(fileName, json.error)];
   const data = json.value;
-  const wrapped = typeof data === 'object' && data !== null && !Array.isArray(data) && !('text' in data) && !('html' in data) && 'articles' in data ? data.articles : data;
+  const wrapped =
+    typeof data === 'object' && data !== null && !Array.isArray(data) && !('text' in data) && !('html' in data) && 'articles' in data ? data.articles : data;
   if (!Array.isArray(wrapped)) return [parseImportItem(wrapped, fileName)];
   if (wrapped.length === 0) return [failedItem(fileName, 'The file holds an empty list of articles.')];
   if (wrapped.length > PARSE_LIMITS.maxItemsPerFile) return [tooMany(fileName, wrapped.length)];
@@ -34,7 +35,13 @@ export function parseJsonLinesItems(text: string, fileName: string): ParsedItem[
     const json = readJson(line, 'This line');
     if (!json.ok) return [failedItem(name, json.error)];
     const item = json.value;
-    if (isExportLine(item)) return [failedItem(name, 'This line is an annotated export ({"article", "annotations", …}): import the file as annotations (POST /api/import/annotations; the /import page does so by itself).')];
+    if (isExportLine(item))
+      return [
+        failedItem(
+          name,
+          'This line is an annotated export ({"article", "annotations", …}): import the file as annotations (POST /api/import/annotations; the /import page does so by itself).',
+        ),
+      ];
     return [parseImportItem(item, name)];
   });
 }

@@ -13,7 +13,6 @@ import { parseImportFile } from './import-file.ts';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const repeat = (unit: string, n: number) => unit.repeat(Math.max(1, Math.round(n / unit.length)));
 
-
 const texts: [string, (n: number) => string][] = [
   ['a run of spaces inside a line', (n) => `a${' '.repeat(n)}b`],
   ['alternating spaces and tabs inside a line', (n) => `a${repeat(' \t', n)}b`],
@@ -78,12 +77,24 @@ describe('10 MB adversarial files are read or refused with a reason, never throw
     ['line ends mixed.txt', () => utf8(`Title\n${repeat(' \r\n \r \n', TEN_MB - 8)}b`), { title: 'Title', length: 1 }],
     ['one character.txt', () => utf8('x'.repeat(TEN_MB)), tooLong],
     ['nested to the limit.html', () => utf8(`${'<div>'.repeat(512)}${repeat('a    b ', TEN_MB - 6_000)}${'</div>'.repeat(512)}`), tooLong],
-    ['nested past the limit.html', () => utf8(`${'<div>'.repeat(513)}${'x'.repeat(TEN_MB - 3_000)}`), 'The HTML nests elements more than 512 levels deep, which no real page does; it was not read.'],
+    [
+      'nested past the limit.html',
+      () => utf8(`${'<div>'.repeat(513)}${'x'.repeat(TEN_MB - 3_000)}`),
+      'The HTML nests elements more than 512 levels deep, which no real page does; it was not read.',
+    ],
     ['runs in pre.html', () => utf8(`<pre>a${' '.repeat(TEN_MB - 20)}b</pre>`), tooLong],
-    ['nested arrays.json', () => utf8(`${'['.repeat(TEN_MB / 2)}${']'.repeat(TEN_MB / 2)}`), 'The file nests arrays or objects more than 64 levels deep, which no article or export does.'],
+    [
+      'nested arrays.json',
+      () => utf8(`${'['.repeat(TEN_MB / 2)}${']'.repeat(TEN_MB / 2)}`),
+      'The file nests arrays or objects more than 64 levels deep, which no article or export does.',
+    ],
     ['a long line.jsonl', () => utf8(JSON.stringify({ title: 'T', text: `a${' '.repeat(TEN_MB - 30)}b` })), tooLong],
     ['a huge quoted field.csv', () => utf8(`title,text\nT,"a${' '.repeat(TEN_MB - 20)}b"\n`), tooLong],
-    ['prose.md', () => utf8(repeat('The *council* said [so](http://x.example) on Tuesday. ', TEN_MB)), "The Markdown is 10,484,748 characters; a Markdown file may hold at most 1,500,000 (an article's text at most 1,000,000)."],
+    [
+      'prose.md',
+      () => utf8(repeat('The *council* said [so](http://x.example) on Tuesday. ', TEN_MB)),
+      "The Markdown is 10,484,748 characters; a Markdown file may hold at most 1,500,000 (an article's text at most 1,000,000).",
+    ],
   ];
   for (const [name, make, expected] of cases) {
     it(name, () => {

@@ -40,7 +40,10 @@ describe('parseMarkdownArticle', () => {
   });
 
   it('takes the first heading as title when there is no front matter', () => {
-    expect(read('Intro line.\n\n## The *real* heading\n\nBody text.')).toMatchObject({ title: 'The real heading', text: 'Intro line.\n\nThe real heading\n\nBody text.' });
+    expect(read('Intro line.\n\n## The *real* heading\n\nBody text.')).toMatchObject({
+      title: 'The real heading',
+      text: 'Intro line.\n\nThe real heading\n\nBody text.',
+    });
   });
 
   it('uses the plain-text rule when there is no heading', () => {
@@ -49,7 +52,10 @@ describe('parseMarkdownArticle', () => {
   });
 
   it('takes published, publishedAt and lang as aliases, in any case', () => {
-    expect(read('---\nPublishedAt: 2024-05-29T10:00:00Z\nLANG: de\n---\nText.')).toMatchObject({ publishedAt: new Date('2024-05-29T10:00:00Z'), language: 'de' });
+    expect(read('---\nPublishedAt: 2024-05-29T10:00:00Z\nLANG: de\n---\nText.')).toMatchObject({
+      publishedAt: new Date('2024-05-29T10:00:00Z'),
+      language: 'de',
+    });
     expect(read('---\npublished: "2024-05-28"\n---\nText.').publishedAt).toEqual(new Date('2024-05-28T00:00:00Z'));
     expect(read('---\nauthor: [Ada Quill, Kenji Mori]\n---\nText.').author).toBe('Ada Quill, Kenji Mori');
   });
@@ -65,7 +71,9 @@ describe('parseMarkdownArticle', () => {
     expect(refusal('---\ndate: 31/05/2024\n---\nText.')).toBe(
       'In the front matter: The publication date "31/05/2024" is not an ISO 8601 date such as 2024-05-31 or 2024-05-31T14:30:00Z.',
     );
-    expect(refusal('---\nurl: javascript:alert(1)\n---\nText.')).toBe('In the front matter: The URL "javascript:alert(1)" is not a full http:// or https:// address.');
+    expect(refusal('---\nurl: javascript:alert(1)\n---\nText.')).toBe(
+      'In the front matter: The URL "javascript:alert(1)" is not a full http:// or https:// address.',
+    );
   });
 
   it('drops raw scripts and decodes entities', () => {

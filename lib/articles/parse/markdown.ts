@@ -115,7 +115,10 @@ function readFrontMatter(yaml: string): Result<Record<string, unknown>> {
  */
 export function parseMarkdownArticle(source: string): Result<ArticleDraft> {
   if (source.length > PARSE_LIMITS.maxMarkdownLength) {
-    return fail('validation', `The Markdown is ${formatCount(source.length)} characters; a Markdown file may hold at most ${formatCount(PARSE_LIMITS.maxMarkdownLength)} (an article's text at most ${formatCount(PARSE_LIMITS.maxTextLength)}).`);
+    return fail(
+      'validation',
+      `The Markdown is ${formatCount(source.length)} characters; a Markdown file may hold at most ${formatCount(PARSE_LIMITS.maxMarkdownLength)} (an article's text at most ${formatCount(PARSE_LIMITS.maxTextLength)}).`,
+    );
   }
   const { yaml, body } = splitFrontMatter(source);
   const frontMatter: Result<Record<string, unknown>> = yaml === null ? ok({}) : readFrontMatter(yaml);

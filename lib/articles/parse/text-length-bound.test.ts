@@ -23,7 +23,42 @@ describe('keptLengthAtLeast', () => {
 
   it('is a lower bound of the stored length on hostile mixes of marks, Hangul jamo, white space, controls and separators', () => {
     const random = prng(12);
-    const pieces = ['a', 'Z', '~', 'é', 'e\u0301', '\u0301', '\u0308\u0301', 'ẫ', 'A\u030a', '\u212b', '\u1100', '\u1161', '\u11a8', '가', '각', '中', '\u0958', ' ', '\t', '\n', '\r\n', '\u00a0', '\u3000', '\u2029', '\u2028', '\u000c', '\u0085', '\u0007', '\ufeff', '\ud83d\ude00', '\ud800', '\udc00', 'ﬁ', '\u00ad'];
+    const pieces = [
+      'a',
+      'Z',
+      '~',
+      'é',
+      'e\u0301',
+      '\u0301',
+      '\u0308\u0301',
+      'ẫ',
+      'A\u030a',
+      '\u212b',
+      '\u1100',
+      '\u1161',
+      '\u11a8',
+      '가',
+      '각',
+      '中',
+      '\u0958',
+      ' ',
+      '\t',
+      '\n',
+      '\r\n',
+      '\u00a0',
+      '\u3000',
+      '\u2029',
+      '\u2028',
+      '\u000c',
+      '\u0085',
+      '\u0007',
+      '\ufeff',
+      '\ud83d\ude00',
+      '\ud800',
+      '\udc00',
+      'ﬁ',
+      '\u00ad',
+    ];
     for (let trial = 0; trial < 3_000; trial++) {
       let raw = '';
       const length = 1 + Math.floor(random() * 60);

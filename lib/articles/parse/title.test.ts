@@ -3,12 +3,17 @@ import { truncateAtWord } from './article-text.ts';
 import { deriveTitle, readsLikeHeadline, splitHeadline } from './title.ts';
 
 describe('readsLikeHeadline', () => {
-  it.each(['Storm closes harbour', 'Is the sea wall safe?', 'Stop the ferry cuts!', '“Living” sea wall approved', 'Council: “We waited a decade”', '東京で新図書館が開館', 'Wahl 2024 — was jetzt?'])(
-    'takes %j',
-    (line) => {
-      expect(readsLikeHeadline(line)).toBe(true);
-    },
-  );
+  it.each([
+    'Storm closes harbour',
+    'Is the sea wall safe?',
+    'Stop the ferry cuts!',
+    '“Living” sea wall approved',
+    'Council: “We waited a decade”',
+    '東京で新図書館が開館',
+    'Wahl 2024 — was jetzt?',
+  ])('takes %j', (line) => {
+    expect(readsLikeHeadline(line)).toBe(true);
+  });
 
   it.each([
     ['The council met on Tuesday.', undefined],
@@ -50,7 +55,9 @@ describe('deriveTitle', () => {
   });
 
   it('does not stop at abbreviations and initials', () => {
-    expect(deriveTitle('Dr. Smith met Gov. J. Alvarez in the U.S. capital on Tuesday. Then more.')).toBe('Dr. Smith met Gov. J. Alvarez in the U.S. capital on Tuesday');
+    expect(deriveTitle('Dr. Smith met Gov. J. Alvarez in the U.S. capital on Tuesday. Then more.')).toBe(
+      'Dr. Smith met Gov. J. Alvarez in the U.S. capital on Tuesday',
+    );
   });
 
   it('takes a headline-like first line as it is', () => {
@@ -59,9 +66,7 @@ describe('deriveTitle', () => {
 
   it('cuts a long sentence on a word boundary with an ellipsis', () => {
     const sentence = `${'Residents of the old harbour district '.repeat(5)}gathered. More.`;
-    expect(deriveTitle(sentence)).toBe(
-      'Residents of the old harbour district Residents of the old harbour district Residents of the old harbour district…',
-    );
+    expect(deriveTitle(sentence)).toBe('Residents of the old harbour district Residents of the old harbour district Residents of the old harbour district…');
   });
 
   it('handles CJK sentences', () => {

@@ -39,7 +39,9 @@ export function splitHeadline(text: string): { title: string; body: string } | n
 // Abbreviations after which a period does not end the sentence, though ICU's sentence
 // segmenter breaks there ("Dr. Smith" would give the title "Dr").
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof st mt gen col lt sgt capt cmdr adm gov sen rep pres jr sr rev hon fr no vs inc co corp ltd dept univ approx est jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+  'mr mrs ms dr prof st mt gen col lt sgt capt cmdr adm gov sen rep pres jr sr rev hon fr no vs inc co corp ltd dept univ approx est jan feb mar apr jun jul aug sep sept oct nov dec'.split(
+    ' ',
+  ),
 );
 const sentences = new Intl.Segmenter(undefined, { granularity: 'sentence' });
 

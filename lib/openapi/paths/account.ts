@@ -62,7 +62,12 @@ export const accountPaths: Paths = {
     }),
   },
   '/api/admin/users': {
-    get: operation({ operationId: 'listUsers', summary: 'Every user (admin)', tag: 'Admin', responses: { '200': jsonContent('The users.', objectOf({ items: arrayOf(schemaRef('User')) })) } }),
+    get: operation({
+      operationId: 'listUsers',
+      summary: 'Every user (admin)',
+      tag: 'Admin',
+      responses: { '200': jsonContent('The users.', objectOf({ items: arrayOf(schemaRef('User')) })) },
+    }),
     post: operation({
       operationId: 'createUser',
       summary: 'Create a user (admin)',

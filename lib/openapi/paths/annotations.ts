@@ -62,7 +62,8 @@ export const annotationPaths: Paths = {
     get: operation({
       operationId: 'getAnnotationHistory',
       summary: "An annotation's timeline from the audit trail, oldest first",
-      description: 'Each item has `type`, `id`, `at` and `actor`, plus the fields of its type (`HistoryItem`, lib/annotations/history-diff.ts); edits carry `changes: [{ field, before, after }]`.',
+      description:
+        'Each item has `type`, `id`, `at` and `actor`, plus the fields of its type (`HistoryItem`, lib/annotations/history-diff.ts); edits carry `changes: [{ field, before, after }]`.',
       tag,
       parameters: [annotationId],
       responses: {

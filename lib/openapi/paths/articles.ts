@@ -20,7 +20,12 @@ export const articlePaths: Paths = {
       description: 'Archived articles are listed only for admins (`archived=include|only`); for everyone else the parameter is ignored.',
       tag,
       parameters: queryParameters(articleListQuerySchema, {
-        descriptions: { q: 'Full-text search.', from: 'Published on or after this UTC day.', to: 'Published on or before this UTC day.', cursor: 'The `nextCursor` of the previous page (opaque).' },
+        descriptions: {
+          q: 'Full-text search.',
+          from: 'Published on or after this UTC day.',
+          to: 'Published on or before this UTC day.',
+          cursor: 'The `nextCursor` of the previous page (opaque).',
+        },
       }),
       responses: { '200': jsonRef('A page of articles.', 'ArticlePage') },
       errors: ['validation'],
@@ -34,13 +39,21 @@ export const articlePaths: Paths = {
         'Each item succeeds or fails on its own; give `text` or `html` (parsed to plain text once). ' +
         '429 with `Retry-After` when the parsers are busy with other imports; nothing is read or written then.',
       tag,
-      parameters: queryParameters(importQuerySchema, { descriptions: { jobId: 'Add to a job opened with `POST /api/import-jobs`; without it the request is a job of its own.' } }),
+      parameters: queryParameters(importQuerySchema, {
+        descriptions: { jobId: 'Add to a job opened with `POST /api/import-jobs`; without it the request is a job of its own.' },
+      }),
       requestBody: {
         required: true,
         content: {
           'application/json': { schema: objectOf({ articles: arrayOf(importArticle) }) },
           'application/x-ndjson': { schema: { type: 'string', description: 'One article object (as in the JSON form) per line.' } },
-          'multipart/form-data': { schema: { type: 'object', description: 'Every file field is read, whatever its name.', additionalProperties: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              description: 'Every file field is read, whatever its name.',
+              additionalProperties: { type: 'string', contentMediaType: 'application/octet-stream' },
+            },
+          },
         },
       },
       responses: { '201': jsonRef('The job and the outcome of every item, in order.', 'ImportOutcome') },
@@ -49,7 +62,13 @@ export const articlePaths: Paths = {
     }),
   },
   '/api/articles/{id}': {
-    get: operation({ operationId: 'getArticle', summary: 'One article with its text', tag, parameters: [articleId], responses: { '200': jsonRef('The article.', 'Article') } }),
+    get: operation({
+      operationId: 'getArticle',
+      summary: 'One article with its text',
+      tag,
+      parameters: [articleId],
+      responses: { '200': jsonRef('The article.', 'Article') },
+    }),
     patch: operation({
       operationId: 'updateArticleMetadata',
       summary: "Edit an article's metadata (admin), never its text",
@@ -90,7 +109,12 @@ export const articlePaths: Paths = {
         '200': jsonContent('`{ items }` by default; the packed paint data or `{ fingerprint }` with `format`.', {
           oneOf: [
             objectOf({ items: arrayOf(schemaRef('Annotation')) }),
-            objectOf({ a: { type: 'string' }, r: { type: 'string' }, u: arrayOf({ type: 'array', prefixItems: [{ type: 'string' }, { type: 'string' }], items: false }), f: { type: 'string' } }),
+            objectOf({
+              a: { type: 'string' },
+              r: { type: 'string' },
+              u: arrayOf({ type: 'array', prefixItems: [{ type: 'string' }, { type: 'string' }], items: false }),
+              f: { type: 'string' },
+            }),
             objectOf({ fingerprint: { type: 'string' } }),
           ],
         }),
@@ -100,7 +124,8 @@ export const articlePaths: Paths = {
     post: operation({
       operationId: 'createAnnotation',
       summary: 'Annotate a span',
-      description: 'Offsets are UTF-16 code unit indices into the article text; `exact`, when sent, must equal the text there. The annotation starts pending, at version 1.',
+      description:
+        'Offsets are UTF-16 code unit indices into the article text; `exact`, when sent, must equal the text there. The annotation starts pending, at version 1.',
       tag,
       parameters: [articleId],
       jsonBody: requestSchema(createAnnotationSchema),
@@ -112,10 +137,16 @@ export const articlePaths: Paths = {
     get: operation({
       operationId: 'streamArticleEvents',
       summary: "Live changes to an article's annotations, relations and comments",
-      description: 'Server-sent events, one JSON `LiveMessage` (lib/annotations/paint.ts) per event; `listening` means nothing is missed from then on, `resync` asks the client to reload.',
+      description:
+        'Server-sent events, one JSON `LiveMessage` (lib/annotations/paint.ts) per event; `listening` means nothing is missed from then on, `resync` asks the client to reload.',
       tag,
       parameters: [articleId],
-      responses: { '200': { description: 'The event stream, open until the client leaves or the session ends.', content: { 'text/event-stream': { schema: { type: 'string' } } } } },
+      responses: {
+        '200': {
+          description: 'The event stream, open until the client leaves or the session ends.',
+          content: { 'text/event-stream': { schema: { type: 'string' } } },
+        },
+      },
     }),
   },
 };

@@ -16,7 +16,7 @@ export const importPaths: Paths = {
         'The body is the file itself. A JSONL export (`application/x-ndjson`, one `{ article, annotations, relations }` per line, as `GET /api/export?format=jsonl` writes it) is streamed through, ' +
         `so its size is bounded only by ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB and each line by ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB; its first line must be an export line, or nothing is written. ` +
         `A brat corpus (\`application/zip\`, at most ${ANNOTATED_IMPORT_LIMITS.maxZipBytes / 1024 / 1024} MB) holds \`x.txt\` and \`x.ann\` pairs, offsets in code points. ` +
-        'Articles follow the article import\'s deduplication; annotations land on the article stored (re-anchored by their quote if its text differs), ones it already has are skipped. ' +
+        "Articles follow the article import's deduplication; annotations land on the article stored (re-anchored by their quote if its text differs), ones it already has are skipped. " +
         'Authors and reviewers are matched by email; unknown ones become the placeholder user (`IMPORT_PLACEHOLDER_EMAIL`). Statuses, versions, times, the last decision and relations are kept.',
       tag,
       parameters: queryParameters(annotatedImportQuerySchema, {

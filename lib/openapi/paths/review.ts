@@ -9,8 +9,8 @@ export const reviewPaths: Paths = {
   '/api/review/queue': {
     get: operation({
       operationId: 'listReviewQueue',
-      summary: "Pending annotations of others, oldest first (reviewer or admin)",
-      description: '`from`/`to` are whole UTC days of creation. `context` is the rest of the quote\'s sentence on each side.',
+      summary: 'Pending annotations of others, oldest first (reviewer or admin)',
+      description: "`from`/`to` are whole UTC days of creation. `context` is the rest of the quote's sentence on each side.",
       tag,
       parameters: queryParameters(reviewQueueQuerySchema, { descriptions: { cursor: 'The `nextCursor` of the previous page (opaque).' } }),
       responses: { '200': jsonRef('A page of the queue.', 'ReviewQueuePage') },

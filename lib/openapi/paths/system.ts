@@ -73,12 +73,14 @@ export const systemPaths: Paths = {
       operationId: 'getProgressTable',
       summary: 'A table of the progress page as JSON or CSV',
       description:
-        'Rows are `ArticleProgress`, `AnnotatorProgress` or `ReviewerProgress` (lib/progress/types.ts). A `.csv` suffix or `format=csv` answers an RFC 4180 CSV download instead (cells starting with `= + - @` get a leading `\'`).',
+        "Rows are `ArticleProgress`, `AnnotatorProgress` or `ReviewerProgress` (lib/progress/types.ts). A `.csv` suffix or `format=csv` answers an RFC 4180 CSV download instead (cells starting with `= + - @` get a leading `'`).",
       tag: 'Progress',
       parameters: [
         { name: 'table', in: 'path', required: true, schema: { type: 'string', enum: PROGRESS_TABLES.flatMap((t) => [t, `${t}.csv`]) } },
         { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'csv'], default: 'json' } },
-        ...queryParameters(progressQuerySchema, { descriptions: { from: 'Whole UTC days, inclusive (decisions: of the decision).', to: 'Whole UTC days, inclusive.' } }),
+        ...queryParameters(progressQuerySchema, {
+          descriptions: { from: 'Whole UTC days, inclusive (decisions: of the decision).', to: 'Whole UTC days, inclusive.' },
+        }),
       ],
       responses: {
         '200': {

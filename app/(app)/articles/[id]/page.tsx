@@ -37,8 +37,8 @@ export default async function ArticlePage({ params }: IdRouteContext) {
     <article lang={article.language ?? undefined}>
       {article.archivedAt ? (
         <div role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          <strong className="font-semibold">Archived</strong> on {dateFormat.format(article.archivedAt)}. It is hidden from the article lists and
-          counts; its annotations are kept.
+          <strong className="font-semibold">Archived</strong> on {dateFormat.format(article.archivedAt)}. It is hidden from the article lists and counts; its
+          annotations are kept.
         </div>
       ) : null}
       <header className="mb-6 max-w-3xl space-y-2 border-b border-stone-200 pb-4">

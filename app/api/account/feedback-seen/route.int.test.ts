@@ -60,7 +60,12 @@ describe('POST /api/account/feedback-seen', () => {
   it('refuses a malformed time and a cross-site request', async () => {
     session.user = { id: 'ana1', role: 'RESEARCHER', disabled: false };
     expect((await POST(post({ seenAt: 'yesterday' }))).status).toBe(400);
-    const from = (origin: string) => new NextRequest('http://app.example/api/account/feedback-seen', { method: 'POST', headers: { 'content-type': 'application/json', host: 'app.example', origin }, body: '{}' });
+    const from = (origin: string) =>
+      new NextRequest('http://app.example/api/account/feedback-seen', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', host: 'app.example', origin },
+        body: '{}',
+      });
     expect((await POST(from('https://evil.example'))).status).toBe(403);
     // The same request from the app's own pages goes through: the refusal is about the site, not the Origin header.
     expect((await POST(from('http://app.example'))).status).toBe(200);

@@ -3,7 +3,14 @@ import { authorizeApi } from '@/lib/auth/session';
 import { readJsonBody } from '@/lib/http/body';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
-import { FEEDBACK_SEEN_COOKIE, feedbackSeenCookieOptions, feedbackSeenSchema, formatFeedbackSeen, nextFeedbackSeen, parseFeedbackSeen } from '@/lib/review/feedback';
+import {
+  FEEDBACK_SEEN_COOKIE,
+  feedbackSeenCookieOptions,
+  feedbackSeenSchema,
+  formatFeedbackSeen,
+  nextFeedbackSeen,
+  parseFeedbackSeen,
+} from '@/lib/review/feedback';
 import { otherMethods } from '@/lib/http/other-methods';
 
 /**

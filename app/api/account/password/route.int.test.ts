@@ -35,7 +35,8 @@ const change = (currentPassword: string, newPassword: string, ip = '192.0.2.1', 
     }),
   );
 
-const passwordIs = async (user: User, password: string) => verifyPassword((await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash, password);
+const passwordIs = async (user: User, password: string) =>
+  verifyPassword((await db().user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash, password);
 
 beforeEach(() => as(null));
 

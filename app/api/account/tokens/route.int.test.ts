@@ -8,7 +8,10 @@ import { GET, POST } from './route.ts';
 
 // Here lib/auth/session is real, so the Bearer path is tested as the app runs it: only the
 // request's headers (next/headers) and the cookie's session (next-auth) are faked.
-const request = vi.hoisted(() => ({ headers: new Headers(), session: null as { user: { id: string; sessionVersion: number; role: Actor['role']; email: string; name: string } } | null }));
+const request = vi.hoisted(() => ({
+  headers: new Headers(),
+  session: null as { user: { id: string; sessionVersion: number; role: Actor['role']; email: string; name: string } } | null,
+}));
 vi.mock('next/headers', () => ({ headers: async () => request.headers }));
 vi.mock('next-auth', async (original) => ({ ...(await original<typeof import('next-auth')>()), getServerSession: async () => request.session }));
 
@@ -25,7 +28,8 @@ function signIn(user: Actor | null, bearer?: string) {
 }
 
 const url = 'http://app.example/api/account/tokens';
-const post = (body: unknown, headers: Record<string, string> = {}) => new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', host: 'app.example', ...headers }, body: JSON.stringify(body) });
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', host: 'app.example', ...headers }, body: JSON.stringify(body) });
 const del = (id: string) => DELETE(new Request(`${url}/${id}`, { method: 'DELETE' }), { params: Promise.resolve({ id }) });
 
 async function newToken(user: Actor, name = `t${++n}`): Promise<{ id: string; token: string }> {
@@ -92,7 +96,9 @@ describe('/api/account/tokens', () => {
 
     const listed = await GET();
     const body = (await listed.json()) as { items: Record<string, unknown>[] };
-    expect(body.items).toEqual([{ id: created.id, name: 'my script', prefix: created.prefix, createdAt: created.createdAt, lastUsedAt: null, revokedAt: null }]);
+    expect(body.items).toEqual([
+      { id: created.id, name: 'my script', prefix: created.prefix, createdAt: created.createdAt, lastUsedAt: null, revokedAt: null },
+    ]);
     expect(JSON.stringify(body)).not.toContain(created.token as string);
 
     expect((await POST(post({ name: 'my script' }))).status).toBe(409);

@@ -23,10 +23,18 @@ const { GET, POST } = await import('./route.ts');
 type Call = { method?: 'GET' | 'POST'; form?: Record<string, string>; ip?: string; query?: string };
 
 async function call(path: string, { method = 'GET', form, ip = '192.0.2.1', query = '' }: Call = {}): Promise<Response> {
-  const headers = new Headers({ host: 'app.example', [CLIENT_IP_HEADER]: ip, cookie: [...jar.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ') });
+  const headers = new Headers({
+    host: 'app.example',
+    [CLIENT_IP_HEADER]: ip,
+    cookie: [...jar.cookies].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; '),
+  });
   if (form) headers.set('content-type', 'application/x-www-form-urlencoded');
   jar.headers = headers;
-  const request = new NextRequest(`http://app.example/api/auth/${path}${query}`, { method, headers, body: form ? new URLSearchParams(form).toString() : undefined });
+  const request = new NextRequest(`http://app.example/api/auth/${path}${query}`, {
+    method,
+    headers,
+    body: form ? new URLSearchParams(form).toString() : undefined,
+  });
   const context = { params: Promise.resolve({ nextauth: path.split('/') }) };
   const response = await (method === 'GET' ? GET : POST)(request, context);
   for (const cookie of response.headers.getSetCookie()) {
@@ -73,15 +81,18 @@ describe('sign-in limits per account and address', () => {
 });
 
 describe('a malformed callbackUrl', () => {
-  it.each(['%2F%2Fevil.example', 'foo bar', ':'])('%j gets 400 on the credentials callback, in the body or the query, and counts nothing', async (callbackUrl) => {
-    const user = await makeUser();
-    const inBody = await login(user.email, user.password, { callbackUrl });
-    expect(inBody.status).toBe(400);
-    expect(((await inBody.json()) as { error: { code: string } }).error.code).toBe('validation');
-    expect((await login(user.email, user.password, { query: `?callbackUrl=${encodeURIComponent(callbackUrl)}` })).status).toBe(400);
-    expect(await db().loginFailure.count({ where: { email: user.email } })).toBe(0);
-    expect([...jar.cookies.keys()]).not.toContain('next-auth.session-token');
-  });
+  it.each(['%2F%2Fevil.example', 'foo bar', ':'])(
+    '%j gets 400 on the credentials callback, in the body or the query, and counts nothing',
+    async (callbackUrl) => {
+      const user = await makeUser();
+      const inBody = await login(user.email, user.password, { callbackUrl });
+      expect(inBody.status).toBe(400);
+      expect(((await inBody.json()) as { error: { code: string } }).error.code).toBe('validation');
+      expect((await login(user.email, user.password, { query: `?callbackUrl=${encodeURIComponent(callbackUrl)}` })).status).toBe(400);
+      expect(await db().loginFailure.count({ where: { email: user.email } })).toBe(0);
+      expect([...jar.cookies.keys()]).not.toContain('next-auth.session-token');
+    },
+  );
 
   it.each(['%2F%2Fevil.example', 'foo bar', ':'])('%j gets 400 on sign-out and on the sign-in page', async (callbackUrl) => {
     const signOut = await call('signout', { method: 'POST', form: { csrfToken: await csrfToken(), callbackUrl, json: 'true' } });

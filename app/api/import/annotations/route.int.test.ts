@@ -21,7 +21,15 @@ const post = (query: string, body: BodyInit, type = 'application/x-ndjson') =>
 const TEXT = 'Route test: the port reopens on Monday, the harbour master said.';
 const exportLine = JSON.stringify({
   article: { title: 'Port', text: TEXT },
-  annotations: [{ id: 'x1', kind: 'claim', start: TEXT.indexOf('the port'), end: TEXT.indexOf('the port') + 'the port reopens on Monday'.length, exact: 'the port reopens on Monday' }],
+  annotations: [
+    {
+      id: 'x1',
+      kind: 'claim',
+      start: TEXT.indexOf('the port'),
+      end: TEXT.indexOf('the port') + 'the port reopens on Monday'.length,
+      exact: 'the port reopens on Monday',
+    },
+  ],
   relations: [],
 });
 
@@ -53,7 +61,11 @@ describe('POST /api/import/annotations', () => {
   it('refuses a brat zip whose entries lie about their size with 400, writing nothing', async () => {
     asAdmin();
     const before = await Promise.all([db().article.count(), db().importJob.count()]);
-    const files = { 'a.txt': strToU8('The dam holds.'), 'a.ann': strToU8(''), ...Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`b${i}.txt`, new Uint8Array(1 << 20).fill(0x61)])) };
+    const files = {
+      'a.txt': strToU8('The dam holds.'),
+      'a.ann': strToU8(''),
+      ...Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`b${i}.txt`, new Uint8Array(1 << 20).fill(0x61)])),
+    };
     const zip = zipSync(files, { level: 1 });
     const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
     // The big entries declare 1 KB, in their local headers and in the directory.
@@ -80,10 +92,19 @@ describe('POST /api/import/annotations', () => {
     expect(await db().importJob.findUniqueOrThrow({ where: { id: body.jobId } })).toMatchObject({ status: 'DONE', annotations: 1, failed: 1 });
 
     const job = await db().importJob.create({ data: { createdById: adminId } });
-    const zip = zipSync({ 'b/one.txt': strToU8('Brat route: the dam holds, engineers say.'), 'b/one.ann': strToU8('T1\tClaim 12 25\tthe dam holds\nT2\tSource 27 36\tengineers\nR1\tAttributedTo Arg1:T1 Arg2:T2\n') });
+    const zip = zipSync({
+      'b/one.txt': strToU8('Brat route: the dam holds, engineers say.'),
+      'b/one.ann': strToU8('T1\tClaim 12 25\tthe dam holds\nT2\tSource 27 36\tengineers\nR1\tAttributedTo Arg1:T1 Arg2:T2\n'),
+    });
     const brat = await post(`jobId=${job.id}&name=corpus.zip`, zip as BodyInit, 'application/zip');
     expect(brat.status).toBe(201);
-    expect(await brat.json()).toMatchObject({ jobId: job.id, created: 1, annotations: 2, relations: 1, results: [{ name: 'corpus.zip: b/one', status: 'created' }] });
+    expect(await brat.json()).toMatchObject({
+      jobId: job.id,
+      created: 1,
+      annotations: 2,
+      relations: 1,
+      results: [{ name: 'corpus.zip: b/one', status: 'created' }],
+    });
     // The job stays open for the page's next file.
     expect((await db().importJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe('RUNNING');
   });

@@ -13,7 +13,9 @@ async function makeUser(role: 'RESEARCHER' | 'ADMIN') {
 }
 
 const patch = (id: string, body: string) =>
-  PATCH(new Request(`http://app.example/api/admin/users/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body }), { params: Promise.resolve({ id }) });
+  PATCH(new Request(`http://app.example/api/admin/users/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body }), {
+    params: Promise.resolve({ id }),
+  });
 
 describe('PATCH /api/admin/users/:id', () => {
   it('refuses a change carrying fields it does not know (400), changing nothing', async () => {

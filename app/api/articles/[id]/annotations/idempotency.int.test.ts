@@ -25,7 +25,11 @@ const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const claim = (start = 4, end = 11) => ({ kind: 'claim', start, end });
 function post(key: string | null, body: unknown = claim(), method = 'POST') {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(key === null ? {} : { 'idempotency-key': key }) };
-  return new Request(`http://app.example/api/articles/${articleId}/annotations`, { method, headers, body: method === 'GET' ? undefined : JSON.stringify(body) });
+  return new Request(`http://app.example/api/articles/${articleId}/annotations`, {
+    method,
+    headers,
+    body: method === 'GET' ? undefined : JSON.stringify(body),
+  });
 }
 const create = (key: string | null, body?: unknown) => postAnnotation(post(key, body), params(articleId));
 const count = () => db().annotation.count({ where: { articleId } });
@@ -86,7 +90,11 @@ describe('Idempotency-Key on writes', () => {
     session.user = alice;
     const annotation = await (await create(null, claim(12, 19))).json();
     const key = newKey();
-    const remove = () => deleteAnnotation(new Request(`http://app.example/api/annotations/${annotation.id}`, { method: 'DELETE', headers: { 'idempotency-key': key } }), params(annotation.id));
+    const remove = () =>
+      deleteAnnotation(
+        new Request(`http://app.example/api/annotations/${annotation.id}`, { method: 'DELETE', headers: { 'idempotency-key': key } }),
+        params(annotation.id),
+      );
     expect((await remove()).status).toBe(204);
     const replay = await remove();
     expect(replay.status).toBe(204);
@@ -98,17 +106,32 @@ describe('Idempotency-Key on writes', () => {
   });
 
   it('answers concurrent twins that the write itself refuses (one e-mail address taken by the twin) from the write of the twin, never with the refusal', async () => {
-    session.user = { id: (await db().user.create({ data: { email: 'admin@idempotency.example', name: 'Admin', role: 'ADMIN', passwordHash: 'x' } })).id, role: 'ADMIN', disabled: false };
+    session.user = {
+      id: (await db().user.create({ data: { email: 'admin@idempotency.example', name: 'Admin', role: 'ADMIN', passwordHash: 'x' } })).id,
+      role: 'ADMIN',
+      disabled: false,
+    };
     for (let trial = 0; trial < 5; trial++) {
       const key = newKey();
       const email = `new-${key}@idempotency.example`;
-      const add = () => postUser(new Request('http://app.example/api/admin/users', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify({ email, name: 'New', role: 'RESEARCHER', password: 'a long enough password' }) }));
+      const add = () =>
+        postUser(
+          new Request('http://app.example/api/admin/users', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': key },
+            body: JSON.stringify({ email, name: 'New', role: 'RESEARCHER', password: 'a long enough password' }),
+          }),
+        );
       const responses = await Promise.all(Array.from({ length: 10 }, add));
       const bodies = await Promise.all(responses.map((r) => r.json()));
       const id = (await db().user.findFirstOrThrow({ where: { email } })).id;
       for (const [i, response] of responses.entries()) {
         if (response.status === 201) expect(bodies[i].id).toBe(id);
-        else expect({ status: response.status, body: bodies[i] }).toEqual({ status: 409, body: { error: { code: 'conflict', message: expect.any(String), details: { entity: 'User', entityId: id } } } });
+        else
+          expect({ status: response.status, body: bodies[i] }).toEqual({
+            status: 409,
+            body: { error: { code: 'conflict', message: expect.any(String), details: { entity: 'User', entityId: id } } },
+          });
       }
       expect(responses.filter((r) => r.status === 201 && !r.headers.get('idempotent-replayed'))).toHaveLength(1);
       expect(await db().user.count({ where: { email } })).toBe(1);
@@ -118,7 +141,14 @@ describe('Idempotency-Key on writes', () => {
   it('never keeps an answer that holds a secret: a retried token creation is a 409 naming the token', async () => {
     session.user = alice;
     const key = newKey();
-    const mint = () => postToken(new Request('http://app.example/api/account/tokens', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify({ name: `script ${key}` }) }));
+    const mint = () =>
+      postToken(
+        new Request('http://app.example/api/account/tokens', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': key },
+          body: JSON.stringify({ name: `script ${key}` }),
+        }),
+      );
     const first = await mint();
     expect(first.status).toBe(201);
     const { id } = await first.json();
@@ -149,7 +179,9 @@ describe('Idempotency-Key on writes', () => {
     for (const bad of ['', 'has space', 'x'.repeat(256), 'caf\u00e9', 'tab\there']) {
       const response = await create(bad);
       expect(response.status).toBe(400);
-      expect(await response.json()).toEqual({ error: { code: 'validation', message: expect.any(String), details: { fieldErrors: { 'Idempotency-Key': [expect.any(String)] } } } });
+      expect(await response.json()).toEqual({
+        error: { code: 'validation', message: expect.any(String), details: { fieldErrors: { 'Idempotency-Key': [expect.any(String)] } } },
+      });
     }
     expect((await create('x'.repeat(255))).status).toBe(201);
     expect(await count()).toBe(before + 1);

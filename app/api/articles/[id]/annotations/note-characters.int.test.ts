@@ -15,7 +15,8 @@ vi.mock('@/lib/auth/session', () => import('@/scripts/test/fake-session.ts'));
 const TEXT = 'The harbour wall gave way on Tuesday, the port authority said.';
 let articleId: string;
 
-const json = (method: string, body: unknown) => new Request('http://app.example/api/x', { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (method: string, body: unknown) =>
+  new Request('http://app.example/api/x', { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 beforeAll(async () => {
@@ -33,7 +34,11 @@ describe('notes with C1 control characters', () => {
     const response = await createAnnotation(json('POST', { kind: 'claim', start: 0, end: quote.length, note: `Check${c}this` }), params(articleId));
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      error: { code: 'validation', message: 'Some fields are not valid.', details: { fieldErrors: { note: [`The note contains characters that are not allowed: ${code}, a control character.`] } } },
+      error: {
+        code: 'validation',
+        message: 'Some fields are not valid.',
+        details: { fieldErrors: { note: [`The note contains characters that are not allowed: ${code}, a control character.`] } },
+      },
     });
     expect(await db().annotation.count({ where: { articleId } })).toBe(before);
   });
@@ -47,6 +52,9 @@ describe('notes with C1 control characters', () => {
     expect(((await response.json()) as { error: { details: { fieldErrors: Record<string, string[]> } } }).error.details.fieldErrors).toEqual({
       note: ['The note contains characters that are not allowed: U+0085, a control character.'],
     });
-    expect(await db().annotation.findUniqueOrThrow({ where: { id: annotation.id }, select: { note: true, version: true } })).toEqual({ note: 'First\u2028line', version: annotation.version });
+    expect(await db().annotation.findUniqueOrThrow({ where: { id: annotation.id }, select: { note: true, version: true } })).toEqual({
+      note: 'First\u2028line',
+      version: annotation.version,
+    });
   });
 });
