@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from './db.ts';
 
-// The invariants docs/design.md asks the database itself to enforce, tried past the application code.
+// The invariants docs/architecture.md "Data model and its invariants" asks the database itself to enforce, tried past the application code.
 let authorId: string;
 let articleId: string;
 const TEXT = 'Wave 🌊 at 佐藤.'; // 🌊 is two UTF-16 units: the text is 14 units long but 13 code points.

@@ -2,7 +2,7 @@ import { fail, ok, type FieldErrors, type Result } from '@/lib/result.ts';
 
 /**
  * Spans are UTF-16 code unit offsets into Article.text, start inclusive, end exclusive
- * (docs/design.md "Text and offsets"). Pure, so the server and the annotator share one rule.
+ * (docs/architecture.md "Text and offsets"). Pure, so the server and the annotator share one rule.
  */
 
 /** Characters of context kept on each side, as Hypothesis does, to re-anchor after corrections. */

@@ -53,7 +53,7 @@ export type LiveMessage =
   | { t: 'resync' };
 
 /**
- * Which kinds a relation may join, from -> to (docs/design.md): a claim is attributed to a source,
+ * Which kinds a relation may join, from -> to (docs/architecture.md "Data model and its invariants"): a claim is attributed to a source,
  * an event is reported by a source, a claim is about an event.
  */
 export const RELATION_PAIRS: Record<RelationTypeName, { from: AnnotationKindName; to: AnnotationKindName }> = {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AnnotationStatusName } from './paint.ts';
 
 /**
- * The annotation body of the HTTP API (docs/design.md): kind in lower case, offsets, an optional
+ * The annotation body of the HTTP API (docs/api.md "The annotation"): kind in lower case, offsets, an optional
  * exact quote, a note and attributes validated per kind. Objects are strict: a body that tries
  * to set author, status or version is refused, never half-applied.
  */

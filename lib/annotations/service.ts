@@ -19,7 +19,7 @@ import {
 } from './schemas.ts';
 import { NO_ANNOTATION } from './not-found.ts';
 
-/** The annotation as the API shows it (docs/design.md "HTTP API conventions"). */
+/** The annotation as the API shows it (docs/api.md "The annotation"). */
 export interface AnnotationView {
   id: string;
   articleId: string;

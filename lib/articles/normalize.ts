@@ -25,7 +25,7 @@ function isTrimmed(c: number): boolean {
 }
 
 /**
- * The one normalisation of article text (docs/design.md "Text and offsets"): NFC, `\n` line endings,
+ * The one normalisation of article text (docs/architecture.md "Text and offsets"): NFC, `\n` line endings,
  * paragraphs separated by exactly one blank line, no BOM, trimmed paragraphs. Offsets of every
  * annotation index into its result, so it must run once, at import, and never change silently.
  *

@@ -6,7 +6,7 @@ export interface Paragraph {
 }
 
 /**
- * Article.text separates paragraphs by one blank line (docs/design.md). Offsets are kept so the
+ * Article.text separates paragraphs by one blank line (docs/architecture.md "Text and offsets"). Offsets are kept so the
  * annotator can map a selection inside a paragraph back to the article.
  */
 export function splitParagraphs(text: string): Paragraph[] {

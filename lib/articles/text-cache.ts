@@ -2,7 +2,7 @@ import { db } from '@/lib/db.ts';
 
 /**
  * Article texts as spans are checked against them, kept in memory. A text never changes once
- * imported (docs/design.md "Text and offsets"), so a copy is never stale, and each process of
+ * imported (docs/architecture.md "Text and offsets"), so a copy is never stale, and each process of
  * each instance may keep its own. Without it every create and span edit read the whole text from
  * the database: on a 640,000-character article that cost more than the write itself.
  *

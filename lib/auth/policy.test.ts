@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, can, ROLES, type Action, type Actor, type Role } from './policy.ts';
 
-// docs/design.md's table, written out cell by cell: R = researcher, V = reviewer, A = admin.
+// The table of docs/architecture.md "Roles and permissions", written out cell by cell: R = researcher, V = reviewer, A = admin.
 // For ownership-dependent actions the columns are (own resource, someone else's resource).
 const TABLE: Record<Action, Record<Role, boolean | { own: boolean; others: boolean }>> = {
   'read:corpus': { RESEARCHER: true, REVIEWER: true, ADMIN: true },
@@ -21,7 +21,7 @@ const TABLE: Record<Action, Record<Role, boolean | { own: boolean; others: boole
 
 const actor = (role: Role, disabled = false): Actor => ({ id: `u-${role}`, role, disabled });
 
-describe('can(): the role table of docs/design.md', () => {
+describe('can(): the role table of docs/architecture.md', () => {
   it('covers every action', () => {
     expect(Object.keys(TABLE).sort()).toEqual([...ACTIONS].sort());
   });

@@ -30,7 +30,7 @@ export async function requirePageUser(): Promise<SessionUser> {
   return user;
 }
 
-/** For pages: what the role may not do does not exist for it (404, as docs/design.md asks). */
+/** For pages: what the role may not do does not exist for it (404, as docs/architecture.md "Roles and permissions" asks). */
 export async function requirePagePermission(action: Action, resource?: OwnedResource): Promise<SessionUser> {
   const user = await requirePageUser();
   if (!can(user, action, resource)) notFound();

@@ -34,7 +34,7 @@ export async function listComments(annotationId: string): Promise<CommentView[] 
   return db().comment.findMany({ where: { annotationId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: commentViewSelect });
 }
 
-/** Anyone signed in may comment on any annotation (docs/design.md); the author comes from the session. */
+/** Anyone signed in may comment on any annotation (docs/architecture.md "Roles and permissions"); the author comes from the session. */
 export async function createComment(actor: Actor, annotationId: string, input: CreateCommentInput): Promise<Result<CommentView>> {
   return db().$transaction(async (tx) => {
     // KEY SHARE keeps the annotation from being deleted under the new comment (edits still go ahead).

@@ -99,7 +99,7 @@ const pageId = (collectionId: string, n: number) => `${collectionId}?page=${n}`;
  * The whole export as one JSON-LD document laid out as the Web Annotation Data Model's §5.1
  * shows a collection: the AnnotationCollection at the top (@context, id, type, label, total),
  * its `first` AnnotationPage embedded, `last`, and the later pages in `@included`. An empty export
- * is a collection with total 0 and no pages. Why this layout: docs/design.md, "The W3C export's
+ * is a collection with total 0 and no pages. Why this layout: docs/formats.md, "The W3C export's
  * layout".
  */
 export function w3cCollection(items: Iterable<ExportItem>, options: W3cCollectionOptions): Json {

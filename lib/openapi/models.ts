@@ -21,7 +21,7 @@ const nullableText = nullable(text);
 const kind: JsonSchema = { type: 'string', enum: [...ANNOTATION_KINDS] };
 const status: JsonSchema = { type: 'string', enum: [...PACKED_STATUSES] };
 
-/** AnnotationView (lib/annotations/service.ts), docs/design.md's annotation JSON. */
+/** AnnotationView (lib/annotations/service.ts), docs/api.md "The annotation". */
 const Annotation = objectOf({
   id,
   articleId: id,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { optionalField, utcDayRange, utcDaySchema } from '@/lib/validation.ts';
 
 /**
- * The progress page's tables and its one filter, a range of whole UTC days (docs/design.md "Screens",
+ * The progress page's tables and its one filter, a range of whole UTC days (docs/user-guide.md "Progress",
  * issue 5 point 6). Pure, for the page, the CSV routes and the tests.
  */
 export const PROGRESS_TABLES = ['articles', 'annotators', 'reviewers'] as const;

@@ -5,7 +5,7 @@ import { entityIdSchema } from '@/lib/ids.ts';
 import { decodeOpaque, encodeOpaque } from '@/lib/http/opaque-cursor.ts';
 
 /**
- * The bodies and the query of the review API (docs/design.md "HTTP API conventions"). Objects are strict: a body
+ * The bodies and the query of the review API (docs/api.md "Conventions"). Objects are strict: a body
  * naming a reviewer, a status or a time is refused, never half-applied. Pure, for the client too.
  */
 

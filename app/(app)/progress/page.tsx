@@ -20,7 +20,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 export default async function ProgressPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // Everyone who reads the corpus sees its progress: annotations, their authors and their
-  // decisions are open to every role (docs/design.md), so these figures reveal nothing more.
+  // decisions are open to every role (docs/architecture.md "Roles and permissions"), so these figures reveal nothing more.
   await requirePagePermission('read:corpus');
   const raw = await searchParams;
   const values = { from: first(raw.from), to: first(raw.to) };

@@ -5,7 +5,7 @@ const LF = 0x0a;
 const REPLACEMENT_CHARACTER = 0xfffd;
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-// Form feed (a page break in old text files) and U+2029 separate paragraphs; docs/design.md wants only `\n`.
+// Form feed (a page break in old text files) and U+2029 separate paragraphs; docs/architecture.md "Text and offsets" wants only `\n`.
 const isParagraphSeparator = (c: number) => c === 0x0c || c === 0x2029;
 const isLineSeparator = (c: number) => c === 0x0b || c === 0x85 || c === 0x2028;
 // Control characters have no glyph: left in, they would be invisible yet count in every offset.

@@ -1,4 +1,4 @@
-/** One article as the import parsers read it: text already normalised (docs/design.md "Text and offsets"). */
+/** One article as the import parsers read it: text already normalised (docs/architecture.md "Text and offsets"). */
 export interface ParsedArticle {
   title: string;
   text: string;
