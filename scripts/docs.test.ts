@@ -101,6 +101,11 @@ export function environmentVariables(file: string, source: string): string[] {
   return names;
 }
 
+/** The npm scripts a text runs: `npm start`, `npm test`, `npm run <script>` (`npm run bench:<name>` names `bench`). */
+export function npmScripts(text: string): string[] {
+  return [...captured(text, /\bnpm (start|test)\b/g), ...captured(text, /\bnpm run ([\w:-]*\w)/g)];
+}
+
 /** The variables named in the first column of the README's configuration table. */
 export function configurationTable(readme: string): Set<string> {
   const section = readme.split(/^## /m).find((part) => part.startsWith('Configuration'));
@@ -138,6 +143,12 @@ describe('the docs', () => {
       }),
     );
     expect(problems).toEqual([]);
+  });
+
+  it('name only npm scripts that package.json has', () => {
+    const scripts = new Set(['start', 'test', 'install', ...Object.keys((JSON.parse(read('package.json')) as { scripts: object }).scripts)]);
+    const named = docs().flatMap((file) => npmScripts(read(file)).map((script) => ({ file, script })));
+    expect(named.filter(({ script }) => !scripts.has(script))).toEqual([]);
   });
 
   it('never point outside the project', () => {
@@ -178,6 +189,16 @@ describe('the checks themselves', () => {
       { doc: 'docs/a.md', section: 'Text and offsets' },
       { doc: 'docs/b.md' },
       { doc: 'docs/c.md', section: "The W3C export's layout" },
+    ]);
+  });
+
+  it('read the npm scripts a text runs', () => {
+    expect(npmScripts('npm install && npm start; npm test; `npm run test:e2e -- x`, `npm run bench:<name>`, npm run lint.')).toEqual([
+      'start',
+      'test',
+      'test:e2e',
+      'bench',
+      'lint',
     ]);
   });
 
