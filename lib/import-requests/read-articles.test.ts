@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORT_LIMITS } from './limits.ts';
-import { readImportRequest } from './read-request.ts';
+import { IMPORT_LIMITS } from '@/lib/import-jobs/limits.ts';
+import { readImportRequest } from './read-articles.ts';
 
 const post = (body: BodyInit, type: string, headers: Record<string, string> = {}) =>
   new Request('http://localhost/api/articles', { method: 'POST', body, headers: { 'content-type': type, ...headers } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORT_LIMITS } from './limits.ts';
-import { readImportRequest } from './read-request.ts';
+import { IMPORT_LIMITS } from '@/lib/import-jobs/limits.ts';
+import { readImportRequest } from './read-articles.ts';
 
 // Hostile bodies for the readers that now run on the parse workers: each is a clear 4xx or a
 // failed item, never a crash, a hang or a 500.

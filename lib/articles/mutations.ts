@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/auth/policy.ts';
 import { db, isUniqueViolation, type DbTx, type Prisma } from '@/lib/db.ts';
 import { fail, ok, type Result } from '@/lib/result.ts';
 import type { ArticleMetadataInput } from './metadata-schema.ts';
-import { canonicalizeUrl } from './parse/canonical-url.ts';
+import { canonicalizeUrl } from '@/lib/articles/parse/canonical-url.ts';
 
 /** Admin changes to an article: metadata (never the text) and archiving. Callers check `can(actor, 'manage:articles')`. */
 

@@ -1,4 +1,4 @@
-// What the import's parse workers run (lib/articles/import/parse-pool.ts): everything that reads
+// What the import's parse workers run (lib/import-requests/parse-pool.ts): everything that reads
 // an import request's body, whose cost grows with its size. Pure: bytes in, items or reasons out.
 // The annotated import's brat zips and JSONL lines are read here too: one pool for every import,
 // so the workers stay bounded to the cores.
@@ -11,7 +11,7 @@ import { parseImportFile, parseImportItem } from '@/lib/articles/parse/index.ts'
 import { parseJsonLinesItems } from '@/lib/articles/parse/json.ts';
 import { readJson } from '@/lib/articles/parse/read-json.ts';
 import type { ParsedItem } from '@/lib/articles/parse/types.ts';
-import { IMPORT_LIMITS, tooManyItems } from './limits.ts';
+import { IMPORT_LIMITS, tooManyItems } from '@/lib/import-jobs/limits.ts';
 
 const jsonBodySchema = z.object({ articles: z.array(z.unknown(), { error: 'Send { "articles": [ … ] }.' }) }, { error: 'Send { "articles": [ … ] }.' });
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password.ts';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
-import { createUser, changeOwnPassword, updateUser } from './service.ts';
-import { findSessionUser } from './queries.ts';
+import { createUser, changeOwnPassword, updateUser } from './mutations.ts';
+import { findSessionUser } from '@/lib/auth/queries.ts';
 
 let n = 0;
 async function makeUser(role: Actor['role'] = 'RESEARCHER', disabled = false): Promise<Actor & { email: string }> {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { concatBytes } from '@/lib/bytes.ts';
-import { parseInPool, READER_STOPPED } from '@/lib/articles/import/parse-pool.ts';
+import { parseInPool, READER_STOPPED } from './parse-pool.ts';
 import { readBodyBytes } from '@/lib/http/body.ts';
 import { fail, ok, type ThrottledResult } from '@/lib/result.ts';
 import { movable } from '@/lib/workers/transfer.ts';
-import type { ReadDocument } from './types.ts';
+import type { ReadDocument } from '@/lib/annotation-import/types.ts';
 
 export const ANNOTATED_IMPORT_LIMITS = {
   /** A JSONL export streams through, so only a line is ever held: one article and its annotations. */

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
-import { hashToken, TOKEN_PATTERN } from './format.ts';
-import { createToken, LAST_USED_RESOLUTION_MS, listTokens, revokeToken, userForToken } from './service.ts';
+import { hashToken, TOKEN_PATTERN } from '@/lib/auth/token-format.ts';
+import { LAST_USED_RESOLUTION_MS, userForToken } from '@/lib/auth/queries.ts';
+import { createToken, revokeToken } from './mutations.ts';
+import { listTokens } from './queries.ts';
 
 let n = 0;
 async function makeUser(role: Actor['role'] = 'RESEARCHER'): Promise<Actor> {

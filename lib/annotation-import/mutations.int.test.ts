@@ -1,13 +1,13 @@
 import { zipSync, strToU8 } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getAnnotationHistory } from '@/lib/annotations/history.ts';
-import { createImportJob } from '@/lib/articles/import/service.ts';
+import { createImportJob } from '@/lib/import-jobs/mutations.ts';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
 import { readBratZip } from './brat-zip.ts';
 import { readExportLine } from './jsonl-read.ts';
 import { DEFAULT_PLACEHOLDER_EMAIL } from './people.ts';
-import { importDocuments } from './service.ts';
+import { importDocuments } from './mutations.ts';
 import type { ReadDocument } from './types.ts';
 
 let admin: Actor;

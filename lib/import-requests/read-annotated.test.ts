@@ -4,10 +4,10 @@ import { bratAnn } from '@/lib/export/brat.ts';
 import { ITEM, TEXT } from '@/lib/export/fixture.test-data.ts';
 import { jsonlLine } from '@/lib/export/jsonl.ts';
 import type { Result } from '@/lib/result.ts';
-import { PARSE_POOL } from '@/lib/articles/import/parse-pool.ts';
-import { readExportLine, readExportLineText } from './jsonl-read.ts';
-import { ANNOTATED_IMPORT_LIMITS, readAnnotatedRequest, type AnnotatedImportQuery } from './read-request.ts';
-import type { ReadDocument } from './types.ts';
+import { PARSE_POOL } from './parse-pool.ts';
+import { readExportLine, readExportLineText } from '@/lib/annotation-import/jsonl-read.ts';
+import { ANNOTATED_IMPORT_LIMITS, readAnnotatedRequest, type AnnotatedImportQuery } from './read-annotated.ts';
+import type { ReadDocument } from '@/lib/annotation-import/types.ts';
 
 const URL = 'http://app.example/api/import/annotations';
 const encoder = new TextEncoder();

@@ -1,9 +1,9 @@
 import type { Actor } from '@/lib/auth/policy.ts';
 import type { ThrottledResult } from '@/lib/result.ts';
-import { readImportRequest } from './read-request.ts';
-import type { ImportOutcome } from './results.ts';
-import { withJobHeartbeat } from './job-liveness.ts';
-import { createImportJob, finishImportJob, importParsedItems } from './service.ts';
+import { readImportRequest } from './read-articles.ts';
+import type { ImportOutcome } from '@/lib/import-jobs/results.ts';
+import { withJobHeartbeat } from '@/lib/import-jobs/job-liveness.ts';
+import { createImportJob, finishImportJob, importParsedItems } from '@/lib/import-jobs/mutations.ts';
 
 /**
  * One import request, as POST /api/articles receives it. Everything is parsed and checked against

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/policy.ts';
-import { getDashboardCounts, recentArticles } from '@/lib/dashboard/counts.ts';
+import { getDashboardCounts, recentArticles } from '@/lib/dashboard/queries.ts';
 import { db } from '@/lib/db.ts';
-import { setArticleArchived, updateArticleMetadata } from './manage.ts';
+import { setArticleArchived, updateArticleMetadata } from './mutations.ts';
 import { articleMetadataSchema } from './metadata-schema.ts';
 import { contentHash } from './normalize.ts';
 import { articleListQuerySchema, listArticles } from './queries.ts';

@@ -1,10 +1,10 @@
-import { withJobHeartbeat } from '@/lib/articles/import/job-liveness.ts';
-import { createImportJob, finishImportJob } from '@/lib/articles/import/service.ts';
-import type { ImportOutcome } from '@/lib/articles/import/results.ts';
+import { withJobHeartbeat } from '@/lib/import-jobs/job-liveness.ts';
+import { createImportJob, finishImportJob } from '@/lib/import-jobs/mutations.ts';
+import type { ImportOutcome } from '@/lib/import-jobs/results.ts';
 import type { Actor } from '@/lib/auth/policy.ts';
 import type { ThrottledResult } from '@/lib/result.ts';
-import { readAnnotatedRequest, type AnnotatedImportQuery } from './read-request.ts';
-import { importDocuments } from './service.ts';
+import { readAnnotatedRequest, type AnnotatedImportQuery } from './read-annotated.ts';
+import { importDocuments } from '@/lib/annotation-import/mutations.ts';
 
 /**
  * One annotated import request, as POST /api/import/annotations receives it. A file that is not

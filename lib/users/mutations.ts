@@ -5,7 +5,9 @@ import { throttledPasswordCheck } from '@/lib/auth/password-check.ts';
 import { db, isUniqueViolation, type DbTx } from '@/lib/db.ts';
 import { fail, ok, type Result, type ThrottledResult } from '@/lib/result.ts';
 import { removesLastActiveAdmin } from './admin-rule.ts';
-import { findUserIdByEmail, toUserSummary, userSummarySelect, type SessionUser, type UserSummary } from './queries.ts';
+import type { SessionUser } from '@/lib/auth/model.ts';
+import { findUserIdByEmail } from '@/lib/auth/queries.ts';
+import { toUserSummary, userSummarySelect, type UserSummary } from './queries.ts';
 import type { CreateUserInput, UpdateUserInput } from './schemas.ts';
 
 const EMAIL_TAKEN = fail('validation', 'Some fields are not valid.', { email: ['A user with this e-mail address already exists.'] });

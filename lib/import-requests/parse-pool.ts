@@ -33,7 +33,7 @@ const globalForPool = globalThis as unknown as { newsmarkParsePool?: WorkerPool<
 /** One pool per process, however many route bundles include this module. */
 export const parsePool = (): WorkerPool<ParseTasks> =>
   (globalForPool.newsmarkParsePool ??= workerPool<ParseTasks>({
-    modulePath: 'lib/articles/import/parse-tasks.ts',
+    modulePath: 'lib/import-requests/parse-tasks.ts',
     size: PARSE_POOL.size,
     maxWaiting: PARSE_POOL.maxWaiting,
   }));

@@ -4,7 +4,8 @@ import { expect, it } from 'vitest';
 import { generatedItems } from '@/scripts/test/generated-items.ts';
 import { db } from '@/lib/db.ts';
 import { IMPORT_LIMITS } from './limits.ts';
-import { createImportJob, getImportJob, importParsedItems } from './service.ts';
+import { createImportJob, importParsedItems } from './mutations.ts';
+import { getImportJob } from './queries.ts';
 
 it('a kill -9 in the middle of a job leaves whole batches, a job that says so, and a rerun that creates only what is missing', async () => {
   const user = await db().user.create({ data: { email: 'killed@int.example', name: 'Killed', role: 'ADMIN', passwordHash: 'x' } });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db.ts';
-import { IMPORT_LIMITS } from './limits.ts';
-import { readImportRequest } from './read-request.ts';
-import { createImportJob, importParsedItems } from './service.ts';
+import { IMPORT_LIMITS } from '@/lib/import-jobs/limits.ts';
+import { readImportRequest } from './read-articles.ts';
+import { createImportJob, importParsedItems } from '@/lib/import-jobs/mutations.ts';
 
 // Each limit, through the same path as POST /api/articles: read the request, then import what it holds.
 let admin: { id: string; role: 'ADMIN'; disabled: false };

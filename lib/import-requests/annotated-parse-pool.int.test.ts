@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PARSE_POOL, parsePool, READER_STOPPED } from '@/lib/articles/import/parse-pool.ts';
+import { PARSE_POOL, parsePool, READER_STOPPED } from './parse-pool.ts';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
-import { importAnnotatedRequest } from './import-request.ts';
-import { ANNOTATED_IMPORT_LIMITS, readAnnotatedRequest } from './read-request.ts';
-import type { ReadDocument } from './types.ts';
+import { importAnnotatedRequest } from './import-annotated.ts';
+import { ANNOTATED_IMPORT_LIMITS, readAnnotatedRequest } from './read-annotated.ts';
+import type { ReadDocument } from '@/lib/annotation-import/types.ts';
 
 // POST /api/import/annotations's JSONL path with its lines parsed on the worker pool: stored as
 // read; a request part read waits for a worker however long the line (a refusal would lose what it

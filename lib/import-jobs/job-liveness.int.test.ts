@@ -4,7 +4,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { db } from '@/lib/db.ts';
 import { IMPORT_LIMITS } from './limits.ts';
 import { JOB_DEAD_AFTER_SECONDS, JOB_IDLE_AFTER_MINUTES, markInterruptedJobs, withJobHeartbeat } from './job-liveness.ts';
-import { createImportJob, getImportJobSummary, importParsedItems } from './service.ts';
+import { createImportJob, importParsedItems } from './mutations.ts';
+import { getImportJobSummary } from './queries.ts';
 import { generatedItems } from '@/scripts/test/generated-items.ts';
 
 let admin: { id: string; role: 'ADMIN'; disabled: false };

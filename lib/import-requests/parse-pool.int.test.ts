@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
 import { parseImportFile } from '@/lib/articles/parse/index.ts';
-import { importRequest } from './import-request.ts';
+import { importRequest } from './import-articles.ts';
 import { parsePool, READER_STOPPED } from './parse-pool.ts';
-import { readImportRequest } from './read-request.ts';
+import { readImportRequest } from './read-articles.ts';
 
 // POST /api/articles's path with its parsing on the worker pool: the same items as parsing on
 // this thread, stored; a worker that dies mid-request gives a clear reason, and the next request

@@ -3,8 +3,9 @@ import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
 import type { ParsedItem } from '@/lib/articles/parse/types.ts';
 import { IMPORT_LIMITS } from './limits.ts';
-import { importRequest } from './import-request.ts';
-import { createImportJob, finishImportJob, getImportJob, importParsedItems } from './service.ts';
+import { importRequest } from '@/lib/import-requests/import-articles.ts';
+import { createImportJob, finishImportJob, importParsedItems } from './mutations.ts';
+import { getImportJob } from './queries.ts';
 
 let admin: Actor;
 beforeAll(async () => {

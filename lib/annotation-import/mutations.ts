@@ -1,15 +1,15 @@
 import { parseImportItem } from '@/lib/articles/parse/import-item.ts';
 import { contentHash } from '@/lib/articles/normalize.ts';
 import { lockArticlesForWrite } from '@/lib/articles/write-lock.ts';
-import { countResults, type ImportOutcome, type ItemResult } from '@/lib/articles/import/results.ts';
-import { JOB_CLOSED, recordResults, reserveItemNumbers, storeFailureReason, writeBatch } from '@/lib/articles/import/service.ts';
+import { countResults, type ImportOutcome, type ItemResult } from '@/lib/import-jobs/results.ts';
+import { JOB_CLOSED, recordResults, reserveItemNumbers, storeFailureReason, writeBatch } from '@/lib/import-jobs/mutations.ts';
 import { auditRow } from '@/lib/audit/record.ts';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db, Prisma, type DbTx } from '@/lib/db.ts';
 import { isDatabaseUnavailable } from '@/lib/db-unavailable.ts';
 import { fail, ok, type Result } from '@/lib/result.ts';
 import { findUsersByEmail } from '@/lib/users/queries.ts';
-import { ensurePlaceholderUser } from './people.ts';
+import { placeholderEmail } from './people.ts';
 import { annotationKey, planDocument, relationKey, type DocumentPlan, type Existing } from './plan.ts';
 import type { ImportDocument, ReadDocument } from './types.ts';
 
@@ -293,4 +293,23 @@ export async function importDocuments(
   if (!flushed.ok) return flushed;
   all.sort((a, b) => a.index - b.index);
   return ok({ jobId, ...countResults(all), results: all });
+}
+
+/**
+ * The account unknown authors of imported annotations are credited to. An existing account with
+ * that email is used as it is (a team may point it at a real "legacy data" account); otherwise a
+ * disabled account named "Imported" is created, which can never sign in (no password hash
+ * verifies) but shows in the annotator and the review history as the author.
+ */
+export async function ensurePlaceholderUser(): Promise<string> {
+  const email = placeholderEmail();
+  const found = await findUsersByEmail(db(), [email]);
+  const existing = found.get(email);
+  if (existing) return existing;
+  await db().$executeRaw`INSERT INTO "User" ("id", "email", "name", "role", "passwordHash", "disabledAt", "updatedAt")
+    VALUES (${`cimported${Date.now().toString(36)}`}, ${email}, 'Imported', 'RESEARCHER', '!no-password: placeholder of imported data', now(), now())
+    ON CONFLICT DO NOTHING`;
+  const created = (await findUsersByEmail(db(), [email])).get(email);
+  if (!created) throw new Error(`The placeholder user ${email} could not be created.`);
+  return created;
 }
