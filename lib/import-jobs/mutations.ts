@@ -1,5 +1,5 @@
 import type { Actor } from '@/lib/auth/policy.ts';
-import { db, type DbTx, type Prisma } from '@/lib/db.ts';
+import { db, type DbTx } from '@/lib/db.ts';
 import { isDatabaseUnavailable } from '@/lib/db-unavailable.ts';
 import { fail, ok, type Result } from '@/lib/result.ts';
 import { contentHash } from '@/lib/articles/normalize.ts';
