@@ -1,6 +1,6 @@
 import type { AnnotatorProgress } from '@/lib/progress/types';
 import { AnnotatorsChart } from './AnnotatorsChart';
-import { cell, headCell, percent, ProgressSection } from './ProgressSection';
+import { cell, percent, ProgressSection, ProgressTableHead } from './ProgressSection';
 
 /** Annotations per annotator, approval rate and rejection reasons. */
 export function AnnotatorProgressSection({ annotators, csvHref, rangeNote }: { annotators: AnnotatorProgress[]; csvHref: string; rangeNote: string }) {
@@ -19,31 +19,7 @@ export function AnnotatorProgressSection({ annotators, csvHref, rangeNote }: { a
     >
       <table className="w-full text-sm">
         <caption className="sr-only">Annotations per annotator, approval rate and rejection reasons</caption>
-        <thead className="bg-stone-50 text-stone-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
-              Annotator
-            </th>
-            <th scope="col" className={headCell}>
-              Created
-            </th>
-            <th scope="col" className={headCell}>
-              Pending
-            </th>
-            <th scope="col" className={headCell}>
-              Approved
-            </th>
-            <th scope="col" className={headCell}>
-              Rejected
-            </th>
-            <th scope="col" className={headCell}>
-              Approval rate
-            </th>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
-              Top rejection reasons
-            </th>
-          </tr>
-        </thead>
+        <ProgressTableHead rowHeading="Annotator" figures={['Created', 'Pending', 'Approved', 'Rejected', 'Approval rate']} texts={['Top rejection reasons']} />
         <tbody className="divide-y divide-stone-100">
           {annotators.map((a) => (
             <tr key={a.id}>

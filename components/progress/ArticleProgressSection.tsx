@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ArticleProgress } from '@/lib/progress/types';
 import { ArticlesChart } from './ArticlesChart';
-import { cell, headCell, percent, ProgressSection } from './ProgressSection';
+import { cell, percent, ProgressSection, ProgressTableHead } from './ProgressSection';
 
 /** The article table shows the most annotated; the CSV has every one. */
 const ARTICLE_ROWS = 200;
@@ -22,37 +22,7 @@ export function ArticleProgressSection({ articles, csvHref, rangeNote }: { artic
     >
       <table className="w-full text-sm">
         <caption className="sr-only">Annotations per article by kind and status, and the share reviewed</caption>
-        <thead className="bg-stone-50 text-stone-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
-              Article
-            </th>
-            <th scope="col" className={headCell}>
-              Annotations
-            </th>
-            <th scope="col" className={headCell}>
-              Claims
-            </th>
-            <th scope="col" className={headCell}>
-              Events
-            </th>
-            <th scope="col" className={headCell}>
-              Sources
-            </th>
-            <th scope="col" className={headCell}>
-              Pending
-            </th>
-            <th scope="col" className={headCell}>
-              Approved
-            </th>
-            <th scope="col" className={headCell}>
-              Rejected
-            </th>
-            <th scope="col" className={headCell}>
-              Reviewed
-            </th>
-          </tr>
-        </thead>
+        <ProgressTableHead rowHeading="Article" figures={['Annotations', 'Claims', 'Events', 'Sources', 'Pending', 'Approved', 'Rejected', 'Reviewed']} />
         <tbody className="divide-y divide-stone-100">
           {articles.slice(0, ARTICLE_ROWS).map((a) => (
             <tr key={a.id}>

@@ -1,7 +1,7 @@
 import type { ReviewerProgress } from '@/lib/progress/types';
 import { utcMinute } from '@/components/ui/utc-minute';
 import { ReviewersChart } from './ReviewersChart';
-import { cell, headCell, ProgressSection } from './ProgressSection';
+import { cell, ProgressSection, ProgressTableHead } from './ProgressSection';
 
 /** Decisions per reviewer: total, last 7 and 30 days, approvals and rejections. */
 export function ReviewerProgressSection({ reviewers, csvHref, ranged }: { reviewers: ReviewerProgress[]; csvHref: string; ranged: boolean }) {
@@ -16,31 +16,7 @@ export function ReviewerProgressSection({ reviewers, csvHref, ranged }: { review
     >
       <table className="w-full text-sm">
         <caption className="sr-only">Decisions per reviewer: total, last 7 and 30 days, approvals and rejections</caption>
-        <thead className="bg-stone-50 text-stone-700">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left font-medium">
-              Reviewer
-            </th>
-            <th scope="col" className={headCell}>
-              Decisions
-            </th>
-            <th scope="col" className={headCell}>
-              Last 7 days
-            </th>
-            <th scope="col" className={headCell}>
-              Last 30 days
-            </th>
-            <th scope="col" className={headCell}>
-              Approvals
-            </th>
-            <th scope="col" className={headCell}>
-              Rejections
-            </th>
-            <th scope="col" className={headCell}>
-              Latest
-            </th>
-          </tr>
-        </thead>
+        <ProgressTableHead rowHeading="Reviewer" figures={['Decisions', 'Last 7 days', 'Last 30 days', 'Approvals', 'Rejections', 'Latest']} />
         <tbody className="divide-y divide-stone-100">
           {reviewers.map((r) => (
             <tr key={r.id}>
