@@ -1,24 +1,70 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import { DATABASE_MODULES, UNTIL_VOCAB_MERGES } from './scripts/lib/structure-rules.mjs';
 
 // One import style: `./x` for a file's own folder, `@/...` for anything else, never `../`, so a
 // module's imports read the same wherever it is and moving a file does not rewrite its neighbours.
 const oneImportStyle = { group: ['../*', '../**'], message: 'Import from another folder with @/..., not ../' };
 
 // app/ and components/ never reach the database directly: only lib/ does, through lib/db.ts.
+const databaseOutsideLib = [
+  {
+    group: ['@/lib/db', '**/lib/db', '**/lib/db.ts', '@/lib/generated/*', '**/generated/prisma/*'],
+    message: 'Only lib/ talks to the database; call a lib/<domain> function instead.',
+  },
+  { group: ['@prisma/*', 'pg'], message: 'Only lib/db.ts creates database clients.' },
+];
 const noDatabaseOutsideLib = {
-  files: ['app/**', 'components/**'],
+  files: ['app/**'],
+  rules: { 'no-restricted-imports': ['error', { patterns: [...databaseOutsideLib, oneImportStyle] }] },
+};
+
+// A component is used by routes, never the other way round.
+const componentsNeverImportApp = {
+  files: ['components/**'],
   rules: {
     'no-restricted-imports': [
       'error',
       {
         patterns: [
-          {
-            group: ['@/lib/db', '**/lib/db', '**/lib/db.ts', '@/lib/generated/*', '**/generated/prisma/*'],
-            message: 'Only lib/ talks to the database; call a lib/<domain> function instead.',
-          },
-          { group: ['@prisma/*', 'pg'], message: 'Only lib/db.ts creates database clients.' },
+          ...databaseOutsideLib,
+          { group: ['@/app', '@/app/*', '**/app/*'], message: 'components/ must not import app/: move what both need into components/ or lib/.' },
           oneImportStyle,
+        ],
+      },
+    ],
+  },
+};
+
+// Inside lib/, only a domain's queries.ts and mutations.ts (and the few database modules listed,
+// with their reasons, in scripts/lib/structure-rules.mjs) use the database client; the rest of a
+// domain is pure and takes a transaction as a parameter when it must run inside one.
+const databaseOnlyInQueriesAndMutations = {
+  files: ['lib/**'],
+  ignores: [
+    'lib/**/queries.ts',
+    'lib/**/mutations.ts',
+    ...Object.keys(DATABASE_MODULES),
+    ...UNTIL_VOCAB_MERGES.databaseModules,
+    'lib/generated/**',
+    '**/*.test.ts',
+    '**/*.test-*.ts',
+  ],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: ['@/lib/db', '@/lib/db.ts', './db.ts'].map((name) => ({
+          name,
+          importNames: ['db', 'disconnectDb'],
+          message: 'Only queries.ts and mutations.ts use the database client (exceptions: scripts/lib/structure-rules.mjs).',
+        })),
+        patterns: [
+          {
+            group: ['pg', '@prisma/*', '@/lib/generated/*', '**/generated/prisma/*'],
+            allowTypeImports: true,
+            message: 'Only queries.ts and mutations.ts use the database client (exceptions: scripts/lib/structure-rules.mjs).',
+          },
         ],
       },
     ],
@@ -61,7 +107,9 @@ const config = [
   ...nextVitals,
   ...nextTs,
   noDatabaseOutsideLib,
+  componentsNeverImportApp,
   ...oneWayImports,
+  databaseOnlyInQueriesAndMutations,
   inputThroughParseInput,
   // Playwright fixtures call their continuation `use`, which is not React's hook.
   { files: ['e2e/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },

@@ -27,7 +27,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { generateToken, hashToken, tokenPrefix } from '../lib/tokens/format.ts';
+import { generateToken, hashToken, tokenPrefix } from '../lib/auth/token-format.ts';
 import { applyMigrations } from '../scripts/db/schema-engine.ts';
 import { ensureBuild } from '../scripts/lib/build.ts';
 import { createDatabaseIfMissing } from '../scripts/lib/database-url.ts';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { importAnnotatedRequest } from '../lib/annotation-import/import-request.ts';
+import { importAnnotatedRequest } from '../lib/import-requests/import-annotated.ts';
 import { disconnectDb } from '../lib/db.ts';
 import { exportDownload } from '../lib/export/download.ts';
 

@@ -21,7 +21,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import os from 'node:os';
 import pg from 'pg';
-import { generateToken, hashToken, tokenPrefix } from '../lib/tokens/format.ts';
+import { generateToken, hashToken, tokenPrefix } from '../lib/auth/token-format.ts';
 import { scratchDatabase, startApp, stopApp } from './app-server.ts';
 import { percentile, printLatencies } from './stats.ts';
 

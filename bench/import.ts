@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { createImportJob, importParsedItems } from '../lib/articles/import/service.ts';
+import { createImportJob, importParsedItems } from '../lib/import-jobs/mutations.ts';
 import { contentHash, normalizeArticleText } from '../lib/articles/normalize.ts';
 import { parseImportItem } from '../lib/articles/parse/index.ts';
 import { db, disconnectDb } from '../lib/db.ts';

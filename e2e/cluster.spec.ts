@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { startApp, stopApp, type BenchApp } from '../bench/app-server.ts';
 import { db } from '../lib/db.ts';
-import { generateToken, hashToken, tokenPrefix } from '../lib/tokens/format.ts';
+import { generateToken, hashToken, tokenPrefix } from '../lib/auth/token-format.ts';
 import { createTestArticle, createTestUser, expect, test } from './support/fixtures.ts';
 
 // `WEB_CONCURRENCY=2`: the production server as `npm start` runs it, two app processes on one port

@@ -3,7 +3,7 @@ import { ArticleMeta } from '@/components/articles/ArticleMeta';
 import { FeedbackSection } from '@/components/dashboard/FeedbackSection';
 import { StatCard } from '@/components/dashboard/StatCard';
 import { requirePagePermission } from '@/lib/auth/session';
-import { getDashboardCounts, recentArticles, REVIEW_QUEUE_COUNT_CAP } from '@/lib/dashboard/counts';
+import { getDashboardCounts, recentArticles, REVIEW_QUEUE_COUNT_CAP } from '@/lib/dashboard/queries';
 import { feedbackSinceLastLook } from '@/lib/review/feedback-count';
 import { rejectedForAuthor } from '@/lib/review/service';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ItemResult } from '@/lib/articles/import/results';
+import type { ItemResult } from '@/lib/import-jobs/results';
 import { countOf } from '@/components/ui/count';
 
 const BADGE: Record<ItemResult['status'], string> = {

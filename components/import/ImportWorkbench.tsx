@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type DragEvent, type FormEvent } from 'react';
-import type { ItemResult } from '@/lib/articles/import/results';
+import type { ItemResult } from '@/lib/import-jobs/results';
 import { callApi } from '@/lib/http/client';
 import { Button } from '@/components/ui/Button';
 import { countOf } from '@/components/ui/count';

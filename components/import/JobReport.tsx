@@ -1,5 +1,5 @@
-import type { ImportJobView } from '@/lib/articles/import/service';
-import type { ItemResult } from '@/lib/articles/import/results';
+import type { ImportJobView } from '@/lib/import-jobs/queries';
+import type { ItemResult } from '@/lib/import-jobs/results';
 import { countOf } from '@/components/ui/count';
 import { ImportResults } from './ImportResults';
 import { RefreshWhileRunning } from './RefreshWhileRunning';

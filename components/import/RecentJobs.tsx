@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ImportJobView } from '@/lib/articles/import/service';
+import type { ImportJobView } from '@/lib/import-jobs/queries';
 
 const when = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 

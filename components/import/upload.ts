@@ -1,4 +1,4 @@
-import type { ImportOutcome } from '@/lib/articles/import/results';
+import type { ImportOutcome } from '@/lib/import-jobs/results';
 import type { ApiOutcome } from '@/lib/http/client';
 
 /** Where a file goes: plain articles, or an annotated file (a Newsmark JSONL export, a brat zip). */

@@ -43,5 +43,28 @@ export function ProgressSection({
 }
 
 export const cell = 'px-3 py-2 text-right tabular-nums';
-export const headCell = 'px-3 py-2 text-right font-medium';
+const headCell = 'px-3 py-2 text-right font-medium';
 export const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+
+/** A progress table's head: the row heading's column, the figures (right-aligned), then text columns. */
+export function ProgressTableHead({ rowHeading, figures, texts = [] }: { rowHeading: string; figures: string[]; texts?: string[] }) {
+  return (
+    <thead className="bg-stone-50 text-stone-700">
+      <tr>
+        <th scope="col" className="px-3 py-2 text-left font-medium">
+          {rowHeading}
+        </th>
+        {figures.map((label) => (
+          <th key={label} scope="col" className={headCell}>
+            {label}
+          </th>
+        ))}
+        {texts.map((label) => (
+          <th key={label} scope="col" className="px-3 py-2 text-left font-medium">
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { feedbackSinceLastLook } from '@/lib/review/feedback-count';
-import type { SessionUser } from '@/lib/users/queries';
+import type { SessionUser } from '@/lib/auth/model';
 import { navigationFor } from './navigation';
 import { NavLinks } from './NavLinks';
 import { RoleBadge } from './RoleBadge';

@@ -1,5 +1,6 @@
 import { readJson } from '@/lib/articles/parse/read-json.ts';
-import { isExportLine, readExportLine, readExportLineText } from './jsonl-read.ts';
+import { isExportLine } from '@/lib/articles/parse/export-line.ts';
+import { readExportLine, readExportLineText } from './jsonl-read.ts';
 import type { ReadDocument } from './types.ts';
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ITEM, TEXT } from '@/lib/export/fixture.test-data.ts';
 import { jsonlLine } from '@/lib/export/jsonl.ts';
-import { isExportLine, readExportLine, readExportLineText } from './jsonl-read.ts';
+import { isExportLine } from '@/lib/articles/parse/export-line.ts';
+import { readExportLine, readExportLineText } from './jsonl-read.ts';
 import { document, error } from './read.test-data.ts';
 
 /** The golden fixture's JSONL line, parsed, as another tool or a person would hand it over. */

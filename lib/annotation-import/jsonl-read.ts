@@ -86,18 +86,6 @@ const lineSchema = z.object(
   'The line is not an object like {"article": {…}, "annotations": […]}.',
 );
 
-/**
- * Whether a parsed JSON value is an export line rather than a plain article: it has an "article"
- * object (plain articles never do). The /import page tells the two apart by the same rule
- * (components/import/upload.ts), so a file goes where it is read.
- */
-export const isExportLine = (value: unknown): boolean =>
-  typeof value === 'object' &&
-  value !== null &&
-  !Array.isArray(value) &&
-  typeof (value as { article?: unknown }).article === 'object' &&
-  (value as { article?: unknown }).article !== null;
-
 type Read<T> = { ok: true; value: T } | { ok: false; error: string };
 
 function readAnnotation(raw: unknown, index: number, articleText: string): Read<ImportAnnotation> {

@@ -5,8 +5,8 @@ import { updateAnnotation } from '@/lib/annotations/service.ts';
 import { db, disconnectDb } from '@/lib/db.ts';
 import { jsonlLine } from '@/lib/export/jsonl.ts';
 import { seedExport } from '@/lib/export/seed.test-data.ts';
-import { exportItems } from '@/lib/export/source.ts';
-import { importAnnotatedRequest } from './import-request.ts';
+import { exportItems } from '@/lib/export/queries.ts';
+import { importAnnotatedRequest } from '@/lib/import-requests/import-annotated.ts';
 
 /**
  * Issue 6's round trip: export JSONL (every status), import it into an empty database (the same

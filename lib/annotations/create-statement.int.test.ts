@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '@/lib/articles/normalize.ts';
 import { articleListQuerySchema, articleListSql, listArticles } from '@/lib/articles/queries.ts';
-import { setArticleArchived } from '@/lib/articles/manage.ts';
+import { setArticleArchived } from '@/lib/articles/mutations.ts';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db, Prisma } from '@/lib/db.ts';
 import { createAnnotation, deleteAnnotation } from './service.ts';

@@ -7,7 +7,7 @@ import { prng } from '@/lib/random/seeded.ts';
 import { createRelation, deleteRelation } from '@/lib/relations/service.ts';
 import type { Result } from '@/lib/result.ts';
 import { reviewAnnotation } from '@/lib/review/service.ts';
-import { setArticleArchived } from './manage.ts';
+import { setArticleArchived } from './mutations.ts';
 
 const TEXT = 'The council said the ferry resumes in June, according to its spokesperson. Storms closed the harbour.';
 const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote });

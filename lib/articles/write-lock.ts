@@ -4,7 +4,7 @@ import { Prisma, type DbTx } from '@/lib/db.ts';
  * Every write to what an article holds (its annotations, their decisions and relations) starts
  * here, in its transaction: it locks the article's row and reads archivedAt in the same
  * statement, and refuses an archived article. Archiving takes FOR UPDATE on the same row
- * (lib/articles/manage.ts), so it waits for the writes already past this lock, and a write that
+ * (lib/articles/mutations.ts), so it waits for the writes already past this lock, and a write that
  * comes after it waits, then reads the new archivedAt: nothing is written to an archived article.
  *
  * Why FOR KEY SHARE: of the row locks it conflicts with FOR UPDATE only, so writers do not wait

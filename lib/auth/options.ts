@@ -2,7 +2,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { isDatabaseUnavailable } from '@/lib/db-unavailable.ts';
 import { sameOriginPath } from '@/lib/http/redirect.ts';
-import { findLoginCandidate, findSessionUser } from '@/lib/users/queries.ts';
+import { findLoginCandidate, findSessionUser } from './queries.ts';
 import { loginSchema } from './login-schema.ts';
 import { burnPasswordCheck, verifyPassword } from './password.ts';
 

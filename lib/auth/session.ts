@@ -6,8 +6,8 @@ import { checkIdempotencyKey } from '@/lib/http/idempotency.ts';
 import { DatabaseUnavailableError } from '@/lib/db-unavailable.ts';
 import { loginUrlFor, REQUEST_PATH_HEADER } from '@/lib/http/redirect.ts';
 import { fail, ok, type Result } from '@/lib/result.ts';
-import { userForToken } from '@/lib/tokens/service.ts';
-import type { SessionUser } from '@/lib/users/queries.ts';
+import { userForToken } from './queries.ts';
+import type { SessionUser } from './model.ts';
 import { authOptions } from './options.ts';
 import { can, type Action, type OwnedResource } from './policy.ts';
 

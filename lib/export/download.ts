@@ -1,5 +1,5 @@
 import { exportHeaders, exportStream, type ExportFormat } from './response.ts';
-import { countExport, exportItems, type ExportQuery } from './source.ts';
+import { countExport, exportItems, type ExportQuery } from './queries.ts';
 import type { ExportItem } from './types.ts';
 
 export interface ExportDownload {

@@ -2,14 +2,8 @@
  * The live event stream of one article, wired to this process's listener: what the route
  * `GET /api/articles/:id/events` returns once it has authorized the request.
  */
-import { db } from '@/lib/db.ts';
 import { createLiveEventStream, liveEventResponse } from './event-stream.ts';
 import { liveListener } from './listener.ts';
-
-/** Whether the article exists (archived ones too: they stay readable). Reads the id only, never the text. */
-export async function liveArticleExists(articleId: string): Promise<boolean> {
-  return (await db().article.findUnique({ where: { id: articleId }, select: { id: true } })) !== null;
-}
 
 export interface ArticleEventsRequest {
   articleId: string;

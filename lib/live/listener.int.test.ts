@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LiveMessage } from '@/lib/annotations/paint.ts';
 import { db } from '@/lib/db.ts';
-import { liveArticleExists } from './article-events.ts';
+import { liveArticleExists } from './queries.ts';
 import { createLiveEventStream } from './event-stream.ts';
 import { LiveListener } from './listener.ts';
 import { LIVE_CHANNEL } from './messages.ts';

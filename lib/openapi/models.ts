@@ -106,7 +106,7 @@ const ArticleListItem = objectOf({
 const page = (item: string) =>
   objectOf({ items: arrayOf(schemaRef(item)), nextCursor: { ...nullableText, description: 'Pass as `cursor` for the next page; null on the last.' } });
 
-/** ArticleMetadata (lib/articles/manage.ts): what an edit or an archive answers. */
+/** ArticleMetadata (lib/articles/mutations.ts): what an edit or an archive answers. */
 const articleMetadataFields = {
   id,
   title: text,
@@ -142,7 +142,7 @@ const ReviewQueueItem = objectOf({
   relations: arrayOf(schemaRef('RelationDetail')),
 });
 
-/** TokenView (lib/tokens/service.ts). */
+/** TokenView (lib/tokens/model.ts). */
 const tokenFields = { id, name: text, prefix: text, createdAt: dateTime, lastUsedAt: nullable(dateTime), revokedAt: nullable(dateTime) };
 
 /** UserSummary (lib/users/queries.ts). */
@@ -155,7 +155,7 @@ const User = objectOf({
   createdAt: dateTime,
 });
 
-/** ImportJobView (lib/articles/import/service.ts). */
+/** ImportJobView (lib/import-jobs/queries.ts). */
 const ImportJob = objectOf({
   id,
   state: { type: 'string', enum: ['queued', 'running', 'done', 'failed', 'interrupted'] },
@@ -170,7 +170,7 @@ const ImportJob = objectOf({
   relations: count,
 });
 
-/** ItemResult (lib/articles/import/results.ts): one line of an import's results. */
+/** ItemResult (lib/import-jobs/results.ts): one line of an import's results. */
 const ImportItemResult = objectOf(
   {
     index: count,

@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../../lib/audit/record.ts';
 import { hashPassword } from '../../lib/auth/password.ts';
 import type { Role } from '../../lib/auth/policy.ts';
-import { createImportJob, finishImportJob, importParsedItems } from '../../lib/articles/import/service.ts';
+import { createImportJob, finishImportJob, importParsedItems } from '../../lib/import-jobs/mutations.ts';
 import { parseImportItem } from '../../lib/articles/parse/index.ts';
 import { db } from '../../lib/db.ts';
-import { findUserIdByEmail } from '../../lib/users/queries.ts';
+import { findUserIdByEmail } from '../../lib/auth/queries.ts';
 import { loadDemoArticles } from './demo-articles.ts';
 
 export interface DemoLogin {

@@ -1,10 +1,10 @@
 /**
- * For lib/articles/import/kill.int.test.ts: imports `count` generated articles into job `jobId`
+ * For lib/import-jobs/kill.int.test.ts: imports `count` generated articles into job `jobId`
  * as admin `actorId`, slowly enough to be killed between batches, keeping the job's heartbeat as a
  * request does. DATABASE_URL comes from the parent.
  */
-import { withJobHeartbeat } from '../../lib/articles/import/job-liveness.ts';
-import { importParsedItems } from '../../lib/articles/import/service.ts';
+import { withJobHeartbeat } from '../../lib/import-jobs/job-liveness.ts';
+import { importParsedItems } from '../../lib/import-jobs/mutations.ts';
 import { generatedItems } from './generated-items.ts';
 
 const [jobId, actorId, count, prefix] = process.argv.slice(2);

@@ -4,7 +4,7 @@ import { ChangePasswordForm } from '@/components/account/ChangePasswordForm';
 import { RoleBadge } from '@/components/shell/RoleBadge';
 import { can } from '@/lib/auth/policy';
 import { requirePagePermission } from '@/lib/auth/session';
-import { listTokens } from '@/lib/tokens/service';
+import { listTokens } from '@/lib/tokens/queries';
 
 export const metadata: Metadata = { title: 'Account' };
 

@@ -3,8 +3,8 @@ import { MAX_RESULT_ROWS } from '@/components/import/ImportResults';
 import { ImportWorkbench } from '@/components/import/ImportWorkbench';
 import { JobReport } from '@/components/import/JobReport';
 import { RecentJobs } from '@/components/import/RecentJobs';
-import { importJobIdSchema } from '@/lib/articles/import/schemas';
-import { getImportJob, listRecentImportJobs } from '@/lib/articles/import/service';
+import { importJobIdSchema } from '@/lib/import-jobs/schemas';
+import { getImportJob, listRecentImportJobs } from '@/lib/import-jobs/queries';
 import { requirePagePermission } from '@/lib/auth/session';
 import { parseInput } from '@/lib/validation';
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { importRequest } from '@/lib/articles/import/import-request';
-import { importQuerySchema } from '@/lib/articles/import/schemas';
+import { importRequest } from '@/lib/import-requests/import-articles';
+import { importQuerySchema } from '@/lib/import-jobs/schemas';
 import { articleListQuerySchema, listArticles } from '@/lib/articles/queries';
 import { can } from '@/lib/auth/policy';
 import { authorizeApi } from '@/lib/auth/session';

@@ -3,7 +3,7 @@ import { articleListQuerySchema } from '@/lib/articles/list-query';
 import { authorizeApi } from '@/lib/auth/session';
 import { exportDownload } from '@/lib/export/download';
 import { EXPORT_FILTER_KEYS, exportQuerySchema } from '@/lib/export/schemas';
-import { isExportableArticle, type ExportQuery } from '@/lib/export/source';
+import { isExportableArticle, type ExportQuery } from '@/lib/export/queries';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';

@@ -1,4 +1,5 @@
-import { createImportJob, listRecentImportJobs } from '@/lib/articles/import/service';
+import { createImportJob } from '@/lib/import-jobs/mutations';
+import { listRecentImportJobs } from '@/lib/import-jobs/queries';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';

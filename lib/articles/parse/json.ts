@@ -1,4 +1,4 @@
-import { isExportLine } from '@/lib/annotation-import/jsonl-read.ts';
+import { isExportLine } from './export-line.ts';
 import { parseImportItem } from './import-item.ts';
 import { formatCount, PARSE_LIMITS } from './limits.ts';
 import { readJson } from './read-json.ts';

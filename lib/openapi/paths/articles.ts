@@ -1,6 +1,6 @@
 import { createAnnotationSchema } from '@/lib/annotations/schemas.ts';
-import { importQuerySchema } from '@/lib/articles/import/schemas.ts';
-import { IMPORT_LIMITS } from '@/lib/articles/import/limits.ts';
+import { importQuerySchema } from '@/lib/import-jobs/schemas.ts';
+import { IMPORT_LIMITS } from '@/lib/import-jobs/limits.ts';
 import { articleListQuerySchema } from '@/lib/articles/list-query.ts';
 import { articleArchiveSchema, articleMetadataSchema } from '@/lib/articles/metadata-schema.ts';
 import { importItemSchema } from '@/lib/articles/parse/article-fields.ts';

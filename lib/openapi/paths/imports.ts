@@ -1,5 +1,5 @@
-import { ANNOTATED_IMPORT_LIMITS, annotatedImportQuerySchema } from '@/lib/annotation-import/read-request.ts';
-import { importJobQuerySchema } from '@/lib/articles/import/schemas.ts';
+import { ANNOTATED_IMPORT_LIMITS, annotatedImportQuerySchema } from '@/lib/import-requests/read-annotated.ts';
+import { importJobQuerySchema } from '@/lib/import-jobs/schemas.ts';
 import { arrayOf, objectOf, queryParameters, schemaRef } from '@/lib/openapi/json-schema.ts';
 import { idParameter, jsonContent, jsonRef, operation } from '@/lib/openapi/operation.ts';
 import type { Paths } from '@/lib/openapi/types.ts';

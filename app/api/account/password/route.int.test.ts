@@ -3,7 +3,7 @@ import { CLIENT_IP_HEADER } from '@/lib/auth/client-ip';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users directly, as e2e/support/fixtures.ts does
 import { db } from '@/lib/db';
-import { createToken } from '@/lib/tokens/service';
+import { createToken } from '@/lib/tokens/mutations';
 import { POST } from './route.ts';
 
 // lib/auth/session is real: only the request's headers (next/headers) and the cookie's session

@@ -4,7 +4,7 @@ import { apiHandler } from '@/lib/http/handler';
 import { readJsonBody } from '@/lib/http/body';
 import { errorResponse, throttledErrorResponse } from '@/lib/http/responses';
 import { changeOwnPasswordSchema } from '@/lib/users/schemas';
-import { changeOwnPassword } from '@/lib/users/service';
+import { changeOwnPassword } from '@/lib/users/mutations';
 import { otherMethods } from '@/lib/http/other-methods';
 
 export const POST = apiHandler(async (request: Request) => {

@@ -3,7 +3,8 @@ import { readJsonBody } from '@/lib/http/body';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { createTokenSchema } from '@/lib/tokens/schemas';
-import { createToken, listTokens } from '@/lib/tokens/service';
+import { createToken } from '@/lib/tokens/mutations';
+import { listTokens } from '@/lib/tokens/queries';
 import { otherMethods } from '@/lib/http/other-methods';
 
 // Managing tokens needs a signed-in browser: a token cannot list, mint or revoke tokens (403).

@@ -4,7 +4,7 @@ import { readJsonBody } from '@/lib/http/body';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { listUsers } from '@/lib/users/queries';
 import { createUserSchema } from '@/lib/users/schemas';
-import { createUser } from '@/lib/users/service';
+import { createUser } from '@/lib/users/mutations';
 import { otherMethods } from '@/lib/http/other-methods';
 
 export const GET = apiHandler(async () => {

@@ -1,4 +1,4 @@
-import { updateArticleMetadata } from '@/lib/articles/manage';
+import { updateArticleMetadata } from '@/lib/articles/mutations';
 import { articleMetadataSchema } from '@/lib/articles/metadata-schema';
 import { getArticle } from '@/lib/articles/queries';
 import { authorizeApi } from '@/lib/auth/session';

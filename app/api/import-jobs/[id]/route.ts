@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { importJobQuerySchema } from '@/lib/articles/import/schemas';
-import { getImportJob, getImportJobSummary } from '@/lib/articles/import/service';
+import { importJobQuerySchema } from '@/lib/import-jobs/schemas';
+import { getImportJob, getImportJobSummary } from '@/lib/import-jobs/queries';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';

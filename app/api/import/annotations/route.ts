@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { importAnnotatedRequest } from '@/lib/annotation-import/import-request';
-import { annotatedImportQuerySchema } from '@/lib/annotation-import/read-request';
+import { importAnnotatedRequest } from '@/lib/import-requests/import-annotated';
+import { annotatedImportQuerySchema } from '@/lib/import-requests/read-annotated';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse, throttledErrorResponse } from '@/lib/http/responses';

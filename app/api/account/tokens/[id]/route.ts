@@ -2,7 +2,7 @@ import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';
-import { revokeToken } from '@/lib/tokens/service';
+import { revokeToken } from '@/lib/tokens/mutations';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { otherMethods } from '@/lib/http/other-methods';
 

@@ -4,7 +4,7 @@ import { readJsonBody } from '@/lib/http/body';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { fail } from '@/lib/result';
 import { updateUserSchema } from '@/lib/users/schemas';
-import { updateUser } from '@/lib/users/service';
+import { updateUser } from '@/lib/users/mutations';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { otherMethods } from '@/lib/http/other-methods';
 

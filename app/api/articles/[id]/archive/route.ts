@@ -1,4 +1,4 @@
-import { setArticleArchived } from '@/lib/articles/manage';
+import { setArticleArchived } from '@/lib/articles/mutations';
 import { articleArchiveSchema } from '@/lib/articles/metadata-schema';
 import { authorizeApi } from '@/lib/auth/session';
 import { readJsonBody } from '@/lib/http/body';

@@ -1,7 +1,8 @@
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse } from '@/lib/http/responses';
-import { articleEventsResponse, liveArticleExists } from '@/lib/live/article-events';
+import { articleEventsResponse } from '@/lib/live/article-events';
+import { liveArticleExists } from '@/lib/live/queries';
 import { fail } from '@/lib/result';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { otherMethods } from '@/lib/http/other-methods';

@@ -1,4 +1,5 @@
-import { finishImportJob, getImportJob } from '@/lib/articles/import/service';
+import { finishImportJob } from '@/lib/import-jobs/mutations';
+import { getImportJob } from '@/lib/import-jobs/queries';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
