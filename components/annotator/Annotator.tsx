@@ -93,8 +93,8 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
     textRef.current?.focus();
   };
 
-  const { requestDelete, undoLastDelete } = useUndoDelete({ meId: me.id, canAnnotate, store, textRef, select, show });
-  const mutations = useAnnotationMutations({ article, me, store, select, show });
+  const { requestDelete, undoLastDelete } = useUndoDelete({ meId: me.id, canAnnotate, store, textRef, show });
+  const mutations = useAnnotationMutations({ article, me, store, show });
   const relationPicking = useRelationPicking({ textRef, createRelation: mutations.createRelation, select, show });
   const { picking, cancelPicking } = relationPicking;
   const selected = selectedId ? state.byId.get(selectedId) : undefined;

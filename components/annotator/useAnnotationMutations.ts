@@ -8,13 +8,12 @@ import { callApi } from '@/lib/http/client';
 import { RELATION_LABEL } from './AnnotationPanel';
 import type { AnnotatorStore } from './store/annotator-store';
 import type { ShowToast } from './Toasts';
-import { toPaint, type AnnotationChanges, type AnnotationJson, type PatchResult, type RelationJson, type SelectAnnotation } from './types';
+import { toPaint, type AnnotationChanges, type AnnotationJson, type PatchResult, type RelationJson } from './types';
 
 interface Options {
   article: { id: string; text: string };
   me: { id: string; name: string };
   store: AnnotatorStore;
-  select: SelectAnnotation;
   show: ShowToast;
 }
 
@@ -22,11 +21,11 @@ interface Options {
  * The annotator's writes: shown at once, then sent, and rolled back with a message when the
  * server refuses (the rules live in the store; this sends and reports).
  */
-export function useAnnotationMutations({ article, me, store, select, show }: Options) {
+export function useAnnotationMutations({ article, me, store, show }: Options) {
   const createAnnotation = useCallback(
     async (kind: AnnotationKindName, span: { start: number; end: number }): Promise<PaintAnnotation | null> => {
+      // The store selects it and opens its panel.
       const temp = store.beginCreate(kind, span, { id: me.id, name: me.name });
-      select(temp.id, { open: true });
       const result = await callApi<AnnotationJson>('POST', `/api/articles/${article.id}/annotations`, {
         kind,
         ...span,
@@ -41,7 +40,7 @@ export function useAnnotationMutations({ article, me, store, select, show }: Opt
       store.confirmCreate(temp.id, saved, result.data.author.name);
       return saved;
     },
-    [article.id, article.text, me.id, me.name, select, show, store],
+    [article.id, article.text, me.id, me.name, show, store],
   );
 
   const patch = useCallback(

@@ -5,7 +5,6 @@ import { callApi } from '@/lib/http/client';
 import { KIND_LABEL } from './labels';
 import type { AnnotatorStore } from './store/annotator-store';
 import type { ShowToast } from './Toasts';
-import type { SelectAnnotation } from './types';
 
 const UNDO_MS = 6000;
 
@@ -14,7 +13,6 @@ interface Options {
   canAnnotate: boolean;
   store: AnnotatorStore;
   textRef: RefObject<HTMLDivElement | null>;
-  select: SelectAnnotation;
   show: ShowToast;
 }
 
@@ -22,7 +20,7 @@ interface Options {
  * Deleting waits out an undo window before the server hears of it, so an accidental Delete costs
  * nothing (the store holds the deletion; this keeps its timer, sends it and offers the undo).
  */
-export function useUndoDelete({ meId, canAnnotate, store, textRef, select, show }: Options) {
+export function useUndoDelete({ meId, canAnnotate, store, textRef, show }: Options) {
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
   const commitDelete = useCallback(
@@ -43,9 +41,10 @@ export function useUndoDelete({ meId, canAnnotate, store, textRef, select, show 
     (id: string) => {
       clearTimeout(timers.current.get(id));
       timers.current.delete(id);
-      if (store.undoDelete(id)) select(id, { open: true });
+      // The store brings it back selected, its panel open.
+      store.undoDelete(id);
     },
-    [select, store],
+    [store],
   );
 
   const requestDelete = useCallback(

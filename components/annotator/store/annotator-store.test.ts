@@ -241,6 +241,16 @@ describe('edits', () => {
     expect(store.beginEdit('a', (a) => a)).toEqual({ ok: false, message: 'This annotation no longer exists.' });
   });
 
+  it('an edit’s answer is dropped while the undo window is open, even when a reload showed the annotation again', () => {
+    const store = storeWith([annotation('a')]);
+    const start = store.beginEdit('a', (a) => a);
+    if (!start.ok) throw new Error(start.message);
+    store.requestDelete('a', ME);
+    store.replaceAll({ annotations: [annotation('a')], relations: [], users: {} });
+    expect(store.finishEdit('a', start.before, { ok: true, annotation: annotation('a', { version: 2 }), authorName: 'Me' })).toBe(false);
+    expect(store.getState().byId.get('a')?.version).toBe(1);
+  });
+
   it('edits of one annotation run one after another; another annotation’s edits do not wait', async () => {
     const store = storeWith([annotation('a'), annotation('b')]);
     const order: string[] = [];
