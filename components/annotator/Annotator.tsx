@@ -2,7 +2,7 @@
 
 import './annotator.css';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { RELATION_PAIRS, type PackedPaintData, type PaintAnnotation, type PaintData } from '@/lib/annotations/paint';
+import { RELATION_PAIRS, type PackedPaintData, type PaintAnnotation } from '@/lib/annotations/paint';
 import type { AnnotationKindName } from '@/lib/annotations/schemas';
 import { splitParagraphs } from '@/lib/articles/paragraphs';
 import { AnnotationPanel, RELATION_LABEL, type PanelActions } from './AnnotationPanel';
@@ -14,9 +14,10 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { SpanHandles } from './SpanHandles';
 import { Toasts, useToasts } from './Toasts';
+import { createAnnotatorStore, isTemporary, orderedAnnotations, relationsOf } from './store/annotator-store';
+import { useAnnotatorState } from './store/useAnnotatorState';
 import type { SelectAnnotation } from './types';
 import { useAnnotationMutations } from './useAnnotationMutations';
-import { useAnnotationStore } from './useAnnotationStore';
 import { useAnnotationSync } from './useAnnotationSync';
 import { useAnnotatorKeyboard } from './useAnnotatorKeyboard';
 import { useDeepLink } from './useDeepLink';
@@ -36,14 +37,14 @@ export interface AnnotatorProps {
 
 const ALL_KINDS: AnnotationKindName[] = ['claim', 'event', 'source'];
 const noSubscribe = () => () => {};
-const NO_PAINT_DATA: PaintData = { annotations: [], relations: [], users: {} };
 
 /** The annotator: the article with its highlights, the selection toolbar, the legend and the panel. */
 export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps) {
   const paragraphs = useMemo(() => splitParagraphs(article.text), [article.text]);
-  const store = useAnnotationStore(paragraphs, NO_PAINT_DATA);
+  const [store] = useState(() => createAnnotatorStore(paragraphs));
+  const state = useAnnotatorState(store);
+  const { id: selectedId, open: panelOpen } = state.selection;
   const asideRef = useRef<HTMLElement>(null);
-  const storeRef = useRef(store);
   // Highlights are drawn only once hydrated: the server HTML carries the plain text.
   const painted = useSyncExternalStore(
     noSubscribe,
@@ -55,20 +56,12 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
   const wrapRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [panelOpen, setPanelOpen] = useState(false);
   const [focusPanel, setFocusPanel] = useState(0);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const { toasts, show, dismiss } = useToasts();
   const lastChain = useRef('');
-  const selectedRef = useRef<string | null>(null);
-
-  useEffect(() => {
-    storeRef.current = store;
-    selectedRef.current = selectedId;
-  });
 
   useEffect(() => {
     if (focusPanel) headingRef.current?.focus();
@@ -78,34 +71,33 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
     (a: PaintAnnotation, position?: string) => {
       const quote = article.text.slice(a.start, Math.min(a.end, a.start + 120));
       setAnnouncement(
-        `${KIND_LABEL[a.kind]}${position ? ` ${position}` : ''}: “${quote}”, ${STATUS_LABEL[a.status].replace(/ [✓✗]$/, '').toLowerCase()}, by ${storeRef.current.users[a.authorId] ?? 'someone'}.`,
+        `${KIND_LABEL[a.kind]}${position ? ` ${position}` : ''}: “${quote}”, ${STATUS_LABEL[a.status].replace(/ [✓✗]$/, '').toLowerCase()}, by ${store.getState().users[a.authorId] ?? 'someone'}.`,
       );
     },
-    [article.text],
+    [article.text, store],
   );
 
   const select: SelectAnnotation = useCallback(
     (id, { open = true, scroll = false } = {}) => {
-      setSelectedId(id);
-      setPanelOpen(id !== null && open);
+      store.select(id, open);
       if (!id) return;
-      const annotation = storeRef.current.byId.get(id);
+      const annotation = store.getState().byId.get(id);
       if (annotation) announce(annotation);
       if (scroll) textRef.current?.querySelector(`[data-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'center' });
     },
-    [announce],
+    [announce, store],
   );
 
   const closePanel = () => {
-    setPanelOpen(false);
+    store.setPanelOpen(false);
     textRef.current?.focus();
   };
 
-  const { requestDelete, undoLastDelete, isDeletePending } = useUndoDelete({ meId: me.id, canAnnotate, storeRef, selectedRef, textRef, select, show });
-  const mutations = useAnnotationMutations({ article, me, storeRef, selectedRef, select, setSelectedId, show, isDeletePending });
+  const { requestDelete, undoLastDelete } = useUndoDelete({ meId: me.id, canAnnotate, store, textRef, show });
+  const mutations = useAnnotationMutations({ article, me, store, show });
   const relationPicking = useRelationPicking({ textRef, createRelation: mutations.createRelation, select, show });
   const { picking, cancelPicking } = relationPicking;
-  const selected = selectedId ? store.byId.get(selectedId) : undefined;
+  const selected = selectedId ? state.byId.get(selectedId) : undefined;
   const textSelection = useTextSelection({
     text: article.text,
     canAnnotate,
@@ -119,9 +111,9 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
     show,
   });
   const { toolbar, createFromSelection } = textSelection;
-  const { loaded, commentTicks, liveStatus } = useAnnotationSync({ articleId: article.id, paint, storeRef, selectedRef, select, show, isDeletePending });
-  useDeepLink(loaded, storeRef, select);
-  const { emphasis, hoverStyle, onPointerOver, onPointerLeave } = useHighlightEmphasis(painted, selectedId, store.relations);
+  const { loaded, commentTicks, liveStatus } = useAnnotationSync({ articleId: article.id, paint, store, show });
+  useDeepLink(loaded, store, select);
+  const { emphasis, hoverStyle, onPointerOver, onPointerLeave } = useHighlightEmphasis(painted, selectedId, state.relations);
 
   // Tell tests and benchmarks when every highlight is on screen (two frames: laid out and painted).
   useEffect(() => {
@@ -134,13 +126,11 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
     store,
     filters,
     meId: me.id,
-    selectedId,
     select,
     announce,
     say: setAnnouncement,
-    panelOpen,
     openPanel: () => {
-      setPanelOpen(true);
+      store.setPanelOpen(true);
       setFocusPanel((n) => n + 1);
     },
     closePanel,
@@ -160,7 +150,7 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
     const found: PaintAnnotation[] = [];
     let element = target instanceof Element ? target.closest('[data-id]') : null;
     while (element && textRef.current?.contains(element)) {
-      const a = store.byId.get((element as HTMLElement).dataset.id ?? '');
+      const a = state.byId.get((element as HTMLElement).dataset.id ?? '');
       if (a && isVisible(a, filters, me.id)) found.push(a);
       element = element.parentElement?.closest('[data-id]') ?? null;
     }
@@ -194,10 +184,7 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
     reviewed: mutations.noteReviewed,
     close: closePanel,
   };
-  const relationsOfSelected = useMemo(
-    () => (selectedId ? [...store.relations.values()].filter((r) => r.fromId === selectedId || r.toId === selectedId) : []),
-    [store.relations, selectedId],
-  );
+  const relationsOfSelected = useMemo(() => (selectedId ? relationsOf(state.relations, selectedId) : []), [state.relations, selectedId]);
 
   return (
     <div className="gap-8 lg:grid lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -231,7 +218,7 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
           onPointerOver={onPointerOver}
           onPointerLeave={onPointerLeave}
         >
-          <ArticleText paragraphs={paragraphs} perParagraph={store.perParagraph} meId={me.id} painted={painted} />
+          <ArticleText paragraphs={paragraphs} perParagraph={state.perParagraph} meId={me.id} painted={painted} />
         </div>
         {toolbar ? (
           <SelectionToolbar
@@ -241,13 +228,13 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
             onPick={(kind) => void createFromSelection(kind)}
           />
         ) : null}
-        {selected && panelOpen && selected.authorId === me.id && canAnnotate && !selected.id.startsWith('tmp-') ? (
+        {selected && panelOpen && selected.authorId === me.id && canAnnotate && !isTemporary(selected) ? (
           <SpanHandles
             annotation={selected}
             text={article.text}
             textRef={textRef}
             wrapRef={wrapRef}
-            preview={(a) => storeRef.current.upsert(a)}
+            preview={store.preview}
             commit={mutations.setSpan}
             nudge={mutations.nudgeSpan}
           />
@@ -267,9 +254,9 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
               text={article.text}
               me={{ id: me.id, role: me.role, canAnnotate: me.canAnnotate, canComment: me.canComment }}
               rejectReasons={rejectReasons}
-              users={store.users}
+              users={state.users}
               relations={relationsOfSelected}
-              byId={store.byId}
+              byId={state.byId}
               commentsKey={commentTicks[selected.id] ?? 0}
               headingRef={headingRef}
               actions={panelActions}
@@ -278,12 +265,12 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
           </div>
         ) : (
           <p className="rounded-md border border-dashed border-stone-300 p-3 text-sm text-stone-600">
-            {!loaded ? 'Loading highlights… ' : store.byId.size === 0 ? 'No annotations yet. ' : ''}
+            {!loaded ? 'Loading highlights… ' : state.byId.size === 0 ? 'No annotations yet. ' : ''}
             {canAnnotate ? 'Select text to tag it as a claim, event or source. ' : ''}Click a highlight (or press J/K, then Enter) to open it. Press ? for
             shortcuts.
           </p>
         )}
-        <Legend annotations={store.ordered} filters={filters} onChange={setFilters} meId={me.id} />
+        <Legend annotations={orderedAnnotations(state)} filters={filters} onChange={setFilters} meId={me.id} />
         <button type="button" className="text-sm text-indigo-800 underline" onClick={() => setSheetOpen(true)}>
           Keyboard shortcuts (?)
         </button>

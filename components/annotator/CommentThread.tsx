@@ -6,7 +6,7 @@ import type { CommentJson } from './types';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** The annotation's discussion. `refreshKey` changes when the live stream reports a new comment. */
+/** The discussion of a saved annotation (the panel shows none before the server has it). `refreshKey` changes when the live stream reports a new comment. */
 export function CommentThread({ annotationId, refreshKey, canComment }: { annotationId: string; refreshKey: number; canComment: boolean }) {
   const [comments, setComments] = useState<CommentJson[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -15,7 +15,6 @@ export function CommentThread({ annotationId, refreshKey, canComment }: { annota
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (annotationId.startsWith('tmp-')) return;
     let live = true;
     void callApi<{ items: CommentJson[] }>('GET', `/api/annotations/${annotationId}/comments`).then((result) => {
       if (!live) return;

@@ -27,14 +27,13 @@ function markerOf(item: HistoryItemJson): string {
 /**
  * An annotation's timeline from the audit trail, oldest first: created, each edit field by field,
  * decisions, comments, links. It loads when mounted (mount it inside a closed <details> so it loads
- * when opened) and again whenever `refreshKey` changes.
+ * when opened) and again whenever `refreshKey` changes. Only for saved annotations: the panel shows none before the server has it.
  */
 export function HistoryTimeline({ annotationId, refreshKey = 0 }: { annotationId: string; refreshKey?: number }) {
   const [items, setItems] = useState<HistoryItemJson[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (annotationId.startsWith('tmp-')) return;
     let live = true;
     void callApi<{ items: HistoryItemJson[] }>('GET', `/api/annotations/${annotationId}/history`).then((result) => {
       if (!live) return;
@@ -48,7 +47,6 @@ export function HistoryTimeline({ annotationId, refreshKey = 0 }: { annotationId
     };
   }, [annotationId, refreshKey]);
 
-  if (annotationId.startsWith('tmp-')) return <p className="text-sm text-stone-600">Saving…</p>;
   if (loadError) return <p className="text-sm text-red-700">{loadError}</p>;
   if (items === null) return <p className="text-sm text-stone-600">Loading…</p>;
   if (items.length === 0) return <p className="text-sm text-stone-600">No recorded history.</p>;

@@ -1,11 +1,10 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { unpackPaintData, type PackedPaintData } from '@/lib/annotations/paint';
 import { callApi } from '@/lib/http/client';
+import type { AnnotatorStore } from './store/annotator-store';
 import type { ShowToast } from './Toasts';
-import type { SelectAnnotation } from './types';
-import type { AnnotationStore } from './useAnnotationStore';
 import { useLiveUpdates, type ArticleMessage, type LiveStatus } from './useLiveUpdates';
 
 const RESYNC_RETRY_MS = 3_000;
@@ -15,18 +14,15 @@ interface Options {
   articleId: string;
   /** Streamed after the text: the page does not wait for it (see the article page). */
   paint: Promise<PackedPaintData | null>;
-  storeRef: RefObject<AnnotationStore>;
-  selectedRef: RefObject<string | null>;
-  select: SelectAnnotation;
+  store: AnnotatorStore;
   show: ShowToast;
-  isDeletePending: (id: string) => boolean;
 }
 
 /**
  * Keeps the store in step with the server: the streamed snapshot, then other people's changes as
  * they happen, and a full reload whenever the live stream may have missed some.
  */
-export function useAnnotationSync({ articleId, paint, storeRef, selectedRef, select, show, isDeletePending }: Options) {
+export function useAnnotationSync({ articleId, paint, store, show }: Options) {
   const [loaded, setLoaded] = useState(false);
   const [commentTicks, setCommentTicks] = useState<Record<string, number>>({});
   const [liveStatus, setLiveStatus] = useState<LiveStatus>('connecting');
@@ -56,35 +52,25 @@ export function useAnnotationSync({ articleId, paint, storeRef, selectedRef, sel
     waiting.current = null;
     if (result.ok) {
       fingerprint.current = result.data.f;
-      storeRef.current.replaceAll(unpackPaintData(result.data));
+      store.replaceAll(unpackPaintData(result.data));
     }
     setTimeout(() => {
       for (const message of heard) onLiveRef.current(message);
     });
-  }, [articleId, storeRef]);
+  }, [articleId, store]);
 
   const onLive = useCallback(
     (message: ArticleMessage) => {
-      const s = storeRef.current;
-      if (message.t === 'annotation' && message.op === 'upsert') {
-        if (isDeletePending(message.annotation.id)) return;
-        s.upsertIfNewer(message.annotation, message.authorName);
-      } else if (message.t === 'annotation' && message.op === 'delete') {
-        if (!s.byId.has(message.id)) return;
-        s.remove(message.id);
-        if (selectedRef.current === message.id) {
-          select(null);
-          show({ tone: 'info', message: 'The annotation you had open was deleted by its author.' });
-        }
-      } else if (message.t === 'relation' && message.op === 'create') {
-        if (!s.relations.has(message.relation.id)) s.putRelation(message.relation);
-      } else if (message.t === 'relation' && message.op === 'delete') {
-        s.removeRelation(message.id);
-      } else if (message.t === 'comment') {
+      if (message.t === 'annotation' && message.op === 'upsert') store.applyLiveUpsert(message.annotation, message.authorName);
+      else if (message.t === 'annotation' && message.op === 'delete') {
+        if (store.applyLiveDelete(message.id)) show({ tone: 'info', message: 'The annotation you had open was deleted by its author.' });
+      } else if (message.t === 'relation' && message.op === 'create') store.applyLiveRelation(message.relation);
+      else if (message.t === 'relation' && message.op === 'delete') store.applyLiveRelationDelete(message.id);
+      else if (message.t === 'comment') {
         setCommentTicks((ticks) => ({ ...ticks, [message.annotationId]: (ticks[message.annotationId] ?? 0) + 1 }));
       }
     },
-    [isDeletePending, select, selectedRef, show, storeRef],
+    [show, store],
   );
   useEffect(() => {
     onLiveRef.current = onLive;
@@ -102,7 +88,7 @@ export function useAnnotationSync({ articleId, paint, storeRef, selectedRef, sel
       (packed) => {
         if (!live || !packed) return;
         fingerprint.current = packed.f;
-        storeRef.current.replaceAll(unpackPaintData(packed));
+        store.replaceAll(unpackPaintData(packed));
         loadedRef.current = true;
         setLoaded(true);
         const early = waiting.current ?? [];
@@ -118,7 +104,7 @@ export function useAnnotationSync({ articleId, paint, storeRef, selectedRef, sel
     return () => {
       live = false;
     };
-  }, [paint, onLive, checkFingerprint, show, storeRef]);
+  }, [paint, onLive, checkFingerprint, show, store]);
 
   useLiveUpdates(articleId, {
     onMessage: (message) => (waiting.current ? waiting.current.push(message) : onLive(message)),

@@ -4,8 +4,8 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { RELATION_PAIRS, type PaintAnnotation } from '@/lib/annotations/paint';
 import type { AnnotationKindName } from '@/lib/annotations/schemas';
 import { isVisible, type Filters } from './Legend';
+import { orderedAnnotations, type AnnotatorStore } from './store/annotator-store';
 import type { SelectAnnotation } from './types';
-import type { AnnotationStore } from './useAnnotationStore';
 import type { useRelationPicking } from './useRelationPicking';
 import type { useTextSelection } from './useTextSelection';
 import { isTyping } from '@/components/ui/is-typing';
@@ -13,15 +13,13 @@ import { isTyping } from '@/components/ui/is-typing';
 const KEY_KINDS: Record<string, AnnotationKindName> = { c: 'claim', '1': 'claim', e: 'event', '2': 'event', s: 'source', '3': 'source' };
 
 interface Options {
-  store: AnnotationStore;
+  store: AnnotatorStore;
   filters: Filters;
   meId: string;
-  selectedId: string | null;
   select: SelectAnnotation;
   announce: (a: PaintAnnotation, position?: string) => void;
   /** Says something to screen readers that is not about one annotation. */
   say: (message: string) => void;
-  panelOpen: boolean;
   openPanel: () => void;
   closePanel: () => void;
   sheetOpen: boolean;
@@ -41,8 +39,10 @@ interface Options {
  */
 export function useAnnotatorKeyboard(options: Options) {
   function step(direction: 1 | -1) {
-    const { store, filters, meId, selectedId, select, announce, say, panelOpen } = options;
-    const visible = store.ordered.filter((a) => isVisible(a, filters, meId));
+    const { store, filters, meId, select, announce, say } = options;
+    const state = store.getState();
+    const { id: selectedId, open: panelOpen } = state.selection;
+    const visible = orderedAnnotations(state).filter((a) => isVisible(a, filters, meId));
     if (visible.length === 0) {
       say('No annotations to move to.');
       return;
@@ -55,8 +55,8 @@ export function useAnnotatorKeyboard(options: Options) {
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    const { store, selectedId, select, panelOpen, openPanel, closePanel, sheetOpen, openSheet, textRef, asideRef, headingRef, undoLastDelete, requestDelete } =
-      options;
+    const { store, select, openPanel, closePanel, sheetOpen, openSheet, textRef, asideRef, headingRef, undoLastDelete, requestDelete } = options;
+    const { id: selectedId, open: panelOpen } = store.getState().selection;
     const { toolbar, createFromSelection, moveWithKeyboard } = options.textSelection;
     const { picking, cancelPicking, pickTarget } = options.relationPicking;
     if (event.defaultPrevented || sheetOpen) return;
@@ -103,7 +103,7 @@ export function useAnnotatorKeyboard(options: Options) {
     } else if (event.key === 'Enter' && selectedId && picking && !(target && /^(BUTTON|A|SUMMARY)$/.test(target.tagName))) {
       // Linking from the keyboard: J/K to a highlight of the wanted kind, then Enter.
       event.preventDefault();
-      const chosen = store.byId.get(selectedId);
+      const chosen = store.getState().byId.get(selectedId);
       pickTarget(chosen ? [chosen] : [], (wanted) => `move to a ${wanted} with J/K`);
     } else if (event.key === 'Enter' && selectedId && !(target && /^(BUTTON|A|SUMMARY)$/.test(target.tagName))) {
       event.preventDefault();

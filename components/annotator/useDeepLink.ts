@@ -1,11 +1,11 @@
 'use client';
 
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useState } from 'react';
 import type { SelectAnnotation } from './types';
-import type { AnnotationStore } from './useAnnotationStore';
+import type { AnnotatorStore } from './store/annotator-store';
 
 /** A link to one annotation (`#annotation-<id>`, from the review queue or the dashboard) opens it once the highlights are in. */
-export function useDeepLink(loaded: boolean, storeRef: RefObject<AnnotationStore>, select: SelectAnnotation) {
+export function useDeepLink(loaded: boolean, store: AnnotatorStore, select: SelectAnnotation) {
   const [linkedId, setLinkedId] = useState<string | null>(null);
   useEffect(() => {
     const read = () => setLinkedId(/^#annotation-([A-Za-z0-9_-]+)$/.exec(window.location.hash)?.[1] ?? null);
@@ -15,8 +15,8 @@ export function useDeepLink(loaded: boolean, storeRef: RefObject<AnnotationStore
   }, []);
 
   useEffect(() => {
-    if (!loaded || !linkedId || !storeRef.current.byId.has(linkedId)) return;
+    if (!loaded || !linkedId || !store.getState().byId.has(linkedId)) return;
     const frame = requestAnimationFrame(() => select(linkedId, { open: true, scroll: true }));
     return () => cancelAnimationFrame(frame);
-  }, [loaded, linkedId, select, storeRef]);
+  }, [loaded, linkedId, select, store]);
 }
