@@ -1,3 +1,4 @@
+import { NO_SUCH_ARTICLE } from '@/lib/articles/not-found.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db, isUniqueViolation, type DbTx, type Prisma } from '@/lib/db.ts';
@@ -56,7 +57,7 @@ export async function updateArticleMetadata(actor: Actor, id: string, input: Art
   try {
     return await db().$transaction(async (tx) => {
       const current = await lockArticle(tx, id);
-      if (!current) return fail('not_found', 'No such article.');
+      if (!current) return NO_SUCH_ARTICLE;
       const differs = <K extends Field>(field: K, value: string | Date | null | undefined) => value !== undefined && asJson(value) !== asJson(current[field]);
       const next: Prisma.ArticleUpdateInput = {};
       if (input.title !== undefined && differs('title', input.title)) next.title = input.title;
@@ -95,7 +96,7 @@ export async function updateArticleMetadata(actor: Actor, id: string, input: Art
 export async function setArticleArchived(actor: Actor, id: string, archived: boolean): Promise<Result<ArticleMetadata>> {
   return db().$transaction(async (tx) => {
     const current = await lockArticle(tx, id);
-    if (!current) return fail('not_found', 'No such article.');
+    if (!current) return NO_SUCH_ARTICLE;
     if ((current.archivedAt !== null) === archived) return ok(current);
     const updated = await tx.article.update({ where: { id }, data: { archivedAt: archived ? new Date() : null }, select: metadataSelect });
     await recordAudit(tx, {

@@ -1,3 +1,4 @@
+import { NO_SUCH_ARTICLE } from '@/lib/articles/not-found';
 import { updateArticleMetadata } from '@/lib/articles/manage';
 import { articleMetadataSchema } from '@/lib/articles/metadata-schema';
 import { getArticle } from '@/lib/articles/queries';
@@ -5,11 +6,10 @@ import { authorizeApi } from '@/lib/auth/session';
 import { readJsonBody } from '@/lib/http/body';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
-import { fail } from '@/lib/result';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { otherMethods } from '@/lib/http/other-methods';
 
-const NOT_FOUND = fail('not_found', 'No such article.').error;
+const NOT_FOUND = NO_SUCH_ARTICLE.error;
 
 export const GET = apiHandler(async (_request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('read:corpus');

@@ -1,10 +1,10 @@
+import { NO_SUCH_ARTICLE } from '@/lib/articles/not-found';
 import { setArticleArchived } from '@/lib/articles/manage';
 import { articleArchiveSchema } from '@/lib/articles/metadata-schema';
 import { authorizeApi } from '@/lib/auth/session';
 import { readJsonBody } from '@/lib/http/body';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
-import { fail } from '@/lib/result';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { otherMethods } from '@/lib/http/other-methods';
 
@@ -13,7 +13,7 @@ export const POST = apiHandler(async (request: Request, { params }: IdRouteConte
   const auth = await authorizeApi('manage:articles');
   if (!auth.ok) return errorResponse(auth.error);
   const id = await routeId(params);
-  if (!id) return errorResponse(fail('not_found', 'No such article.').error);
+  if (!id) return errorResponse(NO_SUCH_ARTICLE.error);
   const body = await readJsonBody(request, articleArchiveSchema);
   if (!body.ok) return errorResponse(body.error);
   const result = await setArticleArchived(auth.value, id, body.value.archived);

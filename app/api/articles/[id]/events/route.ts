@@ -1,8 +1,8 @@
+import { NO_SUCH_ARTICLE } from '@/lib/articles/not-found';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse } from '@/lib/http/responses';
 import { articleEventsResponse, liveArticleExists } from '@/lib/live/article-events';
-import { fail } from '@/lib/result';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { otherMethods } from '@/lib/http/other-methods';
 
@@ -10,7 +10,7 @@ import { otherMethods } from '@/lib/http/other-methods';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-const NO_ARTICLE = fail('not_found', 'No such article.').error;
+const NO_ARTICLE = NO_SUCH_ARTICLE.error;
 
 /** Server-sent events: the article's annotations, relations and comments as others change them (lib/live/). */
 export const GET = apiHandler(async (request: Request, { params }: IdRouteContext) => {
