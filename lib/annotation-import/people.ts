@@ -1,10 +1,11 @@
+import { env } from '@/lib/env.ts';
 import { db } from '@/lib/db.ts';
 import { findUsersByEmail } from '@/lib/users/queries.ts';
 
-/** Who unknown authors and reviewers become: `IMPORT_PLACEHOLDER_EMAIL`, or this. */
-export const DEFAULT_PLACEHOLDER_EMAIL = 'imported@newsmark.invalid';
+export { DEFAULT_PLACEHOLDER_EMAIL } from '@/lib/env.ts';
 
-export const placeholderEmail = () => (process.env.IMPORT_PLACEHOLDER_EMAIL?.trim() || DEFAULT_PLACEHOLDER_EMAIL).toLowerCase();
+/** Who unknown authors and reviewers become: `IMPORT_PLACEHOLDER_EMAIL`, or DEFAULT_PLACEHOLDER_EMAIL. */
+export const placeholderEmail = () => env().IMPORT_PLACEHOLDER_EMAIL;
 
 /**
  * The account unknown authors of imported annotations are credited to. An existing account with

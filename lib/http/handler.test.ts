@@ -21,7 +21,7 @@ describe('apiHandler', () => {
   });
 
   it('refuses a cross-site write with 403 in the error shape, without running the handler', async () => {
-    const inner = vi.fn(async (_request: Request) => new Response('ran'));
+    const inner = vi.fn(async (request: Request) => new Response(request.method));
     const response = await apiHandler(inner)(new Request('http://x/api/articles', { method: 'POST', headers: { origin: 'http://evil.example', host: 'x' } }));
     expect(response.status).toBe(403);
     expect(await response.json()).toEqual({ error: { code: 'forbidden', message: 'Cross-site requests are refused.' } });
