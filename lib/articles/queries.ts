@@ -247,22 +247,27 @@ export async function listSources(includeArchived = false): Promise<string[]> {
   return rows.map((r) => r.source);
 }
 
+/** The fields of an article besides its text: what metadata edits return and audit. */
+export const ARTICLE_METADATA_SELECT = {
+  id: true,
+  title: true,
+  source: true,
+  author: true,
+  url: true,
+  canonicalUrl: true,
+  publishedAt: true,
+  language: true,
+  archivedAt: true,
+  updatedAt: true,
+} as const;
+
 export async function getArticle(id: string) {
   return db().article.findUnique({
     where: { id },
     select: {
-      id: true,
-      title: true,
+      ...ARTICLE_METADATA_SELECT,
       text: true,
-      source: true,
-      author: true,
-      url: true,
-      canonicalUrl: true,
-      publishedAt: true,
-      language: true,
-      archivedAt: true,
       createdAt: true,
-      updatedAt: true,
     },
   });
 }

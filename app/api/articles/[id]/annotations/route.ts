@@ -11,6 +11,8 @@ import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { parseInput } from '@/lib/validation';
 import { otherMethods } from '@/lib/http/other-methods';
 
+// Flat on purpose, as in every route: authorize, read the id and the body, call lib/, answer. A shared wrapper would hide the one step that differs.
+
 const NO_ARTICLE = NO_SUCH_ARTICLE.error;
 
 // `format=paint` is the annotator's compact form (lib/annotations/paint.ts), used to resynchronise;

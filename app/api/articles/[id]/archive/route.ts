@@ -8,6 +8,8 @@ import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { otherMethods } from '@/lib/http/other-methods';
 
+// Flat on purpose, as in every route: authorize, read the id and the body, call lib/, answer. A shared wrapper would hide the one step that differs.
+
 /** Admin: `{ archived: true }` hides the article from lists and counts, `{ archived: false }` brings it back. */
 export const POST = apiHandler(async (request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('manage:articles');
