@@ -1,3 +1,4 @@
+import { env } from './env.ts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.ts';
 
@@ -6,13 +7,13 @@ export { Prisma } from './generated/prisma/client.ts';
 export type DbTx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
 function createClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
+  const { DATABASE_URL: connectionString, DATABASE_POOL_SIZE } = env();
   if (!connectionString) {
     throw new Error('DATABASE_URL is not set. Start the app with `npm start`, which provides an embedded PostgreSQL.');
   }
   const adapter = new PrismaPg({
     connectionString,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: DATABASE_POOL_SIZE,
     // Fail fast when the server is gone, so /api/health can answer 503 promptly.
     connectionTimeoutMillis: 5_000,
   });

@@ -12,7 +12,9 @@ export type DomainErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'idempotency_mismatch'
-  | 'unavailable';
+  | 'unavailable'
+  /** The 500 of a bug, answered without a stack trace (lib/http/handler.ts). */
+  | 'internal';
 
 export interface DomainError {
   code: DomainErrorCode;

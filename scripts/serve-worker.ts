@@ -4,11 +4,12 @@
  * whole process group, so SIGINT is left to it; SIGTERM (from the primary) or losing the primary
  * closes this server and its database pool.
  */
+import { env } from '../lib/env.ts';
 import { disconnectDb } from '../lib/db.ts';
 import { SERVE_OPTIONS_ENV } from './lib/cluster.ts';
 import { serve, type ServeOptions } from './serve.ts';
 
-const options = JSON.parse(process.env[SERVE_OPTIONS_ENV] ?? 'null') as ServeOptions | null;
+const options = JSON.parse(env().NEWSMARK_SERVE_OPTIONS ?? 'null') as ServeOptions | null;
 if (!options) throw new Error(`${SERVE_OPTIONS_ENV} is not set: this script is started by scripts/lib/cluster.ts.`);
 
 const server = await serve(options);

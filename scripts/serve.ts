@@ -1,3 +1,4 @@
+import { env } from '../lib/env.ts';
 import cluster from 'node:cluster';
 import http from 'node:http';
 import zlib from 'node:zlib';
@@ -32,10 +33,10 @@ export async function serve({ dir, port, hostname, dev = false }: ServeOptions):
   const app = next({ dev, dir, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const trustProxy = process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true';
+  const { TRUST_PROXY: trustProxy, NEXTAUTH_URL } = env();
   const compress = fastCompression();
   // Here rather than in next.config.js, whose headers are fixed at build time: NEXTAUTH_URL is not.
-  const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
+  const hsts = strictTransportSecurity(NEXTAUTH_URL);
   const worker = cluster.isWorker ? String(process.pid) : null;
   const server = http.createServer((req, res) => {
     if (hsts) res.setHeader('strict-transport-security', hsts);

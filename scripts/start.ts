@@ -5,11 +5,12 @@
  * With WEB_CONCURRENCY=N it serves from N app processes on the same port (scripts/lib/cluster.ts);
  * this process prepares the database once, prints the URL once and stops everything on Ctrl-C.
  */
+import { env } from '../lib/env.ts';
 import { disconnectDb } from '../lib/db.ts';
 import { seedDemoData, databaseHasUsers } from './db/demo-data.ts';
 import { applyMigrations } from './db/schema-engine.ts';
 import { ensureBuild } from './lib/build.ts';
-import { serveProcesses, webConcurrency } from './lib/cluster.ts';
+import { serveProcesses } from './lib/cluster.ts';
 import { resolveDatabase } from './lib/database-url.ts';
 import { ensureSessionSecret, formatDemoLogins, projectRoot, readDemoLogins, saveDemoLogins } from './lib/project.ts';
 
@@ -33,12 +34,12 @@ async function prepareDatabase() {
 async function main() {
   const secret = await ensureSessionSecret();
   if (secret === 'generated') log('Generated a session secret in .data/nextauth-secret (set NEXTAUTH_SECRET to use your own).');
-  const port = Number(process.env.PORT ?? 3000);
-  const hostname = process.env.HOST ?? '127.0.0.1';
+  // Every variable checked before anything starts: a bad one stops here, named.
+  const { PORT: port, HOST: hostname, WEB_CONCURRENCY } = env();
   process.env.NEXTAUTH_URL ??= `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`;
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   // The dev server recompiles in place; several of them would each compile everything.
-  const processes = dev ? 1 : webConcurrency();
+  const processes = dev ? 1 : WEB_CONCURRENCY;
 
   // The database and the build do not depend on each other: prepare both at once.
   const [embedded] = await Promise.all([prepareDatabase(), dev ? Promise.resolve('dev') : ensureBuild(log)]);

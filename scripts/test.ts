@@ -7,6 +7,7 @@
  *   npm run test:e2e         browser tests only
  *   npm run test:e2e -- e2e/annotator.spec.ts --grep conflict   (later arguments go to Playwright)
  */
+import { env as checkedEnv } from '../lib/env.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -65,7 +66,7 @@ async function vitest(project: 'unit' | 'integration', env: NodeJS.ProcessEnv) {
 async function main() {
   await rm(reports, { recursive: true, force: true });
   await mkdir(reports, { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.CI ? '0' : '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: checkedEnv().CI ? '0' : '1' };
   let databases: TestDatabases | undefined;
   const needDatabase = stages.includes('integration') || stages.includes('e2e');
   const cleanup = async () => {

@@ -8,6 +8,7 @@ import { FormMessage } from '@/components/ui/FormMessage';
 import { TextField } from '@/components/ui/TextField';
 import { useApiForm } from '@/components/ui/useApiForm';
 import { utcMinute } from '@/components/ui/utc-minute';
+import { TableHead } from '@/components/ui/TableHead';
 
 /** A token as the API lists it (dates as ISO strings): never the secret. */
 export interface TokenRow {
@@ -116,25 +117,18 @@ export function ApiTokens({ initialTokens }: { initialTokens: TokenRow[] }) {
       ) : (
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Your API tokens</caption>
-          <thead className="text-xs text-stone-500 uppercase">
-            <tr>
-              <th scope="col" className="py-1 pr-3">
-                Name
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Token
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Created
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Last used
-              </th>
-              <th scope="col" className="py-1">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              'Name',
+              'Token',
+              'Created',
+              'Last used',
+              <span key="actions" className="sr-only">
+                Actions
+              </span>,
+            ]}
+            variant="compact"
+          />
           <tbody>
             {tokens.map((t) => (
               <tr key={t.id} className={`border-t border-stone-100 ${t.revokedAt ? 'text-stone-400' : ''}`}>

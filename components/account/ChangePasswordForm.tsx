@@ -3,11 +3,11 @@
 import { signOut } from 'next-auth/react';
 import type { FormEvent } from 'react';
 import { callApi } from '@/lib/http/client';
-import { PASSWORD_MIN } from '@/lib/validation';
 import { Button } from '@/components/ui/Button';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { TextField } from '@/components/ui/TextField';
 import { useApiForm } from '@/components/ui/useApiForm';
+import { NewPasswordField } from '@/components/ui/NewPasswordField';
 
 export function ChangePasswordForm() {
   const { busy, fieldErrors, message, submit, refuse } = useApiForm();
@@ -40,15 +40,7 @@ export function ChangePasswordForm() {
         required
         errors={fieldErrors.currentPassword}
       />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${PASSWORD_MIN} characters.`}
-        errors={fieldErrors.newPassword}
-      />
+      <NewPasswordField label="New password" name="newPassword" errors={fieldErrors.newPassword} />
       <TextField label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" required errors={fieldErrors.confirmPassword} />
       <Button type="submit" disabled={busy}>
         {busy ? 'Saving…' : 'Change password'}

@@ -83,6 +83,7 @@ export function ArticleAdminControls({ article }: { article: EditableMetadata })
       <FormMessage error={archive.message.error} success={archive.message.success ?? (editing ? null : form.message.success)} />
       {editing ? (
         <form id="article-metadata-form" aria-label="Edit metadata" onSubmit={(e) => void save(e)} className="grid gap-3 sm:grid-cols-2" noValidate>
+          {/* One TextField per metadata field, written out: each has its own limit, type and hint. */}
           <TextField
             className="sm:col-span-2"
             label="Title"

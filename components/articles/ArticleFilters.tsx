@@ -116,6 +116,7 @@ export function ArticleFilters({
             aria-describedby={errors.to ? 'filter-to-error' : undefined}
           />
         </Field>
+        {/* One Field per filter, written out: each has its own name, label and choices, and a list of them would read worse. */}
         <Field id="filter-annotated" label="Annotations" errors={errors.annotated}>
           <Select
             name="annotated"

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { truncate } from '@/lib/annotations/history-diff';
+import { truncate } from '@/lib/text/truncate';
 import type { RejectedAnnotation } from '@/lib/review/service';
 import type { AnnotationKindName } from '@/lib/annotations/schemas';
 import { KIND_LABEL } from '@/components/annotator/labels';

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ItemResult } from '@/lib/import-jobs/results';
 import { countOf } from '@/components/ui/count';
+import { TableHead } from '@/components/ui/TableHead';
 
 const BADGE: Record<ItemResult['status'], string> = {
   created: 'bg-emerald-100 text-emerald-900',
@@ -20,19 +21,7 @@ export function ImportResults({ results, total = results.length }: { results: re
     <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Import results</caption>
-        <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-600 uppercase">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Item
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Result
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Details
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Item', 'Result', 'Details']} />
         <tbody className="divide-y divide-stone-200">
           {shown.map((r) => (
             <tr key={r.index}>

@@ -1,5 +1,6 @@
 'use client';
 
+import { truncate } from '@/lib/text/truncate';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from './ChartFrame';
 import { STATUS_COLOURS } from './colours';
@@ -11,7 +12,7 @@ export interface ArticleBar {
   rejected: number;
 }
 
-const short = (title: string) => (title.length > 18 ? `${title.slice(0, 17)}…` : title);
+const short = (title: string) => truncate(title, 18, { unit: 'utf16' });
 
 /** Annotations by status per article, stacked: the most annotated articles. */
 export function ArticlesChart({ data }: { data: ArticleBar[] }) {

@@ -9,6 +9,7 @@ import type { AnnotationJson } from '@/components/annotator/types';
 import type { ReviewQueueItem } from '@/lib/review/service';
 import { RejectForm } from './RejectForm';
 import { formatAttributes } from '@/lib/annotations/history-diff';
+import { truncate } from '@/lib/text/truncate';
 import { isTyping } from '@/components/ui/is-typing';
 
 /** A queue item as the JSON API returns it: the server's ReviewQueueItem, its annotation's dates as strings. */
@@ -205,7 +206,7 @@ export function ReviewQueue({
               }}
               tabIndex={-1}
               aria-current={index === current ? 'true' : undefined}
-              aria-label={`${KIND_LABEL[a.kind]} by ${a.author.name}: ${a.exact.slice(0, 80)}`}
+              aria-label={`${KIND_LABEL[a.kind]} by ${a.author.name}: ${truncate(a.exact, 80)}`}
               onFocus={() => setCurrent(index)}
               className={`rounded-md border bg-white p-3 text-sm outline-none ${index === current ? 'border-indigo-500 ring-2 ring-indigo-200' : 'border-stone-200'} ${decided ? 'opacity-60' : ''}`}
             >

@@ -4,11 +4,11 @@ import type { FormEvent } from 'react';
 import { ROLES } from '@/lib/auth/policy';
 import { callApi } from '@/lib/http/client';
 import type { UserSummary } from '@/lib/users/queries';
-import { PASSWORD_MIN } from '@/lib/validation';
 import { Button } from '@/components/ui/Button';
 import { FormMessage } from '@/components/ui/FormMessage';
 import { TextField } from '@/components/ui/TextField';
 import { useApiForm } from '@/components/ui/useApiForm';
+import { NewPasswordField } from '@/components/ui/NewPasswordField';
 
 export function CreateUserForm({ onCreated }: { onCreated: (user: UserSummary) => void }) {
   const { busy, fieldErrors, message, submit } = useApiForm();
@@ -63,15 +63,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: UserSummary) =
             </p>
           ) : null}
         </div>
-        <TextField
-          label="Initial password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={`At least ${PASSWORD_MIN} characters.`}
-          errors={fieldErrors.password}
-        />
+        <NewPasswordField label="Initial password" name="password" errors={fieldErrors.password} />
       </div>
       <Button type="submit" disabled={busy}>
         {busy ? 'Creating…' : 'Create user'}

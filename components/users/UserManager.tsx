@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { UserSummary } from '@/lib/users/queries';
 import { CreateUserForm } from './CreateUserForm';
 import { UserRow } from './UserRow';
+import { TableHead } from '@/components/ui/TableHead';
 
 export function UserManager({ initialUsers, currentUserId }: { initialUsers: UserSummary[]; currentUserId: string }) {
   const [users, setUsers] = useState(initialUsers);
@@ -14,22 +15,7 @@ export function UserManager({ initialUsers, currentUserId }: { initialUsers: Use
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-sm">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Users</caption>
-          <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-600 uppercase">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                User
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Role
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Status
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Actions
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['User', 'Role', 'Status', 'Actions']} />
           <tbody className="divide-y divide-stone-200">
             {users.map((user) => (
               <UserRow key={user.id} user={user} isSelf={user.id === currentUserId} onChanged={replace} />

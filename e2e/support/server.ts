@@ -1,7 +1,8 @@
 /** The production build, served for the browser tests on the database `npm test` prepared. */
 import { randomBytes } from 'node:crypto';
 import { projectRoot } from '../../scripts/lib/project.ts';
-import { serveProcesses, webConcurrency } from '../../scripts/lib/cluster.ts';
+import { env } from '../../lib/env.ts';
+import { serveProcesses } from '../../scripts/lib/cluster.ts';
 
 const url = process.env.E2E_DATABASE_URL;
 if (!url) throw new Error('E2E_DATABASE_URL is not set: run the browser tests through `npm test` or `npm run test:e2e`.');
@@ -14,7 +15,7 @@ process.env.NEXTAUTH_URL = process.env.E2E_NEXTAUTH_URL ?? `http://127.0.0.1:${p
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 // WEB_CONCURRENCY as in `npm start`, for the tests and benches of a clustered server.
-const server = await serveProcesses({ dir: projectRoot, port, hostname: '127.0.0.1' }, webConcurrency(), (line) => console.log(line));
+const server = await serveProcesses({ dir: projectRoot, port, hostname: '127.0.0.1' }, env().WEB_CONCURRENCY, (line) => console.log(line));
 console.log(`e2e server on ${server.url}`);
 const stop = () => void server.close().then(() => process.exit(0));
 process.on('SIGTERM', stop);

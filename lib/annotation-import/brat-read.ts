@@ -1,3 +1,4 @@
+import { truncate } from '@/lib/text/truncate.ts';
 import { RELATION_PAIRS, type RelationTypeName } from '@/lib/annotations/paint.ts';
 import { ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX, type AnnotationKindName } from '@/lib/annotations/schemas.ts';
 import { BRAT_ENTITY, BRAT_RELATION } from '@/lib/export/brat.ts';
@@ -103,7 +104,7 @@ export function readBratDocument(name: string, text: string, ann: string): ReadD
           return {
             ok: false,
             name,
-            error: `${id} on ${at} quotes ${JSON.stringify(rest.slice(0, 60))}, but the .txt holds ${JSON.stringify(fragmentText.slice(0, 60))} at its offsets.`,
+            error: `${id} on ${at} quotes ${JSON.stringify(truncate(rest, 60))}, but the .txt holds ${JSON.stringify(truncate(fragmentText, 60))} at its offsets.`,
           };
         }
         drafts.set(id, {
@@ -203,7 +204,7 @@ export function readBratDocument(name: string, text: string, ann: string): ReadD
     if (notes.length) {
       const note = notes.join('\n').replace(new RegExp(DISALLOWED_TEXT_CHARS.source, 'gu'), ' ');
       if (note.length > NOTE_MAX) shortened.push(annotation.key);
-      annotation.note = note.slice(0, NOTE_MAX);
+      annotation.note = truncate(note, NOTE_MAX, { unit: 'utf16', ellipsis: '' });
     }
     return annotation;
   });

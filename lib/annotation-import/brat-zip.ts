@@ -1,3 +1,4 @@
+import { truncate } from '@/lib/text/truncate.ts';
 import { createInflateRaw } from 'node:zlib';
 import { concatBytes } from '@/lib/bytes.ts';
 import { compareIds } from '@/lib/export/order.ts';
@@ -89,7 +90,7 @@ export async function readBratZip(bytes: Uint8Array, count: ZipReadCount = { inf
     entries = readZipDirectory(bytes);
   } catch (error) {
     if (!(error instanceof ZipFormatError)) throw error;
-    return { ok: false, error: `The file is not a zip archive that can be read: ${error.message.slice(0, 200)}.` };
+    return { ok: false, error: `The file is not a zip archive that can be read: ${truncate(error.message, 200)}.` };
   }
   const refusal = directoryRefusal(entries, bytes.byteLength);
   if (refusal) return { ok: false, error: refusal };

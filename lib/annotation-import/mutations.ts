@@ -47,16 +47,31 @@ const addTo = (pools: Map<string, string[]>, key: string, id: string) => {
   else pools.set(key, [id]);
 };
 
+/** The tables the import writes in bulk and, from the generated client, each one's columns: the only names its SQL may hold. */
+const INSERT_COLUMNS = {
+  Annotation: Prisma.AnnotationScalarFieldEnum,
+  AuditEvent: Prisma.AuditEventScalarFieldEnum,
+  ReviewDecision: Prisma.ReviewDecisionScalarFieldEnum,
+  Relation: Prisma.RelationScalarFieldEnum,
+} as const;
+type InsertTable = keyof typeof INSERT_COLUMNS;
+type InsertRow<T extends InsertTable> = { readonly [C in keyof (typeof INSERT_COLUMNS)[T]]?: unknown };
+
 /**
  * Inserts rows as one JSON parameter expanded by json_populate_recordset: thousands of rows in
  * one statement without one bind parameter per value (Prisma's createMany sent ~50,000 of them for
  * a batch of annotations and spent most of the import's time on it). The columns are the first
- * row's keys; columns left out take their defaults. Table names come from this module only.
+ * row's keys, each checked against the table's columns; columns left out take their defaults.
  */
-async function insertRows(tx: DbTx, table: 'Annotation' | 'AuditEvent' | 'ReviewDecision' | 'Relation', rows: readonly object[]): Promise<void> {
+async function insertRows<T extends InsertTable>(tx: DbTx, table: T, rows: readonly InsertRow<T>[]): Promise<void> {
   if (rows.length === 0) return;
+  const known: Readonly<Record<string, string>> = INSERT_COLUMNS[table];
   const columns = Object.keys(rows[0]!)
-    .map((c) => `"${c}"`)
+    .map((key) => {
+      const column = Object.hasOwn(known, key) ? known[key] : undefined;
+      if (column === undefined) throw new Error(`"${table}" has no column "${key}".`);
+      return `"${column}"`;
+    })
     .join(', ');
   await tx.$executeRawUnsafe(
     `INSERT INTO "${table}" (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::"${table}", $1::json)`,

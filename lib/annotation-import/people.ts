@@ -1,4 +1,6 @@
-/** Who unknown authors and reviewers become: `IMPORT_PLACEHOLDER_EMAIL`, or this. */
-export const DEFAULT_PLACEHOLDER_EMAIL = 'imported@newsmark.invalid';
+import { env } from '@/lib/env.ts';
 
-export const placeholderEmail = () => (process.env.IMPORT_PLACEHOLDER_EMAIL?.trim() || DEFAULT_PLACEHOLDER_EMAIL).toLowerCase();
+export { DEFAULT_PLACEHOLDER_EMAIL } from '@/lib/env.ts';
+
+/** Who unknown authors and reviewers become: `IMPORT_PLACEHOLDER_EMAIL`, or DEFAULT_PLACEHOLDER_EMAIL. */
+export const placeholderEmail = () => env().IMPORT_PLACEHOLDER_EMAIL;

@@ -260,6 +260,12 @@ describe('planDocument', () => {
     ]);
   });
 
+  it('names a long quote that is not in the stored text cut after whole emoji, never half of one', () => {
+    const quote = `${'a'.repeat(39)}🌊 and the rest of a long quote`; // the wave's pair spans units 39-40
+    const plan = planDocument(doc([annotation('x', 'claim', quote, { start: 0, end: quote.length })]), stored, none(), people, NOW);
+    expect(plan.warnings).toEqual([`Left out 1 annotations whose text is not in the stored article: "${'a'.repeat(39)}…".`]);
+  });
+
   it('does not attribute a claim the article marks unattributed on purpose, and says so', () => {
     const c = claim();
     const key = annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' });

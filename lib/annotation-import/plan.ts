@@ -1,3 +1,4 @@
+import { truncate } from '@/lib/text/truncate.ts';
 import { kindToDb } from '@/lib/annotations/schemas.ts';
 import { newRowId } from '@/lib/row-id.ts';
 import { relationTypeToDb } from '@/lib/relations/schemas.ts';
@@ -109,7 +110,7 @@ export function planDocument(document: ImportDocument, article: StoredArticle, e
     const anchor = reanchor(document.article.text, article.text, a);
     if (!anchor) {
       plan.notAnchored++;
-      notAnchored.push(JSON.stringify(a.exact.length > 40 ? `${a.exact.slice(0, 40)}…` : a.exact));
+      notAnchored.push(JSON.stringify(truncate(a.exact, 41, { unit: 'utf16' })));
       continue;
     }
     const authorId = userId(a.author);

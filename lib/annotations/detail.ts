@@ -1,3 +1,4 @@
+import { truncate } from '@/lib/text/truncate.ts';
 import { db } from '@/lib/db.ts';
 import { relationTypeFromDb } from '@/lib/relations/schemas.ts';
 import type { AnnotationStatusName, RelationTypeName } from './paint.ts';
@@ -34,14 +35,6 @@ export interface AnnotationDetail extends AnnotationView {
   commentCount: number;
 }
 
-/** A quote cut to at most `max` UTF-16 units, ending in an ellipsis, never inside a surrogate pair. */
-export function truncateQuote(text: string, max = RELATED_EXACT_MAX): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end -= 1;
-  return `${text.slice(0, end)}…`;
-}
-
 const otherEnd = { select: { id: true, kind: true, exact: true, status: true } } as const;
 const person = { select: { id: true, name: true } } as const;
 
@@ -58,7 +51,12 @@ export async function relationsOf(ids: readonly string[]): Promise<Map<string, A
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   const wanted = new Set(ids);
-  const other = (a: (typeof rows)[number]['to']) => ({ id: a.id, kind: kindFromDb(a.kind), exact: truncateQuote(a.exact), status: statusFromDb(a.status) });
+  const other = (a: (typeof rows)[number]['to']) => ({
+    id: a.id,
+    kind: kindFromDb(a.kind),
+    exact: truncate(a.exact, RELATED_EXACT_MAX, { unit: 'utf16' }),
+    status: statusFromDb(a.status),
+  });
   const add = (id: string, relation: AnnotationRelationDetail) => byAnnotation.set(id, [...(byAnnotation.get(id) ?? []), relation]);
   for (const direction of ['outgoing', 'incoming'] as const) {
     for (const r of rows) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { truncate } from '@/lib/text/truncate.ts';
 import {
   attributeChanges,
   formatAttributes,
@@ -7,7 +8,7 @@ import {
   diffSnapshots,
   formatValue,
   sameJson,
-  truncate,
+  HISTORY_VALUE_MAX,
   type HistoryItem,
   toHistoryItem,
 } from './history-diff.ts';
@@ -83,7 +84,7 @@ describe('helpers', () => {
   });
 
   it('cuts long values on code points with an ellipsis', () => {
-    expect(truncate('short')).toBe('short');
+    expect(truncate('short', HISTORY_VALUE_MAX)).toBe('short');
     expect(truncate('a'.repeat(100), 10)).toBe(`${'a'.repeat(9)}…`);
     expect(truncate('🌊'.repeat(20), 5)).toBe('🌊🌊🌊🌊…');
     expect(formatValue('x'.repeat(200))).toHaveLength(82);

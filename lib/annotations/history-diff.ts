@@ -1,3 +1,4 @@
+import { truncate } from '@/lib/text/truncate.ts';
 import { kindFromDb } from './schemas.ts';
 
 /**
@@ -136,18 +137,10 @@ export function attributeChanges(before: unknown, after: unknown): { key: string
 
 export const HISTORY_VALUE_MAX = 80;
 
-/** A value cut to `max` characters (whole code points) with an ellipsis. */
-export function truncate(text: string, max = HISTORY_VALUE_MAX): string {
-  const chars = Array.from(text);
-  return chars.length <= max
-    ? text
-    : `${chars
-        .slice(0, Math.max(1, max - 1))
-        .join('')
-        .trimEnd()}…`;
-}
+/** A value cut to `max` characters with an ellipsis, never inside a grapheme. */
+const cut = (text: string) => truncate(text, HISTORY_VALUE_MAX);
 
-const quoted = (text: string) => `“${truncate(text)}”`;
+const quoted = (text: string) => `“${cut(text)}”`;
 
 /** A key or type name as words: `canonicalName` and `attributed_to` read "canonical name", "attributed to". */
 const words = (name: string) =>
@@ -162,8 +155,8 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'string') return quoted(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'nothing' : truncate(value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', '));
-  return truncate(JSON.stringify(value));
+  if (Array.isArray(value)) return value.length === 0 ? 'nothing' : cut(value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', '));
+  return cut(JSON.stringify(value));
 }
 
 /** An annotation's attributes in one line, as the timeline words them: "canonical name: “Satō Hana” · checkworthy: yes". */

@@ -37,7 +37,7 @@ export async function getPackedPaintData(articleId: string): Promise<PackedPaint
 // A digest of every painted row's id, version and status, and of the relations' ids: any write,
 // deletion or link moves it (change times would not: they are stamped before commit). Sums of
 // hashes need no sorting, so the page's query pays about half a millisecond for it.
-const fingerprintSql = (a: string, r: string) =>
+const fingerprintSql = (a: 'a', r: 'r') =>
   Prisma.raw(
     `concat_ws(':', (SELECT count(*) || ':' || COALESCE(sum(hashtext(id || ':' || version || ':' || status)), 0) FROM ${a}), (SELECT count(*) || ':' || COALESCE(sum(hashtext(id)), 0) FROM ${r}))`,
   );

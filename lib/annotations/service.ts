@@ -1,3 +1,4 @@
+import { NO_SUCH_ARTICLE } from '@/lib/articles/not-found.ts';
 import { articleText } from '@/lib/articles/text-cache.ts';
 import { lockArticlesForWrite } from '@/lib/articles/write-lock.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
@@ -77,7 +78,7 @@ const auditSnapshot = (a: Pick<AnnotationView, 'kind' | 'start' | 'end' | 'exact
     version: a.version,
   }) as Prisma.InputJsonValue;
 
-const NO_ARTICLE = fail('not_found', 'No such article.');
+const NO_ARTICLE = NO_SUCH_ARTICLE;
 /** An archived article is read-only: its annotations are kept as they were. */
 export const ARCHIVED = fail('conflict', 'This article is archived; unarchive it to annotate it.');
 const UNATTRIBUTED_CLAIMS_ONLY = 'Only a claim can be marked as unattributed.';

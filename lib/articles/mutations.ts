@@ -1,24 +1,14 @@
+import { NO_SUCH_ARTICLE } from '@/lib/articles/not-found.ts';
 import { recordAudit } from '@/lib/audit/record.ts';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db, isUniqueViolation, type DbTx, type Prisma } from '@/lib/db.ts';
 import { fail, ok, type Result } from '@/lib/result.ts';
 import type { ArticleMetadataInput } from './metadata-schema.ts';
-import { canonicalizeUrl } from '@/lib/articles/parse/canonical-url.ts';
+import { canonicalizeUrl } from './parse/canonical-url.ts';
+import { ARTICLE_METADATA_SELECT } from './queries.ts';
 
 /** Admin changes to an article: metadata (never the text) and archiving. Callers check `can(actor, 'manage:articles')`. */
 
-const metadataSelect = {
-  id: true,
-  title: true,
-  source: true,
-  author: true,
-  url: true,
-  canonicalUrl: true,
-  publishedAt: true,
-  language: true,
-  archivedAt: true,
-  updatedAt: true,
-} as const;
 type ArticleMetadata = {
   id: string;
   title: string;
@@ -44,7 +34,7 @@ const asJson = (v: string | Date | null) => (v instanceof Date ? v.toISOString()
  */
 async function lockArticle(tx: DbTx, id: string): Promise<ArticleMetadata | null> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Article" WHERE "id" = ${id} FOR UPDATE`;
-  return locked.length ? tx.article.findUnique({ where: { id }, select: metadataSelect }) : null;
+  return locked.length ? tx.article.findUnique({ where: { id }, select: ARTICLE_METADATA_SELECT }) : null;
 }
 
 /**
@@ -56,7 +46,7 @@ export async function updateArticleMetadata(actor: Actor, id: string, input: Art
   try {
     return await db().$transaction(async (tx) => {
       const current = await lockArticle(tx, id);
-      if (!current) return fail('not_found', 'No such article.');
+      if (!current) return NO_SUCH_ARTICLE;
       const differs = <K extends Field>(field: K, value: string | Date | null | undefined) => value !== undefined && asJson(value) !== asJson(current[field]);
       const next: Prisma.ArticleUpdateInput = {};
       if (input.title !== undefined && differs('title', input.title)) next.title = input.title;
@@ -71,7 +61,7 @@ export async function updateArticleMetadata(actor: Actor, id: string, input: Art
       if (differs('language', input.language)) next.language = input.language;
       const changed = Object.keys(next) as Field[];
       if (changed.length === 0) return ok(current);
-      const updated = await tx.article.update({ where: { id }, data: next, select: metadataSelect });
+      const updated = await tx.article.update({ where: { id }, data: next, select: ARTICLE_METADATA_SELECT });
       const before: Snapshot = {};
       const after: Snapshot = {};
       for (const field of changed) {
@@ -95,9 +85,9 @@ export async function updateArticleMetadata(actor: Actor, id: string, input: Art
 export async function setArticleArchived(actor: Actor, id: string, archived: boolean): Promise<Result<ArticleMetadata>> {
   return db().$transaction(async (tx) => {
     const current = await lockArticle(tx, id);
-    if (!current) return fail('not_found', 'No such article.');
+    if (!current) return NO_SUCH_ARTICLE;
     if ((current.archivedAt !== null) === archived) return ok(current);
-    const updated = await tx.article.update({ where: { id }, data: { archivedAt: archived ? new Date() : null }, select: metadataSelect });
+    const updated = await tx.article.update({ where: { id }, data: { archivedAt: archived ? new Date() : null }, select: ARTICLE_METADATA_SELECT });
     await recordAudit(tx, {
       actorId: actor.id,
       action: archived ? 'article.archive' : 'article.unarchive',

@@ -52,7 +52,9 @@ const sql = Prisma.sql;
  * read the whole text, so a page's cost does not grow with its articles' length.
  */
 const SNIPPET_SCAN_CHARS = 50_000;
-const NEWEST_KEY = (t: string) => Prisma.raw(`COALESCE(${t}."publishedAt", '-infinity'::timestamp(3))`);
+/** The table aliases the page queries give their rows: articles, the page's rows, search hits. Prisma.raw takes only these. */
+type Alias = 'a' | 'p' | 's';
+const NEWEST_KEY = (t: Alias) => Prisma.raw(`COALESCE(${t}."publishedAt", '-infinity'::timestamp(3))`);
 
 /**
  * The columns "most annotated" sorts by: on the page query, those of "ArticleAnnotationCount" c
@@ -64,7 +66,7 @@ const MOST_ANNOTATED_KEY = { c: ['c."count"', 'c."createdAt"', 'c."articleId"'],
  * ORDER BY per sort, written on a table alias. Each matches a keyset index of the migration
  * "corpus_search", or for "annotated" on c, of "write_path".
  */
-function orderBy(sort: ArticleSort, t: string): Prisma.Sql {
+function orderBy(sort: ArticleSort, t: Alias): Prisma.Sql {
   switch (sort) {
     case 'newest':
       return sql`${NEWEST_KEY(t)} DESC, ${Prisma.raw(`${t}."createdAt" DESC, ${t}."id" DESC`)}`;
@@ -78,8 +80,8 @@ function orderBy(sort: ArticleSort, t: string): Prisma.Sql {
 }
 
 /** Rows strictly after the cursor, in the sort's order (row comparisons, so the index serves them). */
-function after(cursor: ArticleCursor, t: string): Prisma.Sql {
-  const col = (name: string) => Prisma.raw(`${t}."${name}"`);
+function after(cursor: ArticleCursor, t: Alias): Prisma.Sql {
+  const col = (name: 'createdAt' | 'id' | 'title' | 'rank') => Prisma.raw(`${t}."${name}"`);
   switch (cursor.sort) {
     case 'newest':
       return sql`(${NEWEST_KEY(t)}, ${col('createdAt')}, ${col('id')}) < (COALESCE(${cursor.publishedAt}::timestamp(3), '-infinity'::timestamp(3)), ${cursor.createdAt}::timestamp(3), ${cursor.id})`;
@@ -245,22 +247,27 @@ export async function listSources(includeArchived = false): Promise<string[]> {
   return rows.map((r) => r.source);
 }
 
+/** The fields of an article besides its text: what metadata edits return and audit. */
+export const ARTICLE_METADATA_SELECT = {
+  id: true,
+  title: true,
+  source: true,
+  author: true,
+  url: true,
+  canonicalUrl: true,
+  publishedAt: true,
+  language: true,
+  archivedAt: true,
+  updatedAt: true,
+} as const;
+
 export async function getArticle(id: string) {
   return db().article.findUnique({
     where: { id },
     select: {
-      id: true,
-      title: true,
+      ...ARTICLE_METADATA_SELECT,
       text: true,
-      source: true,
-      author: true,
-      url: true,
-      canonicalUrl: true,
-      publishedAt: true,
-      language: true,
-      archivedAt: true,
       createdAt: true,
-      updatedAt: true,
     },
   });
 }

@@ -63,7 +63,8 @@ function sqlValue(column: string, value: unknown): Prisma.Sql {
  * is the claim's (withIdempotencyKey recognises the index by name).
  */
 export function auditInsertSql(entry: AuditEntry, source: Prisma.Sql): Prisma.Sql {
-  const row = Object.entries(auditRow(entry));
+  // The keys of auditRow's fixed object literal: column names from this module, never from input.
+  const row = Object.entries(auditRow(entry)) as [keyof ReturnType<typeof auditRow>, unknown][];
   const columns = Prisma.raw(row.map(([column]) => `"${column}"`).join(', '));
   return Prisma.sql`INSERT INTO "AuditEvent" (${columns}) SELECT ${Prisma.join(row.map(([column, value]) => sqlValue(column, value)))} FROM ${source}`;
 }

@@ -1,3 +1,4 @@
+import { env } from '@/lib/env.ts';
 import { db, type DbTx } from '@/lib/db.ts';
 import { accountFailuresWorthCounting, decideLoginAttempt, type LoginPolicy } from './login-policy.ts';
 
@@ -6,9 +7,9 @@ import { accountFailuresWorthCounting, decideLoginAttempt, type LoginPolicy } fr
 // counts decide.
 export const LOGIN_LIMITS: LoginPolicy = {
   windowMs: 15 * 60_000,
-  perAccountAndIp: Number(process.env.LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP ?? 5),
-  perIp: Number(process.env.LOGIN_MAX_FAILURES_PER_IP ?? 20),
-  slowAfterPerAccount: Number(process.env.LOGIN_MAX_FAILURES_PER_ACCOUNT ?? 5),
+  perAccountAndIp: env().LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP,
+  perIp: env().LOGIN_MAX_FAILURES_PER_IP,
+  slowAfterPerAccount: env().LOGIN_MAX_FAILURES_PER_ACCOUNT,
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,
 };

@@ -1,3 +1,4 @@
+import { env } from '@/lib/env.ts';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { isDatabaseUnavailable } from '@/lib/db-unavailable.ts';
@@ -15,7 +16,7 @@ export const authOptions: NextAuthOptions = {
   // Credentials only work with JWT sessions; every request re-reads the user (the session callback).
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login', error: '/login' },
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: env().NEXTAUTH_SECRET,
   providers: [
     CredentialsProvider({
       name: 'E-mail and password',

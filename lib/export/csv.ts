@@ -1,10 +1,10 @@
-import { csvCell, type CsvCell } from '@/lib/progress/csv.ts';
+import { csvRow } from '@/lib/csv.ts';
 import { canonicalItem, compareIds, sortKeysDeep } from './order.ts';
 import type { ExportItem } from './types.ts';
 
 /**
  * CSV: one row per annotation. RFC 4180 with CRLF line ends and formula-injection protection
- * (lib/progress/csv.ts's `csvCell`). Offsets are UTF-16 code units, as in the JSON API.
+ * (lib/csv.ts). Offsets are UTF-16 code units, as in the JSON API.
  * Attributes are flattened as `key=value; key=value` with sorted keys; strings are written as they
  * are, other values as JSON (`checkworthy=true`, `participants=["A","B"]`). Relations are not in
  * the CSV (JSONL, W3C and brat carry them).
@@ -30,11 +30,9 @@ export const CSV_COLUMNS = [
 
 const BOM = '\uFEFF';
 
-const row = (cells: readonly CsvCell[]) => `${cells.map(csvCell).join(',')}\r\n`;
-
 /** The header line; with `bom`, preceded by a UTF-8 byte order mark for spreadsheet programs. */
 export function csvHeader({ bom = false }: { bom?: boolean } = {}): string {
-  return (bom ? BOM : '') + row(CSV_COLUMNS);
+  return (bom ? BOM : '') + csvRow(CSV_COLUMNS);
 }
 
 /** `key=value; …` with sorted keys; strings as they are, other values as JSON; undefined skipped. */
@@ -54,7 +52,7 @@ export function csvRows(input: ExportItem): string {
   const { article, annotations } = canonicalItem(input);
   return annotations
     .map((a) =>
-      row([
+      csvRow([
         article.id,
         article.title,
         a.id,

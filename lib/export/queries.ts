@@ -41,7 +41,8 @@ function articleConditions({ articleIds, filter = {} }: ExportQuery): Prisma.Sql
   return where;
 }
 
-const statusCondition = (scope: ExportScope, alias: string) => (scope === 'approved' ? sql`${Prisma.raw(alias)}."status" = 'APPROVED'` : sql`TRUE`);
+/** `alias` is the annotation alias of the count query, the only one Prisma.raw may name. */
+const statusCondition = (scope: ExportScope, alias: 'n') => (scope === 'approved' ? sql`${Prisma.raw(alias)}."status" = 'APPROVED'` : sql`TRUE`);
 
 /** How many annotations and relations (both ends exported) the export holds: the W3C total. */
 export async function countExport(query: ExportQuery): Promise<number> {

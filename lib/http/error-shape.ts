@@ -16,6 +16,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   idempotency_mismatch: 422,
   rate_limited: 429,
   unavailable: 503,
+  internal: 500,
 };
 
 export const errorStatus = (code: DomainErrorCode): number => STATUS[code];

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DISCARD_MAX_BYTES, readBodyBytes, readBodyText } from './body.ts';
+import { errorStatus } from './error-shape.ts';
 import { apiHandler } from './handler.ts';
 
 describe('apiHandler', () => {
@@ -17,6 +18,18 @@ describe('apiHandler', () => {
     expect(text).not.toContain('secret internal detail');
     expect(log).toHaveBeenCalledOnce();
     log.mockRestore();
+  });
+
+  it('refuses a cross-site write with 403 in the error shape, without running the handler', async () => {
+    const inner = vi.fn(async (request: Request) => new Response(request.method));
+    const response = await apiHandler(inner)(new Request('http://x/api/articles', { method: 'POST', headers: { origin: 'http://evil.example', host: 'x' } }));
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: { code: 'forbidden', message: 'Cross-site requests are refused.' } });
+    expect(inner).not.toHaveBeenCalled();
+  });
+
+  it("answers the 500 of a bug through errorResponse: 'internal' has its status in the closed code set", () => {
+    expect(errorStatus('internal')).toBe(500);
   });
 
   it('answers 503 unavailable with Retry-After while the database is down, with one stack per outage and one line per request', async () => {

@@ -1,9 +1,8 @@
-import { NextResponse } from 'next/server';
 import { withIdempotencyKey } from './idempotency.ts';
 import { isDatabaseUnavailable } from '@/lib/db-unavailable.ts';
 import { fail } from '@/lib/result.ts';
 import { outageLog } from './outage-log.ts';
-import { throttledErrorResponse } from './responses.ts';
+import { errorResponse, throttledErrorResponse } from './responses.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -22,6 +21,7 @@ function crossSite(request: Request): boolean {
   }
 }
 
+const CROSS_SITE = fail('forbidden', 'Cross-site requests are refused.').error;
 const UNAVAILABLE = fail('unavailable', 'The database cannot be reached just now. Try again in a few seconds.').error;
 /** Seconds a client should wait before retrying during an outage: a restart takes a few. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
@@ -36,7 +36,7 @@ export function apiHandler<A extends [Request, ...unknown[]] | []>(handler: (...
   return async (...args: A): Promise<Response> => {
     const request = args[0];
     if (request && crossSite(request)) {
-      return NextResponse.json({ error: { code: 'forbidden', message: 'Cross-site requests are refused.' } }, { status: 403 });
+      return errorResponse(CROSS_SITE);
     }
     try {
       const response = await (request ? withIdempotencyKey(request, () => handler(...args)) : handler(...args));
@@ -49,7 +49,7 @@ export function apiHandler<A extends [Request, ...unknown[]] | []>(handler: (...
       }
       const id = crypto.randomUUID();
       console.error(`[api] unexpected error ${id}`, error);
-      return NextResponse.json({ error: { code: 'internal', message: `Something went wrong on our side (reference ${id}).` } }, { status: 500 });
+      return errorResponse(fail('internal', `Something went wrong on our side (reference ${id}).`).error);
     }
   };
 }

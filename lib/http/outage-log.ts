@@ -1,3 +1,5 @@
+import { truncate } from '@/lib/text/truncate.ts';
+
 /**
  * The server log during a database outage: the first failed request of an outage logs the
  * driver's error with its stack, each further one a single line, until a request gets through
@@ -18,7 +20,7 @@ export function shortReason(error: unknown): string {
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
-  return (lines.at(-1) ?? 'unknown error').slice(0, 300);
+  return truncate(lines.at(-1) ?? 'unknown error', 300);
 }
 
 function describe(request: Request | undefined): string {

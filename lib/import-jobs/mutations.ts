@@ -1,3 +1,4 @@
+import { truncate } from '@/lib/text/truncate.ts';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db, type DbTx } from '@/lib/db.ts';
 import { isDatabaseUnavailable } from '@/lib/db-unavailable.ts';
@@ -96,7 +97,8 @@ const STATUS_IN_DB = { created: 'CREATED', duplicate: 'DUPLICATE', failed: 'FAIL
  * (a zip entry's name, a parser's message), and PostgreSQL text takes no NUL. Other control
  * characters go too, and a length cap keeps a hostile name from bloating the job's report.
  */
-const storable = (text: string | undefined, max = 2_000) => (text === undefined ? null : text.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, max));
+const storable = (text: string | undefined, max = 2_000) =>
+  text === undefined ? null : truncate(text.replace(/[\u0000-\u001f\u007f]+/g, ' '), max, { unit: 'utf16', ellipsis: '' });
 
 export async function recordResults(tx: DbTx, jobId: string, results: ItemResult[]): Promise<void> {
   const { created, duplicates, failed, annotations, relations } = countResults(results);

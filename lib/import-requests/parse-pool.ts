@@ -1,3 +1,4 @@
+import { env } from '@/lib/env.ts';
 import os from 'node:os';
 import { fail, type ThrottledResult } from '@/lib/result.ts';
 import { workerPool, WorkerCrashed, type Call, type WorkerPool } from '@/lib/workers/pool.ts';
@@ -15,7 +16,7 @@ import { tasks, type ParseTasks } from './parse-tasks.ts';
  * per worker at most. Past it a request is refused as a whole at once (429 with Retry-After),
  * before anything is written, rather than queued for ever.
  */
-const configuredWorkers = Number.parseInt(process.env.IMPORT_PARSE_WORKERS ?? '', 10);
+const configuredWorkers = env().IMPORT_PARSE_WORKERS;
 
 /**
  * IMPORT_PARSE_WORKERS sets the number of workers (where the cores the process may use are fewer
@@ -23,7 +24,7 @@ const configuredWorkers = Number.parseInt(process.env.IMPORT_PARSE_WORKERS ?? ''
  * bench:import-load measures as its reference.
  */
 export const PARSE_POOL = {
-  size: configuredWorkers >= 0 ? configuredWorkers : Math.max(1, os.availableParallelism() - 1),
+  size: configuredWorkers ?? Math.max(1, os.availableParallelism() - 1),
   maxWaiting: 64,
   retryAfterSeconds: 5,
 };

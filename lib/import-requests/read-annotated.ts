@@ -1,3 +1,4 @@
+import { truncate } from '@/lib/text/truncate.ts';
 import { z } from 'zod';
 import { concatBytes } from '@/lib/bytes.ts';
 import { parseInPool, READER_STOPPED } from './parse-pool.ts';
@@ -29,7 +30,7 @@ export const annotatedImportQuerySchema = z.object({
     .min(1)
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'The name contains control characters.')
     // A long file name is shortened, not refused: it only labels the results.
-    .transform((s) => (s.length > 200 ? `${s.slice(0, 199)}…` : s))
+    .transform((s) => truncate(s, 200, { unit: 'utf16' }))
     .optional(),
 });
 export type AnnotatedImportQuery = z.output<typeof annotatedImportQuerySchema>;

@@ -12,6 +12,7 @@
  * `{ t: 'resync' }` and reloads what it paints, and every account watcher is called (a user
  * may have been disabled meanwhile).
  */
+import { env } from '@/lib/env.ts';
 import pg from 'pg';
 import type { LiveMessage } from '@/lib/annotations/paint.ts';
 import { LIVE_CHANNEL, parseLiveMessage } from './messages.ts';
@@ -305,7 +306,7 @@ const globalForLive = globalThis as unknown as { newsmarkLiveListener?: LiveList
 /** The listener of this process, on DATABASE_URL like lib/db.ts. Created on first use; connects on the first subscriber. */
 export function liveListener(): LiveListener {
   if (!globalForLive.newsmarkLiveListener) {
-    const connectionString = process.env.DATABASE_URL;
+    const connectionString = env().DATABASE_URL;
     if (!connectionString) {
       throw new Error('DATABASE_URL is not set. Start the app with `npm start`, which provides an embedded PostgreSQL.');
     }

@@ -194,6 +194,15 @@ describe('GET /api/openapi.json document', () => {
     expect(operation('/api/account/tokens', 'post').security).toEqual([{ sessionCookie: [] }]);
   });
 
+  it("documents the 500 of a bug on every operation, with 'internal' among the closed error codes", () => {
+    for (const [route, item] of Object.entries(document.paths)) {
+      for (const [method, op] of Object.entries(item as PathItem)) {
+        expect(op.responses['500'], `${method} ${route}`).toEqual({ $ref: '#/components/responses/internal' });
+      }
+    }
+    expect(document.components?.responses?.internal).toBeDefined();
+  });
+
   it('takes an Idempotency-Key on every write, with its 422, and on no read', () => {
     for (const [route, item] of Object.entries(document.paths)) {
       for (const [method, op] of Object.entries(item as PathItem)) {

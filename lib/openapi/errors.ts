@@ -17,6 +17,7 @@ const ERROR_DESCRIPTION: Record<DomainErrorCode, string> = {
   idempotency_mismatch: 'The `Idempotency-Key` was already used by this user, within 24 hours, for another request (method, path or body).',
   unavailable:
     'The database cannot be reached just now (a restart, an outage); a write cut off while it ran may or may not have been committed. `Retry-After` says when to try again.',
+  internal: 'A bug on the server; `message` holds a reference to quote, never the stack trace (that goes to the server log).',
 };
 const ERROR_CODES = Object.keys(ERROR_DESCRIPTION) as DomainErrorCode[];
 
@@ -32,8 +33,7 @@ export const errorSchema: JsonSchema = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        // `internal` is the 500 of a bug, answered without a stack trace.
-        code: { type: 'string', enum: [...ERROR_CODES, 'internal'] },
+        code: { type: 'string', enum: ERROR_CODES },
         message: { type: 'string', description: 'For people: safe to show as it is.' },
         details: {
           type: 'object',

@@ -29,7 +29,8 @@ export interface OperationSpec {
  */
 export function operation(spec: OperationSpec): Operation {
   const access = spec.access ?? 'signed-in';
-  const codes: DomainErrorCode[] = [...(spec.errors ?? [])];
+  // Every route runs inside apiHandler, which answers a bug with 500 internal.
+  const codes: DomainErrorCode[] = [...(spec.errors ?? []), 'internal'];
   // Behind authorizeApi every request reads the database, so every one can meet an outage.
   if (access !== 'public') codes.push('unauthenticated', 'forbidden', 'unavailable');
   if (spec.parameters?.some((p) => p.in === 'path')) codes.push('not_found');

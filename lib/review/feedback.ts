@@ -40,7 +40,7 @@ export function nextFeedbackSeen(previous: Date | null, requested: Date | null, 
 export const countDecisionsFrom = (seen: Date | null): Date => seen ?? new Date(0);
 
 /** Secure exactly when the session cookie is: next-auth marks it so when NEXTAUTH_URL is https. */
-export function feedbackSeenCookieOptions(nextAuthUrl = process.env.NEXTAUTH_URL) {
+export function feedbackSeenCookieOptions(nextAuthUrl: string | undefined) {
   return { httpOnly: true, sameSite: 'lax' as const, secure: nextAuthUrl?.startsWith('https://') ?? false, path: '/', maxAge: FEEDBACK_SEEN_MAX_AGE_SECONDS };
 }
 

@@ -7,6 +7,7 @@
  * The engine's JavaScript API is internal to Prisma (hence the exact version pin). It needs a
  * live connection even to diff two datamodels, so every entry point takes a database URL.
  */
+import { env } from '../../lib/env.ts';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -92,7 +93,7 @@ async function withEngine<T>(databaseUrl: string, schemaText: string, work: (eng
     engine = await bindings.SchemaEngine.new({ datamodels: [['schema.prisma', schemaText]] }, (line: string) => engineLog.push(line), adapter);
     return await work(engine);
   } catch (error) {
-    const detail = process.env.DEBUG_SCHEMA_ENGINE ? `\nEngine log:\n${engineLog.join('\n')}` : '';
+    const detail = env().DEBUG_SCHEMA_ENGINE ? `\nEngine log:\n${engineLog.join('\n')}` : '';
     throw new Error(`${error instanceof Error ? error.message : String(error)}${detail}`, { cause: error });
   } finally {
     engine?.free();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { webConcurrency } from './cluster.ts';
+import { readEnv } from '../../lib/env.ts';
+
+const webConcurrency = (value: string | undefined) => readEnv({ WEB_CONCURRENCY: value }).WEB_CONCURRENCY;
 
 describe('webConcurrency', () => {
   it('is one process when unset, empty or 1, else the number given', () => {

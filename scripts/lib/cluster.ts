@@ -4,16 +4,6 @@ import { serve, serverUrl, type ServeOptions, type Server } from '../serve.ts';
 
 /** Where a worker finds what to serve (JSON of ServeOptions), set by the primary when it forks. */
 export const SERVE_OPTIONS_ENV = 'NEWSMARK_SERVE_OPTIONS';
-const MAX_PROCESSES = 64;
-
-/** WEB_CONCURRENCY as a number of app processes: unset, empty or 1 is one process (no cluster). */
-export function webConcurrency(value = process.env.WEB_CONCURRENCY): number {
-  if (value === undefined || value.trim() === '') return 1;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > MAX_PROCESSES)
-    throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to ${MAX_PROCESSES}, not "${value}".`);
-  return count;
-}
 
 /**
  * The app on one port from `processes` processes: in this one when 1; otherwise forked workers

@@ -3,6 +3,7 @@
  * embedded PostgreSQL, whose data lives in the git-ignored <project>/.data/postgres
  * (or NEWSMARK_DATA_DIR/postgres).
  */
+import { env } from '../../lib/env.ts';
 import path from 'node:path';
 import pg from 'pg';
 import { NOTICE_PREFIX, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.ts';
@@ -12,7 +13,8 @@ export const EMBEDDED_DATABASE = 'newsmark';
 
 export async function resolveDatabase(opts: { log?: (s: string) => void } = {}): Promise<{ url: string; embedded: RunningPostgres | null }> {
   const log = opts.log ?? (() => {});
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: null };
+  const { DATABASE_URL } = env();
+  if (DATABASE_URL) return { url: DATABASE_URL, embedded: null };
 
   const pgDataDir = path.join(dataDir, 'postgres');
   const started = performance.now();

@@ -1,3 +1,4 @@
+import { env } from '../../lib/env.ts';
 /**
  * The JavaScript heap the server runs with (`npm start` passes it as --max-old-space-size).
  * V8 lets garbage pile up in proportion to its heap limit before it collects: with Node's
@@ -6,6 +7,6 @@
  * grows by about 80 MB, and large imports (200 MB requests, 64 MB JSONL lines) still fit.
  * bench:export measures the export with this same limit.
  */
-export const DEFAULT_HEAP_MB = 1024;
+export { DEFAULT_HEAP_MB } from '../../lib/env.ts';
 
-export const serverHeapMb = () => Number(process.env.NEWSMARK_HEAP_MB) || DEFAULT_HEAP_MB;
+export const serverHeapMb = () => env().NEWSMARK_HEAP_MB;

@@ -1,3 +1,4 @@
+import { env } from '../../lib/env.ts';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -7,7 +8,7 @@ import type { DemoLogin } from '../db/demo-data.ts';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Git-ignored home of everything a local install keeps: the embedded database, the session secret, demo logins. */
-export const dataDir = path.resolve(projectRoot, process.env.NEWSMARK_DATA_DIR ?? '.data');
+export const dataDir = path.resolve(projectRoot, env().NEWSMARK_DATA_DIR);
 
 async function writePrivate(file: string, content: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
@@ -17,14 +18,15 @@ async function writePrivate(file: string, content: string): Promise<void> {
 
 /** NEXTAUTH_SECRET from the environment, or one generated once and kept in the data folder. */
 export async function ensureSessionSecret(): Promise<'environment' | 'stored' | 'generated'> {
-  if (process.env.NEXTAUTH_SECRET) return 'environment';
+  if (env().NEXTAUTH_SECRET) return 'environment';
   const file = path.join(dataDir, 'nextauth-secret');
   if (existsSync(file)) {
     process.env.NEXTAUTH_SECRET = (await readFile(file, 'utf8')).trim();
     return 'stored';
   }
-  process.env.NEXTAUTH_SECRET = randomBytes(32).toString('base64url');
-  await writePrivate(file, `${process.env.NEXTAUTH_SECRET}\n`);
+  const secret = randomBytes(32).toString('base64url');
+  process.env.NEXTAUTH_SECRET = secret;
+  await writePrivate(file, `${secret}\n`);
   return 'generated';
 }
 

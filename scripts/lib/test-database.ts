@@ -6,6 +6,7 @@
  * DATABASE; its own database in the URL is only used to connect), otherwise a throwaway
  * embedded cluster in a temporary folder with fsync off, deleted again by close().
  */
+import { env } from '../../lib/env.ts';
 import { mkdtemp, rm, statfs } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,8 @@ export interface TestServer {
 }
 
 export async function startTestServer(log?: (line: string) => void): Promise<TestServer> {
-  if (process.env.TEST_DATABASE_URL) return { serverUrl: process.env.TEST_DATABASE_URL, embedded: null, close: async () => {} };
+  const { TEST_DATABASE_URL } = env();
+  if (TEST_DATABASE_URL) return { serverUrl: TEST_DATABASE_URL, embedded: null, close: async () => {} };
   const dir = await mkdtemp(path.join(await scratchFolder(), 'newsmark-test-pg-'));
   try {
     const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'data'), durable: false, log });
@@ -81,7 +83,7 @@ async function scratchFolder(): Promise<string> {
 }
 
 function defaultServerUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
+  const url = env().TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: start a test server first (startTestServer) and pass its serverUrl on.');
   return url;
 }

@@ -1,3 +1,4 @@
+import { env } from '../../lib/env.ts';
 import type { TestProject } from 'vitest/node';
 import { openTestDatabases, type TestDatabases } from './databases.ts';
 
@@ -13,8 +14,9 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   let databases: TestDatabases | undefined;
-  let serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl || process.env.TEST_TEMPLATE_READY !== '1') {
+  const { TEST_DATABASE_URL, TEST_TEMPLATE_READY } = env();
+  let serverUrl = TEST_DATABASE_URL;
+  if (!serverUrl || TEST_TEMPLATE_READY !== '1') {
     databases = await openTestDatabases();
     serverUrl = databases.serverUrl;
   }

@@ -7,7 +7,7 @@ import { reviewQueueQuerySchema } from '@/lib/review/schemas';
 import { queueFilterOptions } from '@/lib/review/filter-options';
 import { listReviewQueue } from '@/lib/review/service';
 import { parseInput } from '@/lib/validation';
-import { truncate } from '@/lib/annotations/history-diff';
+import { truncate } from '@/lib/text/truncate';
 
 export const metadata: Metadata = { title: 'Review' };
 

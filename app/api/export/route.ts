@@ -1,3 +1,4 @@
+import { NO_SUCH_ARTICLE } from '@/lib/articles/not-found';
 import type { NextRequest } from 'next/server';
 import { articleListQuerySchema } from '@/lib/articles/list-query';
 import { authorizeApi } from '@/lib/auth/session';
@@ -6,7 +7,6 @@ import { EXPORT_FILTER_KEYS, exportQuerySchema } from '@/lib/export/schemas';
 import { isExportableArticle, type ExportQuery } from '@/lib/export/queries';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse } from '@/lib/http/responses';
-import { fail } from '@/lib/result';
 import { parseInput } from '@/lib/validation';
 import { otherMethods } from '@/lib/http/other-methods';
 
@@ -27,7 +27,7 @@ export const GET = apiHandler(async (request: NextRequest) => {
   if (!filters.ok) return errorResponse(filters.error);
   const { format, status, articleId, bom } = parsed.value;
 
-  if (articleId && !(await isExportableArticle(articleId))) return errorResponse(fail('not_found', 'No such article.').error);
+  if (articleId && !(await isExportableArticle(articleId))) return errorResponse(NO_SUCH_ARTICLE.error);
   const { q, source, from, toExclusive, annotated, review } = filters.value;
   const query: ExportQuery = { scope: status, ...(articleId ? { articleIds: [articleId] } : {}), filter: { q, source, from, toExclusive, annotated, review } };
   return exportDownload({ format, query, bom, ...(articleId ? { articleId } : {}) });

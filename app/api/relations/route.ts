@@ -6,6 +6,8 @@ import { createRelationSchema } from '@/lib/relations/schemas';
 import { createRelation } from '@/lib/relations/service';
 import { otherMethods } from '@/lib/http/other-methods';
 
+// Flat on purpose, as in every route: authorize, read the id and the body, call lib/, answer. A shared wrapper would hide the one step that differs.
+
 export const POST = apiHandler(async (request: Request) => {
   const auth = await authorizeApi('create:annotation');
   if (!auth.ok) return errorResponse(auth.error);

@@ -1,5 +1,6 @@
+import { truncate } from '@/lib/text/truncate.ts';
 import { z } from 'zod';
-import { codePointLength, toArticleText, toSingleLine, truncateAtWord } from './article-text.ts';
+import { codePointLength, toArticleText, toSingleLine } from './article-text.ts';
 import { canonicalizeUrl, httpUrl } from './canonical-url.ts';
 import { toLanguageTag } from './language-tag.ts';
 import { formatCount, PARSE_LIMITS } from './limits.ts';
@@ -8,7 +9,7 @@ import { certainlyTooLong } from './text-length-bound.ts';
 import { deriveTitle } from './title.ts';
 import { failedItem, type ArticleDraft, type ParsedItem } from './types.ts';
 
-const shown = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+const shown = (value: string) => JSON.stringify(truncate(value, 41, { unit: 'utf16' }));
 
 /** An optional text field; null, absent and blank all mean "not given". */
 const optionalString = (label: string) =>
@@ -129,7 +130,7 @@ export function finishArticle(draft: ArticleDraft, name: string): ParsedItem {
     name,
     article: {
       // A heading or og:title can be any length; the limit holds for every title stored.
-      title: truncateAtWord(draft.title || deriveTitle(text), PARSE_LIMITS.maxTitleLength),
+      title: truncate(draft.title || deriveTitle(text), PARSE_LIMITS.maxTitleLength, { atWord: true }),
       text,
       url: draft.url,
       canonicalUrl: draft.url ? canonicalizeUrl(draft.url) : null,

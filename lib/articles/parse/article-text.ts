@@ -91,25 +91,3 @@ export function trimEnd(s: string, char: RegExp): string {
   while (end > 0 && char.test(s[end - 1]!)) end--;
   return s.slice(0, end);
 }
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/**
- * Shorten to at most `max` code points, ending in "…". Cuts at the last space when one is in the
- * second half (so words stay whole), otherwise between graphemes (CJK has no spaces; an emoji or
- * a letter with its accent must not be split).
- */
-export function truncateAtWord(s: string, max: number): string {
-  if (codePointLength(s) <= max) return s;
-  let kept = '';
-  let length = 0;
-  for (const { segment } of graphemes.segment(s)) {
-    const size = codePointLength(segment);
-    if (length + size > max - 1) break;
-    kept += segment;
-    length += size;
-  }
-  const space = kept.lastIndexOf(' ');
-  if (space > kept.length / 2) kept = kept.slice(0, space);
-  return `${trimEnd(kept, /[\s,;:\-–—]/u)}…`;
-}

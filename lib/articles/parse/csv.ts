@@ -1,3 +1,4 @@
+import { truncate } from '@/lib/text/truncate.ts';
 import { parse, type CsvError } from 'csv-parse/sync';
 import { parseImportItem } from './import-item.ts';
 import { formatCount, PARSE_LIMITS } from './limits.ts';
@@ -67,7 +68,7 @@ export function parseCsvItems(text: string, fileName: string): ParsedItem[] {
   const repeated = header.find((name, i) => fields[i] !== null && header.indexOf(name) !== i);
   if (repeated) return [failedItem(fileName, `The CSV header has the column "${repeated}" twice.`)];
   if (!fields.includes('text') && !fields.includes('html')) {
-    return [failedItem(fileName, `The CSV header has no "text" column; its columns are: ${header.join(', ').slice(0, 200)}.`)];
+    return [failedItem(fileName, `The CSV header has no "text" column; its columns are: ${truncate(header.join(', '), 200)}.`)];
   }
 
   const isBlank = (event: CsvEvent) => 'record' in event && event.record.every((cell) => cell.trim() === '');

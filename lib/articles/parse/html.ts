@@ -1,7 +1,8 @@
+import { truncate } from '@/lib/text/truncate.ts';
 import { Parser } from 'htmlparser2';
 import { fail, ok, type Result } from '@/lib/result.ts';
 import { normalizeArticleText } from '@/lib/articles/normalize.ts';
-import { codePointLength, toSingleLine, trimEnd, truncateAtWord } from './article-text.ts';
+import { codePointLength, toSingleLine, trimEnd } from './article-text.ts';
 import { httpUrl } from './canonical-url.ts';
 import { toLanguageTag } from './language-tag.ts';
 import { formatCount, PARSE_LIMITS } from './limits.ts';
@@ -343,7 +344,7 @@ export function parseHtmlDocument(html: string, options: { imageAltText?: boolea
 
   return ok({
     text: chooseText(documentSink.toString(), candidates),
-    title: title ? truncateAtWord(title, PARSE_LIMITS.maxTitleLength) : null,
+    title: title ? truncate(title, PARSE_LIMITS.maxTitleLength, { atWord: true }) : null,
     firstHeading,
     author: limitedLine(meta.get('author'), PARSE_LIMITS.maxAuthorLength) ?? byline,
     publishedAt: (publishedTime ? parsePublishedAt(publishedTime) : null) ?? firstTime,

@@ -1,3 +1,4 @@
+import { truncate } from '@/lib/text/truncate.ts';
 import { nestsDeeperThan } from '@/lib/json-depth.ts';
 import { PARSE_LIMITS } from './limits.ts';
 
@@ -13,6 +14,6 @@ export function readJson(text: string, subject: string): { ok: true; value: unkn
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, error: `${subject} is not valid JSON: ${(error instanceof Error ? error.message : String(error)).slice(0, 200)}` };
+    return { ok: false, error: `${subject} is not valid JSON: ${truncate(error instanceof Error ? error.message : String(error), 200)}` };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { truncateAtWord } from './article-text.ts';
+import { truncate } from '@/lib/text/truncate.ts';
 import { deriveTitle, readsLikeHeadline, splitHeadline } from './title.ts';
 
 describe('readsLikeHeadline', () => {
@@ -74,13 +74,13 @@ describe('deriveTitle', () => {
   });
 });
 
-describe('truncateAtWord', () => {
+describe('truncate at a word, as titles are', () => {
   it('leaves short text alone', () => {
-    expect(truncateAtWord('Short title', 20)).toBe('Short title');
+    expect(truncate('Short title', 20, { atWord: true })).toBe('Short title');
   });
 
   it('cuts CJK (no spaces) between characters and never inside an emoji', () => {
-    expect(truncateAtWord('潮汐表潮汐表潮汐表', 5)).toBe('潮汐表潮…');
-    expect(truncateAtWord('ab👩‍👩‍👧cdef', 6)).toBe('ab…');
+    expect(truncate('潮汐表潮汐表潮汐表', 5, { atWord: true })).toBe('潮汐表潮…');
+    expect(truncate('ab👩‍👩‍👧cdef', 6, { atWord: true })).toBe('ab…');
   });
 });

@@ -1,4 +1,5 @@
-import { codePointLength, toSingleLine, truncateAtWord } from './article-text.ts';
+import { truncate } from '@/lib/text/truncate.ts';
+import { codePointLength, toSingleLine } from './article-text.ts';
 import { PARSE_LIMITS } from './limits.ts';
 
 const upTo = (s: string, separator: string) => {
@@ -71,5 +72,5 @@ export function deriveTitle(text: string): string {
   if (readsLikeHeadline(first, second)) return toSingleLine(first);
   const sentence = toSingleLine(firstSentence(paragraph.replaceAll('\n', ' ')));
   const title = /[^.]\.$|。$/u.test(sentence) ? sentence.slice(0, -1) : sentence;
-  return truncateAtWord(title || sentence || 'Untitled', PARSE_LIMITS.maxDerivedTitleLength);
+  return truncate(title || sentence || 'Untitled', PARSE_LIMITS.maxDerivedTitleLength, { atWord: true });
 }

@@ -1,3 +1,4 @@
+import { env } from '@/lib/env';
 import type { NextRequest } from 'next/server';
 import { authorizeApi } from '@/lib/auth/session';
 import { readJsonBody } from '@/lib/http/body';
@@ -26,7 +27,7 @@ export const POST = apiHandler(async (request: NextRequest) => {
   const previous = parseFeedbackSeen(request.cookies.get(FEEDBACK_SEEN_COOKIE)?.value, auth.value.id);
   const seenAt = nextFeedbackSeen(previous, input.value.seenAt ? new Date(input.value.seenAt) : null, new Date());
   const response = jsonResponse({ seenAt: seenAt.toISOString() });
-  response.cookies.set(FEEDBACK_SEEN_COOKIE, formatFeedbackSeen(auth.value.id, seenAt), feedbackSeenCookieOptions());
+  response.cookies.set(FEEDBACK_SEEN_COOKIE, formatFeedbackSeen(auth.value.id, seenAt), feedbackSeenCookieOptions(env().NEXTAUTH_URL));
   return response;
 });
 

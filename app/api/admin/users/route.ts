@@ -7,6 +7,8 @@ import { createUserSchema } from '@/lib/users/schemas';
 import { createUser } from '@/lib/users/mutations';
 import { otherMethods } from '@/lib/http/other-methods';
 
+// Flat on purpose, as in every route: authorize, read the id and the body, call lib/, answer. A shared wrapper would hide the one step that differs.
+
 export const GET = apiHandler(async () => {
   const auth = await authorizeApi('manage:users');
   if (!auth.ok) return errorResponse(auth.error);

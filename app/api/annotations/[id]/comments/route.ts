@@ -8,6 +8,8 @@ import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { NO_ANNOTATION } from '@/lib/annotations/not-found';
 import { otherMethods } from '@/lib/http/other-methods';
 
+// Flat on purpose, as in every route: authorize, read the id and the body, call lib/, answer. A shared wrapper would hide the one step that differs.
+
 export const GET = apiHandler(async (_request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('read:corpus');
   if (!auth.ok) return errorResponse(auth.error);

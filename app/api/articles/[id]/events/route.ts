@@ -1,9 +1,9 @@
+import { NO_SUCH_ARTICLE } from '@/lib/articles/not-found';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse } from '@/lib/http/responses';
 import { articleEventsResponse } from '@/lib/live/article-events';
 import { liveArticleExists } from '@/lib/live/queries';
-import { fail } from '@/lib/result';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { otherMethods } from '@/lib/http/other-methods';
 
@@ -11,14 +11,12 @@ import { otherMethods } from '@/lib/http/other-methods';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-const NO_ARTICLE = fail('not_found', 'No such article.').error;
-
 /** Server-sent events: the article's annotations, relations and comments as others change them (lib/live/). */
 export const GET = apiHandler(async (request: Request, { params }: IdRouteContext) => {
   const auth = await authorizeApi('read:corpus');
   if (!auth.ok) return errorResponse(auth.error);
   const id = await routeId(params);
-  if (!id || !(await liveArticleExists(id))) return errorResponse(NO_ARTICLE);
+  if (!id || !(await liveArticleExists(id))) return errorResponse(NO_SUCH_ARTICLE.error);
   // Route handlers may read the request's cookies for as long as they run, so the session is
   // looked up afresh each time (a disabled user or an ended session stops the stream, within
   // moments of the change: the account's NOTIFY triggers the check).
