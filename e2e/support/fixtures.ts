@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startApp, stopApp } from '../../bench/app-server.ts';
 import { contentHash, normalizeArticleText } from '../../lib/articles/normalize.ts';
 import { hashPassword } from '../../lib/auth/password.ts';
 import type { Role } from '../../lib/auth/policy.ts';
-import { db, disconnectDb } from '../../lib/db.ts';
-import { cloneDatabase, dropDatabase } from '../../scripts/lib/test-database.ts';
+import { db } from '../../lib/db.ts';
 
-// Fixtures write straight to the worker's database (fast, no UI), as the Epic Stack does.
+// Fixtures write straight to the test database (fast, no UI), as the Epic Stack does.
+process.env.DATABASE_URL ??= process.env.E2E_DATABASE_URL;
 
 export interface TestUser {
   id: string;
@@ -121,34 +120,7 @@ export async function signInWithForm(page: Page, email: string, password: string
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** The app one Playwright worker tests: its own database and server, so no other worker's data shows in it. */
-export interface WorkerApp {
-  baseURL: string;
-  databaseUrl: string;
-}
-
-export const test = base.extend<{ researcher: TestUser; reviewer: TestUser; admin: TestUser }, { workerApp: WorkerApp }>({
-  workerApp: [
-    async ({}, use, workerInfo) => {
-      const serverUrl = process.env.E2E_SERVER_URL;
-      if (!serverUrl) throw new Error('E2E_SERVER_URL is not set: run the browser tests through `npm test` or `npm run test:e2e`.');
-      // A copy of the migrated template (a few milliseconds), named apart from any other run's on a shared server.
-      const name = `newsmark_e2e_${workerInfo.workerIndex}_${unique()}`;
-      const databaseUrl = await cloneDatabase(name, serverUrl);
-      process.env.DATABASE_URL = databaseUrl;
-      // The production build in a process of its own on a free port (Playwright's module transform would slow Next.js's bundles here).
-      const app = await startApp(databaseUrl);
-      try {
-        await use({ baseURL: app.baseURL, databaseUrl });
-      } finally {
-        await stopApp(app.child);
-        await disconnectDb();
-        await dropDatabase(name, serverUrl);
-      }
-    },
-    { scope: 'worker', auto: true, timeout: 120_000 },
-  ],
-  baseURL: async ({ workerApp }, use) => use(workerApp.baseURL),
+export const test = base.extend<{ researcher: TestUser; reviewer: TestUser; admin: TestUser }>({
   researcher: async ({}, use) => use(await createTestUser('RESEARCHER')),
   reviewer: async ({}, use) => use(await createTestUser('REVIEWER')),
   admin: async ({}, use) => use(await createTestUser('ADMIN')),
