@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bratAnn } from '@/lib/export/brat.ts';
 import { ITEM, TEXT } from '@/lib/export/fixture.test-data.ts';
 import { ZipWriter } from '@/lib/export/zip.ts';
@@ -223,9 +223,6 @@ describe('readBratDocument, other input', () => {
 });
 
 describe('readBratZip', () => {
-  const limits = { ...BRAT_ZIP_LIMITS };
-  afterEach(() => Object.assign(BRAT_ZIP_LIMITS, limits));
-
   const text = 'Ann said it rained.';
   const ann = 'T1\tClaim 9 18\tit rained\nT2\tSource 0 3\tAnn\nR1\tAttributedTo Arg1:T1 Arg2:T2\n';
 
@@ -298,28 +295,26 @@ describe('readBratZip', () => {
       });
 
       it('refuses the whole zip past its entry limit', async () => {
-        BRAT_ZIP_LIMITS.maxEntries = 1;
-        expect(await readBratZip(zip({ 'a.txt': text, 'a.ann': ann }))).toEqual({ ok: false, error: 'The zip holds more than 1 files.' });
+        const limits = { ...BRAT_ZIP_LIMITS, maxEntries: 1 };
+        expect(await readBratZip(zip({ 'a.txt': text, 'a.ann': ann }), undefined, limits)).toEqual({ ok: false, error: 'The zip holds more than 1 files.' });
         // Skipped files do not count.
-        expect(documents(await readBratZip(zip({ 'a.txt': text, 'annotation.conf': '', '.DS_Store': '' })))).toHaveLength(1);
+        expect(documents(await readBratZip(zip({ 'a.txt': text, 'annotation.conf': '', '.DS_Store': '' }), undefined, limits))).toHaveLength(1);
       });
 
       it('refuses the whole zip past its size limits', async () => {
-        BRAT_ZIP_LIMITS.maxEntryBytes = 10;
-        const big = await readBratZip(zip({ 'a.txt': text, 'a.ann': ann }));
+        const big = await readBratZip(zip({ 'a.txt': text, 'a.ann': ann }), undefined, { ...BRAT_ZIP_LIMITS, maxEntryBytes: 10 });
         expect(big.ok).toBe(false);
         if (!big.ok) expect(big.error).toMatch(/^a\.txt is larger than/);
-        Object.assign(BRAT_ZIP_LIMITS, limits);
-        BRAT_ZIP_LIMITS.maxTotalBytes = text.length + 5;
-        const total = await readBratZip(zip({ 'a.txt': text, 'a.ann': ann }));
+        const total = await readBratZip(zip({ 'a.txt': text, 'a.ann': ann }), undefined, { ...BRAT_ZIP_LIMITS, maxTotalBytes: text.length + 5 });
         expect(total.ok).toBe(false);
         if (!total.ok) expect(total.error).toMatch(/^The zip holds more than .* MB once unpacked\.$/);
       });
     });
   }
 
-  it('restores the limits after the tests that change them', async () => {
+  it('has limits nothing can change: tests pass their own', async () => {
     expect(BRAT_ZIP_LIMITS).toEqual({ maxEntries: 20_000, maxEntryBytes: 10 * 1024 * 1024, maxTotalBytes: 500 * 1024 * 1024 });
+    expect(() => Object.assign(BRAT_ZIP_LIMITS, { maxEntries: 1 })).toThrow(TypeError);
   });
 
   it('refuses bytes that are not a zip', async () => {

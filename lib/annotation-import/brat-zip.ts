@@ -7,7 +7,8 @@ import type { ReadDocument } from './types.ts';
 import { readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.ts';
 
 /** What one brat zip may hold: its entries are inflated in memory, so every size is bounded first. */
-export const BRAT_ZIP_LIMITS = { maxEntries: 20_000, maxEntryBytes: 10 * 1024 * 1024, maxTotalBytes: 500 * 1024 * 1024 };
+export const BRAT_ZIP_LIMITS = Object.freeze({ maxEntries: 20_000, maxEntryBytes: 10 * 1024 * 1024, maxTotalBytes: 500 * 1024 * 1024 });
+export type BratZipLimits = Readonly<Record<keyof typeof BRAT_ZIP_LIMITS, number>>;
 
 /** Bytes the inflater hands over at a time: how far past its declared size a lying entry gets. */
 export const INFLATE_CHUNK_BYTES = 64 * 1024;
@@ -26,7 +27,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const BAD_NAME = /[\u0000-\u001f\u007f]/;
 
 /** Why the zip is refused as a whole, from its directory alone; null when its declared sizes are within the limits. */
-function directoryRefusal(entries: ZipEntry[], zipBytes: number): string | null {
+function directoryRefusal(entries: ZipEntry[], zipBytes: number, limits: BratZipLimits): string | null {
   let total = 0;
   let packed = 0;
   let counted = 0;
@@ -40,9 +41,9 @@ function directoryRefusal(entries: ZipEntry[], zipBytes: number): string | null 
       return `${file.name} is compressed in a way this reader does not know (method ${file.compression}); zip it again with the usual settings.`;
     if (file.compression === 0 && file.size !== file.originalSize) return `${file.name} declares a size that is not its own.`;
     if (packed > zipBytes) return 'The zip is malformed: its files overlap.';
-    if (file.originalSize > BRAT_ZIP_LIMITS.maxEntryBytes) return `${file.name} is larger than ${BRAT_ZIP_LIMITS.maxEntryBytes / 1024 / 1024} MB.`;
-    if (counted > BRAT_ZIP_LIMITS.maxEntries) return `The zip holds more than ${BRAT_ZIP_LIMITS.maxEntries.toLocaleString('en')} files.`;
-    if (total > BRAT_ZIP_LIMITS.maxTotalBytes) return `The zip holds more than ${BRAT_ZIP_LIMITS.maxTotalBytes / 1024 / 1024} MB once unpacked.`;
+    if (file.originalSize > limits.maxEntryBytes) return `${file.name} is larger than ${limits.maxEntryBytes / 1024 / 1024} MB.`;
+    if (counted > limits.maxEntries) return `The zip holds more than ${limits.maxEntries.toLocaleString('en')} files.`;
+    if (total > limits.maxTotalBytes) return `The zip holds more than ${limits.maxTotalBytes / 1024 / 1024} MB once unpacked.`;
   }
   return null;
 }
@@ -84,7 +85,7 @@ function inflateDeclared(data: Uint8Array, declared: number, count: ZipReadCount
  * and the entries' packed sizes together cannot exceed the zip itself, so entries that share their
  * data (a classic zip bomb) are refused.
  */
-export async function readBratZip(bytes: Uint8Array, count: ZipReadCount = { inflatedBytes: 0 }): Promise<BratZip> {
+export async function readBratZip(bytes: Uint8Array, count: ZipReadCount = { inflatedBytes: 0 }, limits: BratZipLimits = BRAT_ZIP_LIMITS): Promise<BratZip> {
   let entries: ZipEntry[];
   try {
     entries = readZipDirectory(bytes);
@@ -92,7 +93,7 @@ export async function readBratZip(bytes: Uint8Array, count: ZipReadCount = { inf
     if (!(error instanceof ZipFormatError)) throw error;
     return { ok: false, error: `The file is not a zip archive that can be read: ${truncate(error.message, 200)}.` };
   }
-  const refusal = directoryRefusal(entries, bytes.byteLength);
+  const refusal = directoryRefusal(entries, bytes.byteLength, limits);
   if (refusal) return { ok: false, error: refusal };
 
   const files = new Map<string, Uint8Array>();

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { readBodyText } from '@/lib/http/body.ts';
 import { isWellFormedCallbackUrl } from '@/lib/http/redirect.ts';
 import { fail, ok, type Result } from '@/lib/result.ts';
@@ -64,7 +65,24 @@ export async function parseLoginRequest(request: Request): Promise<Result<LoginR
   return ok({ email: parsed.value.email, ipKey: requestThrottleKey(request.headers) });
 }
 
-/** next-auth answers a successful sign-in by setting a session cookie; a failure sets none. */
-export function responseSignsIn(response: Response): boolean {
-  return response.headers.getSetCookie().some((cookie) => /^(__Secure-)?next-auth\.session-token=[^;]+/.test(cookie) && !/Max-Age=0/i.test(cookie));
+/**
+ * Whether a sign-in succeeded is what next-auth's own `authorize` answered (lib/auth/options.ts),
+ * not read back from its response: a cookie renamed by an upgrade would otherwise count every
+ * right password as wrong. One slot per sign-in request, on globalThis so every bundle that
+ * includes this module shares it.
+ */
+const globalForSignIn = globalThis as unknown as { newsmarkSignIn?: AsyncLocalStorage<{ signedIn: boolean }> };
+const signInOutcome = (globalForSignIn.newsmarkSignIn ??= new AsyncLocalStorage());
+
+/** Runs next-auth's sign-in (`run`) and tells whether its `authorize` accepted the credentials. */
+export async function signInAttempt(run: () => Promise<Response>): Promise<{ response: Response; signedIn: boolean }> {
+  const outcome = { signedIn: false };
+  const response = await signInOutcome.run(outcome, run);
+  return { response, signedIn: outcome.signedIn };
+}
+
+/** Called by `authorize` when it signs a user in; outside signInAttempt it does nothing. */
+export function recordSignIn(): void {
+  const outcome = signInOutcome.getStore();
+  if (outcome) outcome.signedIn = true;
 }

@@ -4,6 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { isDatabaseUnavailable } from '@/lib/db-unavailable.ts';
 import { sameOriginPath } from '@/lib/http/redirect.ts';
 import { findLoginCandidate, findSessionUser } from './queries.ts';
+import { recordSignIn } from './login-guard.ts';
 import { loginSchema } from './login-schema.ts';
 import { burnPasswordCheck, verifyPassword } from './password.ts';
 
@@ -32,6 +33,7 @@ export const authOptions: NextAuthOptions = {
           return null;
         }
         if (!(await verifyPassword(user.passwordHash, password)) || user.disabledAt) return null;
+        recordSignIn(); // the login throttle forgives the attempt (app/api/auth/[...nextauth]/route.ts)
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),

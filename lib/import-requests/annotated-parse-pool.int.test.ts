@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PARSE_POOL, parsePool, READER_STOPPED } from './parse-pool.ts';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
@@ -13,10 +13,6 @@ let admin: Actor;
 beforeAll(async () => {
   const user = await db().user.create({ data: { email: 'jsonl-pool@int.example', name: 'Pool', role: 'ADMIN', passwordHash: 'x' } });
   admin = { id: user.id, role: 'ADMIN', disabled: false };
-});
-const batchBytes = ANNOTATED_IMPORT_LIMITS.batchBytes;
-afterEach(() => {
-  ANNOTATED_IMPORT_LIMITS.batchBytes = batchBytes;
 });
 
 const exportLine = (title: string) => {
@@ -54,10 +50,12 @@ describe('annotated JSONL import through the parse workers', { timeout: 60_000 }
   });
 
   it('waits for a worker mid-stream past the line limit, refuses a new request then, and fails the lines of a worker that dies', async () => {
-    ANNOTATED_IMPORT_LIMITS.batchBytes = 1; // a call per line
-    const read = await readAnnotatedRequest(request([exportLine('Line one'), exportLine('Line two'), exportLine('Line three')].join('\n')), {
-      name: 'w.jsonl',
-    });
+    const oneLinePerCall = { ...ANNOTATED_IMPORT_LIMITS, batchBytes: 1 };
+    const read = await readAnnotatedRequest(
+      request([exportLine('Line one'), exportLine('Line two'), exportLine('Line three')].join('\n')),
+      { name: 'w.jsonl' },
+      { limits: oneLinePerCall },
+    );
     if (!read.ok) throw new Error(read.error.message);
     const documents = (read.value as AsyncIterable<ReadDocument>)[Symbol.asyncIterator]();
     expect((await documents.next()).value).toMatchObject({ ok: true, document: { name: 'w.jsonl line 1' } });

@@ -23,11 +23,11 @@ const configuredWorkers = env().IMPORT_PARSE_WORKERS;
  * than the machine has); 0 reads on the request thread, as before the workers, which
  * bench:import-load measures as its reference.
  */
-export const PARSE_POOL = {
+export const PARSE_POOL = Object.freeze({
   size: configuredWorkers ?? Math.max(1, os.availableParallelism() - 1),
   maxWaiting: 64,
   retryAfterSeconds: 5,
-};
+});
 
 const globalForPool = globalThis as unknown as { newsmarkParsePool?: WorkerPool<ParseTasks> };
 
@@ -54,9 +54,9 @@ export const READER_STOPPED =
 export async function parseInPool<K extends keyof ParseTasks>(
   name: K,
   calls: Call<Parameters<ParseTasks[K]>>[],
-  options?: { wait?: boolean },
+  options: { wait?: boolean; onThisThread?: boolean } = {},
 ): Promise<ThrottledResult<(Delivered<Awaited<ReturnType<ParseTasks[K]>>> | null)[]>> {
-  if (PARSE_POOL.size === 0) {
+  if (options.onThisThread ?? PARSE_POOL.size === 0) {
     const run = tasks[name] as unknown as (...args: Parameters<ParseTasks[K]>) => ReturnType<ParseTasks[K]>;
     return { ok: true, value: await Promise.all(calls.map(async (call) => delivered(await run(...call.args)))) };
   }

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bratAnn } from '@/lib/export/brat.ts';
 import { ITEM, TEXT } from '@/lib/export/fixture.test-data.ts';
 import { jsonlLine } from '@/lib/export/jsonl.ts';
@@ -70,8 +70,7 @@ describe('readAnnotatedRequest: format', () => {
 });
 
 describe('readAnnotatedRequest: JSONL', () => {
-  const limits = { ...ANNOTATED_IMPORT_LIMITS };
-  afterEach(() => Object.assign(ANNOTATED_IMPORT_LIMITS, limits));
+  const shortLines = { limits: { ...ANNOTATED_IMPORT_LIMITS, maxLineBytes: 60 } };
 
   it('refuses a first line that is not JSON, or not an export line, before anything', async () => {
     for (const body of ['not json\n' + GOLDEN, '{"text": "A plain article"}\n' + GOLDEN, '\n\n[1, 2]\n', '"article"']) {
@@ -142,11 +141,10 @@ describe('readAnnotatedRequest: JSONL', () => {
   });
 
   it('fails a line longer than the limit alone, and numbers the following lines right', async () => {
-    ANNOTATED_IMPORT_LIMITS.maxLineBytes = 60;
     const long = small('x'.repeat(200));
     const body = [small('a'), long, '', small('b'), `${long}${long}`, small('c')].join('\n');
     for (const seed of [3, 11]) {
-      const docs = await documents(await readAnnotatedRequest(request(trickle(encoder.encode(body), seed)), { name: 'x' }));
+      const docs = await documents(await readAnnotatedRequest(request(trickle(encoder.encode(body), seed)), { name: 'x' }, shortLines));
       expect(names(docs)).toEqual(['x line 1', 'failed x line 2', 'x line 4', 'failed x line 5', 'x line 6']);
       expect(docs[1]).toMatchObject({ ok: false, error: expect.stringMatching(/^The line is longer than .* MB\.$/) });
       expect(docs.map((d) => d.ok && d.document.article.text)).toEqual(['a', false, 'b', false, 'c']);
@@ -154,21 +152,22 @@ describe('readAnnotatedRequest: JSONL', () => {
   });
 
   it('fails a last line longer than the limit without a line end', async () => {
-    ANNOTATED_IMPORT_LIMITS.maxLineBytes = 60;
-    const docs = await documents(await readAnnotatedRequest(request(trickle(encoder.encode(`${small('a')}\n${small('x'.repeat(200))}`))), { name: 'x' }));
+    const docs = await documents(
+      await readAnnotatedRequest(request(trickle(encoder.encode(`${small('a')}\n${small('x'.repeat(200))}`))), { name: 'x' }, shortLines),
+    );
     expect(names(docs)).toEqual(['x line 1', 'failed x line 2']);
   });
 
   it('refuses a first line longer than the limit as too large', async () => {
-    ANNOTATED_IMPORT_LIMITS.maxLineBytes = 60;
-    const error = refusal(await readAnnotatedRequest(request(trickle(encoder.encode(`\n${small('x'.repeat(200))}\n${small('a')}`))), { name: 'x' }));
+    const error = refusal(
+      await readAnnotatedRequest(request(trickle(encoder.encode(`\n${small('x'.repeat(200))}\n${small('a')}`))), { name: 'x' }, shortLines),
+    );
     expect(error.code).toBe('payload_too_large');
     expect(error.message).toMatch(/^x: line 2 is longer than /);
   });
 
   // The limit holds however the line is cut into chunks (it once held only for a line's unfinished tail).
   it('fails a line longer than the limit even when it arrives in one chunk', async () => {
-    ANNOTATED_IMPORT_LIMITS.maxLineBytes = 60;
     const body = encoder.encode([small('a'), small('x'.repeat(200)), small('c')].join('\n'));
     const oneChunk = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -176,14 +175,17 @@ describe('readAnnotatedRequest: JSONL', () => {
         controller.close();
       },
     });
-    const docs = await documents(await readAnnotatedRequest(request(oneChunk), { name: 'x' }));
+    const docs = await documents(await readAnnotatedRequest(request(oneChunk), { name: 'x' }, shortLines));
     expect(names(docs)).toEqual(['x line 1', 'failed x line 2', 'x line 3']);
   });
 
   it('stops with a failed item when the whole export is past its limit', async () => {
-    ANNOTATED_IMPORT_LIMITS.maxJsonlBytes = 60;
     const docs = await documents(
-      await readAnnotatedRequest(request(trickle(encoder.encode([small('a'), small('b'), small('c'), small('d')].join('\n')))), { name: 'x' }),
+      await readAnnotatedRequest(
+        request(trickle(encoder.encode([small('a'), small('b'), small('c'), small('d')].join('\n')))),
+        { name: 'x' },
+        { limits: { ...ANNOTATED_IMPORT_LIMITS, maxJsonlBytes: 60 } },
+      ),
     );
     expect(docs.at(-1)).toMatchObject({
       ok: false,
@@ -203,19 +205,13 @@ describe('readAnnotatedRequest: JSONL', () => {
     const lines = [small('first'), deep, ...tiny.slice(0, 30_000), huge, deep, ...tiny.slice(30_000), huge];
     const expected = lines.flatMap((line, i) => (line.trim() ? [readExportLineText(line, `h line ${i + 1}`)] : []));
     expect(expected.filter((d) => !d.ok && /nests arrays or objects more than/.test(d.error))).toHaveLength(2);
-    const workers = PARSE_POOL.size;
-    try {
-      for (const [size, batchBytes] of [
-        [workers, limits.batchBytes],
-        [workers, 1_000],
-        [0, limits.batchBytes],
-      ] as const) {
-        PARSE_POOL.size = size;
-        ANNOTATED_IMPORT_LIMITS.batchBytes = batchBytes;
-        expect(await documents(await readAnnotatedRequest(request(lines.join('\n')), { name: 'h' }))).toEqual(expected);
-      }
-    } finally {
-      PARSE_POOL.size = workers;
+    for (const [onThisThread, batchBytes] of [
+      [false, ANNOTATED_IMPORT_LIMITS.batchBytes],
+      [false, 1_000],
+      [true, ANNOTATED_IMPORT_LIMITS.batchBytes],
+    ] as const) {
+      const limits = { ...ANNOTATED_IMPORT_LIMITS, batchBytes };
+      expect(await documents(await readAnnotatedRequest(request(lines.join('\n')), { name: 'h' }, { limits, onThisThread }))).toEqual(expected);
     }
   }, 60_000);
 
@@ -224,9 +220,11 @@ describe('readAnnotatedRequest: JSONL', () => {
     expect(error).toMatchObject({ code: 'validation', message: expect.stringMatching(/^d is not a Newsmark JSONL export/) });
   });
 
-  it('restores the limits after the tests that change them', () => {
+  it('has limits nothing can change: tests pass their own', () => {
     expect(ANNOTATED_IMPORT_LIMITS.maxLineBytes).toBe(32 * 1024 * 1024);
     expect(ANNOTATED_IMPORT_LIMITS.maxJsonlBytes).toBe(2 * 1024 * 1024 * 1024);
+    expect(() => Object.assign(ANNOTATED_IMPORT_LIMITS, { maxLineBytes: 60 })).toThrow(TypeError);
+    expect(() => Object.assign(PARSE_POOL, { size: 0 })).toThrow(TypeError);
   });
 });
 
@@ -270,12 +268,7 @@ describe('readAnnotatedRequest: brat', () => {
   });
 
   it('refuses a zip past its size limit', async () => {
-    const limits = { ...ANNOTATED_IMPORT_LIMITS };
-    ANNOTATED_IMPORT_LIMITS.maxZipBytes = 10;
-    try {
-      expect(refusal(await readAnnotatedRequest(request(zip({ 'a.txt': 'A.' }), 'application/zip'), {})).code).toBe('payload_too_large');
-    } finally {
-      Object.assign(ANNOTATED_IMPORT_LIMITS, limits);
-    }
+    const limits = { ...ANNOTATED_IMPORT_LIMITS, maxZipBytes: 10 };
+    expect(refusal(await readAnnotatedRequest(request(zip({ 'a.txt': 'A.' }), 'application/zip'), {}, { limits })).code).toBe('payload_too_large');
   });
 });

@@ -7,7 +7,7 @@ import { fail, ok, type ThrottledResult } from '@/lib/result.ts';
 import { movable } from '@/lib/workers/transfer.ts';
 import type { ReadDocument } from '@/lib/annotation-import/types.ts';
 
-export const ANNOTATED_IMPORT_LIMITS = {
+export const ANNOTATED_IMPORT_LIMITS = Object.freeze({
   /** A JSONL export streams through, so only a line is ever held: one article and its annotations. */
   maxLineBytes: 32 * 1024 * 1024,
   maxJsonlBytes: 2 * 1024 * 1024 * 1024,
@@ -15,7 +15,14 @@ export const ANNOTATED_IMPORT_LIMITS = {
   batchBytes: 1024 * 1024,
   /** A zip must be whole before its directory (at its end) can be read. */
   maxZipBytes: 200 * 1024 * 1024,
-};
+});
+export type AnnotatedImportLimits = Readonly<Record<keyof typeof ANNOTATED_IMPORT_LIMITS, number>>;
+
+/** How a request is read: tests pass smaller limits, and compare reading on this thread with the workers. */
+export interface AnnotatedReadOptions {
+  limits?: AnnotatedImportLimits;
+  onThisThread?: boolean;
+}
 
 export const annotatedImportQuerySchema = z.object({
   jobId: z
@@ -145,15 +152,18 @@ const linesLabel = (fileName: string, batch: { first: number; last: number }) =>
   batch.first === batch.last ? `${fileName} line ${batch.first}` : `${fileName} lines ${batch.first}–${batch.last}`;
 
 /** The documents of a JSONL export after its first batch, as they stream in; a bad line fails alone. */
-async function* jsonlDocuments(first: ReadDocument[], rest: AsyncGenerator<LineBatch>, fileName: string): AsyncGenerator<ReadDocument> {
+async function* jsonlDocuments(
+  first: ReadDocument[],
+  rest: AsyncGenerator<LineBatch>,
+  fileName: string,
+  { limits = ANNOTATED_IMPORT_LIMITS, onThisThread }: AnnotatedReadOptions,
+): AsyncGenerator<ReadDocument> {
   yield* first;
   for await (const batch of rest) {
     if ('stopped' in batch) {
       // The batches before stay written and the job's report ends with this line, so nothing is lost unseen.
       const why =
-        batch.stopped instanceof BodyTooLarge
-          ? `a JSONL export carries at most ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB`
-          : 'the upload was interrupted';
+        batch.stopped instanceof BodyTooLarge ? `a JSONL export carries at most ${limits.maxJsonlBytes / 1024 / 1024 / 1024} GB` : 'the upload was interrupted';
       yield { ok: false, name: fileName, error: `The rest of the file was not read: ${why}.` };
       return;
     }
@@ -161,12 +171,15 @@ async function* jsonlDocuments(first: ReadDocument[], rest: AsyncGenerator<LineB
       yield {
         ok: false,
         name: `${fileName} line ${batch.tooLong}`,
-        error: `The line is longer than ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB.`,
+        error: `The line is longer than ${limits.maxLineBytes / 1024 / 1024} MB.`,
       };
       continue;
     }
     // Part of the request is read (and may be written): it waits for a worker rather than being refused.
-    const read = await parseInPool('readJsonlLines', [{ args: [batch.bytes, batch.first, fileName, false], transfer: [batch.bytes.buffer] }], { wait: true });
+    const read = await parseInPool('readJsonlLines', [{ args: [batch.bytes, batch.first, fileName, false], transfer: [batch.bytes.buffer] }], {
+      wait: true,
+      onThisThread,
+    });
     const lines = read.ok ? read.value[0] : null;
     if (lines) yield* lines.documents;
     else yield { ok: false, name: linesLabel(fileName, batch), error: READER_STOPPED };
@@ -181,7 +194,9 @@ async function* jsonlDocuments(first: ReadDocument[], rest: AsyncGenerator<LineB
 export async function readAnnotatedRequest(
   request: Request,
   query: AnnotatedImportQuery,
+  options: AnnotatedReadOptions = {},
 ): Promise<ThrottledResult<AsyncIterable<ReadDocument> | Iterable<ReadDocument>>> {
+  const { limits = ANNOTATED_IMPORT_LIMITS, onThisThread } = options;
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const format = query.format ?? FORMAT_BY_TYPE[type];
   if (!format)
@@ -189,11 +204,11 @@ export async function readAnnotatedRequest(
 
   if (format === 'brat') {
     const name = query.name ?? 'upload.zip';
-    const bytes = await readBodyBytes(request, ANNOTATED_IMPORT_LIMITS.maxZipBytes);
+    const bytes = await readBodyBytes(request, limits.maxZipBytes);
     if (!bytes.ok) return bytes;
     // Unpacked and read on a parse worker: a 200 MB corpus would hold the request thread for seconds.
     const zipBytes = movable(bytes.value);
-    const read = await parseInPool('readBratZip', [{ args: [zipBytes], transfer: [zipBytes.buffer] }]);
+    const read = await parseInPool('readBratZip', [{ args: [zipBytes], transfer: [zipBytes.buffer] }], { onThisThread });
     if (!read.ok) return read;
     const zip = read.value[0];
     if (!zip) return fail('payload_too_large', `${name} could not be read. ${READER_STOPPED}`);
@@ -206,23 +221,19 @@ export async function readAnnotatedRequest(
 
   const name = query.name ?? 'upload.jsonl';
   if (!request.body) return fail('validation', 'The request has no body: send the JSONL export.');
-  const batches = lineBatches(
-    byteLines(request.body, ANNOTATED_IMPORT_LIMITS.maxLineBytes, ANNOTATED_IMPORT_LIMITS.maxJsonlBytes),
-    ANNOTATED_IMPORT_LIMITS.batchBytes,
-  );
+  const batches = lineBatches(byteLines(request.body, limits.maxLineBytes, limits.maxJsonlBytes), limits.batchBytes);
   for (;;) {
     const next = await batches.next();
     if (next.done) return fail('validation', `${name} is empty.`);
     const batch = next.value;
     if ('stopped' in batch) {
       if (batch.stopped instanceof BodyTooLarge)
-        return fail('payload_too_large', `A JSONL export carries at most ${ANNOTATED_IMPORT_LIMITS.maxJsonlBytes / 1024 / 1024 / 1024} GB.`);
+        return fail('payload_too_large', `A JSONL export carries at most ${limits.maxJsonlBytes / 1024 / 1024 / 1024} GB.`);
       return fail('validation', 'The request body could not be read.');
     }
-    if ('tooLong' in batch)
-      return fail('payload_too_large', `${name}: line ${batch.tooLong} is longer than ${ANNOTATED_IMPORT_LIMITS.maxLineBytes / 1024 / 1024} MB.`);
+    if ('tooLong' in batch) return fail('payload_too_large', `${name}: line ${batch.tooLong} is longer than ${limits.maxLineBytes / 1024 / 1024} MB.`);
     // Nothing is written yet: a full line of parse calls refuses the request as a whole.
-    const read = await parseInPool('readJsonlLines', [{ args: [batch.bytes, batch.first, name, true], transfer: [batch.bytes.buffer] }]);
+    const read = await parseInPool('readJsonlLines', [{ args: [batch.bytes, batch.first, name, true], transfer: [batch.bytes.buffer] }], { onThisThread });
     if (!read.ok) return read;
     const lines = read.value[0];
     if (!lines) return fail('payload_too_large', `${name} could not be read. ${READER_STOPPED}`);
@@ -232,6 +243,6 @@ export async function readAnnotatedRequest(
         'validation',
         `${name} is not a Newsmark JSONL export: each line is {"article": {…}, "annotations": […], "relations": […]}. Plain articles are imported as articles.`,
       );
-    if (lines.start === 'found') return ok(jsonlDocuments(lines.documents, batches, name));
+    if (lines.start === 'found') return ok(jsonlDocuments(lines.documents, batches, name, options));
   }
 }

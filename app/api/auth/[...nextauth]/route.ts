@@ -1,5 +1,5 @@
 import NextAuth from 'next-auth';
-import { parseLoginRequest, responseSignsIn, screenAuthRequest } from '@/lib/auth/login-guard';
+import { parseLoginRequest, screenAuthRequest, signInAttempt } from '@/lib/auth/login-guard';
 import { authOptions } from '@/lib/auth/options';
 import { throttledPasswordCheck } from '@/lib/auth/password-check';
 import { apiHandler } from '@/lib/http/handler';
@@ -24,8 +24,12 @@ export const POST = apiHandler(async (request: Request, context: Context) => {
   if (nextauth[0] !== 'callback') return nextAuth(request, context);
   const login = await parseLoginRequest(request);
   if (!login.ok) return errorResponse(login.error);
-  const checked = await throttledPasswordCheck(login.value, () => nextAuth(request, context), responseSignsIn);
-  if (checked.ok) return checked.value;
+  const checked = await throttledPasswordCheck(
+    login.value,
+    () => signInAttempt(() => nextAuth(request, context)),
+    (attempt) => attempt.signedIn,
+  );
+  if (checked.ok) return checked.value.response;
   return throttledErrorResponse(checked.error, checked.retryAfterSeconds);
 });
 
