@@ -1,27 +1,28 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { RELATION_PAIRS, type PaintAnnotation, type PaintRelation, type RelationTypeName } from '@/lib/annotations/paint';
-import { ANNOTATION_KINDS, ATTRIBUTE_SCHEMAS, type AnnotationKindName } from '@/lib/annotations/schemas';
+import {
+  RELATION_PAIRS,
+  type RelationTypeName,
+  ANNOTATION_KINDS,
+  type AnnotationKindName,
+  KIND_LABEL,
+  STATUS_LABEL,
+  RELATION_LABEL,
+} from '@/lib/annotations/model';
+import type { PaintAnnotation, PaintRelation } from '@/lib/annotations/paint';
+import { ATTRIBUTE_SCHEMAS } from '@/lib/annotations/schemas';
 import { callApi } from '@/lib/http/client';
 import type { FieldErrors } from '@/lib/result';
 import { AttributesFields, attributesFromDraft, draftFromAttributes, type AttributeDraft } from './AttributesFields';
 import { RejectForm } from '@/components/review/RejectForm';
 import { CommentThread } from './CommentThread';
 import { HistoryTimeline } from './HistoryTimeline';
-import { KIND_LABEL } from './labels';
-import { STATUS_LABEL } from './Legend';
 import type { AnnotationChanges, AnnotationDetailJson, AnnotationJson, PatchResult } from './types';
 import { can, type Role } from '@/lib/auth/policy';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const QUOTE_MAX = 400;
-
-export const RELATION_LABEL: Record<RelationTypeName, { outgoing: string; incoming: string; action: string }> = {
-  attributed_to: { outgoing: 'Attributed to', incoming: 'Source of', action: 'Attribute to source' },
-  reported_by: { outgoing: 'Reported by', incoming: 'Reports', action: 'Reported by source' },
-  about: { outgoing: 'About', incoming: 'Claims about it', action: 'About an event' },
-};
 
 export interface PanelActions {
   patch: (id: string, changes: AnnotationChanges, version?: number) => Promise<PatchResult>;

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { PaintAnnotation, PaintRelation } from '@/lib/annotations/paint';
 import { callApi } from '@/lib/http/client';
-import { KIND_LABEL } from './labels';
+import { KIND_LABEL } from '@/lib/annotations/model';
 import type { ShowToast } from './Toasts';
 import type { SelectAnnotation } from './types';
 import type { AnnotationStore } from './useAnnotationStore';

@@ -50,7 +50,7 @@ export async function createTestArticle(title: string, text: string, options: Te
   return { id: article.id, title, text: normalized };
 }
 
-type Kind = 'CLAIM' | 'EVENT' | 'SOURCE';
+type Kind = 'claim' | 'event' | 'source';
 
 /** An annotation (by default on the first characters of an article's text), straight into the database. */
 export async function createTestAnnotation(
@@ -58,7 +58,7 @@ export async function createTestAnnotation(
   author: Pick<TestUser, 'id'>,
   options: {
     kind?: Kind;
-    status?: 'PENDING' | 'APPROVED' | 'REJECTED';
+    status?: 'pending' | 'approved' | 'rejected';
     start?: number;
     end?: number;
     quote?: string;
@@ -76,8 +76,8 @@ export async function createTestAnnotation(
     data: {
       articleId: article.id,
       authorId: author.id,
-      kind: options.kind ?? 'CLAIM',
-      status: options.status ?? 'PENDING',
+      kind: options.kind ?? 'claim',
+      status: options.status ?? 'pending',
       start,
       end,
       exact: article.text.slice(start, end),
@@ -95,7 +95,7 @@ export async function createTestRelation(
   from: { id: string },
   to: { id: string },
   author: Pick<TestUser, 'id'>,
-  type: 'ATTRIBUTED_TO' | 'REPORTED_BY' | 'ABOUT' = 'ATTRIBUTED_TO',
+  type: 'attributed_to' | 'reported_by' | 'about' = 'attributed_to',
 ): Promise<{ id: string }> {
   return db().relation.create({ data: { fromId: from.id, toId: to.id, type, authorId: author.id }, select: { id: true } });
 }

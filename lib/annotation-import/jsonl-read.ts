@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { RELATION_PAIRS, RELATION_TYPES } from '@/lib/annotations/paint.ts';
-import { ANNOTATION_KINDS, ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX } from '@/lib/annotations/schemas.ts';
+import { RELATION_PAIRS, RELATION_TYPES, ANNOTATION_KINDS } from '@/lib/annotations/model.ts';
+import { ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX } from '@/lib/annotations/schemas.ts';
 import { issuesMessage } from '@/lib/articles/parse/article-fields.ts';
 import { readJson } from '@/lib/articles/parse/read-json.ts';
 import type { ImportAnnotation, ImportDocument, ImportPerson, ReadDocument } from './types.ts';

@@ -89,8 +89,6 @@ export async function reserveItemNumbers(tx: DbTx, jobId: string, count: number)
   return rows[0]?.first ?? null;
 }
 
-const STATUS_IN_DB = { created: 'CREATED', duplicate: 'DUPLICATE', failed: 'FAILED' } as const;
-
 /**
  * Text of a result as the database can hold it: names, errors and warnings can quote an upload
  * (a zip entry's name, a parser's message), and PostgreSQL text takes no NUL. Other control
@@ -106,7 +104,7 @@ export async function recordResults(tx: DbTx, jobId: string, results: ItemResult
       index: r.index,
       name: storable(r.name, 500),
       title: storable(r.title, 500),
-      status: STATUS_IN_DB[r.status],
+      status: r.status,
       articleId: r.articleId ?? null,
       error: storable(r.error),
       annotations: r.annotations ?? null,
@@ -130,21 +128,20 @@ type ImportItemRow = {
   index: number;
   name: string | null;
   title: string | null;
-  status: keyof typeof STATUS_FROM_DB;
+  status: ItemResult['status'];
   articleId: string | null;
   error: string | null;
   annotations: number | null;
   relations: number | null;
   warning: string | null;
 };
-const STATUS_FROM_DB = { CREATED: 'created', DUPLICATE: 'duplicate', FAILED: 'failed' } as const;
 
 function toItemResult(row: ImportItemRow): ItemResult {
   return {
     index: row.index,
     ...(row.name !== null ? { name: row.name } : {}),
     ...(row.title !== null ? { title: row.title } : {}),
-    status: STATUS_FROM_DB[row.status],
+    status: row.status,
     ...(row.articleId !== null ? { articleId: row.articleId } : {}),
     ...(row.error !== null ? { error: row.error } : {}),
     ...(row.annotations !== null ? { annotations: row.annotations } : {}),
@@ -191,7 +188,7 @@ export function storeFailureReason(error: unknown): string {
 export async function importParsedItems(actor: Actor, jobId: string, items: readonly ParsedItem[]): Promise<Result<ImportOutcome>> {
   const job = await db().importJob.findUnique({ where: { id: jobId }, select: { status: true } });
   if (!job) return fail('not_found', 'No such import job.');
-  if (job.status === 'DONE' || job.status === 'FAILED') return JOB_CLOSED;
+  if (job.status === 'done' || job.status === 'failed') return JOB_CLOSED;
 
   const all: ItemResult[] = [];
   for (const batch of batches(items)) {
@@ -231,8 +228,8 @@ async function importOneByOne(actor: Actor, jobId: string, batch: readonly Parse
 
 export async function finishImportJob(jobId: string): Promise<Result<null>> {
   const updated = await db().importJob.updateMany({
-    where: { id: jobId, status: { in: ['QUEUED', 'RUNNING', 'INTERRUPTED'] } },
-    data: { status: 'DONE', finishedAt: new Date() },
+    where: { id: jobId, status: { in: ['queued', 'running', 'interrupted'] } },
+    data: { status: 'done', finishedAt: new Date() },
   });
   if (updated.count === 0 && !(await db().importJob.count({ where: { id: jobId } }))) return fail('not_found', 'No such import job.');
   return ok(null);
@@ -270,7 +267,7 @@ const viewSelect = {
 
 /** A job whose process died or whose uploader left is marked INTERRUPTED by job-liveness.ts. */
 function toView(job: Prisma.ImportJobGetPayload<{ select: typeof viewSelect }>): ImportJobView {
-  const state = job.status.toLowerCase() as ImportJobState;
+  const state: ImportJobState = job.status;
   return {
     id: job.id,
     state,
@@ -311,12 +308,12 @@ export async function getImportJob(
   const limit = options.limit;
   let rows: ImportItemRow[];
   if (options.failuresFirst) {
-    const failed = await db().importItem.findMany({ where: { jobId: id, status: 'FAILED' }, orderBy: { index: 'asc' }, take: limit, select: itemSelect });
+    const failed = await db().importItem.findMany({ where: { jobId: id, status: 'failed' }, orderBy: { index: 'asc' }, take: limit, select: itemSelect });
     const rest =
       limit !== undefined && failed.length >= limit
         ? []
         : await db().importItem.findMany({
-            where: { jobId: id, status: { not: 'FAILED' } },
+            where: { jobId: id, status: { not: 'failed' } },
             orderBy: { index: 'asc' },
             take: limit === undefined ? undefined : limit - failed.length,
             select: itemSelect,
