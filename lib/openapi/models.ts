@@ -1,7 +1,6 @@
-import { ANNOTATION_KINDS, RELATION_TYPES, DECISIONS } from '@/lib/annotations/model.ts';
+import { ANNOTATION_KINDS, ANNOTATION_STATUSES, DECISIONS, RELATION_TYPES } from '@/lib/annotations/model.ts';
 import { ATTRIBUTE_SCHEMAS } from '@/lib/annotations/schemas.ts';
 import { CONTEXT_LENGTH } from '@/lib/annotations/offsets.ts';
-import { PACKED_STATUSES } from '@/lib/annotations/paint.ts';
 import { ROLES } from '@/lib/auth/policy.ts';
 import { CONTEXT_MAX } from '@/lib/review/context.ts';
 import { errorSchema } from './errors.ts';
@@ -19,7 +18,7 @@ const text: JsonSchema = { type: 'string' };
 const count: JsonSchema = { type: 'integer', minimum: 0 };
 const nullableText = nullable(text);
 const kind: JsonSchema = { type: 'string', enum: [...ANNOTATION_KINDS] };
-const status: JsonSchema = { type: 'string', enum: [...PACKED_STATUSES] };
+const status: JsonSchema = { type: 'string', enum: [...ANNOTATION_STATUSES] };
 
 /** AnnotationView (lib/annotations/model.ts), docs/design.md's annotation JSON. */
 const Annotation = objectOf({

@@ -1,5 +1,5 @@
 import { annotationViewSelect, relationsOf, toAnnotationView } from '@/lib/annotations/queries.ts';
-import { STORED_KIND, STORED_STATUS } from '@/lib/annotations/model.ts';
+import { fromStored, STORED_KIND, STORED_STATUS, type StoredKind, type StoredStatus } from '@/lib/annotations/model.ts';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db, Prisma } from '@/lib/db.ts';
 import { timeRangeConditions, utcTimestamp } from '@/lib/sql-time.ts';
@@ -42,7 +42,10 @@ const WINDOW_SLACK = 256;
 const WINDOW_BEFORE = CONTEXT_MAX + WINDOW_SLACK;
 
 /** A page row: the annotation's columns (as annotationViewSelect reads them, the author flat), plus what the page shows with it. */
-interface QueueRow extends Omit<Prisma.AnnotationGetPayload<{ select: typeof annotationViewSelect }>, 'author'> {
+interface QueueRow extends Omit<Prisma.AnnotationGetPayload<{ select: typeof annotationViewSelect }>, 'author' | 'kind' | 'status'> {
+  /** Raw SQL reads an enum column as the value stored. */
+  kind: StoredKind;
+  status: StoredStatus;
   authorId: string;
   authorName: string;
   articleTitle: string;
@@ -112,7 +115,12 @@ export async function listReviewQueue(actor: Actor, query: ReviewQueueQuery): Pr
   }
 
   const items = entries.map(({ row: { authorId, authorName, articleTitle, ...columns }, context }): ReviewQueueItem => ({
-    annotation: toAnnotationView({ ...columns, author: { id: authorId, name: authorName } }),
+    annotation: toAnnotationView({
+      ...columns,
+      kind: fromStored(STORED_KIND, columns.kind),
+      status: fromStored(STORED_STATUS, columns.status),
+      author: { id: authorId, name: authorName },
+    }),
     article: { id: columns.articleId, title: articleTitle },
     context: context!,
     relations: relations.get(columns.id) ?? [],
