@@ -25,7 +25,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
-import { getPackedPaintData } from '../lib/annotations/paint-data.ts';
+import { getPackedPaintData } from '../lib/annotations/queries.ts';
 import { contentHash } from '../lib/articles/normalize.ts';
 import { hashPassword } from '../lib/auth/password.ts';
 import { disconnectDb } from '../lib/db.ts';
@@ -170,7 +170,7 @@ async function timeServer(url: string, cookie: string): Promise<{ samples: numbe
   return { samples, html };
 }
 
-/** The paint-data query the page runs (lib/annotations/paint-data.ts), timed alone, as many times as the page. */
+/** The paint-data query the page runs (getPackedPaintData in lib/annotations/queries.ts), timed alone, as many times as the page. */
 async function timePaintQuery(articleId: string): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < CONFIG.serverWarmup + CONFIG.serverRuns; i++) {

@@ -20,14 +20,14 @@ test('the annotator has no serious or critical axe violations: panel open, toolb
     'Residents reported that the ferry terminal flooded overnight, the coastguard said.\n\nThe council will vote on repairs next week, according to a spokesperson.',
   );
   const claim = await createTestAnnotation(article, researcher, {
-    kind: 'CLAIM',
+    kind: 'claim',
     quote: 'the ferry terminal flooded overnight',
     note: 'Check it.',
     attributes: { type: 'factual', checkworthy: true },
   });
-  const source = await createTestAnnotation(article, reviewer, { kind: 'SOURCE', quote: 'the coastguard', status: 'APPROVED' });
-  await createTestAnnotation(article, reviewer, { kind: 'EVENT', quote: 'vote on repairs next week', status: 'REJECTED' });
-  await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'terminal flooded' });
+  const source = await createTestAnnotation(article, reviewer, { kind: 'source', quote: 'the coastguard', status: 'approved' });
+  await createTestAnnotation(article, reviewer, { kind: 'event', quote: 'vote on repairs next week', status: 'rejected' });
+  await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'terminal flooded' });
   await createTestRelation(claim, source, researcher);
   await createTestComment(claim, reviewer, 'Which station?');
   await signIn(page, researcher);
@@ -60,7 +60,7 @@ test('the annotator has no serious or critical axe violations: panel open, toolb
 
 test('the shortcut sheet opens with ?, closes with Esc, and leaves the keys working', async ({ page, researcher }) => {
   const article = await createTestArticle('Shortcut sheet', 'The mayor said the harbour bridge will reopen in May.');
-  await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the harbour bridge will reopen' });
+  await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'the harbour bridge will reopen' });
   await signIn(page, researcher);
   await openAnnotator(page, article.id);
 

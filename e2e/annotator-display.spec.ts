@@ -4,9 +4,9 @@ import { createTestAnnotation, createTestArticle, expect, signIn, test } from '.
 test('overlapping and nested spans are nested elements; clicks cycle through a stack and J/K visit them all', async ({ page, researcher }) => {
   const article = await createTestArticle('Alphabet soup', 'Alpha bravo charlie delta echo foxtrot golf hotel india.');
   // A and B cross at "delta"; C sits inside A.
-  const a = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'bravo charlie delta' });
-  const b = await createTestAnnotation(article, researcher, { kind: 'EVENT', quote: 'delta echo foxtrot' });
-  const c = await createTestAnnotation(article, researcher, { kind: 'SOURCE', quote: 'charlie', status: 'APPROVED' });
+  const a = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'bravo charlie delta' });
+  const b = await createTestAnnotation(article, researcher, { kind: 'event', quote: 'delta echo foxtrot' });
+  const c = await createTestAnnotation(article, researcher, { kind: 'source', quote: 'charlie', status: 'approved' });
   await signIn(page, researcher);
   await openAnnotator(page, article.id);
 
@@ -70,10 +70,10 @@ test('overlapping and nested spans are nested elements; clicks cycle through a s
 
 test('the legend counts highlights and filters them by kind, status and author', async ({ page, researcher, reviewer }) => {
   const article = await createTestArticle('Numbers', 'One two three four five six seven eight nine ten eleven twelve.');
-  const myClaim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'two three' });
-  const myEvent = await createTestAnnotation(article, researcher, { kind: 'EVENT', quote: 'five six', status: 'APPROVED' });
-  const theirSource = await createTestAnnotation(article, reviewer, { kind: 'SOURCE', quote: 'eight nine', status: 'REJECTED' });
-  const theirClaim = await createTestAnnotation(article, reviewer, { kind: 'CLAIM', quote: 'eleven twelve' });
+  const myClaim = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'two three' });
+  const myEvent = await createTestAnnotation(article, researcher, { kind: 'event', quote: 'five six', status: 'approved' });
+  const theirSource = await createTestAnnotation(article, reviewer, { kind: 'source', quote: 'eight nine', status: 'rejected' });
+  const theirClaim = await createTestAnnotation(article, reviewer, { kind: 'claim', quote: 'eleven twelve' });
   const all = [myClaim, myEvent, theirSource, theirClaim];
   await signIn(page, researcher);
   await openAnnotator(page, article.id);

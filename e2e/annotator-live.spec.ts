@@ -75,7 +75,7 @@ test('a second researcher’s new annotation, kind change, comment and deletion 
 
 test('a stale edit gets a conflict; the change can be applied again or dropped', async ({ page, researcher }) => {
   const article = await createTestArticle('Harbour bridge, conflict', TEXT);
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the harbour bridge will reopen in May' });
+  const claim = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'the harbour bridge will reopen in May' });
   // No live stream for this page, as after a dropped connection: it keeps what it loaded.
   await page.route(`**/api/articles/${article.id}/events`, (route) => route.abort());
   await signIn(page, researcher);
@@ -121,7 +121,7 @@ test('a stale edit gets a conflict; the change can be applied again or dropped',
 // note and attribute fields, so unsaved typing is silently lost, and no conflict is ever shown.
 test('unsaved panel edits survive a live update of the same annotation, and saving them goes through the conflict UI', async ({ page, researcher }) => {
   const article = await createTestArticle('Harbour bridge, draft', TEXT);
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the harbour bridge will reopen in May' });
+  const claim = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'the harbour bridge will reopen in May' });
   await signIn(page, researcher);
   await openLive(page, article.id);
   await clickWord(page, 'bridge');

@@ -33,9 +33,9 @@ test('holding Alt keeps the exact characters instead of snapping to words', asyn
 
 test('hovering a claim outlines the source it is attributed to', async ({ page, researcher }) => {
   const article = await createTestArticle('Ferry source', TEXT);
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the ferry was cancelled twice' });
-  const source = await createTestAnnotation(article, researcher, { kind: 'SOURCE', quote: 'Residents of Kestrel Bay' });
-  const other = await createTestAnnotation(article, researcher, { kind: 'SOURCE', quote: 'The operator' });
+  const claim = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'the ferry was cancelled twice' });
+  const source = await createTestAnnotation(article, researcher, { kind: 'source', quote: 'Residents of Kestrel Bay' });
+  const other = await createTestAnnotation(article, researcher, { kind: 'source', quote: 'The operator' });
   await createTestRelation(claim, source, researcher);
   await signIn(page, researcher);
   await openAnnotator(page, article.id);
@@ -56,8 +56,8 @@ test('hovering a claim outlines the source it is attributed to', async ({ page, 
 
 test('a claim is attributed to an existing source from the keyboard alone: J/K to it, then Enter', async ({ page, researcher }) => {
   const article = await createTestArticle('Ferry keyboard link', TEXT);
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the ferry was cancelled twice' });
-  const source = await createTestAnnotation(article, researcher, { kind: 'SOURCE', quote: 'The operator' });
+  const claim = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'the ferry was cancelled twice' });
+  const source = await createTestAnnotation(article, researcher, { kind: 'source', quote: 'The operator' });
   await signIn(page, researcher);
   await openAnnotator(page, article.id);
   await annotatorText(page).focus();
@@ -78,7 +78,7 @@ test('a claim is attributed to an existing source from the keyboard alone: J/K t
 
 test('the span of one’s own annotation moves with its drag handles, the arrow keys on a handle, and the panel’s buttons', async ({ page, researcher }) => {
   const article = await createTestArticle('Ferry span', TEXT);
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the ferry was cancelled' });
+  const claim = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'the ferry was cancelled' });
   const exact = async () => ((await (await page.request.get(`/api/annotations/${claim.id}`)).json()) as { exact: string }).exact;
   await signIn(page, researcher);
   await openAnnotator(page, article.id);

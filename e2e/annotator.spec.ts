@@ -95,8 +95,8 @@ const FERRY = [
 
 test('a researcher attributes a claim to a source, links it to a new event, comments and edits its note and attributes', async ({ page, researcher }) => {
   const article = await createTestArticle('Ferry terminal flooded', FERRY);
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the ferry terminal flooded overnight' });
-  const source = await createTestAnnotation(article, researcher, { kind: 'SOURCE', quote: 'the coastguard' });
+  const claim = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'the ferry terminal flooded overnight' });
+  const source = await createTestAnnotation(article, researcher, { kind: 'source', quote: 'the coastguard' });
   await signIn(page, researcher);
   await openAnnotator(page, article.id);
   const relations = panel(page).getByRole('region', { name: 'Relations' });
@@ -176,9 +176,9 @@ test('a researcher attributes a claim to a source, links it to a new event, comm
 
 test('a researcher changes the kind of an annotation, and cannot while it is linked', async ({ page, researcher }) => {
   const article = await createTestArticle('Ferry terminal, kinds', FERRY);
-  const loose = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'The council will vote on repairs next week' });
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the ferry terminal flooded overnight' });
-  const source = await createTestAnnotation(article, researcher, { kind: 'SOURCE', quote: 'the coastguard' });
+  const loose = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'The council will vote on repairs next week' });
+  const claim = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'the ferry terminal flooded overnight' });
+  const source = await createTestAnnotation(article, researcher, { kind: 'source', quote: 'the coastguard' });
   await createTestRelation(claim, source, researcher);
   await signIn(page, researcher);
   await openAnnotator(page, article.id);
@@ -227,8 +227,8 @@ test('a researcher changes the kind of an annotation, and cannot while it is lin
 
 test('a researcher deletes an annotation: it is gone from the text at once and from the server after the undo window', async ({ page, researcher }) => {
   const article = await createTestArticle('Ferry terminal, delete', FERRY);
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the ferry terminal flooded overnight' });
-  const source = await createTestAnnotation(article, researcher, { kind: 'SOURCE', quote: 'the coastguard' });
+  const claim = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'the ferry terminal flooded overnight' });
+  const source = await createTestAnnotation(article, researcher, { kind: 'source', quote: 'the coastguard' });
   await createTestRelation(claim, source, researcher);
   await signIn(page, researcher);
   await openAnnotator(page, article.id);
@@ -252,8 +252,8 @@ test('a researcher deletes an annotation: it is gone from the text at once and f
 
 test('Undo brings a deleted annotation back, and the server never deletes it', async ({ page, researcher }) => {
   const article = await createTestArticle('Ferry terminal, undo', FERRY);
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the ferry terminal flooded overnight' });
-  const source = await createTestAnnotation(article, researcher, { kind: 'SOURCE', quote: 'the coastguard' });
+  const claim = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'the ferry terminal flooded overnight' });
+  const source = await createTestAnnotation(article, researcher, { kind: 'source', quote: 'the coastguard' });
   await createTestRelation(claim, source, researcher);
   const deletes: string[] = [];
   page.on('request', (r) => r.method() === 'DELETE' && deletes.push(r.url()));
@@ -294,7 +294,7 @@ test('Undo brings a deleted annotation back, and the server never deletes it', a
 test('a researcher cannot edit or delete someone else’s annotation, but can discuss it', async ({ page, researcher, reviewer }) => {
   const article = await createTestArticle('Ferry terminal, not mine', FERRY);
   const theirs = await createTestAnnotation(article, reviewer, {
-    kind: 'CLAIM',
+    kind: 'claim',
     quote: 'the ferry terminal flooded overnight',
     note: 'Reviewer’s note',
     attributes: { type: 'factual' },

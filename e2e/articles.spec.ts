@@ -17,7 +17,7 @@ test('a researcher searches, sees highlighted passages, filters and pages throug
     `Lorem ipsum dolor sit amet. The ${word} contract was signed on Monday by the council.`,
     { source: `Other ${word}` },
   );
-  await createTestAnnotation(body, researcher, { kind: 'EVENT', status: 'APPROVED' });
+  await createTestAnnotation(body, researcher, { kind: 'event', status: 'approved' });
 
   await signIn(page, researcher);
   await page.goto('/articles');

@@ -24,7 +24,7 @@ test('pages are compressed; the live event stream is not, so events arrive at on
 
 test('API JSON, openapi.json and export downloads are compressed when the client accepts it', async ({ page, researcher }) => {
   const article = await createTestArticle('Compressed API', 'The port authority said the new terminal opens in March. '.repeat(20));
-  for (let i = 0; i < 15; i++) await createTestAnnotation(article, researcher, { start: i * 10, end: i * 10 + 8, status: 'APPROVED' });
+  for (let i = 0; i < 15; i++) await createTestAnnotation(article, researcher, { start: i * 10, end: i * 10 + 8, status: 'approved' });
   await signIn(page, researcher);
   const gzip = { headers: { 'accept-encoding': 'gzip' } };
   for (const path of [

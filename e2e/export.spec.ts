@@ -37,12 +37,12 @@ test('export an article as JSONL, CSV, W3C and brat from its page', async ({ pag
   const article = await createTestArticle('Exported story', 'The council said the bridge, "closed since May", reopens on Friday, a spokesperson said.');
   // A note stored with line separators and a C1 control character (from before the API refused those).
   const claim = await createTestAnnotation(article, researcher, {
-    kind: 'CLAIM',
-    status: 'APPROVED',
+    kind: 'claim',
+    status: 'approved',
     quote: 'the bridge, "closed since May", reopens on Friday',
     note: 'Check\u2028the\u0085date\u2029again',
   });
-  const source = await createTestAnnotation(article, researcher, { kind: 'SOURCE', status: 'PENDING', quote: 'a spokesperson' });
+  const source = await createTestAnnotation(article, researcher, { kind: 'source', status: 'pending', quote: 'a spokesperson' });
   await createTestRelation(claim, source, researcher);
 
   await signIn(page, researcher);
@@ -118,8 +118,8 @@ test('export an article as JSONL, CSV, W3C and brat from its page', async ({ pag
 test('an export downloaded from the UI imports back through /import with its annotations, statuses and relation', async ({ page, admin, researcher }) => {
   const t = randomBytes(4).toString('hex');
   const article = await createTestArticle(`Round trip ${t}`, `Round trip ${t}: the mayor said the ferry resumes in March, officials confirmed.`);
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', status: 'APPROVED', quote: 'the ferry resumes in March' });
-  const source = await createTestAnnotation(article, researcher, { kind: 'SOURCE', status: 'PENDING', quote: 'officials' });
+  const claim = await createTestAnnotation(article, researcher, { kind: 'claim', status: 'approved', quote: 'the ferry resumes in March' });
+  const source = await createTestAnnotation(article, researcher, { kind: 'source', status: 'pending', quote: 'officials' });
   await createTestRelation(claim, source, researcher);
 
   await signIn(page, admin);

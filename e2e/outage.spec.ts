@@ -66,7 +66,7 @@ test.beforeAll(async () => {
   text = normalizeArticleText(TEXT);
   articleId = (await prisma.article.create({ data: { title: 'Harbour bridge under load', text, contentHash: contentHash(text) } })).id;
   // A job whose process died two minutes ago: running, with a heartbeat nobody refreshes.
-  staleJobId = (await prisma.importJob.create({ data: { createdById: user.id, status: 'RUNNING' } })).id;
+  staleJobId = (await prisma.importJob.create({ data: { createdById: user.id, status: 'running' } })).id;
   await prisma.$executeRaw`UPDATE "ImportJob" SET "heartbeatAt" = (now() AT TIME ZONE 'UTC') - interval '2 minutes' WHERE "id" = ${staleJobId}`;
   app = await startApp(dbUrl);
   proxy = await startTcpProxy(Number(new URL(app.baseURL).port));
@@ -81,7 +81,7 @@ test.afterAll(async () => {
 });
 
 test('an import job whose process died is interrupted as soon as a server starts', async () => {
-  await expect.poll(async () => (await prisma.importJob.findUniqueOrThrow({ where: { id: staleJobId } })).status, { timeout: 10_000 }).toBe('INTERRUPTED');
+  await expect.poll(async () => (await prisma.importJob.findUniqueOrThrow({ where: { id: staleJobId } })).status, { timeout: 10_000 }).toBe('interrupted');
 });
 
 test('a database restart under write load: no acknowledged write lost or doubled, 503 while down, live updates resume', async ({ browser }) => {
@@ -148,7 +148,7 @@ test('a database restart under write load: no acknowledged write lost or doubled
     // A change made after recovery (as another instance or a script would) reaches the open page.
     const lateAt = performance.now();
     const late = await prisma.annotation.create({
-      data: { articleId, authorId: user.id, kind: 'EVENT', start: 0, end: 9, exact: text.slice(0, 9) },
+      data: { articleId, authorId: user.id, kind: 'event', start: 0, end: 9, exact: text.slice(0, 9) },
       select: { id: true },
     });
     await expect(highlight(page, late.id)).toHaveCount(1, { timeout: 30_000 });

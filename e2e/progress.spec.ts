@@ -2,8 +2,8 @@ import { createTestAnnotation, createTestArticle, expect, signIn, test } from '.
 
 test('progress shows per-article, per-annotator and per-reviewer figures, with charts and CSV downloads', async ({ page, researcher, reviewer }) => {
   const article = await createTestArticle('Progress harbour', 'The port reopened on Monday, officials said.');
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'The port reopened on Monday' });
-  await createTestAnnotation(article, researcher, { kind: 'SOURCE', quote: 'officials' });
+  const claim = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'The port reopened on Monday' });
+  await createTestAnnotation(article, researcher, { kind: 'source', quote: 'officials' });
   await signIn(page, reviewer);
   expect(
     (

@@ -10,8 +10,8 @@ test('a reviewer works through the queue by keyboard, rejects with a reason; the
   reviewer,
 }) => {
   const article = await createTestArticle('Ferry review', TEXT);
-  const claim = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the ferry will resume on 3 May' });
-  const event = await createTestAnnotation(article, researcher, { kind: 'EVENT', quote: 'the storm destroyed the old pier', attributes: { date: '2026-04' } });
+  const claim = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'the ferry will resume on 3 May' });
+  const event = await createTestAnnotation(article, researcher, { kind: 'event', quote: 'the storm destroyed the old pier', attributes: { date: '2026-04' } });
   const status = async (id: string) => ((await (await page.request.get(`/api/annotations/${id}`)).json()) as { status: string }).status;
 
   // The reviewer, by keyboard: A approves the first item, R rejects the second with a reason.
@@ -98,8 +98,8 @@ test('a reviewer works through the queue by keyboard, rejects with a reason; the
 
 test('a reviewer decides from the annotator panel, never on their own annotations', async ({ page, researcher, reviewer }) => {
   const article = await createTestArticle('Ferry panel review', TEXT);
-  const theirs = await createTestAnnotation(article, researcher, { kind: 'CLAIM', quote: 'the ferry will resume on 3 May' });
-  const own = await createTestAnnotation(article, reviewer, { kind: 'EVENT', quote: 'the storm destroyed the old pier' });
+  const theirs = await createTestAnnotation(article, researcher, { kind: 'claim', quote: 'the ferry will resume on 3 May' });
+  const own = await createTestAnnotation(article, reviewer, { kind: 'event', quote: 'the storm destroyed the old pier' });
   await signIn(page, reviewer);
   await page.goto(`/articles/${article.id}#annotation-${own.id}`);
   await expect(panel(page)).toContainText('Event');

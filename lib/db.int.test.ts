@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 const annotation = (start: number, end: number) =>
-  db().annotation.create({ data: { articleId, authorId, kind: 'CLAIM', start, end, exact: TEXT.slice(start, end) } });
+  db().annotation.create({ data: { articleId, authorId, kind: 'claim', start, end, exact: TEXT.slice(start, end) } });
 
 describe('database invariants', () => {
   it('has a unique content hash', async () => {
@@ -34,9 +34,9 @@ describe('database invariants', () => {
 
   it('refuses a note over 10,000 characters and a version below 1', async () => {
     await expect(
-      db().annotation.create({ data: { articleId, authorId, kind: 'EVENT', start: 0, end: 4, exact: 'Wave', note: 'n'.repeat(10_001) } }),
+      db().annotation.create({ data: { articleId, authorId, kind: 'event', start: 0, end: 4, exact: 'Wave', note: 'n'.repeat(10_001) } }),
     ).rejects.toThrow(/Annotation_note_check/);
-    await expect(db().annotation.create({ data: { articleId, authorId, kind: 'EVENT', start: 0, end: 4, exact: 'Wave', version: 0 } })).rejects.toThrow(
+    await expect(db().annotation.create({ data: { articleId, authorId, kind: 'event', start: 0, end: 4, exact: 'Wave', version: 0 } })).rejects.toThrow(
       /Annotation_version_check/,
     );
   });
@@ -44,28 +44,28 @@ describe('database invariants', () => {
   it('refuses a relation from an annotation to itself and duplicate relations', async () => {
     const a = await annotation(0, 4);
     const b = await annotation(5, 7);
-    await expect(db().relation.create({ data: { fromId: a.id, toId: a.id, type: 'ATTRIBUTED_TO', authorId } })).rejects.toThrow(/Relation_not_self_check/);
-    await db().relation.create({ data: { fromId: a.id, toId: b.id, type: 'ATTRIBUTED_TO', authorId } });
-    await expect(db().relation.create({ data: { fromId: a.id, toId: b.id, type: 'ATTRIBUTED_TO', authorId } })).rejects.toThrow(/Unique constraint/);
+    await expect(db().relation.create({ data: { fromId: a.id, toId: a.id, type: 'attributed_to', authorId } })).rejects.toThrow(/Relation_not_self_check/);
+    await db().relation.create({ data: { fromId: a.id, toId: b.id, type: 'attributed_to', authorId } });
+    await expect(db().relation.create({ data: { fromId: a.id, toId: b.id, type: 'attributed_to', authorId } })).rejects.toThrow(/Unique constraint/);
   });
 
   it('requires a reason to reject, and allows one decision per annotation version', async () => {
     const a = await annotation(0, 4);
-    await expect(db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'REJECT', annotationVersion: 1 } })).rejects.toThrow(
+    await expect(db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'reject', annotationVersion: 1 } })).rejects.toThrow(
       /ReviewDecision_reject_comment_check/,
     );
     await expect(
-      db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'REJECT', comment: '   ', annotationVersion: 1 } }),
+      db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'reject', comment: '   ', annotationVersion: 1 } }),
     ).rejects.toThrow(/ReviewDecision_reject_comment_check/);
-    await db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'APPROVE', annotationVersion: 1 } });
+    await db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'approve', annotationVersion: 1 } });
     await expect(
-      db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'REJECT', comment: 'Wrong', annotationVersion: 1 } }),
+      db().reviewDecision.create({ data: { annotationId: a.id, reviewerId: authorId, decision: 'reject', comment: 'Wrong', annotationVersion: 1 } }),
     ).rejects.toThrow(/Unique constraint/);
   });
 
   it('does not let a user with annotations be deleted, but deleting an article removes its annotations', async () => {
     const article = await db().article.create({ data: { title: 'Gone', text: 'Gone soon.', contentHash: 'hash-gone' } });
-    await db().annotation.create({ data: { articleId: article.id, authorId, kind: 'SOURCE', start: 0, end: 4, exact: 'Gone' } });
+    await db().annotation.create({ data: { articleId: article.id, authorId, kind: 'source', start: 0, end: 4, exact: 'Gone' } });
     await expect(db().user.delete({ where: { id: authorId } })).rejects.toThrow(/Foreign key constraint/);
     await db().article.delete({ where: { id: article.id } });
     expect(await db().annotation.count({ where: { articleId: article.id } })).toBe(0);

@@ -5,7 +5,7 @@ import { StatCard } from '@/components/dashboard/StatCard';
 import { requirePagePermission } from '@/lib/auth/session';
 import { getDashboardCounts, recentArticles, REVIEW_QUEUE_COUNT_CAP } from '@/lib/dashboard/queries';
 import { feedbackSinceLastLook } from '@/lib/review/feedback-count';
-import { rejectedForAuthor } from '@/lib/review/service';
+import { rejectedForAuthor } from '@/lib/review/queries';
 
 export default async function DashboardPage() {
   const user = await requirePagePermission('read:corpus');

@@ -1,12 +1,11 @@
 'use client';
 
 import { useState, type RefObject } from 'react';
-import type { PaintRelation, RelationTypeName } from '@/lib/annotations/paint';
+import { KIND_LABEL, STATUS_LABEL, type RelationTypeName } from '@/lib/annotations/model';
+import type { PaintRelation } from '@/lib/annotations/paint';
 import { Button } from '@/components/ui/Button';
 import { CommentThread } from './CommentThread';
 import { HistoryTimeline } from './HistoryTimeline';
-import { KIND_LABEL } from './labels';
-import { STATUS_LABEL } from './Legend';
 import { ConflictNotice } from './panel/ConflictNotice';
 import { EditForm } from './panel/EditForm';
 import { quoteOf, timeFormat } from './panel/format';
@@ -17,8 +16,6 @@ import { useEditForm } from './panel/useEditForm';
 import { isTemporary, type ClientAnnotation, type ClientRelation } from './store/annotator-store';
 import type { AnnotationChanges, AnnotationJson, PatchResult } from './types';
 import { can, type Role } from '@/lib/auth/policy';
-
-export { RELATION_LABEL } from './panel/RelationsSection';
 
 export interface PanelActions {
   patch: (id: string, changes: AnnotationChanges, version?: number) => Promise<PatchResult>;

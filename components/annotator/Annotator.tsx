@@ -2,14 +2,13 @@
 
 import './annotator.css';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { RELATION_PAIRS, type PackedPaintData, type PaintAnnotation } from '@/lib/annotations/paint';
-import type { AnnotationKindName } from '@/lib/annotations/schemas';
+import { RELATION_PAIRS, ANNOTATION_KINDS, type AnnotationKindName, RELATION_LABEL, STATUS_NAME, KIND_LABEL } from '@/lib/annotations/model';
+import type { PackedPaintData, PaintAnnotation } from '@/lib/annotations/paint';
 import { splitParagraphs } from '@/lib/articles/paragraphs';
-import { AnnotationPanel, RELATION_LABEL, type PanelActions } from './AnnotationPanel';
+import { AnnotationPanel, type PanelActions } from './AnnotationPanel';
 import { ArticleText } from './ArticleText';
-import { KIND_LABEL } from './labels';
 import { LiveStatusLine } from './LiveStatusLine';
-import { filterClasses, isVisible, Legend, NO_FILTERS, STATUS_LABEL, type Filters } from './Legend';
+import { filterClasses, isVisible, Legend, NO_FILTERS, type Filters } from './Legend';
 import { SelectionToolbar } from './SelectionToolbar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { SpanHandles } from './SpanHandles';
@@ -35,7 +34,7 @@ export interface AnnotatorProps {
   rejectReasons: readonly string[];
 }
 
-const ALL_KINDS: AnnotationKindName[] = ['claim', 'event', 'source'];
+const ALL_KINDS: AnnotationKindName[] = [...ANNOTATION_KINDS];
 const noSubscribe = () => () => {};
 
 /** The annotator: the article with its highlights, the selection toolbar, the legend and the panel. */
@@ -71,7 +70,7 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
     (a: PaintAnnotation, position?: string) => {
       const quote = article.text.slice(a.start, Math.min(a.end, a.start + 120));
       setAnnouncement(
-        `${KIND_LABEL[a.kind]}${position ? ` ${position}` : ''}: “${quote}”, ${STATUS_LABEL[a.status].replace(/ [✓✗]$/, '').toLowerCase()}, by ${store.getState().users[a.authorId] ?? 'someone'}.`,
+        `${KIND_LABEL[a.kind]}${position ? ` ${position}` : ''}: “${quote}”, ${STATUS_NAME[a.status].toLowerCase()}, by ${store.getState().users[a.authorId] ?? 'someone'}.`,
       );
     },
     [article.text, store],

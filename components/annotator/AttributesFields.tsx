@@ -1,6 +1,6 @@
 'use client';
 
-import type { AnnotationKindName } from '@/lib/annotations/schemas';
+import type { AnnotationKindName } from '@/lib/annotations/model';
 import type { FieldErrors } from '@/lib/result';
 
 /** The form's view of attributes: every field as text, converted on save. */

@@ -1,9 +1,16 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { AnnotationStatusName, PaintAnnotation } from '@/lib/annotations/paint';
-import { ANNOTATION_KINDS, type AnnotationKindName } from '@/lib/annotations/schemas';
-import { KIND_LABEL } from './labels';
+import {
+  type AnnotationStatusName,
+  ANNOTATION_KINDS,
+  type AnnotationKindName,
+  KIND_LABEL,
+  KIND_CUE,
+  STATUS_LABEL,
+  ANNOTATION_STATUSES as STATUSES,
+} from '@/lib/annotations/model';
+import type { PaintAnnotation } from '@/lib/annotations/paint';
 
 export type AuthorFilter = 'all' | 'mine' | 'others';
 export interface Filters {
@@ -11,10 +18,6 @@ export interface Filters {
   hiddenStatuses: ReadonlySet<AnnotationStatusName>;
   author: AuthorFilter;
 }
-
-export const KIND_CUE: Record<AnnotationKindName, string> = { claim: 'solid underline', event: 'dashed underline', source: 'dotted underline' };
-export const STATUS_LABEL: Record<AnnotationStatusName, string> = { pending: 'Pending', approved: 'Approved ✓', rejected: 'Rejected ✗' };
-const STATUSES: AnnotationStatusName[] = ['pending', 'approved', 'rejected'];
 
 export const NO_FILTERS: Filters = { hiddenKinds: new Set(), hiddenStatuses: new Set(), author: 'all' };
 

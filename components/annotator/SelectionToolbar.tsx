@@ -1,7 +1,6 @@
 'use client';
 
-import type { AnnotationKindName } from '@/lib/annotations/schemas';
-import { KIND_LABEL } from './labels';
+import { type AnnotationKindName, KIND_LABEL } from '@/lib/annotations/model';
 
 const KEYS: Record<AnnotationKindName, string> = { claim: 'C', event: 'E', source: 'S' };
 const NUMBERS: Record<AnnotationKindName, string> = { claim: '1', event: '2', source: '3' };

@@ -1,5 +1,5 @@
-import type { PaintAnnotation, RelationTypeName } from '@/lib/annotations/paint';
-import type { AnnotationView } from '@/lib/annotations/service';
+import type { PaintAnnotation } from '@/lib/annotations/paint';
+import type { RelationTypeName, AnnotationView } from '@/lib/annotations/model';
 import type { FieldErrors } from '@/lib/result';
 
 /** An annotation as the JSON API returns it: the server's view, dates as strings. */

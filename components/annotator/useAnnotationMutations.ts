@@ -1,11 +1,10 @@
 'use client';
 
 import { useCallback } from 'react';
-import { RELATION_PAIRS, type PaintAnnotation, type PaintRelation, type RelationTypeName } from '@/lib/annotations/paint';
-import type { AnnotationKindName } from '@/lib/annotations/schemas';
+import { RELATION_LABEL, RELATION_PAIRS, type AnnotationKindName, type RelationTypeName } from '@/lib/annotations/model';
+import type { PaintAnnotation, PaintRelation } from '@/lib/annotations/paint';
 import { nextWordBoundary, snapSelection } from '@/lib/annotations/snap';
 import { callApi } from '@/lib/http/client';
-import { RELATION_LABEL } from './AnnotationPanel';
 import type { AnnotatorStore } from './store/annotator-store';
 import type { ShowToast } from './Toasts';
 import { toPaint, type AnnotationChanges, type AnnotationJson, type PatchResult, type RelationJson } from './types';

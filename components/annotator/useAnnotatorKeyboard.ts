@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useRef, type RefObject } from 'react';
-import { RELATION_PAIRS, type PaintAnnotation } from '@/lib/annotations/paint';
-import type { AnnotationKindName } from '@/lib/annotations/schemas';
+import { RELATION_PAIRS, type AnnotationKindName } from '@/lib/annotations/model';
+import type { PaintAnnotation } from '@/lib/annotations/paint';
 import { isVisible, type Filters } from './Legend';
 import { orderedAnnotations, type AnnotatorStore } from './store/annotator-store';
 import type { SelectAnnotation } from './types';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { LiveMessage } from '@/lib/annotations/paint';
+import type { LiveMessage } from '@/lib/live/model';
 import type { ArticleLiveMessage } from '@/lib/live/messages';
 
 /** A message about the article's annotations, relations or comments (the stream's own signals aside). */

@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useState, type RefObject } from 'react';
-import { RELATION_PAIRS, type PaintAnnotation, type RelationTypeName } from '@/lib/annotations/paint';
+import { RELATION_PAIRS, type RelationTypeName } from '@/lib/annotations/model';
+import type { PaintAnnotation } from '@/lib/annotations/paint';
 import type { ShowToast } from './Toasts';
 import type { SelectAnnotation } from './types';
 

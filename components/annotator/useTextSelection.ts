@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { RELATION_PAIRS, type PaintAnnotation } from '@/lib/annotations/paint';
-import type { AnnotationKindName } from '@/lib/annotations/schemas';
+import { RELATION_PAIRS, type AnnotationKindName } from '@/lib/annotations/model';
+import type { PaintAnnotation } from '@/lib/annotations/paint';
 import { snapSelection } from '@/lib/annotations/snap';
 import { rangeOfSpan, selectionOffsets } from './dom-offsets';
 import type { ShowToast } from './Toasts';

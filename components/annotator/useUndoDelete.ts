@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { callApi } from '@/lib/http/client';
-import { KIND_LABEL } from './labels';
+import { KIND_LABEL } from '@/lib/annotations/model';
 import type { AnnotatorStore } from './store/annotator-store';
 import type { ShowToast } from './Toasts';
 

@@ -1,8 +1,7 @@
 import Link from 'next/link';
 import { truncate } from '@/lib/text/truncate';
-import type { RejectedAnnotation } from '@/lib/review/service';
-import type { AnnotationKindName } from '@/lib/annotations/schemas';
-import { KIND_LABEL } from '@/components/annotator/labels';
+import type { RejectedAnnotation } from '@/lib/review/model';
+import { type AnnotationKindName, KIND_LABEL } from '@/lib/annotations/model';
 import { countOf } from '@/components/ui/count';
 import { MarkFeedbackSeen } from './MarkFeedbackSeen';
 

@@ -3,7 +3,7 @@
 import { truncate } from '@/lib/text/truncate';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from './ChartFrame';
-import { STATUS_COLOURS } from './colours';
+import { STATUS_COLOURS } from '@/lib/annotations/model';
 
 export interface ArticleBar {
   title: string;

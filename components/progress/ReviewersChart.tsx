@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from './ChartFrame';
-import { STATUS_COLOURS } from './colours';
+import { STATUS_COLOURS } from '@/lib/annotations/model';
 
 export interface ReviewerBar {
   name: string;

@@ -3,10 +3,9 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callApi } from '@/lib/http/client';
-import { RELATION_LABEL } from '@/components/annotator/AnnotationPanel';
-import { KIND_LABEL } from '@/components/annotator/labels';
+import { RELATION_LABEL, KIND_LABEL } from '@/lib/annotations/model';
 import type { AnnotationJson } from '@/components/annotator/types';
-import type { ReviewQueueItem } from '@/lib/review/service';
+import type { ReviewQueueItem } from '@/lib/review/model';
 import { RejectForm } from './RejectForm';
 import { formatAttributes } from '@/lib/annotations/history-diff';
 import { truncate } from '@/lib/text/truncate';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { AnnotationKindName, AnnotationStatusName, RelationTypeName } from '../../lib/annotations/model.ts';
 import { contentHash, normalizeArticleText } from '../../lib/articles/normalize.ts';
 import { hashPassword } from '../../lib/auth/password.ts';
 import type { Role } from '../../lib/auth/policy.ts';
@@ -50,15 +51,13 @@ export async function createTestArticle(title: string, text: string, options: Te
   return { id: article.id, title, text: normalized };
 }
 
-type Kind = 'CLAIM' | 'EVENT' | 'SOURCE';
-
 /** An annotation (by default on the first characters of an article's text), straight into the database. */
 export async function createTestAnnotation(
   article: { id: string; text: string },
   author: Pick<TestUser, 'id'>,
   options: {
-    kind?: Kind;
-    status?: 'PENDING' | 'APPROVED' | 'REJECTED';
+    kind?: AnnotationKindName;
+    status?: AnnotationStatusName;
     start?: number;
     end?: number;
     quote?: string;
@@ -76,8 +75,8 @@ export async function createTestAnnotation(
     data: {
       articleId: article.id,
       authorId: author.id,
-      kind: options.kind ?? 'CLAIM',
-      status: options.status ?? 'PENDING',
+      kind: options.kind ?? 'claim',
+      status: options.status ?? 'pending',
       start,
       end,
       exact: article.text.slice(start, end),
@@ -90,12 +89,12 @@ export async function createTestAnnotation(
   });
 }
 
-/** A relation between two annotations of one article, e.g. a claim ATTRIBUTED_TO a source. */
+/** A relation between two annotations of one article, e.g. a claim attributed_to a source. */
 export async function createTestRelation(
   from: { id: string },
   to: { id: string },
   author: Pick<TestUser, 'id'>,
-  type: 'ATTRIBUTED_TO' | 'REPORTED_BY' | 'ABOUT' = 'ATTRIBUTED_TO',
+  type: RelationTypeName = 'attributed_to',
 ): Promise<{ id: string }> {
   return db().relation.create({ data: { fromId: from.id, toId: to.id, type, authorId: author.id }, select: { id: true } });
 }

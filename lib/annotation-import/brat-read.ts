@@ -1,6 +1,6 @@
 import { truncate } from '@/lib/text/truncate.ts';
-import { RELATION_PAIRS, type RelationTypeName } from '@/lib/annotations/paint.ts';
-import { ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX, type AnnotationKindName } from '@/lib/annotations/schemas.ts';
+import { RELATION_PAIRS, type RelationTypeName, type AnnotationKindName } from '@/lib/annotations/model.ts';
+import { ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX } from '@/lib/annotations/schemas.ts';
 import { BRAT_ENTITY, BRAT_RELATION } from '@/lib/export/brat.ts';
 import { MAX_QUOTED_CHARACTERS } from './jsonl-read.ts';
 import type { ImportAnnotation, ImportDocument, ImportRelation, ReadDocument } from './types.ts';

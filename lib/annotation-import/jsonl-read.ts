@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { RELATION_PAIRS, RELATION_TYPES } from '@/lib/annotations/paint.ts';
-import { ANNOTATION_KINDS, ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX } from '@/lib/annotations/schemas.ts';
+import { ANNOTATION_KINDS, ANNOTATION_STATUSES, DECISIONS, RELATION_PAIRS, RELATION_TYPES } from '@/lib/annotations/model.ts';
+import { ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX } from '@/lib/annotations/schemas.ts';
 import { issuesMessage } from '@/lib/articles/parse/article-fields.ts';
 import { readJson } from '@/lib/articles/parse/read-json.ts';
 import type { ImportAnnotation, ImportDocument, ImportPerson, ReadDocument } from './types.ts';
@@ -48,14 +48,14 @@ const annotationSchema = z.object({
   note: text('The note', NOTE_MAX).nullish(),
   attributes: z.record(z.string(), z.unknown(), 'Attributes are an object.').nullish(),
   unattributed: z.boolean('Unattributed is true or false.').nullish(),
-  status: z.enum(['pending', 'approved', 'rejected'], 'The status is pending, approved or rejected.').nullish(),
+  status: z.enum(ANNOTATION_STATUSES, 'The status is pending, approved or rejected.').nullish(),
   version: z.number('The version is a number.').int('The version is a whole number.').min(1, 'The version starts at 1.').max(1_000_000).nullish(),
   author: person,
   createdAt: time.nullish(),
   updatedAt: time.nullish(),
   decision: z
     .object({
-      decision: z.enum(['approve', 'reject'], 'The decision is approve or reject.'),
+      decision: z.enum(DECISIONS, 'The decision is approve or reject.'),
       comment: text('The decision comment', 5_000).nullish(),
       reviewer: person,
       createdAt: time.nullish(),

@@ -1,6 +1,6 @@
 import { zipSync, strToU8 } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getAnnotationHistory } from '@/lib/annotations/history.ts';
+import { getAnnotationHistory } from '@/lib/annotations/queries.ts';
 import { createImportJob } from '@/lib/import-jobs/mutations.ts';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
@@ -60,8 +60,8 @@ describe('importDocuments', () => {
     expect(claim!.author.email).toBe('known@svc.example');
     expect(source!.author).toMatchObject({ email: DEFAULT_PLACEHOLDER_EMAIL, name: 'Imported' });
     expect(source!.author.disabledAt).not.toBeNull();
-    expect(source!.status).toBe('APPROVED');
-    expect(source!.decisions).toEqual([expect.objectContaining({ decision: 'APPROVE', annotationVersion: 1, reviewerId: source!.authorId })]);
+    expect(source!.status).toBe('approved');
+    expect(source!.decisions).toEqual([expect.objectContaining({ decision: 'approve', annotationVersion: 1, reviewerId: source!.authorId })]);
     const audit = await db().auditEvent.findMany({ where: { entityId: { in: [claim!.id, source!.id] } } });
     expect(audit.map((e) => e.action)).toEqual(['annotation.import', 'annotation.import']);
     // The panel's history starts with the import, by the admin who ran it, then the link.
@@ -128,7 +128,7 @@ describe('importDocuments', () => {
     expect(outcome.results[0]).toMatchObject({ annotations: 0, warning: expect.stringMatching(/archived/) });
     expect(outcome.results[1]).toMatchObject({ name: 'f.jsonl line 2', error: expect.stringMatching(/Annotation 1: The kind is claim, event or source/) });
     const [ferry] = await annotationsOf(outcome.results[2]!.articleId!);
-    expect(ferry).toMatchObject({ kind: 'EVENT', attributes: { place: 'Harbour' }, status: 'PENDING' });
+    expect(ferry).toMatchObject({ kind: 'event', attributes: { place: 'Harbour' }, status: 'pending' });
   });
 
   it('imports nothing onto an article archived while the import waits for it', async () => {
@@ -160,7 +160,7 @@ describe('importDocuments', () => {
     const text = 'Other tool: officials denied the report on Friday.';
     const outcome = await run([line({ article: { text }, annotations: [{ kind: 'claim', ...span(text, 'denied the report'), status: 'rejected' }] })]);
     const [claim] = await annotationsOf(outcome.results[0]!.articleId!);
-    expect(claim!.decisions).toEqual([expect.objectContaining({ decision: 'REJECT', comment: expect.stringMatching(/no reason/) })]);
+    expect(claim!.decisions).toEqual([expect.objectContaining({ decision: 'reject', comment: expect.stringMatching(/no reason/) })]);
   });
 
   it('imports a brat zip: code point offsets, fragments joined, attributes, notes, relations, and warnings for the rest', async () => {
@@ -199,14 +199,14 @@ describe('importDocuments', () => {
     expect(doc.warning).toMatch(/Type on T1/);
     const [claim, source] = await annotationsOf(doc.articleId!);
     expect(claim).toMatchObject({
-      kind: 'CLAIM',
+      kind: 'claim',
       exact: '🌊 hit Kaminose,\nsaid',
       note: 'See the wire copy',
       attributes: { checkworthy: true },
-      status: 'PENDING',
+      status: 'pending',
     });
     expect(claim!.author.email).toBe(DEFAULT_PLACEHOLDER_EMAIL);
-    expect(source).toMatchObject({ kind: 'SOURCE', exact: '佐藤 美咲', attributes: { type: 'named_person', canonicalName: 'Satō_Misaki' } });
-    expect(await db().relation.count({ where: { fromId: claim!.id, toId: source!.id, type: 'ATTRIBUTED_TO' } })).toBe(1);
+    expect(source).toMatchObject({ kind: 'source', exact: '佐藤 美咲', attributes: { type: 'named_person', canonicalName: 'Satō_Misaki' } });
+    expect(await db().relation.count({ where: { fromId: claim!.id, toId: source!.id, type: 'attributed_to' } })).toBe(1);
   });
 });

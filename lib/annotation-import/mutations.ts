@@ -1,3 +1,4 @@
+import { STORED_DECISION, STORED_KIND, STORED_RELATION_TYPE, STORED_STATUS } from '@/lib/annotations/model.ts';
 import { parseImportItem } from '@/lib/articles/parse/import-item.ts';
 import { contentHash } from '@/lib/articles/normalize.ts';
 import { lockArticlesForWrite } from '@/lib/articles/write-lock.ts';
@@ -170,7 +171,11 @@ async function writeDocuments(tx: DbTx, actor: Actor, jobId: string, placeholder
   const decisions = plans.flatMap((p) => p.decisions);
   const relations = plans.flatMap((p) => p.relations);
   if (annotations.length) {
-    await insertRows(tx, 'Annotation', annotations);
+    await insertRows(
+      tx,
+      'Annotation',
+      annotations.map((a) => ({ ...a, kind: STORED_KIND[a.kind], status: STORED_STATUS[a.status] })),
+    );
     const decisionOf = new Map(decisions.map((d) => [d.annotationId, d]));
     await insertRows(
       tx,
@@ -178,19 +183,19 @@ async function writeDocuments(tx: DbTx, actor: Actor, jobId: string, placeholder
       annotations.map((a) => {
         const d = decisionOf.get(a.id);
         const after = {
-          kind: a.kind.toLowerCase(),
+          kind: a.kind,
           start: a.start,
           end: a.end,
           exact: a.exact,
           note: a.note,
           attributes: a.attributes,
           unattributed: a.unattributed,
-          status: a.status.toLowerCase(),
+          status: a.status,
           version: a.version,
           authorId: a.authorId,
           importJobId: jobId,
         };
-        const decision = d && { decision: d.decision.toLowerCase(), comment: d.comment, reviewerId: d.reviewerId, createdAt: d.createdAt.toISOString() };
+        const decision = d && { decision: d.decision, comment: d.comment, reviewerId: d.reviewerId, createdAt: d.createdAt.toISOString() };
         return auditRow({
           actorId: actor.id,
           action: 'annotation.import',
@@ -201,9 +206,18 @@ async function writeDocuments(tx: DbTx, actor: Actor, jobId: string, placeholder
       }),
     );
   }
-  if (decisions.length) await insertRows(tx, 'ReviewDecision', decisions);
+  if (decisions.length)
+    await insertRows(
+      tx,
+      'ReviewDecision',
+      decisions.map((d) => ({ ...d, decision: STORED_DECISION[d.decision] })),
+    );
   if (relations.length) {
-    await insertRows(tx, 'Relation', relations);
+    await insertRows(
+      tx,
+      'Relation',
+      relations.map((r) => ({ ...r, type: STORED_RELATION_TYPE[r.type] })),
+    );
     await insertRows(
       tx,
       'AuditEvent',
@@ -213,7 +227,7 @@ async function writeDocuments(tx: DbTx, actor: Actor, jobId: string, placeholder
           action: 'relation.create',
           entity: 'Relation',
           entityId: r.id,
-          after: { fromId: r.fromId, toId: r.toId, type: r.type.toLowerCase(), authorId: r.authorId, importJobId: jobId },
+          after: { fromId: r.fromId, toId: r.toId, type: r.type, authorId: r.authorId, importJobId: jobId },
         }),
       ),
     );
@@ -266,7 +280,7 @@ export async function importDocuments(
 ): Promise<Result<ImportOutcome>> {
   const job = await db().importJob.findUnique({ where: { id: jobId }, select: { status: true } });
   if (!job) return fail('not_found', 'No such import job.');
-  if (job.status === 'DONE' || job.status === 'FAILED') return JOB_CLOSED;
+  if (job.status === 'done' || job.status === 'failed') return JOB_CLOSED;
   const placeholderId = await ensurePlaceholderUser();
 
   const all: ItemResult[] = [];

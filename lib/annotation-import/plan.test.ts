@@ -77,18 +77,18 @@ describe('planDocument', () => {
     expect(c).toMatchObject({
       articleId: 'art-stored',
       authorId: 'u-alice',
-      kind: 'CLAIM',
+      kind: 'claim',
       start: claim().start,
       end: claim().end,
       exact: claim().exact,
       prefix: TEXT.slice(Math.max(0, claim().start - 32), claim().start),
       note: '',
-      status: 'PENDING',
+      status: 'pending',
       version: 1,
     });
-    expect(s).toMatchObject({ kind: 'SOURCE', authorId: 'u-placeholder' });
+    expect(s).toMatchObject({ kind: 'source', authorId: 'u-placeholder' });
     expect(plan.decisions).toEqual([]);
-    expect(plan.relations).toEqual([{ id: expect.any(String), fromId: c!.id, toId: s!.id, type: 'ATTRIBUTED_TO', authorId: 'u-alice', createdAt: NOW }]);
+    expect(plan.relations).toEqual([{ id: expect.any(String), fromId: c!.id, toId: s!.id, type: 'attributed_to', authorId: 'u-alice', createdAt: NOW }]);
     expect(plan).toMatchObject({ duplicates: 0, notAnchored: 0, warnings: [] });
     const ids = [c!.id, s!.id, plan.relations[0]!.id];
     expect(new Set(ids).size).toBe(3);
@@ -98,26 +98,26 @@ describe('planDocument', () => {
   it('skips annotations the article already has, and links relations to the existing ones', () => {
     const c = claim();
     const existing: Existing = {
-      annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-claim']]]),
+      annotations: new Map([[annotationKey({ kind: 'claim', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-claim']]]),
       relations: new Set(),
       unattributed: new Set(),
     };
     const plan = planDocument(doc([c, source()], [relation('attributed_to', 'c', 's')]), stored, existing, people, NOW);
     expect(plan.duplicates).toBe(1);
-    expect(plan.annotations.map((a) => a.kind)).toEqual(['SOURCE']);
-    expect(plan.relations).toMatchObject([{ fromId: 'old-claim', toId: plan.annotations[0]!.id, type: 'ATTRIBUTED_TO', authorId: 'u-placeholder' }]);
+    expect(plan.annotations.map((a) => a.kind)).toEqual(['source']);
+    expect(plan.relations).toMatchObject([{ fromId: 'old-claim', toId: plan.annotations[0]!.id, type: 'attributed_to', authorId: 'u-placeholder' }]);
   });
 
   it('does not count as duplicate the same span by another author or of another kind', () => {
     const c = claim();
     const existing: Existing = {
-      annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-bob' }), ['bobs']]]),
+      annotations: new Map([[annotationKey({ kind: 'claim', start: c.start, end: c.end, authorId: 'u-bob' }), ['bobs']]]),
       relations: new Set(),
       unattributed: new Set(),
     };
     const plan = planDocument(doc([c, { ...c, key: 'e', kind: 'event' }]), stored, existing, people, NOW);
     expect(plan.duplicates).toBe(0);
-    expect(plan.annotations.map((a) => a.kind)).toEqual(['CLAIM', 'EVENT']);
+    expect(plan.annotations.map((a) => a.kind)).toEqual(['claim', 'event']);
   });
 
   it('keeps equal annotations of one document apart (the source had both), and matches them one to one', () => {
@@ -135,15 +135,15 @@ describe('planDocument', () => {
     // The article has one of the twins: the other is still created.
     const c = claim();
     const one: Existing = {
-      annotations: new Map([[annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-c']]]),
+      annotations: new Map([[annotationKey({ kind: 'claim', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-c']]]),
       relations: new Set(),
       unattributed: new Set(),
     };
     const again = planDocument(twins, stored, one, people, NOW);
     expect(again.duplicates).toBe(1);
     expect(again.annotations.map((a) => [a.kind, a.note])).toEqual([
-      ['CLAIM', 'again'],
-      ['SOURCE', ''],
+      ['claim', 'again'],
+      ['source', ''],
     ]);
     expect(again.relations.map((r) => r.fromId)).toEqual(['old-c', again.annotations[0]!.id]);
   });
@@ -153,10 +153,10 @@ describe('planDocument', () => {
     const s = source();
     const existing: Existing = {
       annotations: new Map([
-        [annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-c']],
-        [annotationKey({ kind: 'SOURCE', start: s.start, end: s.end, authorId: 'u-placeholder' }), ['old-s']],
+        [annotationKey({ kind: 'claim', start: c.start, end: c.end, authorId: 'u-alice' }), ['old-c']],
+        [annotationKey({ kind: 'source', start: s.start, end: s.end, authorId: 'u-placeholder' }), ['old-s']],
       ]),
-      relations: new Set([relationKey({ fromId: 'old-c', toId: 'old-s', type: 'ATTRIBUTED_TO' })]),
+      relations: new Set([relationKey({ fromId: 'old-c', toId: 'old-s', type: 'attributed_to' })]),
       unattributed: new Set(),
     };
     const plan = planDocument(doc([c, s], [relation('attributed_to', 'c', 's')]), stored, existing, people, NOW);
@@ -176,7 +176,7 @@ describe('planDocument', () => {
         id: expect.any(String),
         annotationId: plan.annotations[0]!.id,
         reviewerId: 'u-alice',
-        decision: 'APPROVE',
+        decision: 'approve',
         comment: 'fine',
         annotationVersion: 1,
         createdAt: new Date('2026-01-07T00:00:00Z'),
@@ -193,13 +193,13 @@ describe('planDocument', () => {
       people,
       NOW,
     );
-    expect(plan.annotations[0]).toMatchObject({ status: 'APPROVED', version: 4 });
+    expect(plan.annotations[0]).toMatchObject({ status: 'approved', version: 4 });
     expect(plan.decisions).toEqual([
       {
         id: expect.any(String),
         annotationId: plan.annotations[0]!.id,
         reviewerId: 'u-placeholder',
-        decision: 'APPROVE',
+        decision: 'approve',
         comment: null,
         annotationVersion: 4,
         createdAt: updatedAt,
@@ -209,8 +209,8 @@ describe('planDocument', () => {
 
   it('gives a rejected annotation without a decision the placeholder reason', () => {
     const plan = planDocument(doc([annotation('c', 'claim', 'left at dawn', { status: 'rejected' })]), stored, none(), people, NOW);
-    expect(plan.annotations[0]).toMatchObject({ status: 'REJECTED' });
-    expect(plan.decisions).toMatchObject([{ reviewerId: 'u-placeholder', decision: 'REJECT', comment: REJECTED_WITHOUT_REASON, createdAt: NOW }]);
+    expect(plan.annotations[0]).toMatchObject({ status: 'rejected' });
+    expect(plan.decisions).toMatchObject([{ reviewerId: 'u-placeholder', decision: 'reject', comment: REJECTED_WITHOUT_REASON, createdAt: NOW }]);
   });
 
   it('defaults updatedAt to createdAt, and createdAt to now', () => {
@@ -238,7 +238,7 @@ describe('planDocument', () => {
       decision: { decision: 'approve', comment: null, reviewer: nobody, createdAt: null },
     });
     const plan = planDocument(doc([a]), stored, none(), people, NOW);
-    expect(plan.annotations[0]).toMatchObject({ note: 'n', attributes: { type: 'factual' }, unattributed: true, version: 9, status: 'APPROVED' });
+    expect(plan.annotations[0]).toMatchObject({ note: 'n', attributes: { type: 'factual' }, unattributed: true, version: 9, status: 'approved' });
     expect(plan.decisions[0]).toMatchObject({ annotationVersion: 9, comment: null, createdAt: NOW, reviewerId: 'u-placeholder' });
   });
 
@@ -252,7 +252,7 @@ describe('planDocument', () => {
       NOW,
     );
     expect(plan.notAnchored).toBe(2);
-    expect(plan.annotations).toMatchObject([{ kind: 'EVENT', start: other.text.indexOf('left at dawn') }]);
+    expect(plan.annotations).toMatchObject([{ kind: 'event', start: other.text.indexOf('left at dawn') }]);
     expect(plan.relations).toEqual([]);
     expect(plan.warnings).toEqual([
       'Left out 2 relations to annotations that were left out.',
@@ -268,10 +268,10 @@ describe('planDocument', () => {
 
   it('does not attribute a claim the article marks unattributed on purpose, and says so', () => {
     const c = claim();
-    const key = annotationKey({ kind: 'CLAIM', start: c.start, end: c.end, authorId: 'u-alice' });
+    const key = annotationKey({ kind: 'claim', start: c.start, end: c.end, authorId: 'u-alice' });
     const existing: Existing = { annotations: new Map([[key, ['old-c']]]), relations: new Set(), unattributed: new Set(['old-c']) };
     const plan = planDocument(doc([c, source()], [relation('attributed_to', 'c', 's')]), stored, existing, people, NOW);
-    expect(plan.annotations.map((a) => a.kind)).toEqual(['SOURCE']);
+    expect(plan.annotations.map((a) => a.kind)).toEqual(['source']);
     expect(plan.relations).toEqual([]);
     expect(plan.warnings).toEqual(['Left out 1 attributions of claims this article marks unattributed on purpose.']);
   });
@@ -295,9 +295,9 @@ describe('planDocument', () => {
     expect(first.annotations).toHaveLength(6);
     expect(first.relations).toHaveLength(3);
     expect(first.decisions.map((d) => [d.decision, d.reviewerId, d.comment]).sort()).toEqual([
-      ['APPROVE', 'u3', null],
-      ['APPROVE', 'u3', 'ok'],
-      ['REJECT', 'u3', 'Not a source here,\nsee guidelines'],
+      ['approve', 'u3', null],
+      ['approve', 'u3', 'ok'],
+      ['reject', 'u3', 'Not a source here,\nsee guidelines'],
     ]);
     const existing: Existing = {
       annotations: new Map(first.annotations.map((a) => [annotationKey(a), [a.id]])),

@@ -1,7 +1,6 @@
 import { truncate } from '@/lib/text/truncate.ts';
-import { kindToDb } from '@/lib/annotations/schemas.ts';
+import { STATUS_DECISION, type AnnotationKindName, type AnnotationStatusName, type DecisionName, type RelationTypeName } from '@/lib/annotations/model.ts';
 import { newRowId } from '@/lib/row-id.ts';
-import { relationTypeToDb } from '@/lib/relations/schemas.ts';
 import { reanchor } from './anchor.ts';
 import type { ImportDocument, ImportPerson } from './types.ts';
 
@@ -44,14 +43,11 @@ export interface People {
 export const annotationKey = (a: { kind: string; start: number; end: number; authorId: string }) => `${a.kind}:${a.start}:${a.end}:${a.authorId}`;
 export const relationKey = (r: { fromId: string; toId: string; type: string }) => `${r.fromId}:${r.toId}:${r.type}`;
 
-type KindDb = 'CLAIM' | 'EVENT' | 'SOURCE';
-type StatusDb = 'PENDING' | 'APPROVED' | 'REJECTED';
-
 export interface AnnotationRow {
   id: string;
   articleId: string;
   authorId: string;
-  kind: KindDb;
+  kind: AnnotationKindName;
   start: number;
   end: number;
   exact: string;
@@ -60,7 +56,7 @@ export interface AnnotationRow {
   note: string;
   attributes: Record<string, unknown>;
   unattributed: boolean;
-  status: StatusDb;
+  status: AnnotationStatusName;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -70,7 +66,7 @@ export interface DecisionRow {
   id: string;
   annotationId: string;
   reviewerId: string;
-  decision: 'APPROVE' | 'REJECT';
+  decision: DecisionName;
   comment: string | null;
   annotationVersion: number;
   createdAt: Date;
@@ -80,7 +76,7 @@ export interface RelationRow {
   id: string;
   fromId: string;
   toId: string;
-  type: 'ATTRIBUTED_TO' | 'REPORTED_BY' | 'ABOUT';
+  type: RelationTypeName;
   authorId: string;
   createdAt: Date;
 }
@@ -114,7 +110,7 @@ export function planDocument(document: ImportDocument, article: StoredArticle, e
       continue;
     }
     const authorId = userId(a.author);
-    const kind = kindToDb(a.kind);
+    const { kind } = a;
     const key = annotationKey({ kind, start: anchor.start, end: anchor.end, authorId });
     const n = matched.get(key) ?? 0;
     const known = existing.annotations.get(key)?.[n];
@@ -136,7 +132,7 @@ export function planDocument(document: ImportDocument, article: StoredArticle, e
       note: a.note ?? '',
       attributes: a.attributes,
       unattributed: a.unattributed,
-      status: a.status.toUpperCase() as StatusDb,
+      status: a.status,
       version: a.version,
       createdAt,
       updatedAt: a.updatedAt ?? createdAt,
@@ -147,7 +143,7 @@ export function planDocument(document: ImportDocument, article: StoredArticle, e
         id: newRowId(),
         annotationId: id,
         reviewerId: decision ? userId(decision.reviewer) : people.placeholderId,
-        decision: a.status === 'approved' ? 'APPROVE' : 'REJECT',
+        decision: STATUS_DECISION[a.status],
         comment: decision?.comment ?? (a.status === 'rejected' ? REJECTED_WITHOUT_REASON : null),
         annotationVersion: a.version,
         createdAt: decision?.createdAt ?? a.updatedAt ?? createdAt,
@@ -165,11 +161,11 @@ export function planDocument(document: ImportDocument, article: StoredArticle, e
       unplaced++;
       continue;
     }
-    const row = { fromId, toId, type: relationTypeToDb(r.type) };
+    const row = { fromId, toId, type: r.type };
     const key = relationKey(row);
     if (existing.relations.has(key) || linked.has(key)) continue;
     // The claim already in the article is marked unattributed on purpose; the relations service refuses this link too.
-    if (row.type === 'ATTRIBUTED_TO' && existing.unattributed.has(fromId)) {
+    if (row.type === 'attributed_to' && existing.unattributed.has(fromId)) {
       refused++;
       continue;
     }

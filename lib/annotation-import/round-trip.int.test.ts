@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { cloneDatabase, dropDatabase } from '@/scripts/lib/test-database.ts';
-import { updateAnnotation } from '@/lib/annotations/service.ts';
+import { updateAnnotation } from '@/lib/annotations/mutations.ts';
 import { db, disconnectDb } from '@/lib/db.ts';
 import { jsonlLine } from '@/lib/export/jsonl.ts';
 import { seedExport } from '@/lib/export/seed.test-data.ts';

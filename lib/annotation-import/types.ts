@@ -1,6 +1,4 @@
-import type { AnnotationStatusName, RelationTypeName } from '@/lib/annotations/paint.ts';
-import type { AnnotationKindName } from '@/lib/annotations/schemas.ts';
-import type { DecisionName } from '@/lib/review/schemas.ts';
+import type { AnnotationStatusName, RelationTypeName, AnnotationKindName, DecisionName } from '@/lib/annotations/model.ts';
 
 /**
  * One document of an annotation import, whatever file it came from (a line of a JSONL export, a

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
-import { createRelation, deleteRelation } from '@/lib/relations/service.ts';
-import { createAnnotation, deleteAnnotation, updateAnnotation } from './service.ts';
+import { createRelation, deleteRelation } from '@/lib/relations/mutations.ts';
+import { createAnnotation, deleteAnnotation, updateAnnotation } from './mutations.ts';
 
 const TEXT = 'The council said the ferry resumes in June, according to its spokesperson.';
 const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote });

@@ -5,7 +5,7 @@ import { articleListQuerySchema, articleListSql, listArticles } from '@/lib/arti
 import { setArticleArchived } from '@/lib/articles/mutations.ts';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db, Prisma } from '@/lib/db.ts';
-import { createAnnotation, deleteAnnotation } from './service.ts';
+import { createAnnotation, deleteAnnotation } from './mutations.ts';
 
 // The create as one statement (create-statement.ts) and the counts it leaves in
 // "ArticleAnnotationCount" (migration "write_path").
@@ -140,14 +140,14 @@ describe('the article counts', () => {
       data: Array.from({ length: 30 }, (_, i) => ({
         articleId: i % 3 ? a.id : b.id,
         authorId: author.id,
-        kind: 'EVENT' as const,
+        kind: 'event' as const,
         start: 0,
         end: 4,
         exact: 'Wave',
       })),
     });
     expect([await counted(a.id), await counted(b.id)]).toEqual([20, 11]);
-    await db().annotation.deleteMany({ where: { articleId: { in: [a.id, b.id] }, kind: 'EVENT' } });
+    await db().annotation.deleteMany({ where: { articleId: { in: [a.id, b.id] }, kind: 'event' } });
     expect([await counted(a.id), await counted(b.id)]).toEqual([0, 1]);
     const many = await db().article.createManyAndReturn({
       data: [1, 2, 3].map((i) => ({

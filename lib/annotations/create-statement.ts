@@ -2,8 +2,7 @@ import { auditInsertSql, type AuditEntry } from '@/lib/audit/record.ts';
 import { db, Prisma } from '@/lib/db.ts';
 import { utcTimestamp } from '@/lib/sql-time.ts';
 import type { Anchor } from './offsets.ts';
-import { kindFromDb, kindToDb, statusFromDb, type AnnotationKindName } from './schemas.ts';
-import type { AnnotationView } from './service.ts';
+import { fromStored, STORED_KIND, STORED_STATUS, type AnnotationKindName, type AnnotationView, type StoredKind, type StoredStatus } from './model.ts';
 
 export interface NewAnnotation {
   id: string;
@@ -19,8 +18,8 @@ export interface NewAnnotation {
 type Row = Omit<AnnotationView, 'id' | 'kind' | 'status' | 'author'> & {
   archived: boolean | null;
   id: string | null;
-  kind: Parameters<typeof kindFromDb>[0];
-  status: Parameters<typeof statusFromDb>[0];
+  kind: StoredKind;
+  status: StoredStatus;
   authorName: string;
 };
 
@@ -43,7 +42,7 @@ export async function insertAnnotation(annotation: NewAnnotation, audit: AuditEn
       SELECT "id", "archivedAt" FROM "Article" WHERE "id" = ${annotation.articleId} FOR KEY SHARE
     ), created AS (
       INSERT INTO "Annotation" ("id", "articleId", "authorId", "kind", "start", "end", "exact", "prefix", "suffix", "note", "attributes", "createdAt", "updatedAt")
-      SELECT ${annotation.id}, "id", ${annotation.authorId}, ${kindToDb(annotation.kind)}::"AnnotationKind", ${anchor.start}, ${anchor.end},
+      SELECT ${annotation.id}, "id", ${annotation.authorId}, ${STORED_KIND[annotation.kind]}::"AnnotationKind", ${anchor.start}, ${anchor.end},
              ${anchor.exact}, ${anchor.prefix}, ${anchor.suffix}, ${annotation.note}, ${JSON.stringify(annotation.attributes)}::jsonb, ${now}, ${now}
       FROM article WHERE "archivedAt" IS NULL
       RETURNING "id", "articleId", "kind"::text, "start", "end", "exact", "prefix", "suffix", "note", "attributes", "unattributed",
@@ -58,5 +57,11 @@ export async function insertAnnotation(annotation: NewAnnotation, audit: AuditEn
   if (!row || row.archived === null) return 'not_found';
   const { archived, id, kind, status, authorName, ...fields } = row;
   if (archived || id === null) return 'archived';
-  return { ...fields, id, kind: kindFromDb(kind), status: statusFromDb(status), author: { id: annotation.authorId, name: authorName } };
+  return {
+    ...fields,
+    id,
+    kind: fromStored(STORED_KIND, kind),
+    status: fromStored(STORED_STATUS, status),
+    author: { id: annotation.authorId, name: authorName },
+  };
 }

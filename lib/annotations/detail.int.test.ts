@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Role } from '@/lib/auth/policy.ts';
-import { createComment } from '@/lib/comments/service.ts';
+import { createComment } from '@/lib/comments/mutations.ts';
 import { db } from '@/lib/db.ts';
-import { createRelation } from '@/lib/relations/service.ts';
-import { getAnnotationDetail } from './detail.ts';
+import { createRelation } from '@/lib/relations/mutations.ts';
+import { getAnnotationDetail } from './queries.ts';
 import type { CreateAnnotationInput } from './schemas.ts';
-import { createAnnotation } from './service.ts';
+import { createAnnotation } from './mutations.ts';
 
 // A long source quote whose 199th and 200th UTF-16 units are one emoji: cutting there must not split it.
 const LONG_SOURCE = `${'a'.repeat(198)}🌊${'b'.repeat(60)}`;
@@ -53,16 +53,16 @@ describe('getAnnotationDetail', () => {
       data: {
         annotationId: event.id,
         reviewerId: reviewer.id,
-        decision: 'REJECT',
+        decision: 'reject',
         comment: 'Wrong day.',
         annotationVersion: 1,
         createdAt: new Date('2026-01-01T10:00:00Z'),
       },
     });
     await db().reviewDecision.create({
-      data: { annotationId: event.id, reviewerId: reviewer.id, decision: 'APPROVE', annotationVersion: 2, createdAt: new Date('2026-01-02T10:00:00Z') },
+      data: { annotationId: event.id, reviewerId: reviewer.id, decision: 'approve', annotationVersion: 2, createdAt: new Date('2026-01-02T10:00:00Z') },
     });
-    await db().annotation.update({ where: { id: event.id }, data: { status: 'APPROVED', version: 2 } });
+    await db().annotation.update({ where: { id: event.id }, data: { status: 'approved', version: 2 } });
     await createComment(author, event.id, { body: 'Friday or Saturday?' });
     await createComment(reviewer, event.id, { body: 'Friday, per the wire.' });
 

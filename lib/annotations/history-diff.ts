@@ -1,8 +1,8 @@
 import { truncate } from '@/lib/text/truncate.ts';
-import { kindFromDb } from './schemas.ts';
+import { fromStored, STORED_KIND, type StoredKind } from './model.ts';
 
 /**
- * Pure part of an annotation's history (lib/annotations/history.ts): what changed between two
+ * Pure part of an annotation's history (getAnnotationHistory in lib/annotations/queries.ts): what changed between two
  * audit snapshots, and how the timeline says it. No database here; the UI imports it too.
  */
 
@@ -23,7 +23,7 @@ export interface FieldChange {
   after: unknown;
 }
 
-/** What lib/annotations/service.ts writes as `before`/`after` of an annotation's audit events (older rows may lack fields). */
+/** What lib/annotations/mutations.ts writes as `before`/`after` of an annotation's audit events (older rows may lack fields). */
 export type AnnotationSnapshot = Partial<{
   kind: string;
   start: number;
@@ -249,7 +249,7 @@ export interface HistoryRow {
   actorId: string | null;
   actorName: string | null;
   otherId: string | null;
-  otherKind: 'CLAIM' | 'EVENT' | 'SOURCE' | null;
+  otherKind: StoredKind | null;
   otherExact: string | null;
 }
 
@@ -303,7 +303,7 @@ export function toHistoryItem(row: HistoryRow, annotationId: string): HistoryIte
         relationId: row.entityId,
         relationType: text(ends.type) ?? 'attributed_to',
         direction: ends.fromId === annotationId ? 'from' : 'to',
-        other: row.otherId && row.otherKind ? { id: row.otherId, kind: kindFromDb(row.otherKind), exact: row.otherExact ?? '' } : null,
+        other: row.otherId && row.otherKind ? { id: row.otherId, kind: fromStored(STORED_KIND, row.otherKind), exact: row.otherExact ?? '' } : null,
       };
     }
     default:

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Role } from '@/lib/auth/policy.ts';
-import { createComment } from '@/lib/comments/service.ts';
+import { createComment } from '@/lib/comments/mutations.ts';
 import { db } from '@/lib/db.ts';
-import { createRelation, deleteRelation } from '@/lib/relations/service.ts';
-import { reviewAnnotation } from '@/lib/review/service.ts';
+import { createRelation, deleteRelation } from '@/lib/relations/mutations.ts';
+import { reviewAnnotation } from '@/lib/review/mutations.ts';
 import { describeHistoryItem } from './history-diff.ts';
-import { getAnnotationHistory } from './history.ts';
-import { createAnnotation, updateAnnotation } from './service.ts';
+import { getAnnotationHistory } from './queries.ts';
+import { createAnnotation, updateAnnotation } from './mutations.ts';
 
 const TEXT = 'The mayor said the tram line opens in June, a city report shows.';
 let articleId: string;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db.ts';
 import { unpackPaintData } from './paint.ts';
-import { getPackedPaintData, getPaintFingerprint } from './paint-data.ts';
+import { getPackedPaintData, getPaintFingerprint } from './queries.ts';
 
 const TEXT = 'Minister 🌊 said the port will reopen. 佐藤 denied it.\n\nA second paragraph follows.';
 let articleId: string;
@@ -23,15 +23,15 @@ describe('getPackedPaintData', () => {
   });
 
   it('packs every annotation, relation and author of the article, in reading order, and nothing of other articles', async () => {
-    const claim = await db().annotation.create({ data: { articleId, authorId: ana, kind: 'CLAIM', ...at('the port will reopen'), unattributed: false } });
-    const source = await db().annotation.create({ data: { articleId, authorId: ben, kind: 'SOURCE', ...at('Minister 🌊'), status: 'APPROVED', version: 3 } });
+    const claim = await db().annotation.create({ data: { articleId, authorId: ana, kind: 'claim', ...at('the port will reopen'), unattributed: false } });
+    const source = await db().annotation.create({ data: { articleId, authorId: ben, kind: 'source', ...at('Minister 🌊'), status: 'approved', version: 3 } });
     const event = await db().annotation.create({
-      data: { articleId, authorId: ana, kind: 'EVENT', ...at('佐藤 denied it'), status: 'REJECTED', unattributed: false },
+      data: { articleId, authorId: ana, kind: 'event', ...at('佐藤 denied it'), status: 'rejected', unattributed: false },
     });
-    const lone = await db().annotation.create({ data: { articleId, authorId: ana, kind: 'CLAIM', ...at('A second paragraph'), unattributed: true } });
-    await db().relation.create({ data: { fromId: claim.id, toId: source.id, type: 'ATTRIBUTED_TO', authorId: ben } });
+    const lone = await db().annotation.create({ data: { articleId, authorId: ana, kind: 'claim', ...at('A second paragraph'), unattributed: true } });
+    await db().relation.create({ data: { fromId: claim.id, toId: source.id, type: 'attributed_to', authorId: ben } });
     const other = await db().article.create({ data: { title: 'Other', text: 'Unrelated text here.', contentHash: 'paint-other' } });
-    await db().annotation.create({ data: { articleId: other.id, authorId: ana, kind: 'CLAIM', start: 0, end: 9, exact: 'Unrelated' } });
+    await db().annotation.create({ data: { articleId: other.id, authorId: ana, kind: 'claim', start: 0, end: 9, exact: 'Unrelated' } });
 
     const packed = await getPackedPaintData(articleId);
     expect(packed).not.toBeNull();
@@ -58,12 +58,12 @@ describe('getPackedPaintData', () => {
     expect(await getPaintFingerprint('nosuch')).toBeNull();
     const first = await getPaintFingerprint(articleId);
     expect(first).toBe((await getPackedPaintData(articleId))!.f);
-    const claim = await db().annotation.findFirstOrThrow({ where: { articleId, kind: 'CLAIM', unattributed: true } });
+    const claim = await db().annotation.findFirstOrThrow({ where: { articleId, kind: 'claim', unattributed: true } });
     await db().annotation.update({ where: { id: claim.id }, data: { version: { increment: 1 } } });
     const edited = await getPaintFingerprint(articleId);
     expect(edited).not.toBe(first);
-    const event = await db().annotation.findFirstOrThrow({ where: { articleId, kind: 'EVENT' } });
-    await db().relation.create({ data: { fromId: claim.id, toId: event.id, type: 'ABOUT', authorId: ana } });
+    const event = await db().annotation.findFirstOrThrow({ where: { articleId, kind: 'event' } });
+    await db().relation.create({ data: { fromId: claim.id, toId: event.id, type: 'about', authorId: ana } });
     const linked = await getPaintFingerprint(articleId);
     expect(linked).not.toBe(edited);
     await db().annotation.delete({ where: { id: event.id } });

@@ -1,19 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  PACKED_KINDS,
-  PACKED_STATUSES,
-  RELATION_PAIRS,
-  RELATION_TYPES,
-  relationTypeFor,
-  unpackPaintData,
-  type PackedPaintData,
-  type PaintData,
-} from './paint.ts';
-import { ANNOTATION_KINDS } from './schemas.ts';
+import { ANNOTATION_KINDS, RELATION_PAIRS, RELATION_TYPES, relationTypeFor, STORED_KIND, STORED_RELATION_TYPE, STORED_STATUS } from './model.ts';
+import { packedIndexSql, PACKED_KINDS, PACKED_RELATION_TYPES, PACKED_STATUSES, unpackPaintData, type PackedPaintData, type PaintData } from './paint.ts';
 
-/** The inverse of unpackPaintData, as the SQL in paint-data.ts builds it: users ordered by id. */
+/** The inverse of unpackPaintData, as getPackedPaintData's SQL (queries.ts) builds it: users ordered by id. */
 function pack(data: PaintData): PackedPaintData {
   const u = Object.entries(data.users).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const author = (id: string) => u.findIndex(([userId]) => userId === id);
@@ -30,7 +19,7 @@ function pack(data: PaintData): PackedPaintData {
         ].join(','),
       )
       .join(';'),
-    r: data.relations.map((r) => [r.id, r.fromId, r.toId, RELATION_TYPES.indexOf(r.type), author(r.authorId)].join(',')).join(';'),
+    r: data.relations.map((r) => [r.id, r.fromId, r.toId, PACKED_RELATION_TYPES.indexOf(r.type), author(r.authorId)].join(',')).join(';'),
     u,
     f: 'fingerprint',
   };
@@ -94,17 +83,13 @@ describe('unpackPaintData', () => {
     expect(unpackPaintData({ a: '', r: '', u: [], f: '' })).toEqual({ annotations: [], relations: [], users: {} });
   });
 
-  it('uses the index orders that the SQL in paint-data.ts writes', () => {
+  it('packs in SQL by the index orders unpackPaintData reads, from the stored values', () => {
     expect([...PACKED_KINDS].sort()).toEqual([...ANNOTATION_KINDS].sort());
-    const sql = readFileSync(path.join(import.meta.dirname, 'paint-data.ts'), 'utf8').replace(/\s+/g, ' ');
-    const caseOf = (column: string, names: readonly string[]) =>
-      `CASE ${column} ${names
-        .slice(0, -1)
-        .map((name, i) => `WHEN '${name.toUpperCase()}' THEN ${i}`)
-        .join(' ')} ELSE ${names.length - 1} END`;
-    expect(sql).toContain(caseOf('a.kind', PACKED_KINDS));
-    expect(sql).toContain(caseOf('a.status', PACKED_STATUSES));
-    expect(sql).toContain(caseOf('r.type', RELATION_TYPES));
+    expect(packedIndexSql('a.kind', PACKED_KINDS, STORED_KIND)).toBe("CASE a.kind WHEN 'CLAIM' THEN 0 WHEN 'EVENT' THEN 1 ELSE 2 END");
+    expect(packedIndexSql('a.status', PACKED_STATUSES, STORED_STATUS)).toBe("CASE a.status WHEN 'PENDING' THEN 0 WHEN 'APPROVED' THEN 1 ELSE 2 END");
+    expect(packedIndexSql('r.type', PACKED_RELATION_TYPES, STORED_RELATION_TYPE)).toBe(
+      "CASE r.type WHEN 'ATTRIBUTED_TO' THEN 0 WHEN 'REPORTED_BY' THEN 1 ELSE 2 END",
+    );
   });
 });
 

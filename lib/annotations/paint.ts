@@ -3,11 +3,7 @@
  * fields (note, attributes, context, comments, history) load on demand when a panel opens.
  * Pure and shared by the page payload, the live event stream and the browser.
  */
-import type { AnnotationKindName } from './schemas.ts';
-
-export type AnnotationStatusName = 'pending' | 'approved' | 'rejected';
-export const RELATION_TYPES = ['attributed_to', 'reported_by', 'about'] as const;
-export type RelationTypeName = (typeof RELATION_TYPES)[number];
+import { ANNOTATION_KINDS, ANNOTATION_STATUSES, RELATION_TYPES, type AnnotationKindName, type AnnotationStatusName, type RelationTypeName } from './model.ts';
 
 export interface PaintAnnotation {
   id: string;
@@ -36,39 +32,6 @@ export interface PaintData {
 }
 
 /**
- * The messages of the live stream (`GET /api/articles/:id/events`, one JSON object per
- * server-sent event). `listening` says that from now on nothing is missed (the server LISTENs);
- * `resync` asks the client to reload the paint data: it may have missed messages (it or the
- * listener reconnected). `reconnecting` says the server lost its connection to the database:
- * nothing is heard until the `resync` that follows its return.
- */
-export type LiveMessage =
-  | { t: 'annotation'; op: 'upsert'; articleId: string; annotation: PaintAnnotation; authorName: string }
-  | { t: 'annotation'; op: 'delete'; articleId: string; id: string }
-  | { t: 'relation'; op: 'create'; articleId: string; relation: PaintRelation }
-  | { t: 'relation'; op: 'delete'; articleId: string; id: string }
-  | { t: 'comment'; op: 'create'; articleId: string; annotationId: string; commentId: string; authorId: string }
-  | { t: 'listening' }
-  | { t: 'reconnecting' }
-  | { t: 'resync' };
-
-/**
- * Which kinds a relation may join, from -> to (docs/architecture.md "Data model and its invariants"): a claim is attributed to a source,
- * an event is reported by a source, a claim is about an event.
- */
-export const RELATION_PAIRS: Record<RelationTypeName, { from: AnnotationKindName; to: AnnotationKindName }> = {
-  attributed_to: { from: 'claim', to: 'source' },
-  reported_by: { from: 'event', to: 'source' },
-  about: { from: 'claim', to: 'event' },
-};
-
-/** The relation type that joins these two kinds in this direction, if any. */
-export function relationTypeFor(from: AnnotationKindName, to: AnnotationKindName): RelationTypeName | null {
-  for (const type of RELATION_TYPES) if (RELATION_PAIRS[type].from === from && RELATION_PAIRS[type].to === to) return type;
-  return null;
-}
-
-/**
  * The wire form of PaintData. An article can carry thousands of annotations and they travel in
  * the page's RSC payload, which the HTML embeds as an escaped string: so annotations and
  * relations are rows of comma-separated fields joined by `;` (ids are cuids, numbers decimal),
@@ -76,7 +39,7 @@ export function relationTypeFor(from: AnnotationKindName, to: AnnotationKindName
  * indices into `u`, the only part that holds free text (names), as JSON.
  *   a: `id,flags,start,length,author,version`, flags = kind × 6 + status × 2 + unattributed
  *      (kind and status as indices into PACKED_KINDS and PACKED_STATUSES, unattributed 0 or 1)
- *   r: `id,fromId,toId,type,author` (type: index into RELATION_TYPES)
+ *   r: `id,fromId,toId,type,author` (type: index into PACKED_RELATION_TYPES)
  */
 export interface PackedPaintData {
   a: string;
@@ -86,8 +49,19 @@ export interface PackedPaintData {
   f: string;
 }
 
-export const PACKED_KINDS: readonly AnnotationKindName[] = ['claim', 'event', 'source'];
-export const PACKED_STATUSES: readonly AnnotationStatusName[] = ['pending', 'approved', 'rejected'];
+export const PACKED_KINDS: readonly AnnotationKindName[] = ANNOTATION_KINDS;
+export const PACKED_STATUSES: readonly AnnotationStatusName[] = ANNOTATION_STATUSES;
+export const PACKED_RELATION_TYPES: readonly RelationTypeName[] = RELATION_TYPES;
+
+/**
+ * The SQL that packs a column as its index in `order`: `CASE a.kind WHEN 'CLAIM' THEN 0 WHEN
+ * 'EVENT' THEN 1 ELSE 2 END`, from the stored values (lib/annotations/model.ts), so the paint
+ * query and unpackPaintData agree by construction.
+ */
+export function packedIndexSql<T extends string>(column: string, order: readonly T[], stored: Record<T, string>): string {
+  const whens = order.slice(0, -1).map((value, i) => `WHEN '${stored[value]}' THEN ${i}`);
+  return `CASE ${column} ${whens.join(' ')} ELSE ${order.length - 1} END`;
+}
 
 const rows = (packed: string) => (packed ? packed.split(';').map((row) => row.split(',')) : []);
 
@@ -114,7 +88,7 @@ export function unpackPaintData(packed: PackedPaintData): PaintData {
       id,
       fromId,
       toId,
-      type: RELATION_TYPES[Number(type)] ?? 'attributed_to',
+      type: PACKED_RELATION_TYPES[Number(type)] ?? 'attributed_to',
       authorId: authorId(author),
     })),
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '@/lib/validation.ts';
-import { createAnnotationSchema, kindFromDb, kindToDb, NOTE_MAX, updateAnnotationSchema } from './schemas.ts';
+import { createAnnotationSchema, NOTE_MAX, updateAnnotationSchema } from './schemas.ts';
 
 const fieldsOf = (input: unknown) => {
   const result = parseInput(createAnnotationSchema, input);
@@ -82,11 +82,6 @@ describe('createAnnotationSchema', () => {
     expect(fieldsOf({ kind: 'claim', start: 0, end: 4, note: 'half \ud83c' })).toEqual({
       note: ['The note contains characters that are not allowed: U+D83C, half of a character (a lone surrogate).'],
     });
-  });
-
-  it('maps kinds to the database and back', () => {
-    expect(kindToDb('source')).toBe('SOURCE');
-    expect(kindFromDb('EVENT')).toBe('event');
   });
 });
 

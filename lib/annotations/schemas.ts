@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnnotationStatusName } from './paint.ts';
+import { ANNOTATION_KINDS, type AnnotationKindName } from './model.ts';
 
 /**
  * The annotation body of the HTTP API (docs/api.md "The annotation"): kind in lower case, offsets, an optional
@@ -8,9 +8,6 @@ import type { AnnotationStatusName } from './paint.ts';
  */
 export const NOTE_MAX = 10_000;
 const SHORT_TEXT_MAX = 200;
-
-export const ANNOTATION_KINDS = ['claim', 'event', 'source'] as const;
-export type AnnotationKindName = (typeof ANNOTATION_KINDS)[number];
 
 /**
  * Characters no free text may hold: NUL (PostgreSQL text and jsonb cannot store it), other C0 and
@@ -78,6 +75,9 @@ export const sourceAttributesSchema = z
   })
   .strict();
 
+/** The refusal of an unknown kind. */
+export const KIND_REFUSAL = 'The kind is claim, event or source.';
+
 export const ATTRIBUTE_SCHEMAS = { claim: claimAttributesSchema, event: eventAttributesSchema, source: sourceAttributesSchema } as const;
 
 const offset = (label: string) => z.number(`${label} is a number.`).int(`${label} is a whole number.`).min(0, `${label} cannot be negative.`);
@@ -100,20 +100,15 @@ const createFor = <K extends AnnotationKindName>(kind: K) =>
     .strict();
 
 export const createAnnotationSchema = z.discriminatedUnion('kind', [createFor('claim'), createFor('event'), createFor('source')], {
-  error: 'The kind is claim, event or source.',
+  error: KIND_REFUSAL,
 });
 export type CreateAnnotationInput = z.output<typeof createAnnotationSchema>;
-
-/** The database's name of a kind, and back. */
-export const kindToDb = (kind: AnnotationKindName) => kind.toUpperCase() as 'CLAIM' | 'EVENT' | 'SOURCE';
-export const kindFromDb = (kind: 'CLAIM' | 'EVENT' | 'SOURCE') => kind.toLowerCase() as AnnotationKindName;
-export const statusFromDb = (status: 'PENDING' | 'APPROVED' | 'REJECTED') => status.toLowerCase() as AnnotationStatusName;
 
 /** PATCH body: the version the client edited, and only the fields it changes. */
 export const updateAnnotationSchema = z
   .object({
     version: z.number('The version is a number.').int('The version is a whole number.').min(1, 'The version starts at 1.'),
-    kind: z.enum(ANNOTATION_KINDS, 'The kind is claim, event or source.').optional(),
+    kind: z.enum(ANNOTATION_KINDS, KIND_REFUSAL).optional(),
     start: offset('The start').optional(),
     end: offset('The end').optional(),
     exact: z.string('The exact quote is text.').max(1_000_000).optional(),

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateAnnotationInput } from '@/lib/annotations/schemas.ts';
-import { ARCHIVED, createAnnotation, deleteAnnotation, updateAnnotation } from '@/lib/annotations/service.ts';
+import { ARCHIVED, createAnnotation, deleteAnnotation, updateAnnotation } from '@/lib/annotations/mutations.ts';
 import type { Actor, Role } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
 import { prng } from '@/lib/random/seeded.ts';
-import { createRelation, deleteRelation } from '@/lib/relations/service.ts';
+import { createRelation, deleteRelation } from '@/lib/relations/mutations.ts';
 import type { Result } from '@/lib/result.ts';
-import { reviewAnnotation } from '@/lib/review/service.ts';
+import { reviewAnnotation } from '@/lib/review/mutations.ts';
 import { setArticleArchived } from './mutations.ts';
 
 const TEXT = 'The council said the ferry resumes in June, according to its spokesperson. Storms closed the harbour.';

@@ -106,7 +106,7 @@ describe('setArticleArchived', () => {
   it('hides the article from lists and counts, keeps its annotations, and audits both ways', async () => {
     const admin = await makeAdmin();
     const article = await makeArticle({ title: `Archivable ${randomBytes(3).toString('hex')}` });
-    await db().annotation.create({ data: { articleId: article.id, authorId: admin.id, kind: 'CLAIM', start: 0, end: 7, exact: 'Article' } });
+    await db().annotation.create({ data: { articleId: article.id, authorId: admin.id, kind: 'claim', start: 0, end: 7, exact: 'Article' } });
     const visible = async () => (await listArticles(articleListQuerySchema.parse({ q: article.title, sort: 'title' }))).items.some((i) => i.id === article.id);
     const before = await getDashboardCounts(admin);
     expect(await visible()).toBe(true);

@@ -22,7 +22,7 @@ interface ArticleSpec {
   publishedAt?: string | null;
   createdAt?: string;
   archived?: boolean;
-  annotations?: { kind?: 'CLAIM' | 'EVENT' | 'SOURCE'; status?: 'PENDING' | 'APPROVED' | 'REJECTED' }[];
+  annotations?: { kind?: 'claim' | 'event' | 'source'; status?: 'pending' | 'approved' | 'rejected' }[];
 }
 
 async function makeArticle(spec: ArticleSpec) {
@@ -40,7 +40,7 @@ async function makeArticle(spec: ArticleSpec) {
   });
   for (const a of spec.annotations ?? []) {
     await db().annotation.create({
-      data: { articleId: article.id, authorId, kind: a.kind ?? 'CLAIM', status: a.status ?? 'PENDING', start: 0, end: 5, exact: text.slice(0, 5) },
+      data: { articleId: article.id, authorId, kind: a.kind ?? 'claim', status: a.status ?? 'pending', start: 0, end: 5, exact: text.slice(0, 5) },
     });
   }
   return article;
@@ -171,17 +171,17 @@ describe('filters', () => {
   it('filters by having annotations and by review state', async () => {
     const source = newSource();
     await makeArticle({ source, title: 'None' });
-    await makeArticle({ source, title: 'Pending', annotations: [{ status: 'PENDING' }, { status: 'APPROVED' }] });
+    await makeArticle({ source, title: 'Pending', annotations: [{ status: 'pending' }, { status: 'approved' }] });
     await makeArticle({
       source,
       title: 'Approved',
       annotations: [
-        { status: 'APPROVED', kind: 'EVENT' },
-        { status: 'APPROVED', kind: 'SOURCE' },
+        { status: 'approved', kind: 'event' },
+        { status: 'approved', kind: 'source' },
       ],
     });
-    await makeArticle({ source, title: 'Rejected', annotations: [{ status: 'REJECTED' }, { status: 'APPROVED' }] });
-    await makeArticle({ source, title: 'Mixed', annotations: [{ status: 'REJECTED' }, { status: 'PENDING' }] });
+    await makeArticle({ source, title: 'Rejected', annotations: [{ status: 'rejected' }, { status: 'approved' }] });
+    await makeArticle({ source, title: 'Mixed', annotations: [{ status: 'rejected' }, { status: 'pending' }] });
     const sorted = { source, sort: 'title' };
     expect(await titles({ ...sorted, annotated: 'no' })).toEqual(['None']);
     expect(await titles({ ...sorted, annotated: 'yes' })).toEqual(['Approved', 'Mixed', 'Pending', 'Rejected']);
@@ -210,11 +210,11 @@ describe('counts', () => {
       source,
       title: 'Counted',
       annotations: [
-        { kind: 'CLAIM', status: 'PENDING' },
-        { kind: 'CLAIM', status: 'APPROVED' },
-        { kind: 'EVENT', status: 'REJECTED' },
-        { kind: 'SOURCE', status: 'APPROVED' },
-        { kind: 'SOURCE', status: 'APPROVED' },
+        { kind: 'claim', status: 'pending' },
+        { kind: 'claim', status: 'approved' },
+        { kind: 'event', status: 'rejected' },
+        { kind: 'source', status: 'approved' },
+        { kind: 'source', status: 'approved' },
       ],
     });
     await makeArticle({ source, title: 'Empty' });

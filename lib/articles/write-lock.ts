@@ -17,7 +17,7 @@ import { Prisma, type DbTx } from '@/lib/db.ts';
  * row too (its archived copy), after every writer it waited for has committed.
  *
  * Lock order, to stay free of deadlocks: articles (in id order), then annotations (in id
- * order, lockAnnotations in lib/annotations/service.ts).
+ * order, lockAnnotations in lib/annotations/mutations.ts).
  */
 export async function lockArticlesForWrite(tx: DbTx, ids: readonly string[]): Promise<{ id: string; archivedAt: Date | null }[]> {
   if (ids.length === 0) return [];

@@ -1,7 +1,7 @@
-import type { Actor } from '@/lib/auth/policy.ts';
-import { can } from '@/lib/auth/policy.ts';
+import type { AnnotationStatusName } from '@/lib/annotations/model.ts';
+import { type Actor, can } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
-import { countReviewQueue } from '@/lib/review/service.ts';
+import { countReviewQueue } from '@/lib/review/queries.ts';
 
 /** The dashboard counts the review queue up to this many and shows "10,000+" beyond. */
 export const REVIEW_QUEUE_COUNT_CAP = 10_000;
@@ -25,8 +25,8 @@ export async function getDashboardCounts(actor: Actor): Promise<DashboardCounts>
     can(actor, 'read:review-queue') ? countReviewQueue(actor, REVIEW_QUEUE_COUNT_CAP) : null,
     can(actor, 'manage:users') ? db().user.count({ where: { disabledAt: null } }) : null,
   ]);
-  const mine = { pending: 0, approved: 0, rejected: 0 };
-  for (const row of mineByStatus) mine[row.status.toLowerCase() as keyof typeof mine] = row._count._all;
+  const mine: Record<AnnotationStatusName, number> = { pending: 0, approved: 0, rejected: 0 };
+  for (const row of mineByStatus) mine[row.status] = row._count._all;
   return { articles, annotations, mine, reviewQueue, activeUsers };
 }
 

@@ -1,7 +1,7 @@
 import { codePointConverter } from './code-points.ts';
 import { canonicalItem, compareIds } from './order.ts';
 import type { ExportAnnotationKind, ExportItem, ExportRelationType } from './types.ts';
-import { RELATION_PAIRS } from '@/lib/annotations/paint.ts';
+import { RELATION_PAIRS } from '@/lib/annotations/model.ts';
 
 /**
  * brat standoff (https://brat.nlplab.org/standoff.html): per article a `<id>.txt` holding

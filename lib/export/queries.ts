@@ -1,8 +1,5 @@
 import { db, Prisma } from '@/lib/db.ts';
 import { articleFilterConditions, type ArticleFilter } from '@/lib/articles/queries.ts';
-import { kindFromDb, statusFromDb } from '@/lib/annotations/schemas.ts';
-import { relationTypeFromDb } from '@/lib/relations/schemas.ts';
-import { decisionFromDb } from '@/lib/review/schemas.ts';
 import { storedAttributes, storedText } from './stored-text.ts';
 import type { ExportAnnotation, ExportArticle, ExportItem, ExportRelation } from './types.ts';
 import type { EXPORT_SCOPES } from './schemas.ts';
@@ -88,7 +85,7 @@ export async function* exportItems(query: ExportQuery): AsyncGenerator<ExportIte
 async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<ExportItem[]> {
   const articleIds = articles.map((a) => a.id);
   const person = { select: { id: true, name: true, email: true } } as const;
-  const exported = { articleId: { in: articleIds }, ...(scope === 'approved' ? { status: 'APPROVED' as const } : {}) };
+  const exported = { articleId: { in: articleIds }, ...(scope === 'approved' ? { status: 'approved' as const } : {}) };
   const annotations = await db().annotation.findMany({
     where: exported,
     include: { author: person },
@@ -118,11 +115,11 @@ async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<Exp
     articleIds.map((id) => [id, { annotations: [], relations: [] }]),
   );
   for (const a of annotations) {
-    const status = statusFromDb(a.status);
+    const { status } = a;
     const d = status === 'pending' ? undefined : latest.get(a.id);
     byArticle.get(a.articleId)!.annotations.push({
       id: a.id,
-      kind: kindFromDb(a.kind),
+      kind: a.kind,
       start: a.start,
       end: a.end,
       exact: a.exact,
@@ -141,7 +138,7 @@ async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<Exp
       updatedAt: iso(a.updatedAt),
       decision: d
         ? {
-            decision: decisionFromDb(d.decision),
+            decision: d.decision,
             comment: d.comment === null ? null : storedText(d.comment),
             reviewer: { name: d.reviewer.name, email: d.reviewer.email },
             createdAt: iso(d.createdAt),
@@ -154,7 +151,7 @@ async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<Exp
       id: r.id,
       fromId: r.fromId,
       toId: r.toId,
-      type: relationTypeFromDb(r.type),
+      type: r.type,
       author: { name: r.author.name, email: r.author.email },
       createdAt: iso(r.createdAt),
     });

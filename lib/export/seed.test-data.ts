@@ -1,9 +1,9 @@
 /** Integration test data for the export: two live articles and an archived one (database needed). */
-import { createAnnotation } from '@/lib/annotations/service.ts';
+import { createAnnotation } from '@/lib/annotations/mutations.ts';
 import type { Actor, Role } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
-import { createRelation } from '@/lib/relations/service.ts';
-import { reviewAnnotation } from '@/lib/review/service.ts';
+import { createRelation } from '@/lib/relations/mutations.ts';
+import { reviewAnnotation } from '@/lib/review/mutations.ts';
 
 export const TEXT_A = 'The mayor said the tram line opens in June, a city report shows. “Wave 🌊 hits Kaminose,” said 佐藤 美咲.';
 export const TEXT_B = 'Storm warning: the harbour closes tonight, officials said.';

@@ -1,6 +1,4 @@
-import type { AnnotationStatusName, RelationTypeName } from '@/lib/annotations/paint.ts';
-import type { AnnotationKindName } from '@/lib/annotations/schemas.ts';
-import type { DecisionName } from '@/lib/review/schemas.ts';
+import type { AnnotationStatusName, RelationTypeName, AnnotationKindName, DecisionName } from '@/lib/annotations/model.ts';
 
 /**
  * What the export writers read: one article with its annotations and relations, already loaded

@@ -1,12 +1,9 @@
-import { annotationViewSelect, toAnnotationView, type AnnotationView } from '@/lib/annotations/service.ts';
-import { findCommentView, type CommentView } from '@/lib/comments/service.ts';
-import { db } from '@/lib/db.ts';
-import { findRelationView, type RelationView } from '@/lib/relations/service.ts';
-
-async function findAnnotationView(id: string): Promise<AnnotationView | null> {
-  const row = await db().annotation.findUnique({ where: { id }, select: annotationViewSelect });
-  return row && toAnnotationView(row);
-}
+import type { AnnotationView } from '@/lib/annotations/model.ts';
+import { findAnnotationView } from '@/lib/annotations/queries.ts';
+import { findCommentView } from '@/lib/comments/queries.ts';
+import type { CommentView } from '@/lib/comments/model.ts';
+import { findRelationView } from '@/lib/relations/queries.ts';
+import type { RelationView } from '@/lib/relations/model.ts';
 
 /**
  * The creates whose answer can be rebuilt from the row they made (its view now, as the create

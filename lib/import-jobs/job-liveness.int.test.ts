@@ -32,12 +32,12 @@ it('marks, in one statement, the open jobs whose process stopped beating or whos
   const idle = await createImportJob(admin);
   const paused = await createImportJob(admin);
   const done = await createImportJob(admin);
-  await db().importJob.updateMany({ where: { id: { in: [dead, beating] } }, data: { status: 'RUNNING' } });
+  await db().importJob.updateMany({ where: { id: { in: [dead, beating] } }, data: { status: 'running' } });
   await age(dead, { heartbeatSeconds: JOB_DEAD_AFTER_SECONDS + 1 });
   await age(beating, { heartbeatSeconds: JOB_DEAD_AFTER_SECONDS - 15, updatedMinutes: JOB_IDLE_AFTER_MINUTES + 5 }); // a long request, still beating
   await age(idle, { heartbeatSeconds: null, updatedMinutes: JOB_IDLE_AFTER_MINUTES + 1 });
   await age(paused, { heartbeatSeconds: null, updatedMinutes: JOB_IDLE_AFTER_MINUTES - 1 }); // between two files
-  await db().importJob.update({ where: { id: done }, data: { status: 'DONE', finishedAt: new Date() } });
+  await db().importJob.update({ where: { id: done }, data: { status: 'done', finishedAt: new Date() } });
   await age(done, { heartbeatSeconds: 600, updatedMinutes: 600 });
 
   const marked = await markInterruptedJobs();
@@ -87,7 +87,7 @@ it('a job whose importing process was killed shows as interrupted once its heart
   await exited;
 
   const job = await db().importJob.findUniqueOrThrow({ where: { id: jobId } });
-  expect(job.status).toBe('RUNNING');
+  expect(job.status).toBe('running');
   expect(job.heartbeatAt).not.toBeNull(); // the dead process's last beat
   await markInterruptedJobs();
   expect(await stateOf(jobId)).toBe('running'); // too fresh to tell from a live one yet

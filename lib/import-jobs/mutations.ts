@@ -90,8 +90,6 @@ export async function reserveItemNumbers(tx: DbTx, jobId: string, count: number)
   return rows[0]?.first ?? null;
 }
 
-const STATUS_IN_DB = { created: 'CREATED', duplicate: 'DUPLICATE', failed: 'FAILED' } as const;
-
 /**
  * Text of a result as the database can hold it: names, errors and warnings can quote an upload
  * (a zip entry's name, a parser's message), and PostgreSQL text takes no NUL. Other control
@@ -108,7 +106,7 @@ export async function recordResults(tx: DbTx, jobId: string, results: ItemResult
       index: r.index,
       name: storable(r.name, 500),
       title: storable(r.title, 500),
-      status: STATUS_IN_DB[r.status],
+      status: r.status,
       articleId: r.articleId ?? null,
       error: storable(r.error),
       annotations: r.annotations ?? null,
@@ -166,7 +164,7 @@ export function storeFailureReason(error: unknown): string {
 export async function importParsedItems(actor: Actor, jobId: string, items: readonly ParsedItem[]): Promise<Result<ImportOutcome>> {
   const job = await db().importJob.findUnique({ where: { id: jobId }, select: { status: true } });
   if (!job) return fail('not_found', 'No such import job.');
-  if (job.status === 'DONE' || job.status === 'FAILED') return JOB_CLOSED;
+  if (job.status === 'done' || job.status === 'failed') return JOB_CLOSED;
 
   const all: ItemResult[] = [];
   for (const batch of batches(items)) {
@@ -206,8 +204,8 @@ async function importOneByOne(actor: Actor, jobId: string, batch: readonly Parse
 
 export async function finishImportJob(jobId: string): Promise<Result<null>> {
   const updated = await db().importJob.updateMany({
-    where: { id: jobId, status: { in: ['QUEUED', 'RUNNING', 'INTERRUPTED'] } },
-    data: { status: 'DONE', finishedAt: new Date() },
+    where: { id: jobId, status: { in: ['queued', 'running', 'interrupted'] } },
+    data: { status: 'done', finishedAt: new Date() },
   });
   if (updated.count === 0 && !(await db().importJob.count({ where: { id: jobId } }))) return fail('not_found', 'No such import job.');
   return ok(null);

@@ -5,21 +5,20 @@ type ImportItemRow = {
   index: number;
   name: string | null;
   title: string | null;
-  status: keyof typeof STATUS_FROM_DB;
+  status: ItemResult['status'];
   articleId: string | null;
   error: string | null;
   annotations: number | null;
   relations: number | null;
   warning: string | null;
 };
-const STATUS_FROM_DB = { CREATED: 'created', DUPLICATE: 'duplicate', FAILED: 'failed' } as const;
 
 function toItemResult(row: ImportItemRow): ItemResult {
   return {
     index: row.index,
     ...(row.name !== null ? { name: row.name } : {}),
     ...(row.title !== null ? { title: row.title } : {}),
-    status: STATUS_FROM_DB[row.status],
+    status: row.status,
     ...(row.articleId !== null ? { articleId: row.articleId } : {}),
     ...(row.error !== null ? { error: row.error } : {}),
     ...(row.annotations !== null ? { annotations: row.annotations } : {}),
@@ -60,7 +59,7 @@ const viewSelect = {
 
 /** A job whose process died or whose uploader left is marked INTERRUPTED by job-liveness.ts. */
 function toView(job: Prisma.ImportJobGetPayload<{ select: typeof viewSelect }>): ImportJobView {
-  const state = job.status.toLowerCase() as ImportJobState;
+  const state: ImportJobState = job.status;
   return {
     id: job.id,
     state,
@@ -101,12 +100,12 @@ export async function getImportJob(
   const limit = options.limit;
   let rows: ImportItemRow[];
   if (options.failuresFirst) {
-    const failed = await db().importItem.findMany({ where: { jobId: id, status: 'FAILED' }, orderBy: { index: 'asc' }, take: limit, select: itemSelect });
+    const failed = await db().importItem.findMany({ where: { jobId: id, status: 'failed' }, orderBy: { index: 'asc' }, take: limit, select: itemSelect });
     const rest =
       limit !== undefined && failed.length >= limit
         ? []
         : await db().importItem.findMany({
-            where: { jobId: id, status: { not: 'FAILED' } },
+            where: { jobId: id, status: { not: 'failed' } },
             orderBy: { index: 'asc' },
             take: limit === undefined ? undefined : limit - failed.length,
             select: itemSelect,

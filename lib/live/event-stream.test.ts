@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveMessage } from '@/lib/annotations/paint.ts';
+import type { LiveMessage } from './model.ts';
 import { createLiveEventStream, LIVE_EVENT_HEADERS, liveEventResponse, type LiveEventStreamOptions } from './event-stream.ts';
 import type { LiveSource, LiveSubscriber } from './listener.ts';
 

@@ -14,7 +14,7 @@
  *   : heartbeat                every 15 s, so proxies and the browser keep the connection
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { LiveMessage } from '@/lib/annotations/paint.ts';
+import type { LiveMessage } from './model.ts';
 import { isDatabaseUnavailable } from '@/lib/db-unavailable.ts';
 import type { LiveSource } from './listener.ts';
 import { sseComment, sseJson, ssePreamble } from './sse.ts';

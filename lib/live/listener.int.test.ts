@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { LiveMessage } from '@/lib/annotations/paint.ts';
+import type { LiveMessage } from './model.ts';
 import { db } from '@/lib/db.ts';
 import { liveArticleExists } from './queries.ts';
 import { createLiveEventStream } from './event-stream.ts';
@@ -93,7 +93,7 @@ afterAll(async () => {
   expect(onOtherArticleA.messages.filter((m) => m.t !== 'resync')).toEqual([]);
 });
 
-const createAnnotation = (quote: string, kind: 'CLAIM' | 'EVENT' | 'SOURCE' = 'CLAIM', by = author.id) =>
+const createAnnotation = (quote: string, kind: 'claim' | 'event' | 'source' = 'claim', by = author.id) =>
   db().annotation.create({ data: { articleId, authorId: by, kind, ...span(quote) } });
 
 /** Both instances hear the same message for the article. */
@@ -125,10 +125,10 @@ describe('live messages from the database', () => {
   });
 
   it('announces an edit, and says nothing for an UPDATE that changes nothing painted', async () => {
-    const created = await createAnnotation('gave way', 'EVENT');
+    const created = await createAnnotation('gave way', 'event');
     await heardByBoth();
     await db().annotation.update({ where: { id: created.id }, data: { note: created.note } }); // only Prisma's updatedAt changes
-    await db().annotation.update({ where: { id: created.id }, data: { status: 'APPROVED', version: 2, unattributed: true } });
+    await db().annotation.update({ where: { id: created.id }, data: { status: 'approved', version: 2, unattributed: true } });
     expect(await heardByBoth()).toMatchObject({
       t: 'annotation',
       op: 'upsert',
@@ -137,7 +137,7 @@ describe('live messages from the database', () => {
   });
 
   it('announces a deletion', async () => {
-    const created = await createAnnotation('on Tuesday', 'EVENT');
+    const created = await createAnnotation('on Tuesday', 'event');
     await heardByBoth();
     await db().annotation.delete({ where: { id: created.id } });
     expect(await heardByBoth()).toEqual({ t: 'annotation', op: 'delete', articleId, id: created.id });
@@ -145,10 +145,10 @@ describe('live messages from the database', () => {
 
   it('announces a relation created and deleted, with lower-case type', async () => {
     const claim = await createAnnotation('Officials said');
-    const source = await createAnnotation('Officials', 'SOURCE');
+    const source = await createAnnotation('Officials', 'source');
     await heardByBoth();
     await heardByBoth();
-    const relation = await db().relation.create({ data: { fromId: claim.id, toId: source.id, type: 'ATTRIBUTED_TO', authorId: other.id } });
+    const relation = await db().relation.create({ data: { fromId: claim.id, toId: source.id, type: 'attributed_to', authorId: other.id } });
     expect(await heardByBoth()).toEqual({
       t: 'relation',
       op: 'create',
@@ -160,7 +160,7 @@ describe('live messages from the database', () => {
   });
 
   it('announces a comment', async () => {
-    const annotation = await createAnnotation('built in 1931', 'EVENT');
+    const annotation = await createAnnotation('built in 1931', 'event');
     await heardByBoth();
     const comment = await db().comment.create({ data: { annotationId: annotation.id, authorId: other.id, body: 'Source?' } });
     expect(await heardByBoth()).toEqual({ t: 'comment', op: 'create', articleId, annotationId: annotation.id, commentId: comment.id, authorId: other.id });
@@ -168,10 +168,10 @@ describe('live messages from the database', () => {
 
   it('follows cascades: a relation that loses one end is announced deleted, one that loses both says nothing', async () => {
     const claim = await createAnnotation('harbour wall');
-    const source = await createAnnotation('Officials', 'SOURCE');
+    const source = await createAnnotation('Officials', 'source');
     await heardByBoth();
     await heardByBoth();
-    const relation = await db().relation.create({ data: { fromId: claim.id, toId: source.id, type: 'ATTRIBUTED_TO', authorId: author.id } });
+    const relation = await db().relation.create({ data: { fromId: claim.id, toId: source.id, type: 'attributed_to', authorId: author.id } });
     await db().comment.create({ data: { annotationId: claim.id, authorId: author.id, body: 'Check.' } });
     expect((await heardByBoth()).t).toBe('relation');
     expect((await heardByBoth()).t).toBe('comment');
@@ -188,7 +188,7 @@ describe('live messages from the database', () => {
     // Both ends in one statement: the relation's article can no longer be found, so only the annotations speak.
     const claim2 = await createAnnotation('said the harbour');
     await heardByBoth();
-    await db().relation.create({ data: { fromId: claim2.id, toId: source.id, type: 'ATTRIBUTED_TO', authorId: author.id } });
+    await db().relation.create({ data: { fromId: claim2.id, toId: source.id, type: 'attributed_to', authorId: author.id } });
     await heardByBoth();
     await db().annotation.deleteMany({ where: { id: { in: [claim2.id, source.id] } } });
     const deleted = [await heardByBoth(), await heardByBoth()];
@@ -199,20 +199,20 @@ describe('live messages from the database', () => {
       ]),
     );
     // The next write is the next message: nothing else was sent.
-    const fence = await createAnnotation('Tuesday', 'EVENT');
+    const fence = await createAnnotation('Tuesday', 'event');
     expect(await heardByBoth()).toMatchObject({ t: 'annotation', op: 'upsert', annotation: { id: fence.id } });
   });
 
   it('says nothing for a rolled-back write, and ignores malformed payloads on the channel', async () => {
     await expect(
       db().$transaction(async (tx) => {
-        await tx.annotation.create({ data: { articleId, authorId: author.id, kind: 'CLAIM', ...span('wall') } });
+        await tx.annotation.create({ data: { articleId, authorId: author.id, kind: 'claim', ...span('wall') } });
         throw new Error('roll back');
       }),
     ).rejects.toThrow('roll back');
     await db()
       .$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, 'not json'), pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ t: 'annotation', op: 'delete', id: 'x' })}), pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ t: 'resync', articleId })})`;
-    const fence = await createAnnotation('1931', 'EVENT');
+    const fence = await createAnnotation('1931', 'event');
     expect(await heardByBoth()).toMatchObject({ t: 'annotation', op: 'upsert', annotation: { id: fence.id } });
   });
 
@@ -220,7 +220,7 @@ describe('live messages from the database', () => {
     await expect(db().$queryRaw`SELECT "newsmark_live_notify"(json_build_object('t', 'annotation', 'pad', repeat('x', 9000)))::text AS sent`).resolves.toEqual([
       { sent: '' },
     ]);
-    const fence = await createAnnotation('wall', 'SOURCE');
+    const fence = await createAnnotation('wall', 'source');
     expect(await heardByBoth()).toMatchObject({ t: 'annotation', op: 'upsert', annotation: { id: fence.id } });
   });
 
@@ -231,7 +231,7 @@ describe('live messages from the database', () => {
   });
 
   it('hears the other article only when it is written to', async () => {
-    const created = await db().annotation.create({ data: { articleId: otherArticleId, authorId: other.id, kind: 'SOURCE', ...span('Officials') } });
+    const created = await db().annotation.create({ data: { articleId: otherArticleId, authorId: other.id, kind: 'source', ...span('Officials') } });
     expect(await onOtherArticleA.next()).toMatchObject({
       t: 'annotation',
       op: 'upsert',
@@ -275,7 +275,7 @@ describe('the listener', () => {
     expect(await inbox.next(5_000)).toEqual({ t: 'resync' });
     expect(accountChecks).toBe(1); // a user disabled during the outage went unheard
     expect(listener.listening).toBe(true);
-    const created = await createAnnotation('harbour', 'SOURCE');
+    const created = await createAnnotation('harbour', 'source');
     expect(await inbox.next()).toMatchObject({ t: 'annotation', op: 'upsert', annotation: { id: created.id } });
     await Promise.all([onArticleA.next(), onArticleB.next()]); // the other instances heard it too
   });
@@ -377,7 +377,7 @@ describe('the event stream on a real listener', () => {
     expect(text).toMatch(/^retry: 2000\nid: \d+\n\ndata: \{"t":"listening"\}\n\n$/);
     text = '';
     const started = performance.now();
-    const created = await createAnnotation('the harbour', 'CLAIM', other.id);
+    const created = await createAnnotation('the harbour', 'claim', other.id);
     await readUntil(/data: .*\n\n$/);
     expect(performance.now() - started).toBeLessThan(2_000);
     const data = text.split('\n').find((line) => line.startsWith('data: '))!;

@@ -14,7 +14,7 @@
  */
 import { env } from '@/lib/env.ts';
 import pg from 'pg';
-import type { LiveMessage } from '@/lib/annotations/paint.ts';
+import type { LiveMessage } from './model.ts';
 import { LIVE_CHANNEL, parseLiveMessage } from './messages.ts';
 
 export type LiveSubscriber = (message: LiveMessage) => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveMessage } from '@/lib/annotations/paint.ts';
+import type { LiveMessage } from './model.ts';
 import { parseLiveMessage } from './messages.ts';
 
 const annotation = { id: 'a1', kind: 'claim', start: 0, end: 4, status: 'pending', authorId: 'u1', version: 1, unattributed: false } as const;

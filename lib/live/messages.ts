@@ -5,8 +5,8 @@
  * Pure: no database here.
  */
 import { z } from 'zod';
-import { ANNOTATION_KINDS } from '@/lib/annotations/schemas.ts';
-import { RELATION_TYPES, type LiveMessage } from '@/lib/annotations/paint.ts';
+import { ANNOTATION_KINDS, ANNOTATION_STATUSES, RELATION_TYPES } from '@/lib/annotations/model.ts';
+import type { LiveMessage } from './model.ts';
 
 /** The PostgreSQL NOTIFY channel the triggers write to. */
 export const LIVE_CHANNEL = 'newsmark_live';
@@ -31,7 +31,7 @@ const paintAnnotationSchema = z.object({
   kind: z.enum(ANNOTATION_KINDS),
   start: offset,
   end: offset,
-  status: z.enum(['pending', 'approved', 'rejected']),
+  status: z.enum(ANNOTATION_STATUSES),
   authorId: id,
   version: z.number().int().positive(),
   unattributed: z.boolean(),

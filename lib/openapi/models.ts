@@ -1,9 +1,8 @@
-import { ANNOTATION_KINDS, ATTRIBUTE_SCHEMAS } from '@/lib/annotations/schemas.ts';
+import { ANNOTATION_KINDS, ANNOTATION_STATUSES, DECISIONS, RELATION_TYPES } from '@/lib/annotations/model.ts';
+import { ATTRIBUTE_SCHEMAS } from '@/lib/annotations/schemas.ts';
 import { CONTEXT_LENGTH } from '@/lib/annotations/offsets.ts';
-import { PACKED_STATUSES, RELATION_TYPES } from '@/lib/annotations/paint.ts';
 import { ROLES } from '@/lib/auth/policy.ts';
 import { CONTEXT_MAX } from '@/lib/review/context.ts';
-import { DECISIONS } from '@/lib/review/schemas.ts';
 import { errorSchema } from './errors.ts';
 import { arrayOf, dateTime, nullable, objectOf, requestSchema, schemaRef } from './json-schema.ts';
 import type { JsonSchema } from './types.ts';
@@ -19,9 +18,9 @@ const text: JsonSchema = { type: 'string' };
 const count: JsonSchema = { type: 'integer', minimum: 0 };
 const nullableText = nullable(text);
 const kind: JsonSchema = { type: 'string', enum: [...ANNOTATION_KINDS] };
-const status: JsonSchema = { type: 'string', enum: [...PACKED_STATUSES] };
+const status: JsonSchema = { type: 'string', enum: [...ANNOTATION_STATUSES] };
 
-/** AnnotationView (lib/annotations/service.ts), docs/api.md "The annotation". */
+/** AnnotationView (lib/annotations/model.ts), docs/api.md "The annotation". */
 const Annotation = objectOf({
   id,
   articleId: id,
@@ -51,7 +50,7 @@ function capitalized(word: string) {
 /** The attribute objects are the create body's own zod schemas: stored as they were accepted. */
 const attributeSchemas = Object.fromEntries(ANNOTATION_KINDS.map((k) => [`${capitalized(k)}Attributes`, requestSchema(ATTRIBUTE_SCHEMAS[k])]));
 
-/** AnnotationRelationDetail (lib/annotations/detail.ts). */
+/** AnnotationRelationDetail (lib/annotations/model.ts). */
 const RelationDetail = objectOf({
   id,
   type: { type: 'string', enum: [...RELATION_TYPES] },
@@ -60,7 +59,7 @@ const RelationDetail = objectOf({
   author: schemaRef('Person'),
 });
 
-/** DecisionView (lib/review/service.ts). */
+/** DecisionView (lib/review/model.ts). */
 const Decision = objectOf({
   id,
   annotationId: id,
@@ -71,7 +70,7 @@ const Decision = objectOf({
   createdAt: dateTime,
 });
 
-/** AnnotationDetail (lib/annotations/detail.ts): what the side panel shows. */
+/** AnnotationDetail (lib/annotations/model.ts): what the side panel shows. */
 const AnnotationDetail: JsonSchema = {
   allOf: [
     schemaRef('Annotation'),
@@ -127,13 +126,13 @@ const Article = objectOf({
   createdAt: dateTime,
 });
 
-/** CommentView (lib/comments/service.ts). */
+/** CommentView (lib/comments/model.ts). */
 const Comment = objectOf({ id, annotationId: id, body: text, author: schemaRef('Person'), createdAt: dateTime });
 
-/** RelationView (lib/relations/service.ts). */
+/** RelationView (lib/relations/model.ts). */
 const Relation = objectOf({ id, fromId: id, toId: id, type: { type: 'string', enum: [...RELATION_TYPES] }, author: schemaRef('Person'), createdAt: dateTime });
 
-/** ReviewQueueItem (lib/review/service.ts). */
+/** ReviewQueueItem (lib/review/model.ts). */
 const ReviewQueueItem = objectOf({
   annotation: schemaRef('Annotation'),
   article: objectOf({ id, title: text }),

@@ -23,8 +23,8 @@ let n = 0;
 async function annotation(
   articleId: string,
   authorId: string,
-  kind: 'CLAIM' | 'EVENT' | 'SOURCE',
-  status: 'PENDING' | 'APPROVED' | 'REJECTED',
+  kind: 'claim' | 'event' | 'source',
+  status: 'pending' | 'approved' | 'rejected',
   createdAt: Date,
 ) {
   const start = n++ % 10;
@@ -32,7 +32,7 @@ async function annotation(
     .id;
 }
 let version = 100;
-async function decide(annotationId: string, reviewerId: string, decision: 'APPROVE' | 'REJECT', createdAt: Date, comment: string | null = null) {
+async function decide(annotationId: string, reviewerId: string, decision: 'approve' | 'reject', createdAt: Date, comment: string | null = null) {
   await db().reviewDecision.create({ data: { annotationId, reviewerId, decision, comment, annotationVersion: version++, createdAt } });
 }
 
@@ -46,21 +46,21 @@ beforeAll(async () => {
   archived = await article('Archived', daysAgo(1));
 
   // Tram: Ana 2 claims (approved, rejected), 1 event pending; Bo 1 source approved.
-  const a1 = await annotation(tram, ana, 'CLAIM', 'APPROVED', daysAgo(40));
-  const a2 = await annotation(tram, ana, 'CLAIM', 'REJECTED', daysAgo(20));
-  await annotation(tram, ana, 'EVENT', 'PENDING', daysAgo(2));
-  const b1 = await annotation(tram, bo, 'SOURCE', 'APPROVED', daysAgo(3));
+  const a1 = await annotation(tram, ana, 'claim', 'approved', daysAgo(40));
+  const a2 = await annotation(tram, ana, 'claim', 'rejected', daysAgo(20));
+  await annotation(tram, ana, 'event', 'pending', daysAgo(2));
+  const b1 = await annotation(tram, bo, 'source', 'approved', daysAgo(3));
   // Quay: Bo one claim, rejected earlier, revised and now pending again.
-  const b2 = await annotation(quay, bo, 'CLAIM', 'PENDING', daysAgo(10));
+  const b2 = await annotation(quay, bo, 'claim', 'pending', daysAgo(10));
   // Archived: never counted.
-  const x1 = await annotation(archived, ana, 'CLAIM', 'REJECTED', daysAgo(5));
+  const x1 = await annotation(archived, ana, 'claim', 'rejected', daysAgo(5));
 
-  await decide(a1, rae, 'APPROVE', daysAgo(35));
-  await decide(a2, rae, 'REJECT', daysAgo(15), 'Wrong kind: an event');
-  await decide(b1, sam, 'APPROVE', daysAgo(2));
-  await decide(b2, rae, 'REJECT', daysAgo(5), 'Wrong kind');
-  await decide(b2, sam, 'REJECT', daysAgo(1), 'Too vague for me');
-  await decide(x1, rae, 'REJECT', daysAgo(4), 'Duplicate of another annotation');
+  await decide(a1, rae, 'approve', daysAgo(35));
+  await decide(a2, rae, 'reject', daysAgo(15), 'Wrong kind: an event');
+  await decide(b1, sam, 'approve', daysAgo(2));
+  await decide(b2, rae, 'reject', daysAgo(5), 'Wrong kind');
+  await decide(b2, sam, 'reject', daysAgo(1), 'Too vague for me');
+  await decide(x1, rae, 'reject', daysAgo(4), 'Duplicate of another annotation');
 });
 
 describe('articleProgress', () => {

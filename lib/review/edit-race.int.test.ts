@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnnotation, updateAnnotation } from '@/lib/annotations/service.ts';
+import { createAnnotation, updateAnnotation } from '@/lib/annotations/mutations.ts';
 import type { Actor, Role } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
 import type { Result } from '@/lib/result.ts';
-import { reviewAnnotation } from './service.ts';
+import { reviewAnnotation } from './mutations.ts';
 
 const TEXT = 'The mayor said the tram line opens in June, a city report shows.';
 const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote });
@@ -43,8 +43,8 @@ describe('a decision on version 1 racing the author’s substantive edit to vers
         where: { id },
         select: { status: true, version: true, decisions: { select: { annotationVersion: true } } },
       });
-      const judged = stored.status !== 'PENDING';
-      const label = `review ${outcome(review)}, edit ${outcome(edited)}, ${stored.status.toLowerCase()} at v${stored.version}${judged && !stored.decisions.some((d) => d.annotationVersion === stored.version) ? ' (no decision on it)' : ''}`;
+      const judged = stored.status !== 'pending';
+      const label = `review ${outcome(review)}, edit ${outcome(edited)}, ${stored.status} at v${stored.version}${judged && !stored.decisions.some((d) => d.annotationVersion === stored.version) ? ' (no decision on it)' : ''}`;
       counts.set(label, (counts.get(label) ?? 0) + 1);
 
       if (!review.ok) {

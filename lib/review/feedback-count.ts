@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { countDecisionsFrom, FEEDBACK_SEEN_COOKIE, parseFeedbackSeen } from './feedback.ts';
-import { decisionsSince } from './service.ts';
+import { decisionsSince } from './queries.ts';
 
 /**
  * Decisions on the user's annotations since they last looked (the feedback cookie), counted once

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
-import { queueFilterOptions } from './filter-options.ts';
+import { queueFilterOptions } from './queries.ts';
 
 async function user(role: Role, name: string): Promise<Actor> {
   const row = await db().user.create({ data: { email: `${name.toLowerCase()}@options.example`, name, role, passwordHash: 'x' } });
@@ -13,12 +13,12 @@ async function article(title: string, archived = false) {
   return db().article.create({ data: { title, text, contentHash: `options-${title}`, archivedAt: archived ? new Date() : null } });
 }
 
-async function annotate(articleId: string, authorId: string, status: 'PENDING' | 'APPROVED') {
+async function annotate(articleId: string, authorId: string, status: 'pending' | 'approved') {
   return db().annotation.create({
     data: {
       articleId,
       authorId,
-      kind: 'CLAIM',
+      kind: 'claim',
       start: 0,
       end: 5,
       exact: (await db().article.findUniqueOrThrow({ where: { id: articleId } })).text.slice(0, 5),
@@ -37,11 +37,11 @@ describe('queueFilterOptions', () => {
     const judged = await article('Tunnel');
     const ownOnly = await article('Ferry');
     const archived = await article('Old pier', true);
-    await annotate(open.id, ana.id, 'PENDING');
-    await annotate(open.id, ben.id, 'PENDING');
-    await annotate(judged.id, cy.id, 'APPROVED');
-    await annotate(ownOnly.id, reviewer.id, 'PENDING');
-    await annotate(archived.id, ben.id, 'PENDING');
+    await annotate(open.id, ana.id, 'pending');
+    await annotate(open.id, ben.id, 'pending');
+    await annotate(judged.id, cy.id, 'approved');
+    await annotate(ownOnly.id, reviewer.id, 'pending');
+    await annotate(archived.id, ben.id, 'pending');
 
     const options = await queueFilterOptions(reviewer);
     expect(options.authors.map((a) => a.name)).toEqual(['Ana', 'Ben']);

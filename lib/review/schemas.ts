@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalField, utcDayRange, utcDaySchema } from '@/lib/validation.ts';
-import { ANNOTATION_KINDS, DISALLOWED_TEXT_CHARS } from '@/lib/annotations/schemas.ts';
+import { ANNOTATION_KINDS, DECISIONS } from '@/lib/annotations/model.ts';
+import { DISALLOWED_TEXT_CHARS, KIND_REFUSAL } from '@/lib/annotations/schemas.ts';
 import { entityIdSchema } from '@/lib/ids.ts';
 import { decodeOpaque, encodeOpaque } from '@/lib/http/opaque-cursor.ts';
 
@@ -8,11 +9,6 @@ import { decodeOpaque, encodeOpaque } from '@/lib/http/opaque-cursor.ts';
  * The bodies and the query of the review API (docs/api.md "Conventions"). Objects are strict: a body
  * naming a reviewer, a status or a time is refused, never half-applied. Pure, for the client too.
  */
-
-export const DECISIONS = ['approve', 'reject'] as const;
-export type DecisionName = (typeof DECISIONS)[number];
-/** The database's name of a decision, as the API spells it. */
-export const decisionFromDb = (decision: 'APPROVE' | 'REJECT') => decision.toLowerCase() as DecisionName;
 
 export const REVIEW_COMMENT_MAX = 2_000;
 export const BULK_MAX = 200;
@@ -77,7 +73,7 @@ export function decodeQueueCursor(raw: string): QueueCursor | null {
 /** `GET /api/review/queue?kind=&articleId=&authorId=&from=&to=&cursor=&limit=`; dates are whole UTC days of creation. */
 export const reviewQueueQuerySchema = z
   .object({
-    kind: optionalField(z.enum(ANNOTATION_KINDS, 'The kind is claim, event or source.')),
+    kind: optionalField(z.enum(ANNOTATION_KINDS, KIND_REFUSAL)),
     articleId: optionalField(entityIdSchema),
     authorId: optionalField(entityIdSchema),
     from: optionalField(utcDaySchema),

@@ -4,8 +4,7 @@ import { ReviewQueue, type QueueItem } from '@/components/review/ReviewQueue';
 import { requirePagePermission } from '@/lib/auth/session';
 import { REJECT_REASONS } from '@/lib/review/reasons';
 import { reviewQueueQuerySchema } from '@/lib/review/schemas';
-import { queueFilterOptions } from '@/lib/review/filter-options';
-import { listReviewQueue } from '@/lib/review/service';
+import { queueFilterOptions, listReviewQueue } from '@/lib/review/queries';
 import { parseInput } from '@/lib/validation';
 import { truncate } from '@/lib/text/truncate';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeSession as session } from '@/scripts/test/fake-session.ts';
-import { createAnnotation } from '@/lib/annotations/service';
+import { createAnnotation } from '@/lib/annotations/mutations';
 import type { Actor, Role } from '@/lib/auth/policy';
 // eslint-disable-next-line no-restricted-imports -- a test seeds its users and article directly, as e2e/support/fixtures.ts does
 import { db } from '@/lib/db';

@@ -3,7 +3,7 @@ import { readJsonBody } from '@/lib/http/body';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { createRelationSchema } from '@/lib/relations/schemas';
-import { createRelation } from '@/lib/relations/service';
+import { createRelation } from '@/lib/relations/mutations';
 import { otherMethods } from '@/lib/http/other-methods';
 
 // Flat on purpose, as in every route: authorize, read the id and the body, call lib/, answer. A shared wrapper would hide the one step that differs.

@@ -1,5 +1,5 @@
 import { Button } from '@/components/ui/Button';
-import { KIND_LABEL } from '@/components/annotator/labels';
+import { KIND_LABEL } from '@/lib/annotations/model';
 import { quoteOf } from './format';
 import type { Conflict } from './useEditForm';
 

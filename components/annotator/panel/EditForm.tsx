@@ -1,8 +1,7 @@
 import type { PaintAnnotation } from '@/lib/annotations/paint';
-import { ANNOTATION_KINDS, type AnnotationKindName } from '@/lib/annotations/schemas';
 import { Button } from '@/components/ui/Button';
 import { AttributesFields } from '@/components/annotator/AttributesFields';
-import { KIND_LABEL } from '@/components/annotator/labels';
+import { ANNOTATION_KINDS, KIND_LABEL, type AnnotationKindName } from '@/lib/annotations/model';
 import type { EditForm as Form } from './useEditForm';
 
 interface Props {

@@ -1,14 +1,7 @@
-import { RELATION_PAIRS, type RelationTypeName } from '@/lib/annotations/paint';
+import { KIND_LABEL, RELATION_LABEL, RELATION_PAIRS, type RelationTypeName } from '@/lib/annotations/model';
 import { Button } from '@/components/ui/Button';
-import { KIND_LABEL } from '@/components/annotator/labels';
 import { isTemporary, type ClientAnnotation, type ClientRelation } from '@/components/annotator/store/annotator-store';
 import { quoteOf } from './format';
-
-export const RELATION_LABEL: Record<RelationTypeName, { outgoing: string; incoming: string; action: string }> = {
-  attributed_to: { outgoing: 'Attributed to', incoming: 'Source of', action: 'Attribute to source' },
-  reported_by: { outgoing: 'Reported by', incoming: 'Reports', action: 'Reported by source' },
-  about: { outgoing: 'About', incoming: 'Claims about it', action: 'About an event' },
-};
 
 interface Props {
   annotation: ClientAnnotation;

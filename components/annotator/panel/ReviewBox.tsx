@@ -5,7 +5,7 @@ import type { PaintAnnotation } from '@/lib/annotations/paint';
 import { callApi } from '@/lib/http/client';
 import { RejectForm } from '@/components/review/RejectForm';
 import { Button } from '@/components/ui/Button';
-import { STATUS_LABEL } from '@/components/annotator/Legend';
+import { STATUS_LABEL } from '@/lib/annotations/model';
 import type { AnnotationDetailJson, AnnotationJson } from '@/components/annotator/types';
 import { timeFormat } from './format';
 

@@ -1,5 +1,5 @@
-import type { PaintAnnotation, PaintData, PaintRelation, RelationTypeName } from '@/lib/annotations/paint';
-import type { AnnotationKindName } from '@/lib/annotations/schemas';
+import type { AnnotationKindName, RelationTypeName } from '@/lib/annotations/model';
+import type { PaintAnnotation, PaintData, PaintRelation } from '@/lib/annotations/paint';
 import { buildParagraphIndex, updateParagraphIndex, type ParagraphRange } from '@/lib/annotations/paragraph-index';
 
 /** An annotation on screen; `temporary` until the server has given it its id. */

@@ -138,7 +138,7 @@ export const articlePaths: Paths = {
       operationId: 'streamArticleEvents',
       summary: "Live changes to an article's annotations, relations and comments",
       description:
-        'Server-sent events, one JSON `LiveMessage` (lib/annotations/paint.ts) per event; `listening` means nothing is missed from then on, `resync` asks the client to reload.',
+        'Server-sent events, one JSON `LiveMessage` (lib/live/model.ts) per event; `listening` means nothing is missed from then on, `resync` asks the client to reload.',
       tag,
       parameters: [articleId],
       responses: {

@@ -5,7 +5,7 @@ import { ArticleAdminControls } from '@/components/articles/ArticleAdminControls
 import { ArticleMeta } from '@/components/articles/ArticleMeta';
 import { ExportMenu } from '@/components/export/ExportMenu';
 import { Annotator } from '@/components/annotator/Annotator';
-import { getPackedPaintData } from '@/lib/annotations/paint-data';
+import { getPackedPaintData } from '@/lib/annotations/queries';
 import { getArticle } from '@/lib/articles/queries';
 import { can } from '@/lib/auth/policy';
 import { requirePagePermission } from '@/lib/auth/session';

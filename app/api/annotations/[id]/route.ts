@@ -1,12 +1,12 @@
-import { getAnnotationDetail } from '@/lib/annotations/detail';
+import { getAnnotationDetail } from '@/lib/annotations/queries';
 import { updateAnnotationSchema } from '@/lib/annotations/schemas';
-import { deleteAnnotation, updateAnnotation } from '@/lib/annotations/service';
+import { deleteAnnotation, updateAnnotation } from '@/lib/annotations/mutations';
 import { authorizeApi } from '@/lib/auth/session';
 import { readJsonBody } from '@/lib/http/body';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
-import { NO_ANNOTATION } from '@/lib/annotations/not-found';
+import { NO_ANNOTATION } from '@/lib/annotations/model';
 import { otherMethods } from '@/lib/http/other-methods';
 
 // Flat on purpose, as in every route: authorize, read the id and the body, call lib/, answer. A shared wrapper would hide the one step that differs.

@@ -89,7 +89,7 @@ describe('POST /api/import/annotations', () => {
       ['export.jsonl line 1', 'created'],
       ['export.jsonl line 2', 'failed'],
     ]);
-    expect(await db().importJob.findUniqueOrThrow({ where: { id: body.jobId } })).toMatchObject({ status: 'DONE', annotations: 1, failed: 1 });
+    expect(await db().importJob.findUniqueOrThrow({ where: { id: body.jobId } })).toMatchObject({ status: 'done', annotations: 1, failed: 1 });
 
     const job = await db().importJob.create({ data: { createdById: adminId } });
     const zip = zipSync({
@@ -106,6 +106,6 @@ describe('POST /api/import/annotations', () => {
       results: [{ name: 'corpus.zip: b/one', status: 'created' }],
     });
     // The job stays open for the page's next file.
-    expect((await db().importJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe('RUNNING');
+    expect((await db().importJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe('running');
   });
 });

@@ -16,7 +16,7 @@ const call = (path: string) => {
 beforeAll(async () => {
   const u = await db().user.create({ data: { email: 'r@progress-route.example', name: '=cmd', role: 'RESEARCHER', passwordHash: 'x' } });
   const a = await db().article.create({ data: { title: '+Tram, "line"', text: 'The tram line opens.', contentHash: 'progress-route' } });
-  await db().annotation.create({ data: { articleId: a.id, authorId: u.id, kind: 'CLAIM', start: 4, end: 8, exact: 'tram' } });
+  await db().annotation.create({ data: { articleId: a.id, authorId: u.id, kind: 'claim', start: 4, end: 8, exact: 'tram' } });
   session.user = { id: u.id, role: 'RESEARCHER', disabled: false };
 });
 

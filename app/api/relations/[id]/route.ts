@@ -1,7 +1,7 @@
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse } from '@/lib/http/responses';
-import { deleteRelation } from '@/lib/relations/service';
+import { deleteRelation } from '@/lib/relations/mutations';
 import { fail } from '@/lib/result';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
 import { otherMethods } from '@/lib/http/other-methods';

@@ -3,7 +3,7 @@ import { readJsonBody } from '@/lib/http/body';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { bulkReviewSchema } from '@/lib/review/schemas';
-import { bulkApprove } from '@/lib/review/service';
+import { bulkApprove } from '@/lib/review/mutations';
 import { otherMethods } from '@/lib/http/other-methods';
 
 /**

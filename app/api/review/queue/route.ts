@@ -3,7 +3,7 @@ import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { reviewQueueQuerySchema } from '@/lib/review/schemas';
-import { listReviewQueue } from '@/lib/review/service';
+import { listReviewQueue } from '@/lib/review/queries';
 import { parseInput } from '@/lib/validation';
 import { otherMethods } from '@/lib/http/other-methods';
 

@@ -1,9 +1,9 @@
-import { getAnnotationHistory } from '@/lib/annotations/history';
+import { getAnnotationHistory } from '@/lib/annotations/queries';
 import { authorizeApi } from '@/lib/auth/session';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
-import { NO_ANNOTATION } from '@/lib/annotations/not-found';
+import { NO_ANNOTATION } from '@/lib/annotations/model';
 import { otherMethods } from '@/lib/http/other-methods';
 
 // Flat on purpose, as in every route: authorize, read the id and the body, call lib/, answer. A shared wrapper would hide the one step that differs.

@@ -3,9 +3,9 @@ import { readJsonBody } from '@/lib/http/body';
 import { apiHandler } from '@/lib/http/handler';
 import { errorResponse, jsonResponse } from '@/lib/http/responses';
 import { reviewSchema } from '@/lib/review/schemas';
-import { reviewAnnotation } from '@/lib/review/service';
+import { reviewAnnotation } from '@/lib/review/mutations';
 import { routeId, type IdRouteContext } from '@/lib/http/route-id';
-import { NO_ANNOTATION } from '@/lib/annotations/not-found';
+import { NO_ANNOTATION } from '@/lib/annotations/model';
 import { otherMethods } from '@/lib/http/other-methods';
 
 // Flat on purpose, as in every route: authorize, read the id and the body, call lib/, answer. A shared wrapper would hide the one step that differs.

@@ -1,7 +1,7 @@
 import { NO_SUCH_ARTICLE } from '@/lib/articles/not-found';
 import { createAnnotationSchema } from '@/lib/annotations/schemas';
-import { getPackedPaintData, getPaintFingerprint } from '@/lib/annotations/paint-data';
-import { createAnnotation, listAnnotations } from '@/lib/annotations/service';
+import { getPackedPaintData, getPaintFingerprint, listAnnotations } from '@/lib/annotations/queries';
+import { createAnnotation } from '@/lib/annotations/mutations';
 import { z } from 'zod';
 import { authorizeApi } from '@/lib/auth/session';
 import { readJsonBody } from '@/lib/http/body';

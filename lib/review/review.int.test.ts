@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnnotation, updateAnnotation, type AnnotationView } from '@/lib/annotations/service.ts';
+import { createAnnotation, updateAnnotation } from '@/lib/annotations/mutations.ts';
+import type { AnnotationView } from '@/lib/annotations/model.ts';
 import type { Actor, Role } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
-import { createRelation } from '@/lib/relations/service.ts';
+import { createRelation } from '@/lib/relations/mutations.ts';
 import { parseInput } from '@/lib/validation.ts';
 import { encodeQueueCursor, reviewQueueQuerySchema, reviewSchema } from './schemas.ts';
-import { bulkApprove, countReviewQueue, decisionsSince, listReviewQueue, rejectedForAuthor, reviewAnnotation, reviewQueueSql } from './service.ts';
+import { bulkApprove, reviewAnnotation } from './mutations.ts';
+import { countReviewQueue, decisionsSince, listReviewQueue, rejectedForAuthor, reviewQueueSql } from './queries.ts';
 
 const TEXT =
   'Storm warning. The mayor said the tram line opens in June, a city report shows. “Wave 🌊 hits Kaminose,” said 佐藤 美咲.\n\n台风来了。市长说电车六月开通！';
@@ -67,7 +69,7 @@ describe('reviewAnnotation', () => {
       },
     });
     const stored = await db().reviewDecision.findMany({ where: { annotationId: a.id } });
-    expect(stored).toMatchObject([{ reviewerId: reviewer.id, decision: 'APPROVE', annotationVersion: 1, comment: null }]);
+    expect(stored).toMatchObject([{ reviewerId: reviewer.id, decision: 'approve', annotationVersion: 1, comment: null }]);
     const audit = await db().auditEvent.findMany({ where: { entityId: a.id, action: 'annotation.review' } });
     expect(audit).toMatchObject([
       {
@@ -120,7 +122,7 @@ describe('reviewAnnotation', () => {
     });
     expect(await db().reviewDecision.count({ where: { annotationId: { in: [own.id, theirs.id] } } })).toBe(0);
     expect(await db().auditEvent.count()).toBe(before);
-    expect((await db().annotation.findUniqueOrThrow({ where: { id: own.id } })).status).toBe('PENDING');
+    expect((await db().annotation.findUniqueOrThrow({ where: { id: own.id } })).status).toBe('pending');
   });
 
   it('lets one of two reviewers deciding at once win; the other gets a 409 carrying the winner’s decision', async () => {
@@ -214,8 +216,8 @@ describe('the feedback loop', () => {
         select: { decision: true, annotationVersion: true },
       }),
     ).toEqual([
-      { decision: 'REJECT', annotationVersion: 1 },
-      { decision: 'APPROVE', annotationVersion: 2 },
+      { decision: 'reject', annotationVersion: 1 },
+      { decision: 'approve', annotationVersion: 2 },
     ]);
   });
 });
@@ -267,7 +269,7 @@ describe('listReviewQueue', () => {
     await db().annotation.update({ where: { id: made[0]!.id }, data: { createdAt: new Date('2019-12-31T23:59:59.999Z') } });
     await db().annotation.update({ where: { id: made[4]!.id }, data: { createdAt: new Date('2020-01-02T10:00:00.000Z') } });
     const src = await annotate(author, 'Beta', 'source', queueArticle, QTEXT);
-    await db().annotation.update({ where: { id: src.id }, data: { status: 'APPROVED' } });
+    await db().annotation.update({ where: { id: src.id }, data: { status: 'approved' } });
     expect(await createRelation(author, { fromId: made[2]!.id, toId: src.id, type: 'attributed_to' })).toMatchObject({ ok: true });
     // An archived article's annotations never queue.
     await annotate(author, 'Alpha', 'claim', other, QTEXT);

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, Role } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
-import { createRelation } from '@/lib/relations/service.ts';
-import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from './service.ts';
+import { createRelation } from '@/lib/relations/mutations.ts';
+import { createAnnotation, deleteAnnotation, updateAnnotation } from './mutations.ts';
+import { listAnnotations } from './queries.ts';
 
 const TEXT = '“Wave 🌊 hits Kaminose,” said 佐藤 美咲, the harbour master.\n\nOfficials expect repairs by May.';
 let articleId: string;
@@ -89,7 +90,7 @@ describe('updateAnnotation', () => {
 
   it('sends a judged annotation back to pending when its span, kind or attributes change, but not for a note', async () => {
     const a = await claim('repairs by May');
-    await db().annotation.update({ where: { id: a.id }, data: { status: 'APPROVED' } });
+    await db().annotation.update({ where: { id: a.id }, data: { status: 'approved' } });
     const noted = await updateAnnotation(author, a.id, { version: 1, note: 'Just a note.' });
     expect(noted.ok && noted.value.status).toBe('approved');
     const moved = await updateAnnotation(author, a.id, { version: 2, ...span('expect repairs by May') });
@@ -127,7 +128,7 @@ describe('updateAnnotation: unattributed claims', () => {
   it('marks a claim unattributed and clears it, versioned and audited, without sending an approved claim back to review', async () => {
     const a = await claim('hits Kaminose');
     expect(a.unattributed).toBe(false);
-    await db().annotation.update({ where: { id: a.id }, data: { status: 'APPROVED' } });
+    await db().annotation.update({ where: { id: a.id }, data: { status: 'approved' } });
     const marked = await updateAnnotation(author, a.id, { version: 1, unattributed: true });
     expect(marked).toMatchObject({ ok: true, value: { unattributed: true, status: 'approved', version: 2 } });
     expect(await updateAnnotation(author, a.id, { version: 1, unattributed: false })).toMatchObject({
@@ -156,7 +157,7 @@ describe('updateAnnotation: unattributed claims', () => {
     const a = await claim('Wave 🌊');
     expect(await updateAnnotation(author, a.id, { version: 1, kind: 'event', unattributed: true })).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect([await stored(created.value.id), await auditsOf(created.value.id)]).toEqual(before);
-    expect(await stored(a.id)).toMatchObject({ kind: 'CLAIM', version: 1 });
+    expect(await stored(a.id)).toMatchObject({ kind: 'claim', version: 1 });
   });
 
   it('drops the mark when an unattributed claim becomes an event', async () => {
@@ -190,8 +191,8 @@ describe('updateAnnotation: unattributed claims', () => {
       error: { code: 'conflict', message: 'This claim is linked to other annotations; remove its relations before changing its kind.' },
     });
     expect(await updateAnnotation(author, event.value.id, { version: 1, kind: 'claim' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await stored(a.id)).toMatchObject({ kind: 'CLAIM', version: 1 });
-    expect(await stored(event.value.id)).toMatchObject({ kind: 'EVENT', version: 1 });
+    expect(await stored(a.id)).toMatchObject({ kind: 'claim', version: 1 });
+    expect(await stored(event.value.id)).toMatchObject({ kind: 'event', version: 1 });
     // Other edits of a linked annotation go ahead.
     expect(await updateAnnotation(author, a.id, { version: 1, attributes: { checkworthy: true } })).toMatchObject({
       ok: true,

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateAnnotationInput } from '@/lib/annotations/schemas.ts';
-import { createAnnotation, updateAnnotation } from '@/lib/annotations/service.ts';
+import { createAnnotation, updateAnnotation } from '@/lib/annotations/mutations.ts';
 import type { Actor, Role } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
-import { createRelation, deleteRelation } from './service.ts';
+import { createRelation, deleteRelation } from './mutations.ts';
 
 const TEXT = 'The minister said the bridge will reopen in May, according to a ministry memo. Crews began repairs on Monday.';
 let articleId: string;
@@ -63,7 +63,7 @@ describe('createRelation', () => {
     expect(await createRelation(author, { fromId: claim.id, toId: event.id, type: 'about' })).toMatchObject({ ok: true, value: { type: 'about' } });
 
     const id = attributed.ok ? attributed.value.id : '';
-    expect(await db().relation.findUniqueOrThrow({ where: { id } })).toMatchObject({ type: 'ATTRIBUTED_TO', authorId: author.id });
+    expect(await db().relation.findUniqueOrThrow({ where: { id } })).toMatchObject({ type: 'attributed_to', authorId: author.id });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: id } });
     expect(audit).toMatchObject({
       actorId: author.id,

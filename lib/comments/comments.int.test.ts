@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAnnotation } from '@/lib/annotations/service.ts';
+import { createAnnotation } from '@/lib/annotations/mutations.ts';
 import type { Actor, Role } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
 import { createCommentSchema } from './schemas.ts';
-import { createComment, listComments } from './service.ts';
+import { createComment } from './mutations.ts';
+import { listComments } from './queries.ts';
 
 const TEXT = 'The port will close for a week, the operator said.';
 let annotationId: string;

@@ -9,60 +9,9 @@ import { newRowId } from '@/lib/row-id.ts';
 import { parseInput } from '@/lib/validation.ts';
 import { insertAnnotation } from './create-statement.ts';
 import { anchorSpan } from './offsets.ts';
-import {
-  ATTRIBUTE_SCHEMAS,
-  kindFromDb,
-  kindToDb,
-  type AnnotationKindName,
-  type CreateAnnotationInput,
-  type UpdateAnnotationInput,
-  statusFromDb,
-} from './schemas.ts';
-import { NO_ANNOTATION } from './not-found.ts';
-
-/** The annotation as the API shows it (docs/api.md "The annotation"). */
-export interface AnnotationView {
-  id: string;
-  articleId: string;
-  kind: AnnotationKindName;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  note: string;
-  attributes: Record<string, unknown>;
-  /** A claim deliberately marked as having no source (always false for events and sources). */
-  unattributed: boolean;
-  status: 'pending' | 'approved' | 'rejected';
-  version: number;
-  author: { id: string; name: string };
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export const annotationViewSelect = {
-  id: true,
-  articleId: true,
-  kind: true,
-  start: true,
-  end: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  note: true,
-  attributes: true,
-  unattributed: true,
-  status: true,
-  version: true,
-  createdAt: true,
-  updatedAt: true,
-  author: { select: { id: true, name: true } },
-} as const;
-
-export function toAnnotationView(row: Prisma.AnnotationGetPayload<{ select: typeof annotationViewSelect }>): AnnotationView {
-  return { ...row, kind: kindFromDb(row.kind), status: statusFromDb(row.status), attributes: row.attributes as Record<string, unknown> };
-}
+import { NO_ANNOTATION, type AnnotationView } from './model.ts';
+import { annotationViewSelect, toAnnotationView } from './queries.ts';
+import { ATTRIBUTE_SCHEMAS, type CreateAnnotationInput, type UpdateAnnotationInput } from './schemas.ts';
 
 /** What the audit trail keeps of an annotation: everything an edit can change. */
 const auditSnapshot = (a: Pick<AnnotationView, 'kind' | 'start' | 'end' | 'exact' | 'note' | 'attributes' | 'unattributed' | 'status' | 'version'>) =>
@@ -91,17 +40,6 @@ export async function lockOpenArticle(tx: DbTx, articleId: string): Promise<Resu
   const [article] = await lockArticlesForWrite(tx, [articleId]);
   if (!article) return NO_ARTICLE;
   return article.archivedAt ? ARCHIVED : ok(null);
-}
-
-export async function listAnnotations(articleId: string): Promise<AnnotationView[] | null> {
-  const article = await db().article.findUnique({ where: { id: articleId }, select: { id: true } });
-  if (!article) return null;
-  const rows = await db().annotation.findMany({
-    where: { articleId },
-    orderBy: [{ start: 'asc' }, { end: 'desc' }, { id: 'asc' }],
-    select: annotationViewSelect,
-  });
-  return rows.map(toAnnotationView);
 }
 
 export async function createAnnotation(actor: Actor, articleId: string, input: CreateAnnotationInput): Promise<Result<AnnotationView>> {
@@ -196,18 +134,18 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
     if (kind !== current.kind && (await tx.relation.count({ where: { OR: [{ fromId: id }, { toId: id }] } })) > 0) {
       return fail('conflict', `This ${current.kind} is linked to other annotations; remove its relations before changing its kind.`);
     }
-    if (input.unattributed && (await tx.relation.count({ where: { fromId: id, type: 'ATTRIBUTED_TO' } })) > 0) {
+    if (input.unattributed && (await tx.relation.count({ where: { fromId: id, type: 'attributed_to' } })) > 0) {
       return fail('conflict', 'This claim is attributed to a source. Remove its source first.');
     }
     const row = await tx.annotation.update({
       where: { id },
       data: {
-        kind: kindToDb(kind),
+        kind,
         attributes: attributes.value as Prisma.InputJsonValue,
         unattributed,
         ...(span?.ok ? span.value : {}),
         ...(input.note !== undefined ? { note: input.note } : {}),
-        ...(substantive && current.status !== 'pending' ? { status: 'PENDING' as const } : {}),
+        ...(substantive && current.status !== 'pending' ? { status: 'pending' as const } : {}),
         version: { increment: 1 },
       },
       select: annotationViewSelect,
