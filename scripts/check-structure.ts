@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './lib/project.ts';
-import { DATABASE_MODULES, UNTIL_VOCAB_MERGES } from './lib/structure-rules.mjs';
+import { DATABASE_MODULES } from './lib/structure-rules.mjs';
 
 const CATCH_ALL_NAMES = new Set(['service', 'services', 'manage', 'utils', 'util', 'helpers', 'misc', 'common']);
 const SOURCE = /\.(ts|tsx|mts|mjs)$/;
@@ -76,23 +76,21 @@ const problems: string[] = [];
 const libFiles = sourceFiles('lib');
 
 // 1. File names.
-const allowedNames = new Set(UNTIL_VOCAB_MERGES.fileNames);
 for (const file of libFiles) {
   const name = path.posix.basename(file).replace(/\.[^.]+$/, '');
-  if (file.split('/').length > 2 && CATCH_ALL_NAMES.has(name) && !allowedNames.has(file)) {
+  if (file.split('/').length > 2 && CATCH_ALL_NAMES.has(name)) {
     problems.push(`${file}: a catch-all name; use queries.ts (reads), mutations.ts (writes), model.ts, schemas.ts or a module named after what it computes.`);
   }
 }
 
 // 2. Cycles between domains.
-const allowedEdges = new Set(UNTIL_VOCAB_MERGES.cycleEdges);
 const edges = new Map<string, Map<string, string>>(); // domain -> (domain -> a file making the edge)
 for (const file of libFiles) {
   const from = domainOf(file)!;
   for (const { specifier } of importsOf(file)) {
     const target = resolve(file, specifier);
     const to = target && domainOf(target);
-    if (!to || to === from || to.startsWith('lib/generated') || allowedEdges.has(`${file} -> ${to}`)) continue;
+    if (!to || to === from || to.startsWith('lib/generated')) continue;
     if (!edges.has(from)) edges.set(from, new Map());
     if (!edges.get(from)!.has(to)) edges.get(from)!.set(to, `${file} imports ${target}`);
   }
@@ -130,7 +128,7 @@ function connect(v: string): void {
 for (const domain of edges.keys()) if (!index.has(domain)) connect(domain);
 
 // 3. Client components never reach server code.
-const serverModules = new Set([...Object.keys(DATABASE_MODULES), ...UNTIL_VOCAB_MERGES.databaseModules]);
+const serverModules = new Set(Object.keys(DATABASE_MODULES));
 const isServerModule = (file: string) => serverModules.has(file) || file.startsWith('lib/generated/') || /^lib\/.*\/(queries|mutations)\.ts$/.test(file);
 const SERVER_PACKAGES = /^(pg|@prisma\/.*|server-only|next\/headers|node:.*)$/;
 const clientFiles = [...sourceFiles('components'), ...sourceFiles('app')].filter((f) =>

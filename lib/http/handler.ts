@@ -1,3 +1,4 @@
+import type { CreatedView } from '@/lib/idempotency/context.ts';
 import { withIdempotencyKey } from './idempotency.ts';
 import { isDatabaseUnavailable } from '@/lib/db-unavailable.ts';
 import { fail } from '@/lib/result.ts';
@@ -30,16 +31,19 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
  * Wraps a route handler so a bug answers the API's error shape with no stack trace (the details
  * go to the server log only), a database outage answers 503 with Retry-After (logged once per
  * outage, lib/http/outage-log.ts), cross-site writes are refused, and a write sent with an
- * Idempotency-Key is carried out once however often it is retried (./idempotency.ts).
+ * Idempotency-Key is carried out once however often it is retried (./idempotency.ts). A create
+ * route names `createdView`, its view of the row it made, so a retry whose stored answer was lost
+ * is answered with the row as it is now; the route passes it rather than lib/http importing the
+ * domains, which import lib/http's callers (a cycle).
  */
-export function apiHandler<A extends [Request, ...unknown[]] | []>(handler: (...args: A) => Promise<Response>) {
+export function apiHandler<A extends [Request, ...unknown[]] | []>(handler: (...args: A) => Promise<Response>, options: { createdView?: CreatedView } = {}) {
   return async (...args: A): Promise<Response> => {
     const request = args[0];
     if (request && crossSite(request)) {
       return errorResponse(CROSS_SITE);
     }
     try {
-      const response = await (request ? withIdempotencyKey(request, () => handler(...args)) : handler(...args));
+      const response = await (request ? withIdempotencyKey(request, () => handler(...args), options.createdView) : handler(...args));
       outageLog.succeeded();
       return response;
     } catch (error) {

@@ -1,5 +1,4 @@
-import { idempotencyStorage, type IdempotencyContext } from '@/lib/idempotency/context.ts';
-import { CREATED_VIEWS } from '@/lib/idempotency/created-views.ts';
+import { idempotencyStorage, type CreatedView, type IdempotencyContext } from '@/lib/idempotency/context.ts';
 import { acceptsIdempotencyKey, bodyDigest, IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey, REPLAYED_HEADER, requestFingerprint } from '@/lib/idempotency/key.ts';
 import { findKey, storeAnswer, type KeyRecord } from '@/lib/idempotency/store.ts';
 import { errorResponse, jsonResponse } from './responses.ts';
@@ -23,7 +22,7 @@ const replayed = (response: Response) => {
  * was lost (e.g. the database restarted before acknowledging the commit, so the client saw a 5xx),
  * the object a create made as it is now; or a 409 naming what the write changed.
  */
-async function answerFor(record: KeyRecord, fingerprint: string): Promise<Response> {
+async function answerFor(record: KeyRecord, fingerprint: string, createdView: CreatedView | undefined): Promise<Response> {
   if (record.fingerprint !== fingerprint) {
     return errorResponse({
       code: 'idempotency_mismatch',
@@ -34,7 +33,7 @@ async function answerFor(record: KeyRecord, fingerprint: string): Promise<Respon
     const body = record.status === 204 || record.status === 304 ? null : Buffer.from(record.body);
     return replayed(new Response(body, { status: record.status, headers: record.contentType ? { 'content-type': record.contentType } : {} }));
   }
-  const view = await CREATED_VIEWS[record.action]?.(record.entityId);
+  const view = record.action.endsWith('.create') ? await createdView?.(record.entityId) : null;
   if (view) return replayed(jsonResponse(view, 201));
   return replayed(
     errorResponse({
@@ -54,7 +53,7 @@ export async function checkIdempotencyKey(userId: string): Promise<void> {
   if (!context || context.known) return;
   context.known = { userId, fingerprint: await context.fingerprint };
   const record = await findKey(userId, context.key);
-  if (record) throw new KnownKeyAnswer(await answerFor(record, context.known.fingerprint));
+  if (record) throw new KnownKeyAnswer(await answerFor(record, context.known.fingerprint, context.createdView));
 }
 
 async function keepAnswer(context: IdempotencyContext, response: Response): Promise<void> {
@@ -83,7 +82,7 @@ function namesClaimIndex(error: unknown): boolean {
  * for 24 hours. A concurrent duplicate waits on the claim's unique index until the first commits,
  * then fails there and is answered like any retry.
  */
-export async function withIdempotencyKey(request: Request, handle: () => Promise<Response>): Promise<Response> {
+export async function withIdempotencyKey(request: Request, handle: () => Promise<Response>, createdView?: CreatedView): Promise<Response> {
   const header = request.headers.get(IDEMPOTENCY_KEY_HEADER);
   if (header === null || !acceptsIdempotencyKey(request.method)) return handle();
   const key = parseIdempotencyKey(header);
@@ -91,7 +90,7 @@ export async function withIdempotencyKey(request: Request, handle: () => Promise
   const fingerprint = bodyDigest(request.clone().body).then((digest) => requestFingerprint(request.method, request.url, digest));
   // Awaited only once the user is known; a handler that refuses earlier never reads it.
   fingerprint.catch(() => undefined);
-  const context: IdempotencyContext = { key: key.value, fingerprint, claimed: false, claimLost: false };
+  const context: IdempotencyContext = { key: key.value, fingerprint, claimed: false, claimLost: false, createdView };
   return idempotencyStorage.run(context, async () => {
     let response: Response | undefined;
     try {
@@ -105,7 +104,7 @@ export async function withIdempotencyKey(request: Request, handle: () => Promise
     // (the twin took the e-mail address this one creates, or the name of a token): the twin answers.
     const raced = context.claimLost || !response || (response.status >= 400 && response.status < 500);
     const record = raced && context.known ? await findKey(context.known.userId, context.key) : null;
-    if (record) return answerFor(record, context.known!.fingerprint);
+    if (record) return answerFor(record, context.known!.fingerprint, context.createdView);
     if (context.claimLost || !response) throw new Error('An Idempotency-Key claim was lost, yet no request holds the key.');
     await keepAnswer(context, response);
     return response;

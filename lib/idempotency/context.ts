@@ -11,7 +11,12 @@ export interface IdempotencyContext {
   claimed: boolean;
   /** The claim failed on the unique index: another request with this key committed first. */
   claimLost: boolean;
+  /** How the route rebuilds its answer from the row a create made, when the stored answer was lost. */
+  createdView?: CreatedView;
 }
+
+/** A create route's view of the row it made, by id (null once it is gone). */
+export type CreatedView = (id: string) => Promise<unknown>;
 
 export const idempotencyStorage = new AsyncLocalStorage<IdempotencyContext>();
 

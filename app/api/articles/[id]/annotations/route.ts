@@ -1,6 +1,6 @@
 import { NO_SUCH_ARTICLE } from '@/lib/articles/not-found';
 import { createAnnotationSchema } from '@/lib/annotations/schemas';
-import { getPackedPaintData, getPaintFingerprint, listAnnotations } from '@/lib/annotations/queries';
+import { getPackedPaintData, getPaintFingerprint, listAnnotations, findAnnotationView } from '@/lib/annotations/queries';
 import { createAnnotation } from '@/lib/annotations/mutations';
 import { z } from 'zod';
 import { authorizeApi } from '@/lib/auth/session';
@@ -35,15 +35,18 @@ export const GET = apiHandler(async (request: Request, { params }: IdRouteContex
   return body ? jsonResponse(body) : errorResponse(NO_ARTICLE);
 });
 
-export const POST = apiHandler(async (request: Request, { params }: IdRouteContext) => {
-  const auth = await authorizeApi('create:annotation');
-  if (!auth.ok) return errorResponse(auth.error);
-  const id = await routeId(params);
-  if (!id) return errorResponse(NO_ARTICLE);
-  const input = await readJsonBody(request, createAnnotationSchema);
-  if (!input.ok) return errorResponse(input.error);
-  const created = await createAnnotation(auth.value, id, input.value);
-  return created.ok ? jsonResponse(created.value, 201) : errorResponse(created.error);
-});
+export const POST = apiHandler(
+  async (request: Request, { params }: IdRouteContext) => {
+    const auth = await authorizeApi('create:annotation');
+    if (!auth.ok) return errorResponse(auth.error);
+    const id = await routeId(params);
+    if (!id) return errorResponse(NO_ARTICLE);
+    const input = await readJsonBody(request, createAnnotationSchema);
+    if (!input.ok) return errorResponse(input.error);
+    const created = await createAnnotation(auth.value, id, input.value);
+    return created.ok ? jsonResponse(created.value, 201) : errorResponse(created.error);
+  },
+  { createdView: findAnnotationView },
+);
 
 export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods({ GET, POST });
