@@ -69,7 +69,10 @@ function importClosure(start: string) {
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*'([^']+)'/g)) {
+    // A type-only import (e.g. the model's check against Prisma's enum types) loads nothing at run time.
+    for (const [, spec] of readFileSync(file, 'utf8')
+      .replace(/^import type [^;]*;/gms, '')
+      .matchAll(/(?:from|import)\s*'([^']+)'/g)) {
       if (spec!.startsWith('@/')) visit(path.join(root, spec!.slice(2)));
       else if (!spec!.startsWith('.')) packages.add(spec!);
       else if (spec!.endsWith('.ts')) visit(path.resolve(path.dirname(file), spec!));
