@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
-// The end-to-end database is prepared by `npm test` (scripts/test.ts), which sets E2E_DATABASE_URL.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+// `npm test` (scripts/test.ts) starts the test PostgreSQL with its migrated template and passes
+// it on as TEST_DATABASE_URL; each worker then tests its own copy of the template on its own
+// server, on a free port (workerApp in e2e/support/fixtures.ts, which also sets baseURL).
 
 // Debian's Chromium when the machine has it (no browser download here), Playwright's own otherwise.
 const systemChromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -19,7 +19,6 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL,
     trace: 'retain-on-failure',
     browserName: 'chromium',
     launchOptions: {
@@ -35,14 +34,5 @@ export default defineConfig({
         '--disable-quic',
       ],
     },
-  },
-  webServer: {
-    command: 'node --import tsx e2e/support/server.ts',
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { E2E_PORT: String(port) },
   },
 });

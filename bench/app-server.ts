@@ -14,11 +14,23 @@ export interface BenchApp {
 }
 
 /**
+ * The variables a Playwright worker sets for its own process (its index, the runner's flags): the
+ * app a worker starts is no test worker and gets none of them.
+ */
+const TEST_RUNNER_VARIABLE = /^(PLAYWRIGHT_|PW_|TEST_WORKER_INDEX$|TEST_PARALLEL_INDEX$)/;
+
+function withoutTestRunner(variables: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const kept = { ...variables };
+  for (const name of Object.keys(kept)) if (TEST_RUNNER_VARIABLE.test(name)) delete kept[name];
+  return kept;
+}
+
+/**
  * The production build served by scripts/serve.ts (through the e2e entry point) in its own
  * process, on database `dbUrl`; `env` adds variables for the server (e.g. login limits), and
  * `nodeArgs` options for its Node.js (e.g. --cpu-prof, which NODE_OPTIONS does not allow). The
  * bench's own environment is passed on too, so WEB_CONCURRENCY=2 there (or in `env`) serves from
- * two app processes, as `npm start` would.
+ * two app processes, as `npm start` would; a Playwright worker's own variables are not.
  */
 export async function startApp(dbUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<BenchApp> {
   const port = await freePort();
@@ -26,7 +38,7 @@ export async function startApp(dbUrl: string, env: Record<string, string> = {}, 
   const output: string[] = [];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'e2e/support/server.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, ...env, E2E_DATABASE_URL: dbUrl, E2E_PORT: String(port), DATABASE_URL: undefined },
+    env: { ...withoutTestRunner(process.env), ...env, E2E_DATABASE_URL: dbUrl, E2E_PORT: String(port), DATABASE_URL: undefined },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));

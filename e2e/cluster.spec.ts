@@ -34,9 +34,11 @@ test.afterAll(async () => {
   if (app) await stopApp(app.child);
 });
 
-test('WEB_CONCURRENCY=2 answers from two app processes, a change made through one reaches a stream held by the other, a dead one is replaced', async () => {
+test('WEB_CONCURRENCY=2 answers from two app processes, a change made through one reaches a stream held by the other, a dead one is replaced', async ({
+  workerApp,
+}) => {
   test.setTimeout(180_000);
-  app = await startApp(process.env.E2E_DATABASE_URL!, { WEB_CONCURRENCY: '2' });
+  app = await startApp(workerApp.databaseUrl, { WEB_CONCURRENCY: '2' });
   const { baseURL } = app;
 
   const workers = new Set<string>();

@@ -14,9 +14,9 @@ async function submitLogin(page: Page, user: TestUser) {
 }
 
 /** Signed in and home, on this site: nothing was fetched from evil.example. */
-async function expectHomeHere(page: Page, user: TestUser, evilRequests: string[]) {
+async function expectHomeHere(page: Page, user: TestUser, evilRequests: string[], baseURL: string) {
   await expect(page.getByRole('heading', { name: `Welcome, ${user.name}` })).toBeVisible();
-  const here = new URL(test.info().project.use.baseURL!);
+  const here = new URL(baseURL);
   expect(new URL(page.url()).origin).toBe(here.origin);
   expect(evilRequests).toEqual([]);
 }
@@ -34,12 +34,12 @@ for (const target of HOSTILE) {
     ['as written', target],
     ['URL-encoded', encodeURIComponent(target)],
   ] as const) {
-    test(`signing in with callbackUrl ${target} (${how}) stays on this site`, async ({ page, researcher }) => {
+    test(`signing in with callbackUrl ${target} (${how}) stays on this site`, async ({ page, researcher, baseURL }) => {
       const evil: string[] = [];
       page.on('request', (r) => void (new URL(r.url()).hostname === 'evil.example' && evil.push(r.url())));
       await page.goto(`/login?callbackUrl=${query}`);
       await submitLogin(page, researcher);
-      await expectHomeHere(page, researcher, evil);
+      await expectHomeHere(page, researcher, evil, baseURL!);
     });
   }
 }
@@ -49,16 +49,16 @@ test('an absolute URL of this site whose path starts with // stays on this site'
   page.on('request', (r) => void (new URL(r.url()).hostname === 'evil.example' && evil.push(r.url())));
   await page.goto(`/login?callbackUrl=${encodeURIComponent(`${baseURL}//evil.example/x`)}`);
   await submitLogin(page, researcher);
-  await expectHomeHere(page, researcher, evil);
+  await expectHomeHere(page, researcher, evil, baseURL!);
 });
 
-test('next-auth’s own sign-in page passes no foreign callbackUrl on to the form', async ({ page, researcher }) => {
+test('next-auth’s own sign-in page passes no foreign callbackUrl on to the form', async ({ page, researcher, baseURL }) => {
   const evil: string[] = [];
   page.on('request', (r) => void (new URL(r.url()).hostname === 'evil.example' && evil.push(r.url())));
   await page.goto('/api/auth/signin?callbackUrl=//evil.example/x');
   await expect(page).toHaveURL(/\/login/);
   await submitLogin(page, researcher);
-  await expectHomeHere(page, researcher, evil);
+  await expectHomeHere(page, researcher, evil, baseURL!);
 });
 
 test('a callbackUrl on this site still leads there after signing in', async ({ page, researcher }) => {

@@ -2,7 +2,7 @@ import { startApp, stopApp, type BenchApp } from '../bench/app-server.ts';
 import { createTestUser, expect, test } from './support/fixtures.ts';
 
 // A second instance of the app that believes it is served over https (behind a TLS proxy): its
-// session cookies must then be Secure. It runs in a process of its own, on the same test database:
+// session cookies must then be Secure. It runs in a process of its own, on the worker’s database:
 // served from inside this worker, Next.js's server bundles went through Playwright's own module
 // transform, which took 25-45 s once another spec had loaded the app's sources here.
 test.describe('behind https', () => {
@@ -10,8 +10,8 @@ test.describe('behind https', () => {
   test.describe.configure({ mode: 'serial' });
   let app: BenchApp | undefined;
 
-  test.beforeAll(async () => {
-    app = await startApp(process.env.E2E_DATABASE_URL!, { E2E_NEXTAUTH_URL: 'https://127.0.0.1' });
+  test.beforeAll(async ({ workerApp }) => {
+    app = await startApp(workerApp.databaseUrl, { E2E_NEXTAUTH_URL: 'https://127.0.0.1' });
   });
   test.afterAll(async () => {
     if (app) await stopApp(app.child);

@@ -86,11 +86,10 @@ async function main() {
     }
     if (stages.includes('e2e')) {
       await timed('production build', async () => void (await ensureBuild((line) => console.log(line))));
-      const e2eDatabase = await databases!.clone('newsmark_e2e');
       const out = path.join(reports, 'e2e.json');
       await timed('end-to-end tests', async () => {
         try {
-          await runCommand(bin('playwright'), ['test', ...passThrough], { ...env, E2E_DATABASE_URL: e2eDatabase, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+          await runCommand(bin('playwright'), ['test', ...passThrough], { ...env, TEST_DATABASE_URL: databases!.serverUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
         } finally {
           await countPlaywright(out);
         }

@@ -4,10 +4,10 @@ import type { AnnotationKindName, AnnotationStatusName, RelationTypeName } from 
 import { contentHash, normalizeArticleText } from '../../lib/articles/normalize.ts';
 import { hashPassword } from '../../lib/auth/password.ts';
 import type { Role } from '../../lib/auth/policy.ts';
-import { db } from '../../lib/db.ts';
+import { db, disconnectDb } from '../../lib/db.ts';
+import { startWorkerApp, type WorkerApp } from './worker-app.ts';
 
-// Fixtures write straight to the test database (fast, no UI), as the Epic Stack does.
-process.env.DATABASE_URL ??= process.env.E2E_DATABASE_URL;
+// Fixtures write straight to the worker's database (fast, no UI), as the Epic Stack does.
 
 export interface TestUser {
   id: string;
@@ -119,7 +119,22 @@ export async function signInWithForm(page: Page, email: string, password: string
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-export const test = base.extend<{ researcher: TestUser; reviewer: TestUser; admin: TestUser }>({
+export const test = base.extend<{ researcher: TestUser; reviewer: TestUser; admin: TestUser }, { workerApp: WorkerApp }>({
+  workerApp: [
+    async ({}, use, workerInfo) => {
+      // Named apart from any other run's on a shared server (TEST_DATABASE_URL may be one).
+      const app = await startWorkerApp(`newsmark_e2e_w${workerInfo.parallelIndex}_${unique()}`);
+      process.env.DATABASE_URL = app.databaseUrl;
+      try {
+        await use(app);
+      } finally {
+        await disconnectDb();
+        await app.close();
+      }
+    },
+    { scope: 'worker', auto: true, timeout: 120_000 },
+  ],
+  baseURL: async ({ workerApp }, use) => use(workerApp.baseURL),
   researcher: async ({}, use) => use(await createTestUser('RESEARCHER')),
   reviewer: async ({}, use) => use(await createTestUser('REVIEWER')),
   admin: async ({}, use) => use(await createTestUser('ADMIN')),

@@ -1,4 +1,4 @@
-/** The production build, served for the browser tests on the database `npm test` prepared. */
+/** The production build, served for one Playwright worker (e2e/support/worker-app.ts) or a bench on the database it prepared. */
 import { randomBytes } from 'node:crypto';
 import { projectRoot } from '../../scripts/lib/project.ts';
 import { env } from '../../lib/env.ts';

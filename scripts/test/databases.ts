@@ -1,9 +1,8 @@
-import { cloneDatabase, createTemplateDatabase, startTestServer } from '../lib/test-database.ts';
+import { createTemplateDatabase, startTestServer } from '../lib/test-database.ts';
 
 export interface TestDatabases {
   /** A URL of the server (any database); tests create their own databases on it. */
   serverUrl: string;
-  clone(name: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -18,5 +17,5 @@ export async function openTestDatabases(): Promise<TestDatabases> {
     await server.close();
     throw error;
   }
-  return { serverUrl: server.serverUrl, clone: (name) => cloneDatabase(name, server.serverUrl), close: () => server.close() };
+  return { serverUrl: server.serverUrl, close: () => server.close() };
 }
