@@ -5,6 +5,7 @@ import { db } from '@/lib/db.ts';
 import { createCommentSchema } from './schemas.ts';
 import { createComment } from './mutations.ts';
 import { listComments } from './queries.ts';
+import { createActor } from '@/lib/users/actor.test-support.ts';
 
 const TEXT = 'The port will close for a week, the operator said.';
 let annotationId: string;
@@ -12,10 +13,7 @@ let author: Actor;
 let researcher: Actor;
 let reviewer: Actor;
 
-async function user(role: Role, email: string): Promise<Actor> {
-  const row = await db().user.create({ data: { email, name: `Name of ${email}`, role, passwordHash: 'x' } });
-  return { id: row.id, role, disabled: false };
-}
+const user = (role: Role, email: string) => createActor(role, email, `Name of ${email}`);
 
 const body = (text: string) => createCommentSchema.parse({ body: text });
 
