@@ -10,6 +10,7 @@ import { createActor } from '@/lib/users/actor.test-support.ts';
 
 // A long source quote whose 199th and 200th UTF-16 units are one emoji: cutting there must not split it.
 const LONG_SOURCE = `${'a'.repeat(198)}🌊${'b'.repeat(60)}`;
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = `The council said the levee held. The storm hit on Friday. ${LONG_SOURCE}`;
 let articleId: string;
 let author: Actor;

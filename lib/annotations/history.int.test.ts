@@ -9,6 +9,7 @@ import { getAnnotationHistory } from './queries.ts';
 import { createAnnotation, updateAnnotation } from './mutations.ts';
 import { createActor } from '@/lib/users/actor.test-support.ts';
 
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = 'The mayor said the tram line opens in June, a city report shows.';
 let articleId: string;
 let ana: Actor;

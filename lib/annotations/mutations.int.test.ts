@@ -6,6 +6,7 @@ import { createAnnotation, deleteAnnotation, updateAnnotation } from './mutation
 import { listAnnotations } from './queries.ts';
 import { createActor } from '@/lib/users/actor.test-support.ts';
 
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = '“Wave 🌊 hits Kaminose,” said 佐藤 美咲, the harbour master.\n\nOfficials expect repairs by May.';
 let articleId: string;
 let author: Actor;

@@ -10,6 +10,7 @@ import { reviewAnnotation } from '@/lib/review/mutations.ts';
 import { setArticleArchived } from './mutations.ts';
 import { createActor } from '@/lib/users/actor.test-support.ts';
 
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = 'The council said the ferry resumes in June, according to its spokesperson. Storms closed the harbour.';
 const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote });
 const TRIALS = 40;

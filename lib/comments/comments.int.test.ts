@@ -7,6 +7,7 @@ import { createComment } from './mutations.ts';
 import { listComments } from './queries.ts';
 import { createActor } from '@/lib/users/actor.test-support.ts';
 
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = 'The port will close for a week, the operator said.';
 let annotationId: string;
 let author: Actor;

@@ -6,6 +6,7 @@ import { db } from '@/lib/db.ts';
 import { createRelation, deleteRelation } from './mutations.ts';
 import { createActor } from '@/lib/users/actor.test-support.ts';
 
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = 'The minister said the bridge will reopen in May, according to a ministry memo. Crews began repairs on Monday.';
 let articleId: string;
 let otherArticleId: string;

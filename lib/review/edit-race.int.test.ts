@@ -6,6 +6,7 @@ import type { Result } from '@/lib/result.ts';
 import { reviewAnnotation } from './mutations.ts';
 import { createActor } from '@/lib/users/actor.test-support.ts';
 
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = 'The mayor said the tram line opens in June, a city report shows.';
 const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote });
 const TRIALS = 30;
