@@ -81,6 +81,30 @@ function DateField({ name, label, values, errors }: { name: 'from' | 'to'; label
   );
 }
 
+// The choices of each select, spelled out one list per filter: alike in shape only.
+const ANNOTATED_CHOICES: [string, string][] = [
+  ['', 'Any'],
+  ['yes', 'Annotated'],
+  ['no', 'Not annotated'],
+];
+const REVIEW_CHOICES: [string, string][] = [
+  ['', 'Any'],
+  ['pending', 'Has pending'],
+  ['approved', 'All approved'],
+  ['rejected', 'Has rejected'],
+];
+const SORT_CHOICES: [string, string][] = [
+  ['', 'Best match'],
+  ['newest', 'Newest'],
+  ['title', 'Title'],
+  ['annotated', 'Most annotated'],
+];
+const ARCHIVED_CHOICES: [string, string][] = [
+  ['', 'Hidden'],
+  ['include', 'Shown too'],
+  ['only', 'Only archived'],
+];
+
 /**
  * Search, filters and sort as a plain GET form: the state lives in the URL, so it works without
  * JavaScript, can be bookmarked and shared, and the back button undoes a search.
@@ -134,55 +158,10 @@ export function ArticleFilters({
         />
         <DateField name="from" label="Published from" values={values} errors={errors} />
         <DateField name="to" label="Published to" values={values} errors={errors} />
-        {/* One SelectField per filter, spelled out: each has its own choices, and a table of them would read worse. */}
-        <SelectField
-          name="annotated"
-          label="Annotations"
-          values={values}
-          errors={errors}
-          options={[
-            ['', 'Any'],
-            ['yes', 'Annotated'],
-            ['no', 'Not annotated'],
-          ]}
-        />
-        <SelectField
-          name="review"
-          label="Review state"
-          values={values}
-          errors={errors}
-          options={[
-            ['', 'Any'],
-            ['pending', 'Has pending'],
-            ['approved', 'All approved'],
-            ['rejected', 'Has rejected'],
-          ]}
-        />
-        <SelectField
-          name="sort"
-          label="Sort by"
-          values={values}
-          errors={errors}
-          options={[
-            ['', 'Best match'],
-            ['newest', 'Newest'],
-            ['title', 'Title'],
-            ['annotated', 'Most annotated'],
-          ]}
-        />
-        {canSeeArchived ? (
-          <SelectField
-            name="archived"
-            label="Archived"
-            values={values}
-            errors={errors}
-            options={[
-              ['', 'Hidden'],
-              ['include', 'Shown too'],
-              ['only', 'Only archived'],
-            ]}
-          />
-        ) : null}
+        <SelectField name="annotated" label="Annotations" values={values} errors={errors} options={ANNOTATED_CHOICES} />
+        <SelectField name="review" label="Review state" values={values} errors={errors} options={REVIEW_CHOICES} />
+        <SelectField name="sort" label="Sort by" values={values} errors={errors} options={SORT_CHOICES} />
+        {canSeeArchived ? <SelectField name="archived" label="Archived" values={values} errors={errors} options={ARCHIVED_CHOICES} /> : null}
       </div>
       <p className="text-xs text-stone-500">Best match sorts by relevance when you search, and by newest otherwise. Dates are whole days in UTC.</p>
     </form>
