@@ -1,12 +1,5 @@
 import { truncate } from '@/lib/text/truncate.ts';
-import {
-  STATUS_DECISION,
-  type AnnotationFields,
-  type AnnotationKindName,
-  type AnnotationStatusName,
-  type DecisionName,
-  type RelationTypeName,
-} from '@/lib/annotations/model.ts';
+import { STATUS_DECISION, type AnnotationFields, type DecisionName, type RelationTypeName } from '@/lib/annotations/model.ts';
 import { newRowId } from '@/lib/row-id.ts';
 import { reanchor } from './anchor.ts';
 import type { ImportDocument, ImportPerson } from './types.ts';
