@@ -1,3 +1,4 @@
+// A list of named character codes: alike in shape only to other constant lists.
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_BRACKET = 0x5b;

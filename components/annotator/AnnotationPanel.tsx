@@ -103,6 +103,7 @@ export function AnnotationPanel({ annotation, text, me, users, relations, byId, 
 
       {own ? <SpanNudges nudge={actions.nudgeSpan} /> : null}
 
+      {/* Props passed one by one like SpanHandles in Annotator: different children that happen to take similar props. */}
       <RelationsSection
         annotation={annotation}
         text={text}

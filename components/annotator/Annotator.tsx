@@ -227,6 +227,7 @@ export function Annotator({ article, paint, me, rejectReasons }: AnnotatorProps)
             onPick={(kind) => void createFromSelection(kind)}
           />
         ) : null}
+        {/* Props passed one by one like RelationsSection in the panel: different children that happen to take similar props. */}
         {selected && panelOpen && selected.authorId === me.id && canAnnotate && !isTemporary(selected) ? (
           <SpanHandles
             annotation={selected}

@@ -54,6 +54,7 @@ const SOURCE_TYPES: [string, string][] = [
 
 const inputClass = 'mt-1 block w-full rounded border border-stone-300 bg-white px-2 py-1 text-sm disabled:bg-stone-100';
 
+// Like the filter form's Field but in the panel's compact type sizes; the two forms share no styles.
 function Field({ id, label, error, children }: { id: string; label: string; error?: string[]; children: React.ReactNode }) {
   return (
     <div>

@@ -1,32 +1,18 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { callApi } from '@/lib/http/client';
 import type { CommentJson } from './types';
+import { useItemsFromApi } from './useItemsFromApi';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The discussion of a saved annotation (the panel shows none before the server has it). `refreshKey` changes when the live stream reports a new comment. */
 export function CommentThread({ annotationId, refreshKey, canComment }: { annotationId: string; refreshKey: number; canComment: boolean }) {
-  const [comments, setComments] = useState<CommentJson[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { items: comments, setItems: setComments, loadError } = useItemsFromApi<CommentJson>(`/api/annotations/${annotationId}/comments`, refreshKey);
   const [body, setBody] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void callApi<{ items: CommentJson[] }>('GET', `/api/annotations/${annotationId}/comments`).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setComments(result.data.items);
-        setLoadError(null);
-      } else setLoadError(result.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [annotationId, refreshKey]);
 
   async function send(event: React.FormEvent) {
     event.preventDefault();

@@ -1,8 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
 import { describeChange, describeHistoryItem, type HistoryItem } from '@/lib/annotations/history-diff';
-import { callApi } from '@/lib/http/client';
+import { useItemsFromApi } from './useItemsFromApi';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -30,22 +29,7 @@ function markerOf(item: HistoryItemJson): string {
  * when opened) and again whenever `refreshKey` changes. Only for saved annotations: the panel shows none before the server has it.
  */
 export function HistoryTimeline({ annotationId, refreshKey = 0 }: { annotationId: string; refreshKey?: number }) {
-  const [items, setItems] = useState<HistoryItemJson[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void callApi<{ items: HistoryItemJson[] }>('GET', `/api/annotations/${annotationId}/history`).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setItems(result.data.items);
-        setLoadError(null);
-      } else setLoadError(result.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [annotationId, refreshKey]);
+  const { items, loadError } = useItemsFromApi<HistoryItemJson>(`/api/annotations/${annotationId}/history`, refreshKey);
 
   if (loadError) return <p className="text-sm text-red-700">{loadError}</p>;
   if (items === null) return <p className="text-sm text-stone-600">Loading…</p>;

@@ -44,6 +44,17 @@ function toggle<T>(set: ReadonlySet<T>, value: T): Set<T> {
   return next;
 }
 
+/** One filter checkbox: shown when checked, with how many highlights it covers. */
+function CheckRow({ checked, onToggle, count, children }: { checked: boolean; onToggle: () => void; count: number; children: React.ReactNode }) {
+  return (
+    <label className="flex items-center gap-2">
+      <input type="checkbox" checked={checked} onChange={onToggle} />
+      {children}
+      <span className="ml-auto tabular-nums text-stone-600">{count}</span>
+    </label>
+  );
+}
+
 export function Legend({
   annotations,
   filters,
@@ -88,34 +99,33 @@ export function Legend({
       <fieldset className="space-y-1">
         <legend className="text-xs font-medium uppercase tracking-wide text-stone-600">Kind</legend>
         {ANNOTATION_KINDS.map((kind) => (
-          <label key={kind} className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              checked={!filters.hiddenKinds.has(kind)}
-              onChange={() => onChange({ ...filters, hiddenKinds: toggle(filters.hiddenKinds, kind) })}
-            />
+          <CheckRow
+            key={kind}
+            checked={!filters.hiddenKinds.has(kind)}
+            onToggle={() => onChange({ ...filters, hiddenKinds: toggle(filters.hiddenKinds, kind) })}
+            count={counts.kinds[kind]}
+          >
             <span className={`legend-swatch k-${kind}`} aria-hidden="true">
               Abc
             </span>
             <span>
               {KIND_LABEL[kind]} <span className="sr-only">({KIND_CUE[kind]})</span>
             </span>
-            <span className="ml-auto tabular-nums text-stone-600">{counts.kinds[kind]}</span>
-          </label>
+          </CheckRow>
         ))}
       </fieldset>
       <fieldset className="space-y-1">
         <legend className="text-xs font-medium uppercase tracking-wide text-stone-600">Status</legend>
+        {/* Like the kinds above, but each list toggles its own set; CheckRow holds what the rows share. */}
         {STATUSES.map((status) => (
-          <label key={status} className="flex items-center gap-2">
-            <input
-              type="checkbox"
-              checked={!filters.hiddenStatuses.has(status)}
-              onChange={() => onChange({ ...filters, hiddenStatuses: toggle(filters.hiddenStatuses, status) })}
-            />
+          <CheckRow
+            key={status}
+            checked={!filters.hiddenStatuses.has(status)}
+            onToggle={() => onChange({ ...filters, hiddenStatuses: toggle(filters.hiddenStatuses, status) })}
+            count={counts.statuses[status]}
+          >
             <span>{STATUS_LABEL[status]}</span>
-            <span className="ml-auto tabular-nums text-stone-600">{counts.statuses[status]}</span>
-          </label>
+          </CheckRow>
         ))}
       </fieldset>
       <fieldset className="space-y-1">

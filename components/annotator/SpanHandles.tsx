@@ -1,15 +1,12 @@
 'use client';
 
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { PaintAnnotation } from '@/lib/annotations/paint';
 import { snapSelection } from '@/lib/annotations/snap';
-import { offsetAtPoint, rangeOfSpan } from './dom-offsets';
+import { offsetAtPoint, rangeOfSpan, type TextElements } from './dom-offsets';
 
-interface Props {
+interface Props extends TextElements {
   annotation: PaintAnnotation;
-  text: string;
-  textRef: RefObject<HTMLDivElement | null>;
-  wrapRef: RefObject<HTMLDivElement | null>;
   /** Shows a span while it is dragged, without saving. */
   preview: (a: PaintAnnotation) => void;
   commit: (id: string, start: number, end: number) => void;

@@ -4,6 +4,15 @@
  * an offset is the paragraph's plus the lengths of the text nodes before the position.
  */
 
+import type { RefObject } from 'react';
+
+/** The article text and the two elements that show it: the paragraphs and their positioned wrapper. */
+export interface TextElements {
+  text: string;
+  textRef: RefObject<HTMLDivElement | null>;
+  wrapRef: RefObject<HTMLDivElement | null>;
+}
+
 const PARAGRAPH = 'p[data-start]';
 
 function paragraphOf(node: Node): HTMLElement | null {

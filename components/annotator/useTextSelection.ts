@@ -1,18 +1,15 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { RELATION_PAIRS, type AnnotationKindName } from '@/lib/annotations/model';
 import type { PaintAnnotation } from '@/lib/annotations/paint';
 import { snapSelection } from '@/lib/annotations/snap';
-import { rangeOfSpan, selectionOffsets } from './dom-offsets';
+import { rangeOfSpan, selectionOffsets, type TextElements } from './dom-offsets';
 import type { ShowToast } from './Toasts';
 import type { Picking } from './useRelationPicking';
 
-interface Options {
-  text: string;
+interface Options extends TextElements {
   canAnnotate: boolean;
-  textRef: RefObject<HTMLDivElement | null>;
-  wrapRef: RefObject<HTMLDivElement | null>;
   /** Where a keyboard selection starts when none is in the text: after this annotation. */
   selected: PaintAnnotation | undefined;
   createAnnotation: (kind: AnnotationKindName, span: { start: number; end: number }) => Promise<PaintAnnotation | null>;

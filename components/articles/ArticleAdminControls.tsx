@@ -95,6 +95,7 @@ export function ArticleAdminControls({ article }: { article: EditableMetadata })
           />
           <TextField label="Source" name="source" defaultValue={initial.source} maxLength={300} errors={form.fieldErrors.source} />
           <TextField label="Author" name="author" defaultValue={initial.author} maxLength={300} errors={form.fieldErrors.author} />
+          {/* One TextField per article field, spelled out: each has its own type, limit and hint. */}
           <TextField
             className="sm:col-span-2"
             label="URL"

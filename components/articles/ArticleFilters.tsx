@@ -42,6 +42,69 @@ function Select({ name, value, options, errors }: { name: string; value?: string
   );
 }
 
+type SelectName = 'source' | 'annotated' | 'review' | 'sort' | 'archived';
+
+/** A labelled select whose id, name, value and errors all follow from its name. */
+function SelectField({
+  name,
+  label,
+  values,
+  errors,
+  options,
+}: {
+  name: SelectName;
+  label: string;
+  values: FilterValues;
+  errors: FieldErrors;
+  options: [string, string][];
+}) {
+  return (
+    <Field id={`filter-${name}`} label={label} errors={errors[name]}>
+      <Select name={name} value={values[name]} errors={errors[name]} options={options} />
+    </Field>
+  );
+}
+
+function DateField({ name, label, values, errors }: { name: 'from' | 'to'; label: string; values: FilterValues; errors: FieldErrors }) {
+  return (
+    <Field id={`filter-${name}`} label={label} errors={errors[name]}>
+      <input
+        id={`filter-${name}`}
+        type="date"
+        name={name}
+        defaultValue={values[name] ?? ''}
+        className={inputClass}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `filter-${name}-error` : undefined}
+      />
+    </Field>
+  );
+}
+
+// The choices of each select, spelled out one list per filter: alike in shape only.
+const ANNOTATED_CHOICES: [string, string][] = [
+  ['', 'Any'],
+  ['yes', 'Annotated'],
+  ['no', 'Not annotated'],
+];
+const REVIEW_CHOICES: [string, string][] = [
+  ['', 'Any'],
+  ['pending', 'Has pending'],
+  ['approved', 'All approved'],
+  ['rejected', 'Has rejected'],
+];
+const SORT_CHOICES: [string, string][] = [
+  ['', 'Best match'],
+  ['newest', 'Newest'],
+  ['title', 'Title'],
+  ['annotated', 'Most annotated'],
+];
+const ARCHIVED_CHOICES: [string, string][] = [
+  ['', 'Hidden'],
+  ['include', 'Shown too'],
+  ['only', 'Only archived'],
+];
+
 /**
  * Search, filters and sort as a plain GET form: the state lives in the URL, so it works without
  * JavaScript, can be bookmarked and shared, and the back button undoes a search.
@@ -86,89 +149,19 @@ export function ArticleFilters({
         </Link>
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-7">
-        <Field id="filter-source" label="Source" errors={errors.source}>
-          <Select
-            name="source"
-            value={values.source}
-            errors={errors.source}
-            options={[['', 'All sources'], ...sourceOptions.map((s): [string, string] => [s, s])]}
-          />
-        </Field>
-        <Field id="filter-from" label="Published from" errors={errors.from}>
-          <input
-            id="filter-from"
-            type="date"
-            name="from"
-            defaultValue={values.from ?? ''}
-            className={inputClass}
-            aria-invalid={errors.from ? true : undefined}
-            aria-describedby={errors.from ? 'filter-from-error' : undefined}
-          />
-        </Field>
-        <Field id="filter-to" label="Published to" errors={errors.to}>
-          <input
-            id="filter-to"
-            type="date"
-            name="to"
-            defaultValue={values.to ?? ''}
-            className={inputClass}
-            aria-invalid={errors.to ? true : undefined}
-            aria-describedby={errors.to ? 'filter-to-error' : undefined}
-          />
-        </Field>
-        {/* One Field per filter, written out: each has its own name, label and choices, and a list of them would read worse. */}
-        <Field id="filter-annotated" label="Annotations" errors={errors.annotated}>
-          <Select
-            name="annotated"
-            value={values.annotated}
-            errors={errors.annotated}
-            options={[
-              ['', 'Any'],
-              ['yes', 'Annotated'],
-              ['no', 'Not annotated'],
-            ]}
-          />
-        </Field>
-        <Field id="filter-review" label="Review state" errors={errors.review}>
-          <Select
-            name="review"
-            value={values.review}
-            errors={errors.review}
-            options={[
-              ['', 'Any'],
-              ['pending', 'Has pending'],
-              ['approved', 'All approved'],
-              ['rejected', 'Has rejected'],
-            ]}
-          />
-        </Field>
-        <Field id="filter-sort" label="Sort by" errors={errors.sort}>
-          <Select
-            name="sort"
-            value={values.sort}
-            errors={errors.sort}
-            options={[
-              ['', 'Best match'],
-              ['newest', 'Newest'],
-              ['title', 'Title'],
-              ['annotated', 'Most annotated'],
-            ]}
-          />
-        </Field>
-        {canSeeArchived ? (
-          <Field id="filter-archived" label="Archived" errors={errors.archived}>
-            <Select
-              name="archived"
-              value={values.archived}
-              errors={errors.archived}
-              options={[
-                ['', 'Hidden'],
-                ['include', 'Shown too'],
-                ['only', 'Only archived'],
-              ]}
-            />
-          </Field>
-        ) : null}
+        <SelectField
+          name="source"
+          label="Source"
+          values={values}
+          errors={errors}
+          options={[['', 'All sources'], ...sourceOptions.map((s): [string, string] => [s, s])]}
+        />
+        <DateField name="from" label="Published from" values={values} errors={errors} />
+        <DateField name="to" label="Published to" values={values} errors={errors} />
+        <SelectField name="annotated" label="Annotations" values={values} errors={errors} options={ANNOTATED_CHOICES} />
+        <SelectField name="review" label="Review state" values={values} errors={errors} options={REVIEW_CHOICES} />
+        <SelectField name="sort" label="Sort by" values={values} errors={errors} options={SORT_CHOICES} />
+        {canSeeArchived ? <SelectField name="archived" label="Archived" values={values} errors={errors} options={ARCHIVED_CHOICES} /> : null}
       </div>
       <p className="text-xs text-stone-500">Best match sorts by relevance when you search, and by newest otherwise. Dates are whole days in UTC.</p>
     </form>

@@ -5,6 +5,7 @@ import { cell, percent, ProgressSection, ProgressTableHead } from './ProgressSec
 /** Annotations per annotator, approval rate and rejection reasons. */
 export function AnnotatorProgressSection({ annotators, csvHref, rangeNote }: { annotators: AnnotatorProgress[]; csvHref: string; rangeNote: string }) {
   return (
+    // Each section spells out its own table: the columns differ, and ProgressSection already holds what they share.
     <ProgressSection
       id="annotators"
       title="Per annotator"

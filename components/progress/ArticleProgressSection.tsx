@@ -10,6 +10,7 @@ const CHART_ARTICLES = 20;
 /** Annotations per article by kind and status, and the share reviewed. */
 export function ArticleProgressSection({ articles, csvHref, rangeNote }: { articles: ArticleProgress[]; csvHref: string; rangeNote: string }) {
   return (
+    // Each section spells out its own table: the columns differ, and ProgressSection already holds what they share.
     <ProgressSection
       id="articles"
       title="Per article"

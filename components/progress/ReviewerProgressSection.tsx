@@ -6,6 +6,7 @@ import { cell, ProgressSection, ProgressTableHead } from './ProgressSection';
 /** Decisions per reviewer: total, last 7 and 30 days, approvals and rejections. */
 export function ReviewerProgressSection({ reviewers, csvHref, ranged }: { reviewers: ReviewerProgress[]; csvHref: string; ranged: boolean }) {
   return (
+    // Each section spells out its own table: the columns differ, and ProgressSection already holds what they share.
     <ProgressSection
       id="reviewers"
       title="Per reviewer"

@@ -1,7 +1,6 @@
 'use client';
 
 import type { FormEvent } from 'react';
-import { ROLES } from '@/lib/auth/policy';
 import { callApi } from '@/lib/http/client';
 import type { UserSummary } from '@/lib/users/queries';
 import { Button } from '@/components/ui/Button';
@@ -9,6 +8,7 @@ import { FormMessage } from '@/components/ui/FormMessage';
 import { TextField } from '@/components/ui/TextField';
 import { useApiForm } from '@/components/ui/useApiForm';
 import { NewPasswordField } from '@/components/ui/NewPasswordField';
+import { RoleOptions } from './RoleOptions';
 
 export function CreateUserForm({ onCreated }: { onCreated: (user: UserSummary) => void }) {
   const { busy, fieldErrors, message, submit } = useApiForm();
@@ -51,11 +51,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: UserSummary) =
             aria-invalid={fieldErrors.role ? true : undefined}
             className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm"
           >
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {role.toLowerCase()}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
           {fieldErrors.role ? (
             <p role="alert" className="mt-1 text-sm text-red-700">

@@ -1,11 +1,12 @@
 'use client';
 
 import { useState } from 'react';
-import { ROLES, type Role } from '@/lib/auth/policy';
+import type { Role } from '@/lib/auth/policy';
 import { callApi } from '@/lib/http/client';
 import type { UserSummary } from '@/lib/users/queries';
 import { PASSWORD_MIN } from '@/lib/validation';
 import { Button } from '@/components/ui/Button';
+import { RoleOptions } from './RoleOptions';
 
 type Change = { action: 'setRole'; role: Role } | { action: 'setDisabled'; disabled: boolean } | { action: 'resetPassword'; password: string };
 
@@ -48,11 +49,7 @@ export function UserRow({ user, isSelf, onChanged }: { user: UserSummary; isSelf
           onChange={(e) => void apply({ action: 'setRole', role: e.target.value as Role }, `Role changed to ${e.target.value.toLowerCase()}.`)}
           className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm"
         >
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {role.toLowerCase()}
-            </option>
-          ))}
+          <RoleOptions />
         </select>
       </td>
       <td className="px-3 py-2 text-sm">{user.disabled ? 'Disabled' : 'Active'}</td>

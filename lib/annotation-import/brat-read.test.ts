@@ -48,6 +48,7 @@ describe('readBratDocument on the golden brat output', () => {
   it('keys annotations by T id and gives them no author, status or decision', async () => {
     expect(read.annotations.map((a) => a.key)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6']);
     for (const a of read.annotations) {
+      // The defaults stated here, not read from the code, so the test can catch a changed one.
       expect(a).toMatchObject({
         status: 'pending',
         version: 1,
@@ -155,6 +156,7 @@ describe('readBratDocument, other input', () => {
     );
   });
 
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('warns about entity types it does not have, and the links to them, without failing', async () => {
     const read = document(
       readBratDocument(
@@ -179,6 +181,7 @@ describe('readBratDocument, other input', () => {
     ]);
   });
 
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('warns about E, N, * and unknown lines, and relations of other types, without failing', async () => {
     const read = document(
       readBratDocument(

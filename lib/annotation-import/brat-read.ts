@@ -107,6 +107,7 @@ export function readBratDocument(name: string, text: string, ann: string): ReadD
             error: `${id} on ${at} quotes ${JSON.stringify(truncate(rest, 60))}, but the .txt holds ${JSON.stringify(truncate(fragmentText, 60))} at its offsets.`,
           };
         }
+        // The defaults jsonl-read.ts gives a missing field, spelled out: brat has none of these fields to read.
         drafts.set(id, {
           annotation: {
             key: id,

@@ -240,6 +240,7 @@ describe('readExportLine defaults', () => {
   );
   const [first, second] = minimal.annotations;
 
+  // The defaults stated here, not read from the code, so the test can catch a changed one.
   it('gives what another tool may leave out its default', () => {
     expect(first).toEqual({
       key: '#1',

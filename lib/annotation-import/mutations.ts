@@ -1,3 +1,4 @@
+import { auditSnapshot } from '@/lib/annotations/audit-snapshot.ts';
 import { STORED_DECISION, STORED_KIND, STORED_RELATION_TYPE, STORED_STATUS } from '@/lib/annotations/model.ts';
 import { parseImportItem } from '@/lib/articles/parse/import-item.ts';
 import { contentHash } from '@/lib/articles/normalize.ts';
@@ -183,15 +184,7 @@ async function writeDocuments(tx: DbTx, actor: Actor, jobId: string, placeholder
       annotations.map((a) => {
         const d = decisionOf.get(a.id);
         const after = {
-          kind: a.kind,
-          start: a.start,
-          end: a.end,
-          exact: a.exact,
-          note: a.note,
-          attributes: a.attributes,
-          unattributed: a.unattributed,
-          status: a.status,
-          version: a.version,
+          ...auditSnapshot(a),
           authorId: a.authorId,
           importJobId: jobId,
         };

@@ -95,6 +95,7 @@ describe('planDocument', () => {
     expect([...ids].sort()).toEqual(ids);
   });
 
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('skips annotations the article already has, and links relations to the existing ones', () => {
     const c = claim();
     const existing: Existing = {
@@ -108,6 +109,7 @@ describe('planDocument', () => {
     expect(plan.relations).toMatchObject([{ fromId: 'old-claim', toId: plan.annotations[0]!.id, type: 'attributed_to', authorId: 'u-placeholder' }]);
   });
 
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('does not count as duplicate the same span by another author or of another kind', () => {
     const c = claim();
     const existing: Existing = {

@@ -1,5 +1,5 @@
 import { truncate } from '@/lib/text/truncate.ts';
-import { STATUS_DECISION, type AnnotationKindName, type AnnotationStatusName, type DecisionName, type RelationTypeName } from '@/lib/annotations/model.ts';
+import { STATUS_DECISION, type AnnotationFields, type DecisionName, type RelationTypeName } from '@/lib/annotations/model.ts';
 import { newRowId } from '@/lib/row-id.ts';
 import { reanchor } from './anchor.ts';
 import type { ImportDocument, ImportPerson } from './types.ts';
@@ -43,23 +43,8 @@ export interface People {
 export const annotationKey = (a: { kind: string; start: number; end: number; authorId: string }) => `${a.kind}:${a.start}:${a.end}:${a.authorId}`;
 export const relationKey = (r: { fromId: string; toId: string; type: string }) => `${r.fromId}:${r.toId}:${r.type}`;
 
-export interface AnnotationRow {
-  id: string;
-  articleId: string;
+export interface AnnotationRow extends AnnotationFields {
   authorId: string;
-  kind: AnnotationKindName;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  note: string;
-  attributes: Record<string, unknown>;
-  unattributed: boolean;
-  status: AnnotationStatusName;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
 }
 
 export interface DecisionRow {

@@ -20,6 +20,7 @@ export interface ZipEntry {
 
 export class ZipFormatError extends Error {}
 
+// A list of named constants of the zip format: alike in shape only.
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 const LOCAL_HEADER = 0x04034b50;

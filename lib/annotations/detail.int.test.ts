@@ -6,18 +6,17 @@ import { createRelation } from '@/lib/relations/mutations.ts';
 import { getAnnotationDetail } from './queries.ts';
 import type { CreateAnnotationInput } from './schemas.ts';
 import { createAnnotation } from './mutations.ts';
+import { createActor } from '@/lib/users/actor.test-support.ts';
 
 // A long source quote whose 199th and 200th UTF-16 units are one emoji: cutting there must not split it.
 const LONG_SOURCE = `${'a'.repeat(198)}🌊${'b'.repeat(60)}`;
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = `The council said the levee held. The storm hit on Friday. ${LONG_SOURCE}`;
 let articleId: string;
 let author: Actor;
 let reviewer: Actor;
 
-async function user(role: Role, email: string): Promise<Actor> {
-  const row = await db().user.create({ data: { email, name: `Name of ${email}`, role, passwordHash: 'x' } });
-  return { id: row.id, role, disabled: false };
-}
+const user = (role: Role, email: string) => createActor(role, email, `Name of ${email}`);
 
 async function annotate(kind: CreateAnnotationInput['kind'], quote: string) {
   const start = TEXT.indexOf(quote);

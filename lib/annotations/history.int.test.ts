@@ -7,16 +7,15 @@ import { reviewAnnotation } from '@/lib/review/mutations.ts';
 import { describeHistoryItem } from './history-diff.ts';
 import { getAnnotationHistory } from './queries.ts';
 import { createAnnotation, updateAnnotation } from './mutations.ts';
+import { createActor } from '@/lib/users/actor.test-support.ts';
 
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = 'The mayor said the tram line opens in June, a city report shows.';
 let articleId: string;
 let ana: Actor;
 let ben: Actor;
 
-async function user(role: Role, name: string): Promise<Actor> {
-  const row = await db().user.create({ data: { email: `${name.toLowerCase()}@history.example`, name, role, passwordHash: 'x' } });
-  return { id: row.id, role, disabled: false };
-}
+const user = (role: Role, name: string) => createActor(role, `${name.toLowerCase()}@history.example`, name);
 
 const span = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
 

@@ -92,8 +92,8 @@ export const RELATION_LABEL: Record<RelationTypeName, { outgoing: string; incomi
 export const DECISION_STATUS: Record<DecisionName, AnnotationStatusName> = { approve: 'approved', reject: 'rejected' };
 export const STATUS_DECISION: Record<Exclude<AnnotationStatusName, 'pending'>, DecisionName> = { approved: 'approve', rejected: 'reject' };
 
-/** The annotation as the API shows it (docs/api.md "The annotation"). */
-export interface AnnotationView {
+/** The stored fields of an annotation, shared by the API's view and the import's rows. */
+export interface AnnotationFields {
   id: string;
   articleId: string;
   kind: AnnotationKindName;
@@ -108,9 +108,13 @@ export interface AnnotationView {
   unattributed: boolean;
   status: AnnotationStatusName;
   version: number;
-  author: { id: string; name: string };
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** The annotation as the API shows it (docs/api.md "The annotation"). */
+export interface AnnotationView extends AnnotationFields {
+  author: { id: string; name: string };
 }
 
 export interface AnnotationRelationDetail {

@@ -1,24 +1,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor, Role } from '@/lib/auth/policy.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
 import { createRelation } from '@/lib/relations/mutations.ts';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from './mutations.ts';
 import { listAnnotations } from './queries.ts';
+import { createActor } from '@/lib/users/actor.test-support.ts';
 
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = '“Wave 🌊 hits Kaminose,” said 佐藤 美咲, the harbour master.\n\nOfficials expect repairs by May.';
 let articleId: string;
 let author: Actor;
 let other: Actor;
 
-async function user(role: Role, email: string): Promise<Actor> {
-  const row = await db().user.create({ data: { email, name: email, role, passwordHash: 'x' } });
-  return { id: row.id, role, disabled: false };
-}
-
 beforeAll(async () => {
   articleId = (await db().article.create({ data: { title: 'Wave', text: TEXT, contentHash: 'wave-hash' } })).id;
-  author = await user('RESEARCHER', 'author@ann.example');
-  other = await user('REVIEWER', 'other@ann.example');
+  author = await createActor('RESEARCHER', 'author@ann.example');
+  other = await createActor('REVIEWER', 'other@ann.example');
 });
 
 const span = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote });

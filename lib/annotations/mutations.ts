@@ -8,24 +8,14 @@ import { fail, ok, type Result } from '@/lib/result.ts';
 import { newRowId } from '@/lib/row-id.ts';
 import { parseInput } from '@/lib/validation.ts';
 import { insertAnnotation } from './create-statement.ts';
+import { auditSnapshot, type AuditedAnnotation } from './audit-snapshot.ts';
 import { anchorSpan } from './offsets.ts';
 import { NO_ANNOTATION, type AnnotationView } from './model.ts';
 import { annotationViewSelect, toAnnotationView } from './queries.ts';
 import { ATTRIBUTE_SCHEMAS, type CreateAnnotationInput, type UpdateAnnotationInput } from './schemas.ts';
 
-/** What the audit trail keeps of an annotation: everything an edit can change. */
-const auditSnapshot = (a: Pick<AnnotationView, 'kind' | 'start' | 'end' | 'exact' | 'note' | 'attributes' | 'unattributed' | 'status' | 'version'>) =>
-  ({
-    kind: a.kind,
-    start: a.start,
-    end: a.end,
-    exact: a.exact,
-    note: a.note,
-    attributes: a.attributes,
-    unattributed: a.unattributed,
-    status: a.status,
-    version: a.version,
-  }) as Prisma.InputJsonValue;
+/** The audit snapshot as the JSON column takes it. */
+const auditJson = (a: AuditedAnnotation) => auditSnapshot(a) as Prisma.InputJsonValue;
 
 const NO_ARTICLE = NO_SUCH_ARTICLE;
 /** An archived article is read-only: its annotations are kept as they were. */
@@ -52,7 +42,7 @@ export async function createAnnotation(actor: Actor, articleId: string, input: C
   const attributes = input.attributes ?? {};
   const note = input.note ?? '';
   // What the insert writes, as the audit trail keeps it (the defaults: unattributed, pending, version 1).
-  const after = auditSnapshot({ kind: input.kind, ...anchor.value, note, attributes, unattributed: false, status: 'pending', version: 1 });
+  const after = auditJson({ kind: input.kind, ...anchor.value, note, attributes, unattributed: false, status: 'pending', version: 1 });
   // The author comes from the session, never from the body (the schema refuses one).
   const created = await insertAnnotation(
     { id, articleId, authorId: actor.id, kind: input.kind, anchor: anchor.value, note, attributes },
@@ -156,8 +146,8 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
       action: 'annotation.update',
       entity: 'Annotation',
       entityId: id,
-      before: auditSnapshot(current),
-      after: auditSnapshot(view),
+      before: auditJson(current),
+      after: auditJson(view),
     });
     return ok(view);
   });
@@ -172,7 +162,7 @@ export async function deleteAnnotation(actor: Actor, id: string): Promise<Result
     if (!locked.ok) return locked;
     const current = locked.value;
     await tx.annotation.delete({ where: { id } });
-    await recordAudit(tx, { actorId: actor.id, action: 'annotation.delete', entity: 'Annotation', entityId: id, before: auditSnapshot(current) });
+    await recordAudit(tx, { actorId: actor.id, action: 'annotation.delete', entity: 'Annotation', entityId: id, before: auditJson(current) });
     return ok(null);
   });
 }

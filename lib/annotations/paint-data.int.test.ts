@@ -3,6 +3,7 @@ import { db } from '@/lib/db.ts';
 import { unpackPaintData } from './paint.ts';
 import { getPackedPaintData, getPaintFingerprint } from './queries.ts';
 
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = 'Minister 🌊 said the port will reopen. 佐藤 denied it.\n\nA second paragraph follows.';
 let articleId: string;
 let ana: string;

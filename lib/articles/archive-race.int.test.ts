@@ -1,14 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CreateAnnotationInput } from '@/lib/annotations/schemas.ts';
 import { ARCHIVED, createAnnotation, deleteAnnotation, updateAnnotation } from '@/lib/annotations/mutations.ts';
-import type { Actor, Role } from '@/lib/auth/policy.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
 import { prng } from '@/lib/random/seeded.ts';
 import { createRelation, deleteRelation } from '@/lib/relations/mutations.ts';
 import type { Result } from '@/lib/result.ts';
 import { reviewAnnotation } from '@/lib/review/mutations.ts';
 import { setArticleArchived } from './mutations.ts';
+import { createActor } from '@/lib/users/actor.test-support.ts';
 
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = 'The council said the ferry resumes in June, according to its spokesperson. Storms closed the harbour.';
 const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote });
 const TRIALS = 40;
@@ -16,15 +18,10 @@ let author: Actor;
 let reviewer: Actor;
 let admin: Actor;
 
-async function user(role: Role, email: string): Promise<Actor> {
-  const row = await db().user.create({ data: { email, name: email, role, passwordHash: 'x' } });
-  return { id: row.id, role, disabled: false };
-}
-
 beforeAll(async () => {
-  author = await user('RESEARCHER', 'author@archive-race.example');
-  reviewer = await user('REVIEWER', 'reviewer@archive-race.example');
-  admin = await user('ADMIN', 'admin@archive-race.example');
+  author = await createActor('RESEARCHER', 'author@archive-race.example');
+  reviewer = await createActor('REVIEWER', 'reviewer@archive-race.example');
+  admin = await createActor('ADMIN', 'admin@archive-race.example');
 });
 
 async function annotate(articleId: string, kind: CreateAnnotationInput['kind'], quote: string) {

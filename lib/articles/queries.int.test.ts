@@ -76,6 +76,7 @@ describe('full-text search', () => {
     expect(items[0]!.rank!).toBeGreaterThan(items[1]!.rank!);
   });
 
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('matches the start of title words ("harb" finds "Harbour"), but only in titles', async () => {
     const source = newSource();
     await makeArticle({ source, title: 'Quillharbour fire trial opens', text: 'A court heard evidence.' });
@@ -113,6 +114,7 @@ describe('full-text search', () => {
     expect(row!.out).toBe(SEARCH_PLACEHOLDERS);
   });
 
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('stems English words and finds CJK and Hangul names written as words', async () => {
     const source = newSource();
     await makeArticle({ source, title: 'Marina fire', text: 'Two fires burned overnight at the marina.' });

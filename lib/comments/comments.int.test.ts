@@ -5,17 +5,16 @@ import { db } from '@/lib/db.ts';
 import { createCommentSchema } from './schemas.ts';
 import { createComment } from './mutations.ts';
 import { listComments } from './queries.ts';
+import { createActor } from '@/lib/users/actor.test-support.ts';
 
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = 'The port will close for a week, the operator said.';
 let annotationId: string;
 let author: Actor;
 let researcher: Actor;
 let reviewer: Actor;
 
-async function user(role: Role, email: string): Promise<Actor> {
-  const row = await db().user.create({ data: { email, name: `Name of ${email}`, role, passwordHash: 'x' } });
-  return { id: row.id, role, disabled: false };
-}
+const user = (role: Role, email: string) => createActor(role, email, `Name of ${email}`);
 
 const body = (text: string) => createCommentSchema.parse({ body: text });
 

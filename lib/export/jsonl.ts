@@ -22,6 +22,7 @@ export function jsonlLine(input: ExportItem): string {
       language: article.language,
       text: article.text,
     },
+    // Spelled out although queries.ts lists the same fields: this list fixes the members' order in the file.
     annotations: annotations.map((a) => ({
       id: a.id,
       kind: a.kind,

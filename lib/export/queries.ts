@@ -117,6 +117,7 @@ async function loadPage(articles: ArticleRow[], scope: ExportScope): Promise<Exp
   for (const a of annotations) {
     const { status } = a;
     const d = status === 'pending' ? undefined : latest.get(a.id);
+    // The same fields as jsonl.ts lists, but here converted from database rows; the file's member order is fixed there.
     byArticle.get(a.articleId)!.annotations.push({
       id: a.id,
       kind: a.kind,

@@ -143,6 +143,7 @@ describe('live messages from the database', () => {
     expect(await heardByBoth()).toEqual({ t: 'annotation', op: 'delete', articleId, id: created.id });
   });
 
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('announces a relation created and deleted, with lower-case type', async () => {
     const claim = await createAnnotation('Officials said');
     const source = await createAnnotation('Officials', 'source');
@@ -166,6 +167,7 @@ describe('live messages from the database', () => {
     expect(await heardByBoth()).toEqual({ t: 'comment', op: 'create', articleId, annotationId: annotation.id, commentId: comment.id, authorId: other.id });
   });
 
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('follows cascades: a relation that loses one end is announced deleted, one that loses both says nothing', async () => {
     const claim = await createAnnotation('harbour wall');
     const source = await createAnnotation('Officials', 'source');

@@ -4,7 +4,9 @@ import { createAnnotation, updateAnnotation } from '@/lib/annotations/mutations.
 import type { Actor, Role } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
 import { createRelation, deleteRelation } from './mutations.ts';
+import { createActor } from '@/lib/users/actor.test-support.ts';
 
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = 'The minister said the bridge will reopen in May, according to a ministry memo. Crews began repairs on Monday.';
 let articleId: string;
 let otherArticleId: string;
@@ -12,10 +14,7 @@ let author: Actor;
 let other: Actor;
 let admin: Actor;
 
-async function user(role: Role, email: string): Promise<Actor> {
-  const row = await db().user.create({ data: { email, name: `Name of ${email}`, role, passwordHash: 'x' } });
-  return { id: row.id, role, disabled: false };
-}
+const user = (role: Role, email: string) => createActor(role, email, `Name of ${email}`);
 
 async function annotate(kind: CreateAnnotationInput['kind'], quote: string, onArticle = articleId) {
   const start = TEXT.indexOf(quote);

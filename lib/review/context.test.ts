@@ -9,6 +9,7 @@ const around = (text: string, quote: string) => {
 };
 
 describe('sentenceAround', () => {
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('gives the rest of the sentence on each side, not its neighbours', () => {
     const text = 'It rained. The mayor said the tram opens in June, a report shows. Nobody agreed.';
     expect(around(text, 'the tram opens in June')).toEqual({ before: 'The mayor said ', after: ', a report shows.' });
@@ -26,6 +27,7 @@ describe('sentenceAround', () => {
     expect(around(text, 'Officials')).toEqual({ before: '', after: ' agree.' });
   });
 
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('does not end a sentence inside a number', () => {
     const text = 'Prices rose 3.5 percent in May, the bureau said.';
     expect(around(text, 'percent')).toEqual({ before: 'Prices rose 3.5 ', after: ' in May, the bureau said.' });

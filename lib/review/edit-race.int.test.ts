@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnnotation, updateAnnotation } from '@/lib/annotations/mutations.ts';
-import type { Actor, Role } from '@/lib/auth/policy.ts';
+import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
 import type { Result } from '@/lib/result.ts';
 import { reviewAnnotation } from './mutations.ts';
+import { createActor } from '@/lib/users/actor.test-support.ts';
 
+// Each test file seeds its own article and users, spelled out so the setup reads with its tests.
 const TEXT = 'The mayor said the tram line opens in June, a city report shows.';
 const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote });
 const TRIALS = 30;
@@ -12,15 +14,10 @@ let articleId: string;
 let author: Actor;
 let reviewer: Actor;
 
-async function user(role: Role, email: string): Promise<Actor> {
-  const row = await db().user.create({ data: { email, name: email, role, passwordHash: 'x' } });
-  return { id: row.id, role, disabled: false };
-}
-
 beforeAll(async () => {
   articleId = (await db().article.create({ data: { title: 'Tram', text: TEXT, contentHash: 'edit-race-tram' } })).id;
-  author = await user('RESEARCHER', 'author@edit-race.example');
-  reviewer = await user('REVIEWER', 'reviewer@edit-race.example');
+  author = await createActor('RESEARCHER', 'author@edit-race.example');
+  reviewer = await createActor('REVIEWER', 'reviewer@edit-race.example');
 });
 
 const outcome = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from '@/lib/auth/policy.ts';
+import type { Role } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
 import { queueFilterOptions } from './queries.ts';
+import { createActor } from '@/lib/users/actor.test-support.ts';
 
-async function user(role: Role, name: string): Promise<Actor> {
-  const row = await db().user.create({ data: { email: `${name.toLowerCase()}@options.example`, name, role, passwordHash: 'x' } });
-  return { id: row.id, role, disabled: false };
-}
+const user = (role: Role, name: string) => createActor(role, `${name.toLowerCase()}@options.example`, name);
 
 async function article(title: string, archived = false) {
   const text = `${title}: the council said the bridge reopens in May.`;

@@ -26,6 +26,7 @@ describe('canonicalizeUrl', () => {
     'JavaScript:alert(1)',
     'data:text/html,hi',
     'ftp://example.org/file',
+    // A plain list of inputs, like the other parsers' tests: alike in shape only.
     'mailto:a@example.org',
     '/relative/path',
     'example.org/no-scheme',

@@ -141,6 +141,7 @@ export function parseHtmlDocument(html: string, options: { imageAltText?: boolea
   const candidates: string[] = [];
   const rows: { cells: number }[] = [];
   let captures: Capture[] = [];
+  // One counter per kind of enclosing element: separate states that merely look alike.
   let junkDepth = 0;
   let silentDepth = 0;
   let lineDepth = 0;

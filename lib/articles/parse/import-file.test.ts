@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseImportFile } from './index.ts';
+import { parsedArticle } from './article.test-support.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const article = (fields: { title: string; text: string }) => ({
-  url: null,
-  canonicalUrl: null,
-  source: null,
-  author: null,
-  publishedAt: null,
-  language: null,
-  ...fields,
-});
+const article = parsedArticle;
 
 describe('parseImportFile with plain text', () => {
   it('takes a headline-like first line as the title and the rest as the body', () => {
@@ -24,6 +17,7 @@ describe('parseImportFile with plain text', () => {
     ]);
   });
 
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('derives the title from the first sentence when the first line is not a headline', () => {
     expect(parseImportFile('note.txt', utf8('The council met on Tuesday. It approved the budget.\n\nMore later.'))).toEqual([
       {
@@ -74,6 +68,7 @@ describe('parseImportFile encodings', () => {
     }
   });
 
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('reads Shift_JIS and EUC-KR', () => {
     expect(parseImportFile('shift_jis.txt', fixture('shift_jis.txt'))).toEqual([
       {

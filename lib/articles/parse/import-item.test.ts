@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsedArticle } from './article.test-support.ts';
 import { parseImportItem } from './import-item.ts';
 
 const error = (raw: unknown) => {
@@ -43,16 +44,7 @@ describe('parseImportItem', () => {
     expect(parseImportItem({ title: '   ', text: 'Boats stayed in port. The ferry did not sail.', url: null, author: '', language: null }, 'x')).toEqual({
       ok: true,
       name: 'x',
-      article: {
-        title: 'Boats stayed in port',
-        text: 'Boats stayed in port. The ferry did not sail.',
-        url: null,
-        canonicalUrl: null,
-        source: null,
-        author: null,
-        publishedAt: null,
-        language: null,
-      },
+      article: parsedArticle({ title: 'Boats stayed in port', text: 'Boats stayed in port. The ferry did not sail.' }),
     });
   });
 
@@ -76,16 +68,13 @@ describe('parseImportItem', () => {
     expect(parseImportItem({ html, title: 'Given title', source: 'Given source' }, 'x')).toEqual({
       ok: true,
       name: 'x',
-      article: {
+      article: parsedArticle({
         title: 'Given title',
         text: 'Erster Absatz.\n\nZweiter\u00a0Absatz.',
-        url: null,
-        canonicalUrl: null,
         source: 'Given source',
         author: 'Page Author',
-        publishedAt: null,
         language: 'de',
-      },
+      }),
     });
   });
 

@@ -5,6 +5,7 @@ import { parseJsonItems, parseJsonLinesItems } from './json.ts';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('parseJsonLinesItems', () => {
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('reads the fixture: one item per line, a blank line skipped, an html item, one bad line failing alone', () => {
     expect(parseJsonLinesItems(fixture('batch.jsonl'), 'batch.jsonl')).toEqual([
       {
@@ -69,6 +70,7 @@ describe('parseJsonLinesItems', () => {
 });
 
 describe('parseJsonItems', () => {
+  // Spelled out like the neighbouring cases: each test reads top to bottom.
   it('reads an array, numbering items from 1, each failing alone', () => {
     expect(parseJsonItems(fixture('items.json'), 'items.json')).toEqual([
       {

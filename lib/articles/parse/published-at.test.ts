@@ -33,6 +33,7 @@ describe('parsePublishedAt', () => {
     '2024-05-31T12:00+24:00',
     '31/05/2024',
     '2024-5-31',
+    // A plain list of inputs, like the other parsers' tests: alike in shape only.
     'May 31, 2024',
     'yesterday',
     '1717171717',

@@ -7,6 +7,7 @@ import type { Paths } from '@/lib/openapi/types.ts';
 
 const tag = 'Account';
 
+// Declarative OpenAPI specs, spelled out per path like the other files here: each reads on its own.
 export const accountPaths: Paths = {
   '/api/account/password': {
     post: operation({

@@ -9,6 +9,7 @@ import type { Paths } from '@/lib/openapi/types.ts';
 const tag = 'Annotations';
 const annotationId = idParameter('annotation');
 
+// Declarative OpenAPI specs, spelled out per path like the other files here: each reads on its own.
 export const annotationPaths: Paths = {
   '/api/annotations/{id}': {
     get: operation({

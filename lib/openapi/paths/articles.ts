@@ -12,6 +12,7 @@ const tag = 'Articles';
 const articleId = idParameter('article');
 const importArticle = requestSchema(importItemSchema);
 
+// Declarative OpenAPI specs, spelled out per path like the other files here: each reads on its own.
 export const articlePaths: Paths = {
   '/api/articles': {
     get: operation({
@@ -58,6 +59,7 @@ export const articlePaths: Paths = {
       },
       responses: { '201': jsonRef('The job and the outcome of every item, in order.', 'ImportOutcome') },
       // 404 and 409: a `jobId` that does not exist, or names a finished job.
+      // The same errors as the annotated import in imports.ts, listed here so each operation reads on its own.
       errors: ['validation', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'rate_limited'],
     }),
   },

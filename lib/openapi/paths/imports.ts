@@ -7,6 +7,7 @@ import type { Paths } from '@/lib/openapi/types.ts';
 const tag = 'Import';
 const jobId = idParameter('import job');
 
+// Declarative OpenAPI specs, spelled out per path like the other files here: each reads on its own.
 export const importPaths: Paths = {
   '/api/import/annotations': {
     post: operation({
@@ -35,6 +36,7 @@ export const importPaths: Paths = {
       },
       responses: { '201': jsonRef('The job and the outcome of every article, in order, with the annotations and relations each added.', 'ImportOutcome') },
       // 429: a brat zip is read on the import's parse workers, which may be busy with other imports.
+      // The same errors as the article import in articles.ts, listed here so each operation reads on its own.
       errors: ['validation', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'rate_limited'],
     }),
   },

@@ -5,6 +5,7 @@ import type { Paths } from '@/lib/openapi/types.ts';
 
 const tag = 'Review';
 
+// Declarative OpenAPI specs, spelled out per path like the other files here: each reads on its own.
 export const reviewPaths: Paths = {
   '/api/review/queue': {
     get: operation({

@@ -21,6 +21,7 @@ const exportParameters: Parameter[] = [
   ...queryParameters(articleListQuerySchema, { only: EXPORT_FILTER_KEYS }),
 ];
 
+// Declarative OpenAPI specs, spelled out per path like the other files here: each reads on its own.
 export const systemPaths: Paths = {
   '/api/health': {
     get: operation({
