@@ -23,7 +23,7 @@ import { jsonlLine } from '../lib/export/jsonl.ts';
 import { exportDownload } from '../lib/export/download.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../lib/export/response.ts';
 import { exportItems, type ExportQuery } from '../lib/export/queries.ts';
-import type { ExportItem } from '../lib/export/types.ts';
+import type { ExportItem } from '../lib/export/model.ts';
 
 export const RUN_MODES = [...EXPORT_FORMATS, 'reference', 'buffered'] as const;
 export type RunMode = (typeof RUN_MODES)[number];

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { projectRoot } from './lib/project.ts';
 import { DATABASE_MODULES } from './lib/structure-rules.mjs';
 
-const CATCH_ALL_NAMES = new Set(['service', 'services', 'manage', 'utils', 'util', 'helpers', 'misc', 'common']);
+// A domain's types live in model.ts (types and constants), so `types` is refused with the catch-alls.
+const CATCH_ALL_NAMES = new Set(['service', 'services', 'manage', 'utils', 'util', 'helpers', 'misc', 'common', 'types']);
 const SOURCE = /\.(ts|tsx|mts|mjs)$/;
 const TEST = /\.(test|int\.test)\.tsx?$|\.test-[a-z-]+\.ts$|\.d\.ts$/;
 

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeSession as session } from '@/scripts/test/fake-session.ts';
 import { ROUTE_METHODS } from '@/lib/http/methods';
 import { openApiDocument } from '@/lib/openapi/document';
-import type { PathItem } from '@/lib/openapi/types';
+import type { PathItem } from '@/lib/openapi/model';
 
 vi.mock('@/lib/auth/session', () => import('@/scripts/test/fake-session.ts'));
 

@@ -1,4 +1,4 @@
-import type { AnnotatorProgress } from '@/lib/progress/types';
+import type { AnnotatorProgress } from '@/lib/progress/model';
 import { AnnotatorsChart } from './AnnotatorsChart';
 import { cell, percent, ProgressSection, ProgressTableHead } from './ProgressSection';
 

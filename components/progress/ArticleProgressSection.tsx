@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ArticleProgress } from '@/lib/progress/types';
+import type { ArticleProgress } from '@/lib/progress/model';
 import { ArticlesChart } from './ArticlesChart';
 import { cell, percent, ProgressSection, ProgressTableHead } from './ProgressSection';
 

@@ -1,4 +1,4 @@
-import type { ReviewerProgress } from '@/lib/progress/types';
+import type { ReviewerProgress } from '@/lib/progress/model';
 import { utcMinute } from '@/components/ui/utc-minute';
 import { ReviewersChart } from './ReviewersChart';
 import { cell, ProgressSection, ProgressTableHead } from './ProgressSection';

@@ -5,7 +5,7 @@ import { ITEM, TEXT } from '@/lib/export/fixture.test-data.ts';
 import { ZipWriter } from '@/lib/export/zip.ts';
 import { readBratDocument } from './brat-read.ts';
 import { BRAT_ZIP_LIMITS, INFLATE_CHUNK_BYTES, readBratZip, type BratZip } from './brat-zip.ts';
-import type { ReadDocument } from './types.ts';
+import type { ReadDocument } from './model.ts';
 import { document, error } from './read.test-data.ts';
 import { concatBytes } from '@/lib/bytes.ts';
 

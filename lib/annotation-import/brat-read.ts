@@ -3,7 +3,7 @@ import { RELATION_PAIRS, type RelationTypeName, type AnnotationKindName } from '
 import { ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX } from '@/lib/annotations/schemas.ts';
 import { BRAT_ENTITY, BRAT_RELATION } from '@/lib/export/brat.ts';
 import { MAX_QUOTED_CHARACTERS } from './jsonl-read.ts';
-import type { ImportAnnotation, ImportDocument, ImportRelation, ReadDocument } from './types.ts';
+import type { ImportAnnotation, ImportDocument, ImportRelation, ReadDocument } from './model.ts';
 
 /**
  * A brat standoff document (https://brat.nlplab.org/standoff.html) read back: the `.txt` is the

@@ -3,7 +3,7 @@ import { createInflateRaw } from 'node:zlib';
 import { concatBytes } from '@/lib/bytes.ts';
 import { compareIds } from '@/lib/export/order.ts';
 import { readBratDocument } from './brat-read.ts';
-import type { ReadDocument } from './types.ts';
+import type { ReadDocument } from './model.ts';
 import { readZipDirectory, ZipFormatError, type ZipEntry } from './zip-directory.ts';
 
 /** What one brat zip may hold: its entries are inflated in memory, so every size is bounded first. */

@@ -1,7 +1,7 @@
 import { readJson } from '@/lib/articles/parse/read-json.ts';
 import { isExportLine } from '@/lib/articles/parse/export-line.ts';
 import { readExportLine, readExportLineText } from './jsonl-read.ts';
-import type { ReadDocument } from './types.ts';
+import type { ReadDocument } from './model.ts';
 
 /**
  * How a batch that may hold the export's first line began: `blank` when every line was blank

@@ -3,7 +3,7 @@ import { ANNOTATION_KINDS, ANNOTATION_STATUSES, DECISIONS, RELATION_PAIRS, RELAT
 import { ATTRIBUTE_SCHEMAS, DISALLOWED_TEXT_CHARS, NOTE_MAX } from '@/lib/annotations/schemas.ts';
 import { issuesMessage } from '@/lib/articles/parse/article-fields.ts';
 import { readJson } from '@/lib/articles/parse/read-json.ts';
-import type { ImportAnnotation, ImportDocument, ImportPerson, ReadDocument } from './types.ts';
+import type { ImportAnnotation, ImportDocument, ImportPerson, ReadDocument } from './model.ts';
 
 /**
  * A line of a JSONL export (lib/export/jsonl.ts) read back: `{ article, annotations, relations }`.

@@ -8,7 +8,7 @@ import { readBratZip } from './brat-zip.ts';
 import { readExportLine } from './jsonl-read.ts';
 import { DEFAULT_PLACEHOLDER_EMAIL } from './people.ts';
 import { importDocuments } from './mutations.ts';
-import type { ReadDocument } from './types.ts';
+import type { ReadDocument } from './model.ts';
 
 let admin: Actor;
 beforeAll(async () => {

@@ -13,7 +13,7 @@ import { fail, ok, type Result } from '@/lib/result.ts';
 import { findUsersByEmail } from '@/lib/users/queries.ts';
 import { placeholderEmail } from './people.ts';
 import { annotationKey, planDocument, relationKey, type DocumentPlan, type Existing } from './plan.ts';
-import type { ImportDocument, ReadDocument } from './types.ts';
+import type { ImportDocument, ReadDocument } from './model.ts';
 
 /**
  * Writes annotated documents (export lines, brat documents) into an import job. Documents arrive

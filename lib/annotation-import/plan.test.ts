@@ -4,7 +4,7 @@ import { jsonlLine } from '@/lib/export/jsonl.ts';
 import { readExportLine } from './jsonl-read.ts';
 import { newRowId } from '@/lib/row-id.ts';
 import { annotationKey, planDocument, REJECTED_WITHOUT_REASON, relationKey, type Existing, type People } from './plan.ts';
-import type { ImportAnnotation, ImportDocument, ImportRelation } from './types.ts';
+import type { ImportAnnotation, ImportDocument, ImportRelation } from './model.ts';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 const people: People = { byEmail: new Map([['alice@example.org', 'u-alice']]), placeholderId: 'u-placeholder' };

@@ -2,7 +2,7 @@ import { truncate } from '@/lib/text/truncate.ts';
 import { STATUS_DECISION, type AnnotationFields, type DecisionName, type RelationTypeName } from '@/lib/annotations/model.ts';
 import { newRowId } from '@/lib/row-id.ts';
 import { reanchor } from './anchor.ts';
-import type { ImportDocument, ImportPerson } from './types.ts';
+import type { ImportDocument, ImportPerson } from './model.ts';
 
 /**
  * What one imported document adds to the database, decided without it: the rows to insert and

@@ -1,4 +1,4 @@
-import type { ImportDocument, ReadDocument } from './types.ts';
+import type { ImportDocument, ReadDocument } from './model.ts';
 
 /** The document a reader gave, or the test fails with the reader's reason. */
 export function document(read: ReadDocument): ImportDocument {

@@ -1,6 +1,6 @@
 import { codePointConverter } from './code-points.ts';
 import { canonicalItem, compareIds } from './order.ts';
-import type { ExportAnnotationKind, ExportItem, ExportRelationType } from './types.ts';
+import type { ExportAnnotationKind, ExportItem, ExportRelationType } from './model.ts';
 import { RELATION_PAIRS } from '@/lib/annotations/model.ts';
 
 /**

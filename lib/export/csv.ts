@@ -1,6 +1,6 @@
 import { csvRow } from '@/lib/csv.ts';
 import { canonicalItem, compareIds, sortKeysDeep } from './order.ts';
-import type { ExportItem } from './types.ts';
+import type { ExportItem } from './model.ts';
 
 /**
  * CSV: one row per annotation. RFC 4180 with CRLF line ends and formula-injection protection

@@ -1,6 +1,6 @@
 import { exportHeaders, exportStream, type ExportFormat } from './response.ts';
 import { countExport, exportItems, type ExportQuery } from './queries.ts';
-import type { ExportItem } from './types.ts';
+import type { ExportItem } from './model.ts';
 
 export interface ExportDownload {
   format: ExportFormat;

@@ -7,7 +7,7 @@ import { codePointConverter } from './code-points.ts';
 import { csvHeader, csvRows, flattenAttributes } from './csv.ts';
 import { EMPTY_ITEM, ITEM, TEXT } from './fixture.test-data.ts';
 import { jsonlLine } from './jsonl.ts';
-import type { ExportItem } from './types.ts';
+import type { ExportItem } from './model.ts';
 import { w3cAnnotationsFor, w3cCollection, W3cCollectionWriter } from './w3c.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { anchorSpan } from '@/lib/annotations/offsets.ts';
-import type { ExportAnnotation, ExportItem } from './types.ts';
+import type { ExportAnnotation, ExportItem } from './model.ts';
 
 /**
  * One article for the golden files: an emoji outside the BMP (🌊, two UTF-16 units, one code

@@ -1,5 +1,5 @@
 import { canonicalItem, sortKeysDeep } from './order.ts';
-import type { ExportItem } from './types.ts';
+import type { ExportItem } from './model.ts';
 
 /**
  * JSONL: one article per line, `{ article, annotations, relations }`, ending with "\n". Offsets

@@ -1,4 +1,4 @@
-import type { ExportAnnotation, ExportItem, ExportRelation } from './types.ts';
+import type { ExportAnnotation, ExportItem, ExportRelation } from './model.ts';
 
 /**
  * The one order every writer uses, so the same data always gives the same bytes: annotations by

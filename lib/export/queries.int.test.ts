@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { jsonlLine } from './jsonl.ts';
 import { seedExport } from './seed.test-data.ts';
 import { countExport, exportItems, type ExportQuery } from './queries.ts';
-import type { ExportItem } from './types.ts';
+import type { ExportItem } from './model.ts';
 
 let seed: Awaited<ReturnType<typeof seedExport>>;
 beforeAll(async () => {

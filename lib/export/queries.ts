@@ -1,7 +1,7 @@
 import { db, Prisma } from '@/lib/db.ts';
 import { articleFilterConditions, type ArticleFilter } from '@/lib/articles/queries.ts';
 import { storedAttributes, storedText } from './stored-text.ts';
-import type { ExportAnnotation, ExportArticle, ExportItem, ExportRelation } from './types.ts';
+import type { ExportAnnotation, ExportArticle, ExportItem, ExportRelation } from './model.ts';
 import type { EXPORT_SCOPES } from './schemas.ts';
 
 /**

@@ -2,7 +2,7 @@ import { concatBytes } from '@/lib/bytes.ts';
 import { BratConf, bratAnn } from './brat.ts';
 import { csvHeader, csvRows } from './csv.ts';
 import { jsonlLine } from './jsonl.ts';
-import type { ExportItem } from './types.ts';
+import type { ExportItem } from './model.ts';
 import { W3cCollectionWriter, w3cAnnotationsFor } from './w3c.ts';
 import { ZipWriter } from './zip.ts';
 

@@ -1,6 +1,6 @@
 import { codePointConverter } from './code-points.ts';
 import { canonicalItem, sortKeysDeep } from './order.ts';
-import type { ExportAnnotation, ExportItem, ExportPerson, ExportRelation } from './types.ts';
+import type { ExportAnnotation, ExportItem, ExportPerson, ExportRelation } from './model.ts';
 
 /**
  * W3C Web Annotation (https://www.w3.org/TR/annotation-model/) as JSON-LD.

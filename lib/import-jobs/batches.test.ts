@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParsedItem } from '@/lib/articles/parse/types.ts';
+import type { ParsedItem } from '@/lib/articles/parse/model.ts';
 import { batches } from './batches.ts';
 import { IMPORT_LIMITS } from './limits.ts';
 

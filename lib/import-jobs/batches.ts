@@ -1,4 +1,4 @@
-import type { ParsedItem } from '@/lib/articles/parse/types.ts';
+import type { ParsedItem } from '@/lib/articles/parse/model.ts';
 import { IMPORT_LIMITS } from './limits.ts';
 
 /** The items in order, cut into batches of at most IMPORT_LIMITS.batchSize items and batchCharacters of text (or one longer item). */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
-import type { ParsedItem } from '@/lib/articles/parse/types.ts';
+import type { ParsedItem } from '@/lib/articles/parse/model.ts';
 import { IMPORT_LIMITS } from './limits.ts';
 import { importRequest } from '@/lib/import-requests/import-articles.ts';
 import { createImportJob, finishImportJob, importParsedItems } from './mutations.ts';

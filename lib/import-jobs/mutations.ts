@@ -4,7 +4,7 @@ import { db, type DbTx } from '@/lib/db.ts';
 import { isDatabaseUnavailable } from '@/lib/db-unavailable.ts';
 import { fail, ok, type Result } from '@/lib/result.ts';
 import { contentHash } from '@/lib/articles/normalize.ts';
-import type { ParsedItem } from '@/lib/articles/parse/types.ts';
+import type { ParsedItem } from '@/lib/articles/parse/model.ts';
 import { batches } from './batches.ts';
 import { countResults, firstOccurrences, type ImportOutcome, type ItemResult } from './results.ts';
 

@@ -1,4 +1,4 @@
-import type { ParsedItem } from '@/lib/articles/parse/types.ts';
+import type { ParsedItem } from '@/lib/articles/parse/model.ts';
 
 export type ItemStatus = 'created' | 'duplicate' | 'failed';
 

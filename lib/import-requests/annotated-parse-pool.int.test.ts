@@ -4,7 +4,7 @@ import type { Actor } from '@/lib/auth/policy.ts';
 import { db } from '@/lib/db.ts';
 import { importAnnotatedRequest } from './import-annotated.ts';
 import { ANNOTATED_IMPORT_LIMITS, readAnnotatedRequest } from './read-annotated.ts';
-import type { ReadDocument } from '@/lib/annotation-import/types.ts';
+import type { ReadDocument } from '@/lib/annotation-import/model.ts';
 
 // POST /api/import/annotations's JSONL path with its lines parsed on the worker pool: stored as
 // read; a request part read waits for a worker however long the line (a refusal would lose what it

@@ -10,7 +10,7 @@ import { transferring } from '@/lib/workers/transfer.ts';
 import { parseImportFile, parseImportItem } from '@/lib/articles/parse/index.ts';
 import { parseJsonLinesItems } from '@/lib/articles/parse/json.ts';
 import { readJson } from '@/lib/articles/parse/read-json.ts';
-import type { ParsedItem } from '@/lib/articles/parse/types.ts';
+import type { ParsedItem } from '@/lib/articles/parse/model.ts';
 import { IMPORT_LIMITS, tooManyItems } from '@/lib/import-jobs/limits.ts';
 
 const jsonBodySchema = z.object({ articles: z.array(z.unknown(), { error: 'Send { "articles": [ … ] }.' }) }, { error: 'Send { "articles": [ … ] }.' });

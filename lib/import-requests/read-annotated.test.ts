@@ -7,7 +7,7 @@ import type { Result } from '@/lib/result.ts';
 import { PARSE_POOL } from './parse-pool.ts';
 import { readExportLine, readExportLineText } from '@/lib/annotation-import/jsonl-read.ts';
 import { ANNOTATED_IMPORT_LIMITS, readAnnotatedRequest, type AnnotatedImportQuery } from './read-annotated.ts';
-import type { ReadDocument } from '@/lib/annotation-import/types.ts';
+import type { ReadDocument } from '@/lib/annotation-import/model.ts';
 
 const URL = 'http://app.example/api/import/annotations';
 const encoder = new TextEncoder();

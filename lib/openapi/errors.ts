@@ -1,7 +1,7 @@
 import { errorStatus } from '@/lib/http/error-shape.ts';
 import type { DomainErrorCode } from '@/lib/result.ts';
 import { schemaRef } from './json-schema.ts';
-import type { JsonSchema, Reference, ResponseObject } from './types.ts';
+import type { JsonSchema, Reference, ResponseObject } from './model.ts';
 
 /** Every error code (the Record type makes a new DomainErrorCode fail the typecheck until it is described). */
 const ERROR_DESCRIPTION: Record<DomainErrorCode, string> = {

@@ -1,5 +1,5 @@
 import { errorResponseRefs } from './errors.ts';
-import type { Operation, Parameter, PathItem, Paths } from './types.ts';
+import type { Operation, Parameter, PathItem, Paths } from './model.ts';
 
 const idempotencyKeyParameter: Parameter = {
   name: 'Idempotency-Key',

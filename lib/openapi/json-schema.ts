@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { JsonSchema, Parameter, Reference } from './types.ts';
+import type { JsonSchema, Parameter, Reference } from './model.ts';
 
 /**
  * The JSON Schema (2020-12, the dialect of OpenAPI 3.1) of what a client may send: `io: 'input'`

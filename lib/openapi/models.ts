@@ -5,7 +5,7 @@ import { ROLES } from '@/lib/auth/policy.ts';
 import { CONTEXT_MAX } from '@/lib/review/context.ts';
 import { errorSchema } from './errors.ts';
 import { arrayOf, dateTime, nullable, objectOf, requestSchema, schemaRef } from './json-schema.ts';
-import type { JsonSchema } from './types.ts';
+import type { JsonSchema } from './model.ts';
 
 /**
  * The response shapes, written from the TypeScript types they mirror (named beside each): those

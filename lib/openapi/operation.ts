@@ -2,7 +2,7 @@ import { entityIdSchema } from '@/lib/ids.ts';
 import type { DomainErrorCode } from '@/lib/result.ts';
 import { errorResponseRefs } from './errors.ts';
 import { requestSchema, schemaRef } from './json-schema.ts';
-import type { JsonSchema, Operation, Parameter, RequestBody, ResponseObject } from './types.ts';
+import type { JsonSchema, Operation, Parameter, RequestBody, ResponseObject } from './model.ts';
 
 /** Who may call: the document's global security (session or token), nobody in particular, or a signed-in browser only. */
 export type Access = 'signed-in' | 'public' | 'session-only';

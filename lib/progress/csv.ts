@@ -1,5 +1,5 @@
 import { toCsv } from '@/lib/csv.ts';
-import type { AnnotatorProgress, ArticleProgress, ReviewerProgress } from './types.ts';
+import type { AnnotatorProgress, ArticleProgress, ReviewerProgress } from './model.ts';
 
 /** The progress tables as CSV (lib/csv.ts writes the cells). Pure. */
 

@@ -1,7 +1,7 @@
 import { db, Prisma } from '@/lib/db.ts';
 import { groupRejectionReasons } from './reasons.ts';
 import type { ProgressQuery } from './schemas.ts';
-import type { AnnotatorProgress, ArticleProgress, ReviewerProgress } from './types.ts';
+import type { AnnotatorProgress, ArticleProgress, ReviewerProgress } from './model.ts';
 import { timeRangeConditions, utcTimestamp } from '@/lib/sql-time.ts';
 
 /**

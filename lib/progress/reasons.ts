@@ -1,5 +1,5 @@
 import { presetReasonOf } from '@/lib/review/reasons.ts';
-import type { ReasonCount } from './types.ts';
+import type { ReasonCount } from './model.ts';
 
 export const OTHER_REASON = 'Other (own words)' as const;
 

@@ -1,4 +1,4 @@
-import type { ParsedItem } from '../../lib/articles/parse/types.ts';
+import type { ParsedItem } from '../../lib/articles/parse/model.ts';
 
 /** Distinct, article-like items for tests and benchmarks: ~`size` characters each. */
 export function generatedItems(count: number, prefix: string, size = 600): ParsedItem[] {

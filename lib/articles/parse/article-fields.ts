@@ -7,7 +7,7 @@ import { formatCount, PARSE_LIMITS } from './limits.ts';
 import { parsePublishedAt } from './published-at.ts';
 import { certainlyTooLong } from './text-length-bound.ts';
 import { deriveTitle } from './title.ts';
-import { failedItem, type ArticleDraft, type ParsedItem } from './types.ts';
+import { failedItem, type ArticleDraft, type ParsedItem } from './model.ts';
 
 const shown = (value: string) => JSON.stringify(truncate(value, 41, { unit: 'utf16' }));
 

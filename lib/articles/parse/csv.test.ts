@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsvItems } from './csv.ts';
 import { decodeText } from './decode-text.ts';
-import type { ParsedItem } from './types.ts';
+import type { ParsedItem } from './model.ts';
 
 const summary = (items: ParsedItem[]) => items.map((item) => (item.ok ? { name: item.name, title: item.article.title, text: item.article.text } : item));
 

@@ -2,7 +2,7 @@ import { truncate } from '@/lib/text/truncate.ts';
 import { parse, type CsvError } from 'csv-parse/sync';
 import { parseImportItem } from './import-item.ts';
 import { formatCount, PARSE_LIMITS } from './limits.ts';
-import { failedItem, type ParsedItem } from './types.ts';
+import { failedItem, type ParsedItem } from './model.ts';
 
 // Header names (any case) and the item field each feeds; other columns are ignored.
 const COLUMNS = new Map([

@@ -8,7 +8,7 @@ import { toLanguageTag } from './language-tag.ts';
 import { formatCount, PARSE_LIMITS } from './limits.ts';
 import { parsePublishedAt } from './published-at.ts';
 import { TextSink } from './text-sink.ts';
-import type { ArticleDraft } from './types.ts';
+import type { ArticleDraft } from './model.ts';
 
 /** What an HTML page yields: its article text (not yet normalised) and the metadata it declares. */
 export interface HtmlDocument extends ArticleDraft {

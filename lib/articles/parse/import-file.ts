@@ -7,7 +7,7 @@ import { PARSE_LIMITS } from './limits.ts';
 import { parseMarkdownArticle } from './markdown.ts';
 import { parsePlainTextArticle } from './plain-text.ts';
 import { certainlyTooLong } from './text-length-bound.ts';
-import { failedItem, type ParsedItem } from './types.ts';
+import { failedItem, type ParsedItem } from './model.ts';
 
 const FORMATS = { txt: 'text', md: 'markdown', html: 'html', htm: 'html', json: 'json', jsonl: 'jsonl', csv: 'csv' } as const;
 export const IMPORT_FILE_EXTENSIONS = Object.keys(FORMATS).map((ext) => `.${ext}`);

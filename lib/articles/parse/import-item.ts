@@ -1,6 +1,6 @@
 import { finishArticle, importItemSchema, issuesMessage, readMetadata } from './article-fields.ts';
 import { parseHtmlDocument } from './html.ts';
-import { failedItem, type ParsedItem } from './types.ts';
+import { failedItem, type ParsedItem } from './model.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

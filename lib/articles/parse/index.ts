@@ -5,4 +5,4 @@ export { decodeText, type DecodedText } from './decode-text.ts';
 export { IMPORT_FILE_EXTENSIONS, parseImportFile } from './import-file.ts';
 export { parseImportItem } from './import-item.ts';
 export { PARSE_LIMITS } from './limits.ts';
-export type { ParsedArticle, ParsedItem } from './types.ts';
+export type { ParsedArticle, ParsedItem } from './model.ts';

@@ -2,7 +2,7 @@ import { isExportLine } from './export-line.ts';
 import { parseImportItem } from './import-item.ts';
 import { formatCount, PARSE_LIMITS } from './limits.ts';
 import { readJson } from './read-json.ts';
-import { failedItem, type ParsedItem } from './types.ts';
+import { failedItem, type ParsedItem } from './model.ts';
 
 const tooMany = (fileName: string, count: number) =>
   failedItem(fileName, `The file holds ${formatCount(count)} articles; one file may hold at most ${formatCount(PARSE_LIMITS.maxItemsPerFile)}. Split it.`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalizeArticleText } from '@/lib/articles/normalize.ts';
 import { parseMarkdownArticle } from './markdown.ts';
-import type { ArticleDraft } from './types.ts';
+import type { ArticleDraft } from './model.ts';
 
 const read = (source: string): ArticleDraft => {
   const result = parseMarkdownArticle(source);

@@ -6,7 +6,7 @@ import { articleMetadataSchema, issuesMessage, readMetadata } from './article-fi
 import { parseHtmlDocument } from './html.ts';
 import { formatCount, PARSE_LIMITS } from './limits.ts';
 import { splitHeadline } from './title.ts';
-import type { ArticleDraft } from './types.ts';
+import type { ArticleDraft } from './model.ts';
 
 // Markdown becomes HTML with marked (CommonMark + GFM tables), then text with the one HTML reader:
 // entities, inline HTML (a <script> in a README), lists, quotes and code blocks are handled once.

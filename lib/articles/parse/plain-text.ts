@@ -1,6 +1,6 @@
 import { toArticleText } from './article-text.ts';
 import { splitHeadline } from './title.ts';
-import type { ArticleDraft } from './types.ts';
+import type { ArticleDraft } from './model.ts';
 
 /**
  * A .txt file: the first line is the title when it reads like a headline, and the rest is the

@@ -3,7 +3,7 @@ import { createTokenSchema } from '@/lib/tokens/schemas.ts';
 import { changeOwnPasswordSchema, createUserSchema, updateUserSchema } from '@/lib/users/schemas.ts';
 import { arrayOf, dateTime, objectOf, requestSchema, schemaRef } from '@/lib/openapi/json-schema.ts';
 import { idParameter, jsonContent, jsonRef, noContent, operation } from '@/lib/openapi/operation.ts';
-import type { Paths } from '@/lib/openapi/types.ts';
+import type { Paths } from '@/lib/openapi/model.ts';
 
 const tag = 'Account';
 

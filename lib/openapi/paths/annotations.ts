@@ -4,7 +4,7 @@ import { createRelationSchema } from '@/lib/relations/schemas.ts';
 import { reviewSchema } from '@/lib/review/schemas.ts';
 import { arrayOf, dateTime, nullable, objectOf, requestSchema, schemaRef } from '@/lib/openapi/json-schema.ts';
 import { idParameter, jsonContent, jsonRef, noContent, operation } from '@/lib/openapi/operation.ts';
-import type { Paths } from '@/lib/openapi/types.ts';
+import type { Paths } from '@/lib/openapi/model.ts';
 
 const tag = 'Annotations';
 const annotationId = idParameter('annotation');

@@ -6,7 +6,7 @@ import { articleArchiveSchema, articleMetadataSchema } from '@/lib/articles/meta
 import { importItemSchema } from '@/lib/articles/parse/article-fields.ts';
 import { arrayOf, objectOf, queryParameters, requestSchema, schemaRef } from '@/lib/openapi/json-schema.ts';
 import { idParameter, jsonContent, jsonRef, operation } from '@/lib/openapi/operation.ts';
-import type { Paths } from '@/lib/openapi/types.ts';
+import type { Paths } from '@/lib/openapi/model.ts';
 
 const tag = 'Articles';
 const articleId = idParameter('article');

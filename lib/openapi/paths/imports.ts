@@ -2,7 +2,7 @@ import { ANNOTATED_IMPORT_LIMITS, annotatedImportQuerySchema } from '@/lib/impor
 import { importJobQuerySchema } from '@/lib/import-jobs/schemas.ts';
 import { arrayOf, objectOf, queryParameters, schemaRef } from '@/lib/openapi/json-schema.ts';
 import { idParameter, jsonContent, jsonRef, operation } from '@/lib/openapi/operation.ts';
-import type { Paths } from '@/lib/openapi/types.ts';
+import type { Paths } from '@/lib/openapi/model.ts';
 
 const tag = 'Import';
 const jobId = idParameter('import job');

@@ -1,7 +1,7 @@
 import { bulkReviewSchema, reviewQueueQuerySchema } from '@/lib/review/schemas.ts';
 import { arrayOf, objectOf, queryParameters, requestSchema, schemaRef } from '@/lib/openapi/json-schema.ts';
 import { jsonContent, jsonRef, operation } from '@/lib/openapi/operation.ts';
-import type { Paths } from '@/lib/openapi/types.ts';
+import type { Paths } from '@/lib/openapi/model.ts';
 
 const tag = 'Review';
 

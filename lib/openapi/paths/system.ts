@@ -3,7 +3,7 @@ import { EXPORT_FILTER_KEYS, exportQuerySchema } from '@/lib/export/schemas.ts';
 import { PROGRESS_TABLES, progressQuerySchema } from '@/lib/progress/schemas.ts';
 import { arrayOf, objectOf, queryParameters } from '@/lib/openapi/json-schema.ts';
 import { jsonContent, operation } from '@/lib/openapi/operation.ts';
-import type { JsonSchema, Parameter, Paths } from '@/lib/openapi/types.ts';
+import type { JsonSchema, Parameter, Paths } from '@/lib/openapi/model.ts';
 
 const attachment = { 'Content-Disposition': { description: 'attachment; filename="…"', schema: { type: 'string' } } };
 const bytes: JsonSchema = { type: 'string' };
