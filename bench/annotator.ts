@@ -21,10 +21,10 @@
  * throwaway embedded PostgreSQL. BENCH_KEEP_OPEN=1 leaves the server up at the end for a look.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import pg from 'pg';
+import { chromiumLaunchOptions } from '../e2e/support/chromium.ts';
 import { getPackedPaintData } from '../lib/annotations/queries.ts';
 import { contentHash } from '../lib/articles/normalize.ts';
 import { hashPassword } from '../lib/auth/password.ts';
@@ -48,18 +48,6 @@ const SEED = 20261121;
 const APPEAR_TIMEOUT = 30_000;
 const READY_TIMEOUT = 120_000;
 const VIEWPORT = { width: 1280, height: 900 };
-// As playwright.config.ts: Debian's Chromium when the machine has it, Playwright's own otherwise.
-const systemChromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const log = (line: string) => console.log(`[bench:annotator] ${line}`);
 
@@ -559,7 +547,7 @@ async function main(): Promise<number> {
     );
 
     app = await startApp(dbUrl);
-    browser = await chromium.launch({ executablePath: systemChromium, args: CHROMIUM_ARGS });
+    browser = await chromium.launch(chromiumLaunchOptions);
     const context = await browser.newContext({ viewport: VIEWPORT, baseURL: app.baseURL });
     await context.addInitScript({ content: INSTRUMENTATION });
     const cookie = await signIn(context, app.baseURL, email, password);
